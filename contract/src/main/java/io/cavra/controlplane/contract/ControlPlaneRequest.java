@@ -1,0 +1,104 @@
+package io.cavra.controlplane.contract;
+
+import io.cavra.controlplane.contract.internal.Checks;
+import java.security.SecureRandom;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A request envelope: which operation a tenant asks a private control plane to perform, with the
+ * operation's typed payload. Immutable and always valid: construction strips and checks the
+ * identifiers and runs the secret guard over the whole payload, so every instance can be
+ * serialized.
+ *
+ * <p>Serialized keys, in order: {@code schema_version}, {@code operation}, {@code tenant_id},
+ * {@code requested_by}, {@code correlation_id}, {@code private_implementation_required},
+ * {@code payload}. Build one with {@link #builder(Operation)}; parse one with {@link ContractJson}.
+ *
+ * @param tenantId the tenant, stripped of surrounding white space
+ * @param requestedBy who asks (a user, a console, a CLI), stripped
+ * @param correlationId ties the response to this request
+ * @param privateImplementationRequired always {@code true} from builders
+ * @param payload the operation's payload; {@link #operation()} is its operation
+ */
+public record ControlPlaneRequest(
+    String tenantId,
+    String requestedBy,
+    String correlationId,
+    boolean privateImplementationRequired,
+    RequestPayload payload) implements Envelope {
+
+  private static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  public ControlPlaneRequest {
+    if (payload == null) {
+      throw ContractException.of(ErrorCode.MISSING_FIELD, "payload", "payload is required");
+    }
+    tenantId = Checks.identifier(tenantId, "tenant_id");
+    requestedBy = Checks.identifier(requestedBy, "requested_by");
+    correlationId = checkCorrelationId(correlationId);
+    Checks.guard(payload.toMap(), "payload");
+  }
+
+  /** Starts a builder for {@code operation} with the reference's defaults. */
+  public static RequestBuilder builder(Operation operation) {
+    return new RequestBuilder(Objects.requireNonNull(operation, "operation"));
+  }
+
+  /** The operation, taken from the payload. */
+  public Operation operation() {
+    return payload.operation();
+  }
+
+  /** Always {@link SchemaVersion#REQUEST}. */
+  public SchemaVersion schemaVersion() {
+    return SchemaVersion.REQUEST;
+  }
+
+  /** The reference's {@code to_dict()}: an ordered, unmodifiable map in wire order. */
+  public Map<String, Object> toMap() {
+    Map<String, Object> map = new LinkedHashMap<>(10);
+    map.put("schema_version", SchemaVersion.REQUEST.wireName());
+    map.put("operation", operation().wireName());
+    map.put("tenant_id", tenantId);
+    map.put("requested_by", requestedBy);
+    map.put("correlation_id", correlationId);
+    map.put("private_implementation_required", privateImplementationRequired);
+    map.put("payload", payload.toMap());
+    return Collections.unmodifiableMap(map);
+  }
+
+  /** A fresh correlation id: {@code saas-} and 12 lower-case hex digits from a secure random source. */
+  public static String newCorrelationId() {
+    byte[] bytes = new byte[6];
+    RANDOM.nextBytes(bytes);
+    char[] id = {'s', 'a', 'a', 's', '-', 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    for (int i = 0; i < bytes.length; i++) {
+      id[5 + 2 * i] = HEX[(bytes[i] >> 4) & 0xf];
+      id[6 + 2 * i] = HEX[bytes[i] & 0xf];
+    }
+    return new String(id);
+  }
+
+  /**
+   * Correlation ids are opaque, but they travel in logs and headers, so they are restricted to
+   * 1–128 characters of {@code [A-Za-z0-9._:-]} starting with a letter or digit, and guarded.
+   */
+  static String checkCorrelationId(String correlationId) {
+    if (correlationId == null) {
+      throw ContractException.of(ErrorCode.MISSING_FIELD, "correlation_id", "correlation_id is required");
+    }
+    if (!CORRELATION_ID.matcher(correlationId).matches()) {
+      throw ContractException.of(ErrorCode.INVALID_VALUE, "correlation_id",
+          "correlation_id must be 1 to 128 characters of letters, digits, '.', '_', ':' or '-',"
+              + " starting with a letter or digit");
+    }
+    Checks.guard(correlationId, "correlation_id");
+    return correlationId;
+  }
+}

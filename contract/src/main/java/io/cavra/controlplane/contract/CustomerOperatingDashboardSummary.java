@@ -1,0 +1,81 @@
+package io.cavra.controlplane.contract;
+
+import io.cavra.controlplane.contract.internal.Checks;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The summary of a {@code customer_operating_dashboard} response: the readiness of a customer's operating dashboard. Immutable; construction validates in the
+ * reference's order (states, counts, the secret guard over the free-text fields, then
+ * {@code tenant_id}), with paths below {@code payload.summary}.
+ *
+ * <p>{@code extensions} holds keys this version does not know, read from a newer or private
+ * producer; they are guarded, kept in order and written after the contract's keys. Builders leave it
+ * empty. Use {@link Summary#builder(Operation)} to build one from wire-form values with the
+ * reference's defaults.
+ */
+public record CustomerOperatingDashboardSummary(
+    String tenantId,
+    ReadinessState dashboardStatus,
+    ReadinessState billingStatus,
+    ReadinessState licenseServiceStatus,
+    ReadinessState supportHandoffStatus,
+    ReadinessState customerSuccessStatus,
+    ReadinessState escalationStatus,
+    ReadinessState releaseCloseoutStatus,
+    String latestDashboardAt,
+    String dashboardScope,
+    List<String> blockers,
+    boolean privateValidationRequired,
+    Map<String, Object> extensions)
+    implements Summary {
+  /** The fixed boundary text written as {@code dashboard_boundary}. */
+  public static final String BOUNDARY =
+      "customer operating dashboards, provider telemetry, support systems, and customer records remain private service responsibilities";
+
+  static final List<String> KEYS = List.of("tenant_id", "dashboard_status", "billing_status", "license_service_status", "support_handoff_status", "customer_success_status", "escalation_status", "release_closeout_status", "latest_dashboard_at", "dashboard_scope", "blockers", "private_validation_required", "dashboard_boundary");
+  private static final String P = "payload.summary.";
+
+  public CustomerOperatingDashboardSummary {
+    Summaries.required(dashboardStatus, P + "dashboard_status");
+    Summaries.required(billingStatus, P + "billing_status");
+    Summaries.required(licenseServiceStatus, P + "license_service_status");
+    Summaries.required(supportHandoffStatus, P + "support_handoff_status");
+    Summaries.required(customerSuccessStatus, P + "customer_success_status");
+    Summaries.required(escalationStatus, P + "escalation_status");
+    Summaries.required(releaseCloseoutStatus, P + "release_closeout_status");
+    latestDashboardAt = Checks.optionalText(latestDashboardAt, P + "latest_dashboard_at");
+    dashboardScope = Checks.text(dashboardScope, P + "dashboard_scope");
+    blockers = Checks.textList(blockers, P + "blockers");
+    extensions = Summaries.extensions(extensions, KEYS);
+    Checks.guard(Summaries.ordered("latest_dashboard_at", latestDashboardAt, "dashboard_scope", dashboardScope, "blockers", blockers), "payload.summary");
+    Checks.guard(extensions, "payload.summary");
+    tenantId = Checks.identifier(tenantId, "tenant_id", P + "tenant_id");
+  }
+
+  @Override
+  public Operation operation() {
+    return Operation.CUSTOMER_OPERATING_DASHBOARD;
+  }
+
+  @Override
+  public Map<String, Object> toMap() {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("tenant_id", tenantId);
+    map.put("dashboard_status", dashboardStatus.wireName());
+    map.put("billing_status", billingStatus.wireName());
+    map.put("license_service_status", licenseServiceStatus.wireName());
+    map.put("support_handoff_status", supportHandoffStatus.wireName());
+    map.put("customer_success_status", customerSuccessStatus.wireName());
+    map.put("escalation_status", escalationStatus.wireName());
+    map.put("release_closeout_status", releaseCloseoutStatus.wireName());
+    map.put("latest_dashboard_at", latestDashboardAt);
+    map.put("dashboard_scope", dashboardScope);
+    map.put("blockers", blockers);
+    map.put("private_validation_required", privateValidationRequired);
+    map.put("dashboard_boundary", BOUNDARY);
+    map.putAll(extensions);
+    return java.util.Collections.unmodifiableMap(map);
+  }
+}

@@ -1,0 +1,71 @@
+package io.cavra.controlplane.contract;
+
+import io.cavra.controlplane.contract.internal.Checks;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The summary of a {@code policy_registry_readiness} response: the readiness of the hosted policy registry for a tenant. Immutable; construction validates in the
+ * reference's order (states, counts, the secret guard over the free-text fields, then
+ * {@code tenant_id}), with paths below {@code payload.summary}.
+ *
+ * <p>{@code extensions} holds keys this version does not know, read from a newer or private
+ * producer; they are guarded, kept in order and written after the contract's keys. Builders leave it
+ * empty. Use {@link Summary#builder(Operation)} to build one from wire-form values with the
+ * reference's defaults.
+ */
+public record PolicyRegistryReadinessSummary(
+    String tenantId,
+    ReadinessState readinessStatus,
+    ReadinessState catalogStatus,
+    String latestCatalogVersion,
+    long policyPackCount,
+    String checkedAt,
+    List<String> blockers,
+    boolean privateValidationRequired,
+    Map<String, Object> extensions)
+    implements Summary {
+  /** The fixed boundary text written as {@code registry_boundary}. */
+  public static final String BOUNDARY =
+      "hosted registry availability, artifact delivery, and tenant catalog validation are private service responsibilities";
+
+  static final List<String> KEYS = List.of("tenant_id", "readiness_status", "catalog_status", "latest_catalog_version", "policy_pack_count", "checked_at", "blockers", "private_validation_required", "registry_boundary");
+  private static final String P = "payload.summary.";
+
+  public PolicyRegistryReadinessSummary {
+    Summaries.required(readinessStatus, P + "readiness_status");
+    Summaries.required(catalogStatus, P + "catalog_status");
+    latestCatalogVersion = Checks.optionalText(latestCatalogVersion, P + "latest_catalog_version");
+    if (policyPackCount < 0) {
+      throw ContractException.of(ErrorCode.INVALID_VALUE, P + "policy_pack_count", "policy_pack_count must be greater than or equal to 0");
+    }
+    checkedAt = Checks.optionalText(checkedAt, P + "checked_at");
+    blockers = Checks.textList(blockers, P + "blockers");
+    extensions = Summaries.extensions(extensions, KEYS);
+    Checks.guard(Summaries.ordered("latest_catalog_version", latestCatalogVersion, "checked_at", checkedAt, "blockers", blockers), "payload.summary");
+    Checks.guard(extensions, "payload.summary");
+    tenantId = Checks.identifier(tenantId, "tenant_id", P + "tenant_id");
+  }
+
+  @Override
+  public Operation operation() {
+    return Operation.POLICY_REGISTRY_READINESS;
+  }
+
+  @Override
+  public Map<String, Object> toMap() {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("tenant_id", tenantId);
+    map.put("readiness_status", readinessStatus.wireName());
+    map.put("catalog_status", catalogStatus.wireName());
+    map.put("latest_catalog_version", latestCatalogVersion);
+    map.put("policy_pack_count", policyPackCount);
+    map.put("checked_at", checkedAt);
+    map.put("blockers", blockers);
+    map.put("private_validation_required", privateValidationRequired);
+    map.put("registry_boundary", BOUNDARY);
+    map.putAll(extensions);
+    return java.util.Collections.unmodifiableMap(map);
+  }
+}

@@ -1,0 +1,427 @@
+package io.cavra.controlplane.contract;
+
+import io.cavra.controlplane.contract.RequestParameter.Kind;
+import io.cavra.controlplane.contract.internal.WireEnums;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Builds a {@link ControlPlaneRequest} for one operation with the reference builder's parameters,
+ * defaults, validation order and error texts. Not thread-safe; {@link #build()} may be called more
+ * than once (each call without an explicit correlation id generates a new one, as the reference
+ * does per request).
+ *
+ * <pre>{@code
+ * ControlPlaneRequest request = ControlPlaneRequest.builder(Operation.POLICY_REGISTRY_LOOKUP)
+ *     .tenantId("tenant-demo")
+ *     .requestedBy("console")
+ *     .policyRefs("starter-policy-1")
+ *     .label("team", "governance")
+ *     .build();
+ * }</pre>
+ *
+ * <p>Parameters can also be set by their snake_case names with {@link #set(String, Object)}, which
+ * is how tools map command-line options or JSON objects onto the builder; {@link #parameters()}
+ * lists them.
+ */
+public final class RequestBuilder {
+  private static final String DEFAULT_REQUESTED_BY = "community";
+  private static final Map<Operation, List<RequestParameter>> PARAMETERS = parameterTable();
+
+  private final Operation operation;
+  private final Map<String, Object> values = new LinkedHashMap<>();
+
+  RequestBuilder(Operation operation) {
+    this.operation = operation;
+  }
+
+  /** The parameters of {@code operation}'s builder, common ones first. */
+  public static List<RequestParameter> parameters(Operation operation) {
+    return PARAMETERS.get(Objects.requireNonNull(operation, "operation"));
+  }
+
+  /** The parameters of this builder's operation. */
+  public List<RequestParameter> parameters() {
+    return parameters(operation);
+  }
+
+  /** The operation this builder builds. */
+  public Operation operation() {
+    return operation;
+  }
+
+  /**
+   * Sets a parameter by its snake_case name. Text takes a {@code String}; lists a {@code List} of
+   * strings; maps a {@code Map} of string to string; the license report a
+   * {@link LicenseValidationReport} or its JSON object form as a {@code Map}. {@code null} restores
+   * the default.
+   *
+   * @throws ContractException {@code unknown_field} for a name the operation does not have,
+   *     {@code invalid_type} for a value of the wrong kind
+   */
+  public RequestBuilder set(String name, Object value) {
+    RequestParameter parameter = parameter(name);
+    if (value == null) {
+      values.remove(name);
+      return this;
+    }
+    values.put(name, coerce(parameter, value));
+    return this;
+  }
+
+  /** Whether a parameter of this name was set (and not restored to its default). */
+  public boolean isSet(String name) {
+    return values.containsKey(name);
+  }
+
+  public RequestBuilder tenantId(String tenantId) {
+    return set("tenant_id", tenantId);
+  }
+
+  /** Default: {@code community}. */
+  public RequestBuilder requestedBy(String requestedBy) {
+    return set("requested_by", requestedBy);
+  }
+
+  /** Default: {@code saas-} + 12 lower-case hex digits from a secure random source. */
+  public RequestBuilder correlationId(String correlationId) {
+    return set("correlation_id", correlationId);
+  }
+
+  public RequestBuilder capabilities(String... capabilities) {
+    return set("capabilities", List.of(capabilities));
+  }
+
+  public RequestBuilder featureNames(String... featureNames) {
+    return set("feature_names", List.of(featureNames));
+  }
+
+  public RequestBuilder organizationName(String organizationName) {
+    return set("organization_name", organizationName);
+  }
+
+  public RequestBuilder deploymentModel(String deploymentModel) {
+    return set("deployment_model", deploymentModel);
+  }
+
+  public RequestBuilder deploymentModel(DeploymentModel deploymentModel) {
+    return set("deployment_model", deploymentModel.wireName());
+  }
+
+  public RequestBuilder region(String region) {
+    return set("region", region);
+  }
+
+  public RequestBuilder requirements(String... requirements) {
+    return set("requirements", List.of(requirements));
+  }
+
+  public RequestBuilder contacts(Map<String, String> contacts) {
+    return set("contacts", contacts);
+  }
+
+  /** Adds one contact, keeping insertion order. */
+  public RequestBuilder contact(String role, String address) {
+    return putEntry("contacts", role, address);
+  }
+
+  public RequestBuilder report(LicenseValidationReport report) {
+    return set("report", report);
+  }
+
+  public RequestBuilder policyRefs(String... policyRefs) {
+    return set("policy_refs", List.of(policyRefs));
+  }
+
+  public RequestBuilder labels(Map<String, String> labels) {
+    return set("labels", labels);
+  }
+
+  /** Adds one label, keeping insertion order. */
+  public RequestBuilder label(String key, String value) {
+    return putEntry("labels", key, value);
+  }
+
+  public RequestBuilder policyPackRefs(String... policyPackRefs) {
+    return set("policy_pack_refs", List.of(policyPackRefs));
+  }
+
+  public RequestBuilder catalogScope(String catalogScope) {
+    return set("catalog_scope", catalogScope);
+  }
+
+  public RequestBuilder requiredChecks(String... requiredChecks) {
+    return set("required_checks", List.of(requiredChecks));
+  }
+
+  public RequestBuilder retentionProfile(String retentionProfile) {
+    return set("retention_profile", retentionProfile);
+  }
+
+  public RequestBuilder evidenceWindow(String evidenceWindow) {
+    return set("evidence_window", evidenceWindow);
+  }
+
+  public RequestBuilder dashboardScope(String dashboardScope) {
+    return set("dashboard_scope", dashboardScope);
+  }
+
+  public RequestBuilder handoffScope(String handoffScope) {
+    return set("handoff_scope", handoffScope);
+  }
+
+  public RequestBuilder supportTier(String supportTier) {
+    return set("support_tier", supportTier);
+  }
+
+  public RequestBuilder automationScope(String automationScope) {
+    return set("automation_scope", automationScope);
+  }
+
+  public RequestBuilder automationCadence(String automationCadence) {
+    return set("automation_cadence", automationCadence);
+  }
+
+  public RequestBuilder evidenceRefs(String... evidenceRefs) {
+    return set("evidence_refs", List.of(evidenceRefs));
+  }
+
+  public RequestBuilder exportFormat(String exportFormat) {
+    return set("export_format", exportFormat);
+  }
+
+  public RequestBuilder exportFormat(ExportFormat exportFormat) {
+    return set("export_format", exportFormat.wireName());
+  }
+
+  public RequestBuilder deploymentEnvironment(String deploymentEnvironment) {
+    return set("deployment_environment", deploymentEnvironment);
+  }
+
+  public RequestBuilder workerMode(String workerMode) {
+    return set("worker_mode", workerMode);
+  }
+
+  public RequestBuilder workerMode(WorkerMode workerMode) {
+    return set("worker_mode", workerMode.wireName());
+  }
+
+  public RequestBuilder workerTargets(String... workerTargets) {
+    return set("worker_targets", List.of(workerTargets));
+  }
+
+  /**
+   * Validates in the reference's order (the operation's pre-checks, then {@code tenant_id}, then
+   * {@code requested_by}, then the secret guard over the whole payload) and builds the request.
+   *
+   * @throws ContractException with the reference's text where it has one
+   */
+  public ControlPlaneRequest build() {
+    RequestPayload payload = payload();
+    String correlationId = (String) values.get("correlation_id");
+    return new ControlPlaneRequest(
+        (String) values.get("tenant_id"),
+        text("requested_by"),
+        correlationId == null ? ControlPlaneRequest.newCorrelationId() : correlationId,
+        true,
+        payload);
+  }
+
+  private RequestPayload payload() {
+    switch (operation) {
+      case ENTITLEMENT_STATUS:
+        return new RequestPayload.EntitlementStatus(list("feature_names"));
+      case TENANT_ONBOARDING:
+        DeploymentModel model = WireEnums.parse(
+            DeploymentModel.class, text("deployment_model"), "deployment_model", "payload.deployment_model");
+        return new RequestPayload.TenantOnboarding(
+            text("organization_name"), model, text("region"), list("requirements"), map("contacts"));
+      case TENANT_STATUS:
+        return new RequestPayload.TenantStatus(list("capabilities"));
+      case LICENSE_VALIDATION:
+        return new RequestPayload.LicenseValidation((LicenseValidationReport) values.get("report"));
+      case POLICY_REGISTRY_READINESS:
+        return new RequestPayload.PolicyRegistryReadiness(
+            list("policy_pack_refs"), text("catalog_scope"), list("required_checks"));
+      case POLICY_REGISTRY_LOOKUP:
+        return new RequestPayload.PolicyRegistryLookup(list("policy_refs"), map("labels"));
+      case TENANT_AUDIT_STORE_OPERATING:
+        return new RequestPayload.TenantAuditStoreOperating(
+            text("retention_profile"), text("evidence_window"), list("required_checks"));
+      case CUSTOMER_OPERATING_DASHBOARD:
+        return new RequestPayload.CustomerOperatingDashboard(
+            text("dashboard_scope"), text("evidence_window"), list("required_checks"));
+      case SUPPORT_HANDOFF_READINESS:
+        return new RequestPayload.SupportHandoffReadiness(
+            text("handoff_scope"), text("support_tier"), list("required_checks"));
+      case SAAS_OPERATING_AUTOMATION:
+        return new RequestPayload.SaasOperatingAutomation(
+            text("automation_scope"), text("automation_cadence"), list("required_checks"));
+      case EVIDENCE_EXPORT:
+        ExportFormat format = WireEnums.parse(
+            ExportFormat.class, text("export_format"), "export_format", "payload.export_format");
+        return new RequestPayload.EvidenceExport(list("evidence_refs"), format, text("retention_profile"));
+      case SAAS_OPERATING_AUTOMATION_WORKER_HANDOFF:
+        WorkerMode mode = WireEnums.parse(WorkerMode.class, text("worker_mode"), "worker_mode", "payload.worker_mode");
+        return new RequestPayload.WorkerHandoff(
+            text("deployment_environment"), mode, list("required_checks"), list("worker_targets"));
+      default:
+        throw new AssertionError(operation);
+    }
+  }
+
+  private String text(String name) {
+    Object value = values.containsKey(name) ? values.get(name) : parameter(name).defaultValue();
+    return (String) value;
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> list(String name) {
+    Object value = values.containsKey(name) ? values.get(name) : parameter(name).defaultValue();
+    // A required list that was never given reads as empty, so the reference's "must include" text applies.
+    return value == null ? List.of() : (List<String>) value;
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, String> map(String name) {
+    Object value = values.get(name);
+    return value == null ? Map.of() : (Map<String, String>) value;
+  }
+
+  @SuppressWarnings("unchecked")
+  private RequestBuilder putEntry(String name, String key, String value) {
+    parameter(name);
+    Map<String, String> map = new LinkedHashMap<>((Map<String, String>) values.getOrDefault(name, Map.of()));
+    map.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+    values.put(name, Collections.unmodifiableMap(map));
+    return this;
+  }
+
+  private RequestParameter parameter(String name) {
+    for (RequestParameter parameter : parameters()) {
+      if (parameter.name().equals(name)) {
+        return parameter;
+      }
+    }
+    throw ContractException.of(ErrorCode.UNKNOWN_FIELD, String.valueOf(name),
+        operation.wireName() + " requests have no parameter " + name);
+  }
+
+  private static Object coerce(RequestParameter parameter, Object value) {
+    String name = parameter.name();
+    switch (parameter.kind()) {
+      case TEXT:
+        if (value instanceof String) {
+          return value;
+        }
+        throw ContractException.of(ErrorCode.INVALID_TYPE, name, name + " must be a string");
+      case TEXT_LIST:
+        if (value instanceof List) {
+          // Element checks happen in the payload, where the element's JSON path is known.
+          return Collections.unmodifiableList(new ArrayList<>((List<?>) value));
+        }
+        throw ContractException.of(ErrorCode.INVALID_TYPE, name, name + " must be a list of strings");
+      case TEXT_MAP:
+        if (value instanceof Map) {
+          return Collections.unmodifiableMap(new LinkedHashMap<>((Map<?, ?>) value));
+        }
+        throw ContractException.of(ErrorCode.INVALID_TYPE, name, name + " must be an object of strings");
+      case LICENSE_REPORT:
+        if (value instanceof LicenseValidationReport) {
+          return value;
+        }
+        if (value instanceof Map) {
+          return TreeReader.licenseReport(value, LicenseValidationReport.PATH);
+        }
+        throw ContractException.of(ErrorCode.INVALID_TYPE, name, name + " must be a license validation report");
+      default:
+        throw new AssertionError(parameter.kind());
+    }
+  }
+
+  private static Map<Operation, List<RequestParameter>> parameterTable() {
+    Map<Operation, List<RequestParameter>> table = new EnumMap<>(Operation.class);
+    for (Operation operation : Operation.values()) {
+      List<RequestParameter> list = new ArrayList<>();
+      list.add(new RequestParameter("tenant_id", Kind.TEXT, true, null));
+      list.add(new RequestParameter("requested_by", Kind.TEXT, false, DEFAULT_REQUESTED_BY));
+      list.add(new RequestParameter("correlation_id", Kind.TEXT, false, null));
+      list.addAll(operationParameters(operation));
+      table.put(operation, List.copyOf(list));
+    }
+    return Collections.unmodifiableMap(table);
+  }
+
+  private static List<RequestParameter> operationParameters(Operation operation) {
+    switch (operation) {
+      case ENTITLEMENT_STATUS:
+        return List.of(list("feature_names", List.of()));
+      case TENANT_ONBOARDING:
+        return List.of(
+            new RequestParameter("organization_name", Kind.TEXT, true, null),
+            text("deployment_model", DeploymentModel.HOSTED_SAAS.wireName()),
+            text("region", "tenant-selected"),
+            list("requirements", RequestPayload.TenantOnboarding.DEFAULT_REQUIREMENTS),
+            new RequestParameter("contacts", Kind.TEXT_MAP, false, Map.of()));
+      case TENANT_STATUS:
+        return List.of(list("capabilities", RequestPayload.TenantStatus.DEFAULT_CAPABILITIES));
+      case LICENSE_VALIDATION:
+        return List.of(new RequestParameter("report", Kind.LICENSE_REPORT, true, null));
+      case POLICY_REGISTRY_READINESS:
+        return List.of(
+            list("policy_pack_refs", List.of()),
+            text("catalog_scope", "tenant-default"),
+            list("required_checks", RequestPayload.PolicyRegistryReadiness.DEFAULT_CHECKS));
+      case POLICY_REGISTRY_LOOKUP:
+        return List.of(
+            new RequestParameter("policy_refs", Kind.TEXT_LIST, true, null),
+            new RequestParameter("labels", Kind.TEXT_MAP, false, Map.of()));
+      case TENANT_AUDIT_STORE_OPERATING:
+        return List.of(
+            text("retention_profile", "tenant-default"),
+            text("evidence_window", "last-24h"),
+            list("required_checks", RequestPayload.TenantAuditStoreOperating.DEFAULT_CHECKS));
+      case CUSTOMER_OPERATING_DASHBOARD:
+        return List.of(
+            text("dashboard_scope", "tenant-operating"),
+            text("evidence_window", "last-24h"),
+            list("required_checks", RequestPayload.CustomerOperatingDashboard.DEFAULT_CHECKS));
+      case SUPPORT_HANDOFF_READINESS:
+        return List.of(
+            text("handoff_scope", "hosted-saas-support"),
+            text("support_tier", "enterprise"),
+            list("required_checks", RequestPayload.SupportHandoffReadiness.DEFAULT_CHECKS));
+      case SAAS_OPERATING_AUTOMATION:
+        return List.of(
+            text("automation_scope", "trial-to-paid-customer-scale"),
+            text("automation_cadence", "daily"),
+            list("required_checks", RequestPayload.SAAS_OPERATING_AUTOMATION_CHECKS));
+      case EVIDENCE_EXPORT:
+        return List.of(
+            new RequestParameter("evidence_refs", Kind.TEXT_LIST, true, null),
+            text("export_format", ExportFormat.JSON.wireName()),
+            text("retention_profile", "tenant-default"));
+      case SAAS_OPERATING_AUTOMATION_WORKER_HANDOFF:
+        return List.of(
+            text("deployment_environment", "production"),
+            text("worker_mode", WorkerMode.DRY_RUN.wireName()),
+            list("required_checks", RequestPayload.SAAS_OPERATING_AUTOMATION_CHECKS),
+            list("worker_targets", RequestPayload.SAAS_OPERATING_AUTOMATION_CHECKS));
+      default:
+        throw new AssertionError(operation);
+    }
+  }
+
+  private static RequestParameter text(String name, String defaultValue) {
+    return new RequestParameter(name, Kind.TEXT, false, defaultValue);
+  }
+
+  private static RequestParameter list(String name, List<String> defaultValue) {
+    return new RequestParameter(name, Kind.TEXT_LIST, false, defaultValue);
+  }
+}

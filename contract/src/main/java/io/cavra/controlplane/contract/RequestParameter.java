@@ -1,0 +1,46 @@
+package io.cavra.controlplane.contract;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One parameter of a request builder, named in snake_case exactly as the reference's builder
+ * keyword (and usually the payload key). Tools such as the CLI derive their options from these.
+ *
+ * @param name the snake_case name, e.g. {@code policy_refs}
+ * @param kind what kind of value it takes
+ * @param required whether the caller must give it (there is no default)
+ * @param defaultValue the reference's default; {@code null} when required, or when the default is
+ *     generated (the correlation id)
+ */
+public record RequestParameter(String name, Kind kind, boolean required, Object defaultValue) {
+
+  /** The kinds of parameter value. */
+  public enum Kind {
+    /** A string. */
+    TEXT,
+    /** A list of strings; Java {@code List<String>}. */
+    TEXT_LIST,
+    /** A map of string to string; Java {@code Map<String, String>}, order kept. */
+    TEXT_MAP,
+    /** A {@link LicenseValidationReport} (or its JSON object form). */
+    LICENSE_REPORT
+  }
+
+  public RequestParameter {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(kind, "kind");
+    if (defaultValue instanceof List) {
+      defaultValue = List.copyOf((List<?>) defaultValue);
+    } else if (defaultValue instanceof Map && !((Map<?, ?>) defaultValue).isEmpty()) {
+      throw new IllegalArgumentException("map defaults are always empty");
+    }
+  }
+
+  /** The default, when there is one. */
+  public Optional<Object> defaultValueIfAny() {
+    return Optional.ofNullable(defaultValue);
+  }
+}

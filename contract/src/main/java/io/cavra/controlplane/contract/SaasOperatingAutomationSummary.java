@@ -1,0 +1,84 @@
+package io.cavra.controlplane.contract;
+
+import io.cavra.controlplane.contract.internal.Checks;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The summary of a {@code saas_operating_automation} response: the readiness of SaaS operating automation. Immutable; construction validates in the
+ * reference's order (states, counts, the secret guard over the free-text fields, then
+ * {@code tenant_id}), with paths below {@code payload.summary}.
+ *
+ * <p>{@code extensions} holds keys this version does not know, read from a newer or private
+ * producer; they are guarded, kept in order and written after the contract's keys. Builders leave it
+ * empty. Use {@link Summary#builder(Operation)} to build one from wire-form values with the
+ * reference's defaults.
+ */
+public record SaasOperatingAutomationSummary(
+    String tenantId,
+    AutomationState automationStatus,
+    AutomationState billingMonitoringStatus,
+    AutomationState licenseTelemetryStatus,
+    AutomationState supportFollowupStatus,
+    AutomationState customerSuccessReviewStatus,
+    AutomationState dashboardRefreshStatus,
+    AutomationState escalationDrillStatus,
+    AutomationState closeoutRetryStatus,
+    String automationScope,
+    String automationCadence,
+    List<String> blockers,
+    boolean privateValidationRequired,
+    Map<String, Object> extensions)
+    implements Summary {
+  /** The fixed boundary text written as {@code automation_boundary}. */
+  public static final String BOUNDARY =
+      "billing systems, license telemetry, support workflows, customer-success records, dashboard refresh jobs, escalation drills, closeout retries, and scheduler execution remain private service responsibilities";
+
+  static final List<String> KEYS = List.of("tenant_id", "automation_status", "billing_monitoring_status", "license_telemetry_status", "support_followup_status", "customer_success_review_status", "dashboard_refresh_status", "escalation_drill_status", "closeout_retry_status", "automation_scope", "automation_cadence", "blockers", "private_validation_required", "automation_boundary");
+  private static final String P = "payload.summary.";
+
+  public SaasOperatingAutomationSummary {
+    Summaries.required(automationStatus, P + "automation_status");
+    Summaries.required(billingMonitoringStatus, P + "billing_monitoring_status");
+    Summaries.required(licenseTelemetryStatus, P + "license_telemetry_status");
+    Summaries.required(supportFollowupStatus, P + "support_followup_status");
+    Summaries.required(customerSuccessReviewStatus, P + "customer_success_review_status");
+    Summaries.required(dashboardRefreshStatus, P + "dashboard_refresh_status");
+    Summaries.required(escalationDrillStatus, P + "escalation_drill_status");
+    Summaries.required(closeoutRetryStatus, P + "closeout_retry_status");
+    automationScope = Checks.text(automationScope, P + "automation_scope");
+    automationCadence = Checks.text(automationCadence, P + "automation_cadence");
+    blockers = Checks.textList(blockers, P + "blockers");
+    extensions = Summaries.extensions(extensions, KEYS);
+    Checks.guard(Summaries.ordered("automation_scope", automationScope, "automation_cadence", automationCadence, "blockers", blockers), "payload.summary");
+    Checks.guard(extensions, "payload.summary");
+    tenantId = Checks.identifier(tenantId, "tenant_id", P + "tenant_id");
+  }
+
+  @Override
+  public Operation operation() {
+    return Operation.SAAS_OPERATING_AUTOMATION;
+  }
+
+  @Override
+  public Map<String, Object> toMap() {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("tenant_id", tenantId);
+    map.put("automation_status", automationStatus.wireName());
+    map.put("billing_monitoring_status", billingMonitoringStatus.wireName());
+    map.put("license_telemetry_status", licenseTelemetryStatus.wireName());
+    map.put("support_followup_status", supportFollowupStatus.wireName());
+    map.put("customer_success_review_status", customerSuccessReviewStatus.wireName());
+    map.put("dashboard_refresh_status", dashboardRefreshStatus.wireName());
+    map.put("escalation_drill_status", escalationDrillStatus.wireName());
+    map.put("closeout_retry_status", closeoutRetryStatus.wireName());
+    map.put("automation_scope", automationScope);
+    map.put("automation_cadence", automationCadence);
+    map.put("blockers", blockers);
+    map.put("private_validation_required", privateValidationRequired);
+    map.put("automation_boundary", BOUNDARY);
+    map.putAll(extensions);
+    return java.util.Collections.unmodifiableMap(map);
+  }
+}

@@ -1,0 +1,43 @@
+package io.cavra.controlplane.contract;
+
+import io.cavra.controlplane.contract.internal.JsonValues;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Checks shared by the summary records. */
+final class Summaries {
+  private Summaries() {}
+
+  static void required(Object state, String location) {
+    if (state == null) {
+      String field = location.substring(location.lastIndexOf('.') + 1);
+      throw ContractException.of(ErrorCode.MISSING_FIELD, location, field + " is required");
+    }
+  }
+
+  /** An immutable deep copy of JSON extension values; a key of the contract's own is refused. */
+  static Map<String, Object> extensions(Map<String, Object> extensions, List<String> knownKeys) {
+    if (extensions == null || extensions.isEmpty()) {
+      return Map.of();
+    }
+    for (String key : extensions.keySet()) {
+      if (knownKeys.contains(key)) {
+        throw ContractException.of(ErrorCode.INVALID_VALUE, "payload.summary." + key,
+            key + " is a contract field, not an extension");
+      }
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> copy = (Map<String, Object>) JsonValues.copy(extensions, "payload.summary");
+    return copy;
+  }
+
+  static Map<String, Object> ordered(Object... keysAndValues) {
+    Map<String, Object> map = new LinkedHashMap<>(keysAndValues.length);
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return Collections.unmodifiableMap(map);
+  }
+}

@@ -1,0 +1,38 @@
+package io.cavra.controlplane.contract;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The typed summary a private service returns for an operation that has one (see
+ * {@link Operation#hasSummary()}). Implementations are immutable records that validate themselves.
+ */
+public sealed interface Summary
+    permits EntitlementStatusSummary,
+        PolicyRegistryReadinessSummary,
+        TenantAuditStoreOperatingSummary,
+        CustomerOperatingDashboardSummary,
+        SupportHandoffReadinessSummary,
+        SaasOperatingAutomationSummary,
+        WorkerHandoffSummary {
+
+  /** Starts a builder that takes wire-form values and applies the reference's defaults. */
+  static SummaryBuilder builder(Operation operation) {
+    return new SummaryBuilder(Objects.requireNonNull(operation, "operation"));
+  }
+
+  /** The operation this summary answers. */
+  Operation operation();
+
+  /** The tenant the summary is about; it must be the request's tenant. */
+  String tenantId();
+
+  /** Whether a private service must still validate the summary. Builders default it to {@code true}. */
+  boolean privateValidationRequired();
+
+  /** Keys this version does not know, in order; empty unless read from a newer or private producer. */
+  Map<String, Object> extensions();
+
+  /** The serialized form, keys in wire order, ending with the boundary text and any extensions. */
+  Map<String, Object> toMap();
+}

@@ -1,0 +1,342 @@
+package io.cavra.controlplane.contract;
+
+import io.cavra.controlplane.contract.internal.JsonValues;
+import io.cavra.controlplane.contract.internal.WireEnums;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds a {@link Summary} from wire-form values (strings for states), with the reference's
+ * defaults and its validation order: states in field order, then counts, then the secret guard
+ * over free-text fields, then {@code tenant_id}. Not thread-safe.
+ *
+ * <pre>{@code
+ * Summary summary = Summary.builder(Operation.POLICY_REGISTRY_READINESS)
+ *     .set("tenant_id", "tenant-demo")
+ *     .set("readiness_status", "degraded")
+ *     .set("catalog_status", "ready")
+ *     .set("blockers", List.of("approval workflow pending"))
+ *     .build();
+ * }</pre>
+ */
+public final class SummaryBuilder {
+  private static final Map<Operation, List<SummaryField>> FIELDS = fieldTable();
+
+  private final Operation operation;
+  private final Map<String, Object> values = new LinkedHashMap<>();
+  private final Map<String, Object> extensions = new LinkedHashMap<>();
+
+  SummaryBuilder(Operation operation) {
+    if (!operation.hasSummary()) {
+      throw ContractException.of(ErrorCode.INVALID_VALUE, "operation",
+          operation.wireName() + " has no summary; its responses are unavailable responses");
+    }
+    this.operation = operation;
+  }
+
+  /** The fields of {@code operation}'s summary in wire order, {@code tenant_id} first. */
+  public static List<SummaryField> fields(Operation operation) {
+    List<SummaryField> fields = FIELDS.get(operation);
+    if (fields == null) {
+      throw ContractException.of(ErrorCode.INVALID_VALUE, "operation", operation.wireName() + " has no summary");
+    }
+    return fields;
+  }
+
+  /** The fields of this builder's summary. */
+  public List<SummaryField> fields() {
+    return fields(operation);
+  }
+
+  /**
+   * Sets a field by its wire name: states and text take a {@code String} ({@code null} clears an
+   * optional one), lists a {@code List} of strings, counts an integral {@code Number}, booleans a
+   * {@code Boolean}.
+   *
+   * @throws ContractException {@code unknown_field} for a name the summary does not have,
+   *     {@code invalid_type} for a value of the wrong kind
+   */
+  public SummaryBuilder set(String name, Object value) {
+    SummaryField field = field(name);
+    values.put(name, coerce(field, value));
+    return this;
+  }
+
+  /** Adds a key this version of the contract does not define; it is guarded like every value. */
+  public SummaryBuilder extension(String key, Object value) {
+    for (SummaryField field : fields()) {
+      if (field.name().equals(key)) {
+        throw ContractException.of(ErrorCode.INVALID_VALUE, key, key + " is a contract field, not an extension");
+      }
+    }
+    extensions.put(key, JsonValues.copy(value, "payload.summary." + key));
+    return this;
+  }
+
+  /** Whether a field of this name was set. */
+  public boolean isSet(String name) {
+    return values.containsKey(name);
+  }
+
+  /** Validates and builds the summary. */
+  public Summary build() {
+    switch (operation) {
+      case ENTITLEMENT_STATUS:
+        return new EntitlementStatusSummary(
+            text("tenant_id"),
+            state(EntitlementState.class, "entitlement_status"),
+            text("subscription_plan"),
+            text("license_status"),
+            list("enabled_features"),
+            list("locked_features"),
+            text("expires_at"),
+            bool("private_validation_required"),
+            extensions);
+      case POLICY_REGISTRY_READINESS:
+        return new PolicyRegistryReadinessSummary(
+            text("tenant_id"),
+            state(ReadinessState.class, "readiness_status"),
+            state(ReadinessState.class, "catalog_status"),
+            text("latest_catalog_version"),
+            count("policy_pack_count"),
+            text("checked_at"),
+            list("blockers"),
+            bool("private_validation_required"),
+            extensions);
+      case TENANT_AUDIT_STORE_OPERATING:
+        return new TenantAuditStoreOperatingSummary(
+            text("tenant_id"),
+            state(ReadinessState.class, "health_status"),
+            state(ReadinessState.class, "retention_status"),
+            state(ReadinessState.class, "evidence_freshness_status"),
+            state(ReadinessState.class, "export_status"),
+            text("latest_evidence_at"),
+            text("retention_profile"),
+            list("supported_export_formats"),
+            list("blockers"),
+            bool("private_validation_required"),
+            extensions);
+      case CUSTOMER_OPERATING_DASHBOARD:
+        return new CustomerOperatingDashboardSummary(
+            text("tenant_id"),
+            state(ReadinessState.class, "dashboard_status"),
+            state(ReadinessState.class, "billing_status"),
+            state(ReadinessState.class, "license_service_status"),
+            state(ReadinessState.class, "support_handoff_status"),
+            state(ReadinessState.class, "customer_success_status"),
+            state(ReadinessState.class, "escalation_status"),
+            state(ReadinessState.class, "release_closeout_status"),
+            text("latest_dashboard_at"),
+            text("dashboard_scope"),
+            list("blockers"),
+            bool("private_validation_required"),
+            extensions);
+      case SUPPORT_HANDOFF_READINESS:
+        return new SupportHandoffReadinessSummary(
+            text("tenant_id"),
+            state(ReadinessState.class, "support_status"),
+            state(ReadinessState.class, "customer_success_status"),
+            state(ReadinessState.class, "escalation_status"),
+            state(ReadinessState.class, "health_review_status"),
+            state(ReadinessState.class, "dashboard_status"),
+            text("support_tier"),
+            text("handoff_scope"),
+            list("blockers"),
+            bool("private_validation_required"),
+            extensions);
+      case SAAS_OPERATING_AUTOMATION:
+        return new SaasOperatingAutomationSummary(
+            text("tenant_id"),
+            state(AutomationState.class, "automation_status"),
+            state(AutomationState.class, "billing_monitoring_status"),
+            state(AutomationState.class, "license_telemetry_status"),
+            state(AutomationState.class, "support_followup_status"),
+            state(AutomationState.class, "customer_success_review_status"),
+            state(AutomationState.class, "dashboard_refresh_status"),
+            state(AutomationState.class, "escalation_drill_status"),
+            state(AutomationState.class, "closeout_retry_status"),
+            text("automation_scope"),
+            text("automation_cadence"),
+            list("blockers"),
+            bool("private_validation_required"),
+            extensions);
+      case SAAS_OPERATING_AUTOMATION_WORKER_HANDOFF:
+        return new WorkerHandoffSummary(
+            text("tenant_id"),
+            state(HandoffStatus.class, "handoff_status"),
+            text("deployment_environment"),
+            text("scheduler_ref"),
+            text("evidence_sink_ref"),
+            text("retry_policy_ref"),
+            text("worker_owner"),
+            state(WorkerMode.class, "worker_mode"),
+            list("required_checks"),
+            list("worker_targets"),
+            list("blockers"),
+            bool("private_validation_required"),
+            extensions);
+      default:
+        throw new AssertionError(operation);
+    }
+  }
+
+  private SummaryField field(String name) {
+    for (SummaryField field : fields()) {
+      if (field.name().equals(name)) {
+        return field;
+      }
+    }
+    throw ContractException.of(ErrorCode.UNKNOWN_FIELD, String.valueOf(name),
+        operation.wireName() + " summaries have no field " + name);
+  }
+
+  private Object value(String name) {
+    return values.containsKey(name) ? values.get(name) : field(name).defaultValue();
+  }
+
+  private String text(String name) {
+    return (String) value(name);
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> list(String name) {
+    return (List<String>) value(name);
+  }
+
+  private long count(String name) {
+    return (Long) value(name);
+  }
+
+  private boolean bool(String name) {
+    return (Boolean) value(name);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private <E extends Enum<E> & WireValue> E state(Class<E> type, String name) {
+    String location = "payload.summary." + name;
+    String value = text(name);
+    if (value == null) {
+      throw ContractException.of(ErrorCode.MISSING_FIELD, location, name + " is required");
+    }
+    return WireEnums.parse(type, value, name, location);
+  }
+
+  private static Object coerce(SummaryField field, Object value) {
+    String name = field.name();
+    switch (field.kind()) {
+      case STATE:
+      case TEXT:
+      case OPTIONAL_TEXT:
+        if (value instanceof String || (value == null && field.kind() != SummaryField.Kind.TEXT)) {
+          return value;
+        }
+        throw ContractException.of(ErrorCode.INVALID_TYPE, name, name + " must be a string");
+      case TEXT_LIST:
+        if (value instanceof List) {
+          return Collections.unmodifiableList(new ArrayList<>((List<?>) value));
+        }
+        throw ContractException.of(ErrorCode.INVALID_TYPE, name, name + " must be a list of strings");
+      case COUNT:
+        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+          return ((Number) value).longValue();
+        }
+        if (value instanceof BigInteger) {
+          if (((BigInteger) value).bitLength() < 64) {
+            return ((BigInteger) value).longValue();
+          }
+          throw ContractException.of(ErrorCode.INVALID_VALUE, name, name + " is too large");
+        }
+        throw ContractException.of(ErrorCode.INVALID_TYPE, name, name + " must be a whole number");
+      case BOOLEAN:
+        if (value instanceof Boolean) {
+          return value;
+        }
+        throw ContractException.of(ErrorCode.INVALID_TYPE, name, name + " must be true or false");
+      default:
+        throw new AssertionError(field.kind());
+    }
+  }
+
+  private static Map<Operation, List<SummaryField>> fieldTable() {
+    Map<Operation, List<SummaryField>> table = new EnumMap<>(Operation.class);
+    table.put(Operation.ENTITLEMENT_STATUS, List.of(
+            new SummaryField("entitlement_status", SummaryField.Kind.STATE, true, null, EntitlementState.class),
+            new SummaryField("subscription_plan", SummaryField.Kind.TEXT, true, null, null),
+            new SummaryField("license_status", SummaryField.Kind.TEXT, true, null, null),
+            new SummaryField("enabled_features", SummaryField.Kind.TEXT_LIST, false, List.of(), null),
+            new SummaryField("locked_features", SummaryField.Kind.TEXT_LIST, false, List.of(), null),
+            new SummaryField("expires_at", SummaryField.Kind.OPTIONAL_TEXT, false, null, null)));
+    table.put(Operation.POLICY_REGISTRY_READINESS, List.of(
+            new SummaryField("readiness_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
+            new SummaryField("catalog_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
+            new SummaryField("latest_catalog_version", SummaryField.Kind.OPTIONAL_TEXT, false, null, null),
+            new SummaryField("policy_pack_count", SummaryField.Kind.COUNT, false, 0L, null),
+            new SummaryField("checked_at", SummaryField.Kind.OPTIONAL_TEXT, false, null, null),
+            new SummaryField("blockers", SummaryField.Kind.TEXT_LIST, false, List.of(), null)));
+    table.put(Operation.TENANT_AUDIT_STORE_OPERATING, List.of(
+            new SummaryField("health_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
+            new SummaryField("retention_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
+            new SummaryField("evidence_freshness_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
+            new SummaryField("export_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
+            new SummaryField("latest_evidence_at", SummaryField.Kind.OPTIONAL_TEXT, false, null, null),
+            new SummaryField("retention_profile", SummaryField.Kind.TEXT, false, "tenant-default", null),
+            new SummaryField("supported_export_formats", SummaryField.Kind.TEXT_LIST, false, List.of(), null),
+            new SummaryField("blockers", SummaryField.Kind.TEXT_LIST, false, List.of(), null)));
+    table.put(Operation.CUSTOMER_OPERATING_DASHBOARD, List.of(
+            new SummaryField("dashboard_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
+            new SummaryField("billing_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
+            new SummaryField("license_service_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
+            new SummaryField("support_handoff_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
+            new SummaryField("customer_success_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
+            new SummaryField("escalation_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
+            new SummaryField("release_closeout_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
+            new SummaryField("latest_dashboard_at", SummaryField.Kind.OPTIONAL_TEXT, false, null, null),
+            new SummaryField("dashboard_scope", SummaryField.Kind.TEXT, false, "tenant-operating", null),
+            new SummaryField("blockers", SummaryField.Kind.TEXT_LIST, false, List.of(), null)));
+    table.put(Operation.SUPPORT_HANDOFF_READINESS, List.of(
+            new SummaryField("support_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
+            new SummaryField("customer_success_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
+            new SummaryField("escalation_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
+            new SummaryField("health_review_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
+            new SummaryField("dashboard_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
+            new SummaryField("support_tier", SummaryField.Kind.TEXT, false, "enterprise", null),
+            new SummaryField("handoff_scope", SummaryField.Kind.TEXT, false, "hosted-saas-support", null),
+            new SummaryField("blockers", SummaryField.Kind.TEXT_LIST, false, List.of(), null)));
+    table.put(Operation.SAAS_OPERATING_AUTOMATION, List.of(
+            new SummaryField("automation_status", SummaryField.Kind.STATE, true, null, AutomationState.class),
+            new SummaryField("billing_monitoring_status", SummaryField.Kind.STATE, true, null, AutomationState.class),
+            new SummaryField("license_telemetry_status", SummaryField.Kind.STATE, true, null, AutomationState.class),
+            new SummaryField("support_followup_status", SummaryField.Kind.STATE, true, null, AutomationState.class),
+            new SummaryField("customer_success_review_status", SummaryField.Kind.STATE, true, null, AutomationState.class),
+            new SummaryField("dashboard_refresh_status", SummaryField.Kind.STATE, true, null, AutomationState.class),
+            new SummaryField("escalation_drill_status", SummaryField.Kind.STATE, true, null, AutomationState.class),
+            new SummaryField("closeout_retry_status", SummaryField.Kind.STATE, true, null, AutomationState.class),
+            new SummaryField("automation_scope", SummaryField.Kind.TEXT, false, "trial-to-paid-customer-scale", null),
+            new SummaryField("automation_cadence", SummaryField.Kind.TEXT, false, "daily", null),
+            new SummaryField("blockers", SummaryField.Kind.TEXT_LIST, false, List.of(), null)));
+    table.put(Operation.SAAS_OPERATING_AUTOMATION_WORKER_HANDOFF, List.of(
+            new SummaryField("handoff_status", SummaryField.Kind.STATE, true, null, HandoffStatus.class),
+            new SummaryField("deployment_environment", SummaryField.Kind.TEXT, false, "production", null),
+            new SummaryField("scheduler_ref", SummaryField.Kind.TEXT, false, "scheduler-pending", null),
+            new SummaryField("evidence_sink_ref", SummaryField.Kind.TEXT, false, "evidence-sink-pending", null),
+            new SummaryField("retry_policy_ref", SummaryField.Kind.TEXT, false, "retry-policy-pending", null),
+            new SummaryField("worker_owner", SummaryField.Kind.TEXT, false, "operations-owner", null),
+            new SummaryField("worker_mode", SummaryField.Kind.STATE, true, null, WorkerMode.class),
+            new SummaryField("required_checks", SummaryField.Kind.TEXT_LIST, false, RequestPayload.SAAS_OPERATING_AUTOMATION_CHECKS, null),
+            new SummaryField("worker_targets", SummaryField.Kind.TEXT_LIST, false, RequestPayload.SAAS_OPERATING_AUTOMATION_CHECKS, null),
+            new SummaryField("blockers", SummaryField.Kind.TEXT_LIST, false, List.of(), null)));
+    for (Map.Entry<Operation, List<SummaryField>> entry : table.entrySet()) {
+      List<SummaryField> fields = new ArrayList<>();
+      fields.add(new SummaryField("tenant_id", SummaryField.Kind.TEXT, true, null, null));
+      fields.addAll(entry.getValue());
+      fields.add(new SummaryField("private_validation_required", SummaryField.Kind.BOOLEAN, false, true, null));
+      entry.setValue(List.copyOf(fields));
+    }
+    return Collections.unmodifiableMap(table);
+  }
+}

@@ -1,0 +1,75 @@
+package io.cavra.controlplane.contract;
+
+import io.cavra.controlplane.contract.internal.Checks;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The summary of a {@code support_handoff_readiness} response: the readiness of support and customer-success handoff. Immutable; construction validates in the
+ * reference's order (states, counts, the secret guard over the free-text fields, then
+ * {@code tenant_id}), with paths below {@code payload.summary}.
+ *
+ * <p>{@code extensions} holds keys this version does not know, read from a newer or private
+ * producer; they are guarded, kept in order and written after the contract's keys. Builders leave it
+ * empty. Use {@link Summary#builder(Operation)} to build one from wire-form values with the
+ * reference's defaults.
+ */
+public record SupportHandoffReadinessSummary(
+    String tenantId,
+    ReadinessState supportStatus,
+    ReadinessState customerSuccessStatus,
+    ReadinessState escalationStatus,
+    ReadinessState healthReviewStatus,
+    ReadinessState dashboardStatus,
+    String supportTier,
+    String handoffScope,
+    List<String> blockers,
+    boolean privateValidationRequired,
+    Map<String, Object> extensions)
+    implements Summary {
+  /** The fixed boundary text written as {@code handoff_boundary}. */
+  public static final String BOUNDARY =
+      "support queues, customer-success notes, customer health records, escalation connectors, and dashboard systems remain private service responsibilities";
+
+  static final List<String> KEYS = List.of("tenant_id", "support_status", "customer_success_status", "escalation_status", "health_review_status", "dashboard_status", "support_tier", "handoff_scope", "blockers", "private_validation_required", "handoff_boundary");
+  private static final String P = "payload.summary.";
+
+  public SupportHandoffReadinessSummary {
+    Summaries.required(supportStatus, P + "support_status");
+    Summaries.required(customerSuccessStatus, P + "customer_success_status");
+    Summaries.required(escalationStatus, P + "escalation_status");
+    Summaries.required(healthReviewStatus, P + "health_review_status");
+    Summaries.required(dashboardStatus, P + "dashboard_status");
+    supportTier = Checks.text(supportTier, P + "support_tier");
+    handoffScope = Checks.text(handoffScope, P + "handoff_scope");
+    blockers = Checks.textList(blockers, P + "blockers");
+    extensions = Summaries.extensions(extensions, KEYS);
+    Checks.guard(Summaries.ordered("support_tier", supportTier, "handoff_scope", handoffScope, "blockers", blockers), "payload.summary");
+    Checks.guard(extensions, "payload.summary");
+    tenantId = Checks.identifier(tenantId, "tenant_id", P + "tenant_id");
+  }
+
+  @Override
+  public Operation operation() {
+    return Operation.SUPPORT_HANDOFF_READINESS;
+  }
+
+  @Override
+  public Map<String, Object> toMap() {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("tenant_id", tenantId);
+    map.put("support_status", supportStatus.wireName());
+    map.put("customer_success_status", customerSuccessStatus.wireName());
+    map.put("escalation_status", escalationStatus.wireName());
+    map.put("health_review_status", healthReviewStatus.wireName());
+    map.put("dashboard_status", dashboardStatus.wireName());
+    map.put("support_tier", supportTier);
+    map.put("handoff_scope", handoffScope);
+    map.put("blockers", blockers);
+    map.put("private_validation_required", privateValidationRequired);
+    map.put("handoff_boundary", BOUNDARY);
+    map.putAll(extensions);
+    return java.util.Collections.unmodifiableMap(map);
+  }
+}

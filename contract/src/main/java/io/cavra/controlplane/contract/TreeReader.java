@@ -1,0 +1,433 @@
+package io.cavra.controlplane.contract;
+
+import io.cavra.controlplane.contract.internal.Checks;
+import io.cavra.controlplane.contract.internal.WireEnums;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns plain JSON trees into typed envelopes. Requests are read strictly (closed content model:
+ * unknown keys are refused); response payloads and summaries tolerate keys this version does not
+ * know and keep them as extensions. Every check reports the JSON path it failed at.
+ */
+final class TreeReader {
+  private static final List<String> REQUEST_KEYS = List.of("schema_version", "operation", "tenant_id",
+      "requested_by", "correlation_id", "private_implementation_required", "payload");
+  private static final List<String> RESPONSE_KEYS = List.of("schema_version", "operation", "status", "message",
+      "correlation_id", "private_implementation_required", "payload");
+
+  private TreeReader() {}
+
+  static Envelope envelope(Object tree) {
+    Map<String, Object> root = object(tree, "$", "an envelope");
+    Object version = root.get("schema_version");
+    if (SchemaVersion.RESPONSE.wireName().equals(version)) {
+      return response(root);
+    }
+    return request(root);
+  }
+
+  static ControlPlaneRequest request(Object tree) {
+    Fields envelope = new Fields(object(tree, "$", "a request"), "", REQUEST_KEYS, false);
+    envelope.schemaVersion(SchemaVersion.REQUEST);
+    Operation operation = envelope.operation();
+    String tenantId = envelope.identifier("tenant_id");
+    String requestedBy = envelope.identifier("requested_by");
+    String correlationId = envelope.text("correlation_id");
+    boolean privateRequired = envelope.bool("private_implementation_required");
+    Fields payload = new Fields(envelope.object("payload"), "payload", requestKeys(operation), false);
+    return new ControlPlaneRequest(tenantId, requestedBy, correlationId, privateRequired,
+        requestPayload(operation, payload));
+  }
+
+  static ControlPlaneResponse response(Object tree) {
+    Fields envelope = new Fields(object(tree, "$", "a response"), "", RESPONSE_KEYS, false);
+    envelope.schemaVersion(SchemaVersion.RESPONSE);
+    Operation operation = envelope.operation();
+    ResponseStatus status = envelope.state(ResponseStatus.class, "status");
+    String message = envelope.text("message");
+    String correlationId = envelope.text("correlation_id");
+    boolean privateRequired = envelope.bool("private_implementation_required");
+    Map<String, Object> payloadMap = envelope.object("payload");
+    ResponsePayload payload;
+    if (payloadMap.containsKey("summary")) {
+      if (!operation.hasSummary()) {
+        throw ContractException.of(ErrorCode.INVALID_VALUE, "payload",
+            operation.wireName() + " responses do not carry a summary");
+      }
+      Fields fields = new Fields(payloadMap, "payload", ResponsePayload.SummaryReport.KEYS, true);
+      Summary summary = summary(operation, fields.object("summary"));
+      payload = new ResponsePayload.SummaryReport(summary, fields.list("private_modules_required"),
+          fields.text("next_step"), fields.extensions());
+    } else if (payloadMap.containsKey("private_modules_required")) {
+      if (operation != Operation.TENANT_ONBOARDING) {
+        throw ContractException.of(ErrorCode.INVALID_VALUE, "payload",
+            operation.wireName() + " responses carry private_modules_required only with a summary");
+      }
+      Fields fields = new Fields(payloadMap, "payload", ResponsePayload.OnboardingUnavailable.KEYS, true);
+      payload = new ResponsePayload.OnboardingUnavailable(fields.identifier("tenant_id"),
+          fields.list("private_modules_required"), fields.text("next_step"), fields.extensions());
+    } else {
+      Fields fields = new Fields(payloadMap, "payload", ResponsePayload.Unavailable.KEYS, true);
+      payload = new ResponsePayload.Unavailable(fields.identifier("tenant_id"), fields.text("next_step"),
+          fields.extensions());
+    }
+    return new ControlPlaneResponse(operation, status, message, correlationId, privateRequired, payload);
+  }
+
+  static LicenseValidationReport licenseReport(Object tree, String location) {
+    Fields f = new Fields(object(tree, location, "a license validation report"), location,
+        List.of("status", "edition", "license_id", "valid", "message", "private_validation_required",
+            "enabled_features", "locked_features"), false);
+    return new LicenseValidationReport(
+        f.state(LicenseStatus.class, "status"),
+        f.state(LicenseEdition.class, "edition"),
+        f.text("license_id"),
+        f.bool("valid"),
+        f.text("message"),
+        f.bool("private_validation_required"),
+        f.list("enabled_features"),
+        f.list("locked_features"));
+  }
+
+  private static Summary summary(Operation operation, Map<String, Object> map) {
+    List<SummaryField> fields = SummaryBuilder.fields(operation);
+    Map.Entry<String, String> boundary = boundary(operation);
+    List<String> keys = new java.util.ArrayList<>();
+    for (SummaryField field : fields) {
+      keys.add(field.name());
+    }
+    keys.add(boundary.getKey());
+    Fields f = new Fields(map, "payload.summary", keys, true);
+    SummaryBuilder builder = Summary.builder(operation);
+    for (SummaryField field : fields) {
+      String name = field.name();
+      switch (field.kind()) {
+        case STATE:
+        case TEXT:
+          builder.set(name, f.text(name));
+          break;
+        case OPTIONAL_TEXT:
+          builder.set(name, f.optionalText(name));
+          break;
+        case TEXT_LIST:
+          builder.set(name, f.list(name));
+          break;
+        case COUNT:
+          builder.set(name, f.count(name));
+          break;
+        case BOOLEAN:
+          builder.set(name, f.bool(name));
+          break;
+        default:
+          throw new AssertionError(field.kind());
+      }
+    }
+    f.fixed(boundary.getKey(), boundary.getValue());
+    f.strippedIfPresent("tenant_id");
+    for (Map.Entry<String, Object> extension : f.extensions().entrySet()) {
+      builder.extension(extension.getKey(), extension.getValue());
+    }
+    return builder.build();
+  }
+
+  private static Map.Entry<String, String> boundary(Operation operation) {
+    switch (operation) {
+      case ENTITLEMENT_STATUS:
+        return Map.entry("billing_boundary", EntitlementStatusSummary.BOUNDARY);
+      case POLICY_REGISTRY_READINESS:
+        return Map.entry("registry_boundary", PolicyRegistryReadinessSummary.BOUNDARY);
+      case TENANT_AUDIT_STORE_OPERATING:
+        return Map.entry("audit_store_boundary", TenantAuditStoreOperatingSummary.BOUNDARY);
+      case CUSTOMER_OPERATING_DASHBOARD:
+        return Map.entry("dashboard_boundary", CustomerOperatingDashboardSummary.BOUNDARY);
+      case SUPPORT_HANDOFF_READINESS:
+        return Map.entry("handoff_boundary", SupportHandoffReadinessSummary.BOUNDARY);
+      case SAAS_OPERATING_AUTOMATION:
+        return Map.entry("automation_boundary", SaasOperatingAutomationSummary.BOUNDARY);
+      case SAAS_OPERATING_AUTOMATION_WORKER_HANDOFF:
+        return Map.entry("handoff_boundary", WorkerHandoffSummary.BOUNDARY);
+      default:
+        throw new AssertionError(operation);
+    }
+  }
+
+  private static List<String> requestKeys(Operation operation) {
+    switch (operation) {
+      case ENTITLEMENT_STATUS:
+        return List.of("feature_names", "requested_checks", "entitlement_boundary");
+      case TENANT_ONBOARDING:
+        return List.of("organization_name", "deployment_model", "region", "requirements", "contacts",
+            "activation_boundary");
+      case TENANT_STATUS:
+        return List.of("requested_capabilities", "public_client_boundary");
+      case LICENSE_VALIDATION:
+        return List.of("local_validation_report", "requested_checks", "server_boundary");
+      case POLICY_REGISTRY_READINESS:
+        return List.of("policy_pack_refs", "catalog_scope", "required_checks", "readiness_boundary");
+      case POLICY_REGISTRY_LOOKUP:
+        return List.of("policy_refs", "labels", "resolution_boundary");
+      case TENANT_AUDIT_STORE_OPERATING:
+        return List.of("retention_profile", "evidence_window", "required_checks", "operating_boundary");
+      case CUSTOMER_OPERATING_DASHBOARD:
+        return List.of("dashboard_scope", "evidence_window", "required_checks", "dashboard_boundary");
+      case SUPPORT_HANDOFF_READINESS:
+        return List.of("handoff_scope", "support_tier", "required_checks", "handoff_boundary");
+      case SAAS_OPERATING_AUTOMATION:
+        return List.of("automation_scope", "automation_cadence", "required_checks", "automation_boundary");
+      case EVIDENCE_EXPORT:
+        return List.of("evidence_refs", "export_format", "retention_profile", "export_boundary");
+      case SAAS_OPERATING_AUTOMATION_WORKER_HANDOFF:
+        return List.of("deployment_environment", "worker_mode", "required_checks", "worker_targets",
+            "handoff_boundary");
+      default:
+        throw new AssertionError(operation);
+    }
+  }
+
+  private static RequestPayload requestPayload(Operation operation, Fields p) {
+    switch (operation) {
+      case ENTITLEMENT_STATUS: {
+        List<String> features = p.list("feature_names");
+        p.fixed("requested_checks", RequestPayload.EntitlementStatus.REQUESTED_CHECKS);
+        p.fixed("entitlement_boundary", RequestPayload.EntitlementStatus.BOUNDARY);
+        return new RequestPayload.EntitlementStatus(features);
+      }
+      case TENANT_ONBOARDING: {
+        String organization = p.text("organization_name");
+        DeploymentModel model = p.state(DeploymentModel.class, "deployment_model");
+        String region = p.text("region");
+        List<String> requirements = p.list("requirements");
+        Map<String, String> contacts = p.textMap("contacts");
+        p.fixed("activation_boundary", RequestPayload.TenantOnboarding.BOUNDARY);
+        p.stripped("organization_name", organization);
+        p.stripped("region", region);
+        return new RequestPayload.TenantOnboarding(organization, model, region, requirements, contacts);
+      }
+      case TENANT_STATUS: {
+        List<String> capabilities = p.list("requested_capabilities");
+        p.fixed("public_client_boundary", RequestPayload.TenantStatus.BOUNDARY);
+        return new RequestPayload.TenantStatus(capabilities);
+      }
+      case LICENSE_VALIDATION: {
+        LicenseValidationReport report =
+            licenseReport(p.object("local_validation_report"), "payload.local_validation_report");
+        p.fixed("requested_checks", RequestPayload.LicenseValidation.REQUESTED_CHECKS);
+        p.fixed("server_boundary", RequestPayload.LicenseValidation.BOUNDARY);
+        return new RequestPayload.LicenseValidation(report);
+      }
+      case POLICY_REGISTRY_READINESS: {
+        RequestPayload.PolicyRegistryReadiness payload = new RequestPayload.PolicyRegistryReadiness(
+            p.list("policy_pack_refs"), p.text("catalog_scope"), p.list("required_checks"));
+        p.fixed("readiness_boundary", RequestPayload.PolicyRegistryReadiness.BOUNDARY);
+        return payload;
+      }
+      case POLICY_REGISTRY_LOOKUP: {
+        RequestPayload.PolicyRegistryLookup payload =
+            new RequestPayload.PolicyRegistryLookup(p.list("policy_refs"), p.textMap("labels"));
+        p.fixed("resolution_boundary", RequestPayload.PolicyRegistryLookup.BOUNDARY);
+        return payload;
+      }
+      case TENANT_AUDIT_STORE_OPERATING: {
+        RequestPayload.TenantAuditStoreOperating payload = new RequestPayload.TenantAuditStoreOperating(
+            p.text("retention_profile"), p.text("evidence_window"), p.list("required_checks"));
+        p.fixed("operating_boundary", RequestPayload.TenantAuditStoreOperating.BOUNDARY);
+        return payload;
+      }
+      case CUSTOMER_OPERATING_DASHBOARD: {
+        RequestPayload.CustomerOperatingDashboard payload = new RequestPayload.CustomerOperatingDashboard(
+            p.text("dashboard_scope"), p.text("evidence_window"), p.list("required_checks"));
+        p.fixed("dashboard_boundary", RequestPayload.CustomerOperatingDashboard.BOUNDARY);
+        return payload;
+      }
+      case SUPPORT_HANDOFF_READINESS: {
+        RequestPayload.SupportHandoffReadiness payload = new RequestPayload.SupportHandoffReadiness(
+            p.text("handoff_scope"), p.text("support_tier"), p.list("required_checks"));
+        p.fixed("handoff_boundary", RequestPayload.SupportHandoffReadiness.BOUNDARY);
+        return payload;
+      }
+      case SAAS_OPERATING_AUTOMATION: {
+        RequestPayload.SaasOperatingAutomation payload = new RequestPayload.SaasOperatingAutomation(
+            p.text("automation_scope"), p.text("automation_cadence"), p.list("required_checks"));
+        p.fixed("automation_boundary", RequestPayload.SaasOperatingAutomation.BOUNDARY);
+        return payload;
+      }
+      case EVIDENCE_EXPORT: {
+        List<String> refs = p.list("evidence_refs");
+        ExportFormat format = p.state(ExportFormat.class, "export_format");
+        RequestPayload.EvidenceExport payload =
+            new RequestPayload.EvidenceExport(refs, format, p.text("retention_profile"));
+        p.fixed("export_boundary", RequestPayload.EvidenceExport.BOUNDARY);
+        return payload;
+      }
+      case SAAS_OPERATING_AUTOMATION_WORKER_HANDOFF: {
+        String environment = p.text("deployment_environment");
+        WorkerMode mode = p.state(WorkerMode.class, "worker_mode");
+        RequestPayload.WorkerHandoff payload = new RequestPayload.WorkerHandoff(
+            environment, mode, p.list("required_checks"), p.list("worker_targets"));
+        p.fixed("handoff_boundary", RequestPayload.WorkerHandoff.BOUNDARY);
+        return payload;
+      }
+      default:
+        throw new AssertionError(operation);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> object(Object value, String location, String what) {
+    if (value instanceof Map) {
+      return (Map<String, Object>) value;
+    }
+    throw ContractException.of(ErrorCode.INVALID_TYPE, location, location.equals("$")
+        ? what + " must be a JSON object"
+        : location + " must be an object");
+  }
+
+  /** Typed access to one JSON object's keys, reporting paths below {@code base}. */
+  private static final class Fields {
+    private final Map<String, Object> map;
+    private final String base;
+    private final Map<String, Object> extensions = new LinkedHashMap<>();
+
+    Fields(Map<String, Object> map, String base, List<String> known, boolean tolerant) {
+      this.map = map;
+      this.base = base;
+      for (Map.Entry<String, Object> entry : map.entrySet()) {
+        if (!known.contains(entry.getKey())) {
+          if (!tolerant) {
+            String location = path(entry.getKey());
+            throw ContractException.of(ErrorCode.UNKNOWN_FIELD, location,
+                location + " is not defined by the contract");
+          }
+          extensions.put(entry.getKey(), entry.getValue());
+        }
+      }
+    }
+
+    Map<String, Object> extensions() {
+      return extensions;
+    }
+
+    String path(String key) {
+      return base.isEmpty() ? key : base + "." + key;
+    }
+
+    Object required(String key) {
+      if (!map.containsKey(key)) {
+        throw ContractException.of(ErrorCode.MISSING_FIELD, path(key), key + " is required");
+      }
+      return map.get(key);
+    }
+
+    void schemaVersion(SchemaVersion expected) {
+      String version = text("schema_version");
+      if (!expected.wireName().equals(version)) {
+        throw ContractException.of(ErrorCode.UNSUPPORTED_SCHEMA_VERSION, path("schema_version"),
+            "schema_version must be " + expected.wireName());
+      }
+    }
+
+    Operation operation() {
+      String name = text("operation");
+      return Operation.fromWireName(name).orElseThrow(() -> ContractException.of(ErrorCode.UNKNOWN_OPERATION,
+          path("operation"), WireEnums.mustBeOneOf(Operation.class, "operation")));
+    }
+
+    String text(String key) {
+      Object value = required(key);
+      if (value instanceof String) {
+        return (String) value;
+      }
+      throw typeError(key, "a string");
+    }
+
+    String optionalText(String key) {
+      Object value = required(key);
+      if (value == null || value instanceof String) {
+        return (String) value;
+      }
+      throw typeError(key, "a string or null");
+    }
+
+    /** An identifier as the reference writes it: already stripped and not empty. */
+    String identifier(String key) {
+      String value = text(key);
+      String stripped = Checks.pythonStrip(value);
+      if (stripped.isEmpty()) {
+        throw ContractException.of(ErrorCode.EMPTY_VALUE, path(key), key + " must not be empty");
+      }
+      stripped(key, value);
+      return value;
+    }
+
+    /** A stored identifier must already be stripped; emptiness is the record's check. */
+    void strippedIfPresent(String key) {
+      Object value = map.get(key);
+      if (value instanceof String && !Checks.pythonStrip((String) value).isEmpty()) {
+        stripped(key, (String) value);
+      }
+    }
+
+    void stripped(String key, String value) {
+      if (!Checks.pythonStrip(value).equals(value)) {
+        throw ContractException.of(ErrorCode.INVALID_VALUE, path(key),
+            key + " must not begin or end with white space");
+      }
+    }
+
+    boolean bool(String key) {
+      Object value = required(key);
+      if (value instanceof Boolean) {
+        return (Boolean) value;
+      }
+      throw typeError(key, "true or false");
+    }
+
+    Object count(String key) {
+      Object value = required(key);
+      if (value instanceof Long || value instanceof java.math.BigInteger) {
+        if (value instanceof java.math.BigInteger) {
+          throw ContractException.of(ErrorCode.INVALID_VALUE, path(key), key + " is too large");
+        }
+        return value;
+      }
+      throw typeError(key, "a whole number");
+    }
+
+    List<String> list(String key) {
+      Object value = required(key);
+      if (value instanceof List) {
+        return Checks.textList((List<?>) value, path(key));
+      }
+      throw typeError(key, "an array of strings");
+    }
+
+    Map<String, String> textMap(String key) {
+      Object value = required(key);
+      if (value instanceof Map) {
+        return Checks.textMap((Map<?, ?>) value, path(key));
+      }
+      throw typeError(key, "an object of strings");
+    }
+
+    Map<String, Object> object(String key) {
+      return TreeReader.object(required(key), path(key), key);
+    }
+
+    <E extends Enum<E> & WireValue> E state(Class<E> type, String key) {
+      return WireEnums.parse(type, text(key), key, path(key));
+    }
+
+    void fixed(String key, Object expected) {
+      Object value = required(key);
+      if (!expected.equals(value)) {
+        throw ContractException.of(ErrorCode.INVALID_VALUE, path(key), key + " must be the contract's fixed value");
+      }
+    }
+
+    private ContractException typeError(String key, String expected) {
+      return ContractException.of(ErrorCode.INVALID_TYPE, path(key), key + " must be " + expected);
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package io.cavra.controlplane.contract;
+
+import io.cavra.controlplane.contract.internal.Checks;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The summary of a {@code saas_operating_automation_worker_handoff} response: the handoff of SaaS operating automation to private workers. <p><b>Provisional</b>: the reference published no source for it; the key order follows its documentation with {@code tenant_id}, {@code required_checks}, {@code blockers} and the boundary placed as in the other summaries, and the boundary text is ours. Immutable; construction validates in the
+ * reference's order (states, counts, the secret guard over the free-text fields, then
+ * {@code tenant_id}), with paths below {@code payload.summary}.
+ *
+ * <p>{@code extensions} holds keys this version does not know, read from a newer or private
+ * producer; they are guarded, kept in order and written after the contract's keys. Builders leave it
+ * empty. Use {@link Summary#builder(Operation)} to build one from wire-form values with the
+ * reference's defaults.
+ */
+public record WorkerHandoffSummary(
+    String tenantId,
+    HandoffStatus handoffStatus,
+    String deploymentEnvironment,
+    String schedulerRef,
+    String evidenceSinkRef,
+    String retryPolicyRef,
+    String workerOwner,
+    WorkerMode workerMode,
+    List<String> requiredChecks,
+    List<String> workerTargets,
+    List<String> blockers,
+    boolean privateValidationRequired,
+    Map<String, Object> extensions)
+    implements Summary {
+  /** The fixed boundary text written as {@code handoff_boundary}. */
+  public static final String BOUNDARY =
+      "scheduler execution, worker runtime, retry handling, and evidence sinks remain private service responsibilities";
+
+  static final List<String> KEYS = List.of("tenant_id", "handoff_status", "deployment_environment", "scheduler_ref", "evidence_sink_ref", "retry_policy_ref", "worker_owner", "worker_mode", "required_checks", "worker_targets", "blockers", "private_validation_required", "handoff_boundary");
+  private static final String P = "payload.summary.";
+
+  public WorkerHandoffSummary {
+    Summaries.required(handoffStatus, P + "handoff_status");
+    deploymentEnvironment = Checks.text(deploymentEnvironment, P + "deployment_environment");
+    schedulerRef = Checks.text(schedulerRef, P + "scheduler_ref");
+    evidenceSinkRef = Checks.text(evidenceSinkRef, P + "evidence_sink_ref");
+    retryPolicyRef = Checks.text(retryPolicyRef, P + "retry_policy_ref");
+    workerOwner = Checks.text(workerOwner, P + "worker_owner");
+    Summaries.required(workerMode, P + "worker_mode");
+    requiredChecks = Checks.textList(requiredChecks, P + "required_checks");
+    workerTargets = Checks.textList(workerTargets, P + "worker_targets");
+    blockers = Checks.textList(blockers, P + "blockers");
+    extensions = Summaries.extensions(extensions, KEYS);
+    Checks.guard(Summaries.ordered("deployment_environment", deploymentEnvironment, "scheduler_ref", schedulerRef, "evidence_sink_ref", evidenceSinkRef, "retry_policy_ref", retryPolicyRef, "worker_owner", workerOwner, "required_checks", requiredChecks, "worker_targets", workerTargets, "blockers", blockers), "payload.summary");
+    Checks.guard(extensions, "payload.summary");
+    tenantId = Checks.identifier(tenantId, "tenant_id", P + "tenant_id");
+  }
+
+  @Override
+  public Operation operation() {
+    return Operation.SAAS_OPERATING_AUTOMATION_WORKER_HANDOFF;
+  }
+
+  @Override
+  public Map<String, Object> toMap() {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put("tenant_id", tenantId);
+    map.put("handoff_status", handoffStatus.wireName());
+    map.put("deployment_environment", deploymentEnvironment);
+    map.put("scheduler_ref", schedulerRef);
+    map.put("evidence_sink_ref", evidenceSinkRef);
+    map.put("retry_policy_ref", retryPolicyRef);
+    map.put("worker_owner", workerOwner);
+    map.put("worker_mode", workerMode.wireName());
+    map.put("required_checks", requiredChecks);
+    map.put("worker_targets", workerTargets);
+    map.put("blockers", blockers);
+    map.put("private_validation_required", privateValidationRequired);
+    map.put("handoff_boundary", BOUNDARY);
+    map.putAll(extensions);
+    return java.util.Collections.unmodifiableMap(map);
+  }
+}

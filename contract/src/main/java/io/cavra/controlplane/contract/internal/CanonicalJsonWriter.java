@@ -1,0 +1,193 @@
+package io.cavra.controlplane.contract.internal;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes plain Java JSON values exactly as Python's {@code json.dumps(obj, ensure_ascii=False)}
+ * does: compact with {@code separators=(",", ":")}, or pretty with {@code indent=2}. Key order is
+ * the map's iteration order.
+ *
+ * <p>Hand-written rather than Jackson's generator because byte-exactness depends on details that
+ * Jackson does differently: lower-case hex in {@code &#92;u00xx} escapes, no escaping of DEL or
+ * U+2028, Python's float repr, and {@code ", "}-free pretty printing.
+ */
+public final class CanonicalJsonWriter {
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  private CanonicalJsonWriter() {}
+
+  /** The canonical text of {@code value}. */
+  public static String write(Object value, boolean pretty) {
+    StringBuilder out = new StringBuilder(512);
+    write(out, value, pretty, 0);
+    return out.toString();
+  }
+
+  private static void write(StringBuilder out, Object value, boolean pretty, int depth) {
+    if (value == null) {
+      out.append("null");
+    } else if (value instanceof String) {
+      string(out, (String) value);
+    } else if (value instanceof Boolean) {
+      out.append(((Boolean) value) ? "true" : "false");
+    } else if (value instanceof Map) {
+      object(out, (Map<?, ?>) value, pretty, depth);
+    } else if (value instanceof List) {
+      array(out, (List<?>) value, pretty, depth);
+    } else if (value instanceof Long || value instanceof Integer || value instanceof BigInteger
+        || value instanceof Short || value instanceof Byte) {
+      out.append(value);
+    } else if (value instanceof BigDecimal || value instanceof Double || value instanceof Float) {
+      out.append(pythonFloatRepr(((Number) value).doubleValue()));
+    } else {
+      throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
+    }
+  }
+
+  private static void object(StringBuilder out, Map<?, ?> map, boolean pretty, int depth) {
+    if (map.isEmpty()) {
+      out.append("{}");
+      return;
+    }
+    out.append('{');
+    Iterator<? extends Map.Entry<?, ?>> entries = map.entrySet().iterator();
+    while (entries.hasNext()) {
+      Map.Entry<?, ?> entry = entries.next();
+      if (pretty) {
+        newline(out, depth + 1);
+      }
+      string(out, (String) entry.getKey());
+      out.append(pretty ? ": " : ":");
+      write(out, entry.getValue(), pretty, depth + 1);
+      if (entries.hasNext()) {
+        out.append(',');
+      }
+    }
+    if (pretty) {
+      newline(out, depth);
+    }
+    out.append('}');
+  }
+
+  private static void array(StringBuilder out, List<?> list, boolean pretty, int depth) {
+    if (list.isEmpty()) {
+      out.append("[]");
+      return;
+    }
+    out.append('[');
+    for (int i = 0, n = list.size(); i < n; i++) {
+      if (pretty) {
+        newline(out, depth + 1);
+      }
+      write(out, list.get(i), pretty, depth + 1);
+      if (i + 1 < n) {
+        out.append(',');
+      }
+    }
+    if (pretty) {
+      newline(out, depth);
+    }
+    out.append(']');
+  }
+
+  private static void newline(StringBuilder out, int depth) {
+    out.append('\n');
+    for (int i = 0; i < depth; i++) {
+      out.append("  ");
+    }
+  }
+
+  static void string(StringBuilder out, String s) {
+    out.append('"');
+    int start = 0;
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x20 && c != '"' && c != '\\') {
+        continue;
+      }
+      out.append(s, start, i);
+      start = i + 1;
+      switch (c) {
+        case '"':
+          out.append("\\\"");
+          break;
+        case '\\':
+          out.append("\\\\");
+          break;
+        case '\n':
+          out.append("\\n");
+          break;
+        case '\r':
+          out.append("\\r");
+          break;
+        case '\t':
+          out.append("\\t");
+          break;
+        case '\b':
+          out.append("\\b");
+          break;
+        case '\f':
+          out.append("\\f");
+          break;
+        default:
+          out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
+      }
+    }
+    out.append(s, start, s.length()).append('"');
+  }
+
+  /**
+   * Python's {@code repr(float)}: the shortest digits that round-trip, positional for decimal
+   * exponents -4 to 15, otherwise scientific with a signed exponent of at least two digits.
+   */
+  public static String pythonFloatRepr(double d) {
+    if (Double.isNaN(d) || Double.isInfinite(d)) {
+      throw new IllegalArgumentException("JSON has no representation for non-finite numbers");
+    }
+    if (d == 0) {
+      return (Double.doubleToRawLongBits(d) < 0) ? "-0.0" : "0.0";
+    }
+    BigDecimal decimal = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+    String digits = decimal.unscaledValue().toString();
+    int exponent = digits.length() - 1 - decimal.scale();
+    StringBuilder out = new StringBuilder(24);
+    if (d < 0) {
+      out.append('-');
+    }
+    if (exponent >= -4 && exponent < 16) {
+      if (exponent >= 0) {
+        if (digits.length() <= exponent + 1) {
+          out.append(digits);
+          for (int i = digits.length(); i <= exponent; i++) {
+            out.append('0');
+          }
+          out.append(".0");
+        } else {
+          out.append(digits, 0, exponent + 1).append('.').append(digits, exponent + 1, digits.length());
+        }
+      } else {
+        out.append("0.");
+        for (int i = -1; i > exponent; i--) {
+          out.append('0');
+        }
+        out.append(digits);
+      }
+    } else {
+      out.append(digits.charAt(0));
+      if (digits.length() > 1) {
+        out.append('.').append(digits, 1, digits.length());
+      }
+      out.append('e').append(exponent < 0 ? '-' : '+');
+      int abs = Math.abs(exponent);
+      if (abs < 10) {
+        out.append('0');
+      }
+      out.append(abs);
+    }
+    return out.toString();
+  }
+}

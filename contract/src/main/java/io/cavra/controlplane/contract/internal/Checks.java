@@ -1,0 +1,135 @@
+package io.cavra.controlplane.contract.internal;
+
+import io.cavra.controlplane.contract.ContractException;
+import io.cavra.controlplane.contract.ErrorCode;
+import io.cavra.controlplane.contract.secret.SecretGuard;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Shared value checks of the model. Every failure is a {@link ContractException} with a path. */
+public final class Checks {
+  private Checks() {}
+
+  /**
+   * The reference's identifier rule: strip white space as Python's {@code str.strip()} does, refuse
+   * an empty result with {@code <field> must not be empty}, then run the secret guard's value rules.
+   */
+  public static String identifier(String value, String field) {
+    return identifier(value, field, field);
+  }
+
+  /** {@link #identifier(String, String)} for a field that sits at {@code location} in its document. */
+  public static String identifier(String value, String field, String location) {
+    if (value == null) {
+      throw ContractException.of(ErrorCode.MISSING_FIELD, location, field + " is required");
+    }
+    String stripped = pythonStrip(text(value, location));
+    if (stripped.isEmpty()) {
+      throw ContractException.of(ErrorCode.EMPTY_VALUE, location, field + " must not be empty");
+    }
+    guard(stripped, location);
+    return stripped;
+  }
+
+  /** A required string that must be valid Unicode (no unpaired surrogates, which UTF-8 cannot carry). */
+  public static String text(String value, String location) {
+    if (value == null) {
+      throw ContractException.of(ErrorCode.MISSING_FIELD, location, location + " is required");
+    }
+    for (int i = 0, n = value.length(); i < n; i++) {
+      char c = value.charAt(i);
+      if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
+          i++;
+        } else {
+          throw ContractException.of(
+              ErrorCode.INVALID_VALUE, location, location + " must be valid Unicode text");
+        }
+      }
+    }
+    return value;
+  }
+
+  /** A nullable string; {@code null} stays {@code null}. */
+  public static String optionalText(String value, String location) {
+    return value == null ? null : text(value, location);
+  }
+
+  /** An immutable copy of a list of strings; each element is checked at {@code location[i]}. */
+  public static List<String> textList(List<?> values, String location) {
+    if (values == null) {
+      throw ContractException.of(ErrorCode.MISSING_FIELD, location, location + " is required");
+    }
+    List<String> copy = new ArrayList<>(values.size());
+    int index = 0;
+    for (Object element : values) {
+      String elementLocation = location + "[" + index++ + "]";
+      if (!(element instanceof String)) {
+        throw element == null
+            ? ContractException.of(ErrorCode.INVALID_TYPE, elementLocation, elementLocation + " must be a string, not null")
+            : ContractException.of(ErrorCode.INVALID_TYPE, elementLocation, elementLocation + " must be a string");
+      }
+      copy.add(text((String) element, elementLocation));
+    }
+    return Collections.unmodifiableList(copy);
+  }
+
+  /** Like {@link #textList} but refuses an empty list with the reference's message. */
+  public static List<String> nonEmptyTextList(List<?> values, String location, String emptyMessage) {
+    List<String> copy = textList(values, location);
+    if (copy.isEmpty()) {
+      throw ContractException.of(ErrorCode.EMPTY_LIST, location, emptyMessage);
+    }
+    return copy;
+  }
+
+  /** An immutable, order-preserving copy of a string-to-string map; {@code null} is empty. */
+  public static Map<String, String> textMap(Map<?, ?> values, String location) {
+    if (values == null || values.isEmpty()) {
+      return Map.of();
+    }
+    LinkedHashMap<String, String> copy = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> entry : values.entrySet()) {
+      if (!(entry.getKey() instanceof String)) {
+        throw ContractException.of(ErrorCode.INVALID_TYPE, location, location + " keys must be strings");
+      }
+      String key = text((String) entry.getKey(), location);
+      String entryLocation = location + "." + key;
+      if (!(entry.getValue() instanceof String)) {
+        throw ContractException.of(ErrorCode.INVALID_TYPE, entryLocation, entryLocation + " must be a string");
+      }
+      copy.put(key, text((String) entry.getValue(), entryLocation));
+    }
+    return Collections.unmodifiableMap(copy);
+  }
+
+  /** Runs the default secret guard over {@code value}, reporting paths below {@code location}. */
+  public static void guard(Object value, String location) {
+    SecretGuard.defaults().check(value, location);
+  }
+
+  /** Python's {@code str.strip()}: removes every character for which {@code str.isspace()} is true. */
+  public static String pythonStrip(String value) {
+    int start = 0;
+    int end = value.length();
+    while (start < end && isPythonSpace(value.charAt(start))) {
+      start++;
+    }
+    while (end > start && isPythonSpace(value.charAt(end - 1))) {
+      end--;
+    }
+    return start == 0 && end == value.length() ? value : value.substring(start, end);
+  }
+
+  /** Python's {@code str.isspace()} for one BMP character (no astral character is white space). */
+  public static boolean isPythonSpace(char c) {
+    if (c <= ' ') {
+      return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f);
+    }
+    return c == 0x85 || c == 0xa0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200a)
+        || c == 0x2028 || c == 0x2029 || c == 0x202f || c == 0x205f || c == 0x3000;
+  }
+}

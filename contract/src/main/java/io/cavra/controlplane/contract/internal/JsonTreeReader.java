@@ -1,0 +1,216 @@
+package io.cavra.controlplane.contract.internal;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import io.cavra.controlplane.contract.ContractException;
+import io.cavra.controlplane.contract.ErrorCode;
+import io.cavra.controlplane.contract.MalformedJsonException;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads one JSON document into plain Java values (ordered maps, lists, strings, {@code Long} /
+ * {@code BigInteger} / {@code BigDecimal}, booleans, null) with the contract's safety rules: strict
+ * UTF-8, no duplicate keys, bounded size and depth, no trailing content. Recursion is bounded by the
+ * depth limit, so hostile input fails with {@code too_deep}, never with a stack overflow. Messages
+ * never quote the input.
+ */
+public final class JsonTreeReader {
+  private final JsonFactory factory;
+  private final int maxBytes;
+  private final int maxDepth;
+
+  public JsonTreeReader(int maxBytes, int maxDepth) {
+    this.maxBytes = maxBytes;
+    this.maxDepth = maxDepth;
+    this.factory = JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxNestingDepth(maxDepth + 1)
+            .maxStringLength(Math.max(maxBytes, 1))
+            .maxDocumentLength(Math.max(maxBytes, 1))
+            .build())
+        .build();
+  }
+
+  /** Reads UTF-8 bytes. */
+  public Object read(byte[] utf8) {
+    if (utf8.length > maxBytes) {
+      throw tooLarge();
+    }
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(utf8))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw MalformedJsonException.of(ErrorCode.INVALID_JSON, "$", "input is not valid UTF-8");
+    }
+    return parse(text);
+  }
+
+  /** Reads text; its UTF-8 size counts against the limit. */
+  public Object read(String text) {
+    // A char is at most 3 UTF-8 bytes; only count exactly when the cheap bound is over the limit.
+    if ((long) text.length() * 3 > maxBytes && utf8Length(text) > maxBytes) {
+      throw tooLarge();
+    }
+    return parse(text);
+  }
+
+  private Object parse(String text) {
+    if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+      throw MalformedJsonException.of(ErrorCode.INVALID_JSON, "line 1, column 1", "input starts with a byte order mark");
+    }
+    Object[] path = new Object[maxDepth + 2];
+    try (JsonParser parser = factory.createParser(text)) {
+      JsonToken token = parser.nextToken();
+      if (token == null) {
+        throw MalformedJsonException.of(ErrorCode.INVALID_JSON, "line 1, column 1", "input is empty");
+      }
+      Object value = value(parser, token, path, 0);
+      if (parser.nextToken() != null) {
+        throw syntax(parser.currentTokenLocation(), "unexpected content after the JSON value");
+      }
+      return value;
+    } catch (StreamConstraintsException e) {
+      String reason = String.valueOf(e.getOriginalMessage());
+      if (reason.contains("nesting depth")) {
+        throw MalformedJsonException.of(ErrorCode.TOO_DEEP, "$", "input nests deeper than " + maxDepth + " levels");
+      }
+      throw MalformedJsonException.of(ErrorCode.TOO_LARGE, syntax(e.getLocation(), "").location(),
+          "a string or number is longer than the reader allows");
+    } catch (JsonEOFException e) {
+      throw syntax(e.getLocation(), "unexpected end of input");
+    } catch (JsonProcessingException e) {
+      throw syntax(e.getLocation(), "input is not valid JSON");
+    } catch (IOException e) {
+      throw MalformedJsonException.of(ErrorCode.INVALID_JSON, "$", "input could not be read");
+    }
+  }
+
+  private Object value(JsonParser parser, JsonToken token, Object[] path, int depth) throws IOException {
+    switch (token) {
+      case START_OBJECT:
+        checkDepth(path, depth);
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
+          String key = parser.currentName();
+          path[depth] = key;
+          if (map.containsKey(key)) {
+            throw MalformedJsonException.of(ErrorCode.DUPLICATE_KEY, render(path, depth + 1), "duplicate key in object");
+          }
+          map.put(key, value(parser, parser.nextToken(), path, depth + 1));
+        }
+        return Collections.unmodifiableMap(map);
+      case START_ARRAY:
+        checkDepth(path, depth);
+        List<Object> list = new ArrayList<>();
+        int index = 0;
+        for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+          path[depth] = index++;
+          list.add(value(parser, t, path, depth + 1));
+        }
+        return Collections.unmodifiableList(list);
+      case VALUE_STRING:
+        return parser.getText();
+      case VALUE_NUMBER_INT:
+        switch (parser.getNumberType()) {
+          case INT:
+          case LONG:
+            return parser.getLongValue();
+          default:
+            return parser.getBigIntegerValue();
+        }
+      case VALUE_NUMBER_FLOAT:
+        BigDecimal decimal = parser.getDecimalValue();
+        if (Double.isInfinite(decimal.doubleValue())) {
+          throw ContractException.of(ErrorCode.INVALID_VALUE, render(path, depth), "number is out of range");
+        }
+        return decimal;
+      case VALUE_TRUE:
+        return Boolean.TRUE;
+      case VALUE_FALSE:
+        return Boolean.FALSE;
+      case VALUE_NULL:
+        return null;
+      default:
+        throw syntax(parser.currentTokenLocation(), "input is not valid JSON");
+    }
+  }
+
+  private void checkDepth(Object[] path, int depth) {
+    if (depth >= maxDepth) {
+      throw MalformedJsonException.of(ErrorCode.TOO_DEEP, render(path, depth),
+          "input nests deeper than " + maxDepth + " levels");
+    }
+  }
+
+  /** The dotted path of the first {@code length} segments; {@code $} for the root. */
+  static String render(Object[] path, int length) {
+    if (length == 0) {
+      return "$";
+    }
+    StringBuilder out = new StringBuilder();
+    if (path[0] instanceof Integer) {
+      out.append('$');
+    }
+    for (int i = 0; i < length; i++) {
+      Object segment = path[i];
+      if (segment instanceof Integer) {
+        out.append('[').append(segment).append(']');
+      } else {
+        if (out.length() > 0) {
+          out.append('.');
+        }
+        out.append(segment);
+      }
+    }
+    return out.toString();
+  }
+
+  private MalformedJsonException tooLarge() {
+    return MalformedJsonException.of(ErrorCode.TOO_LARGE, "$", "input is larger than " + maxBytes + " bytes");
+  }
+
+  private static MalformedJsonException syntax(JsonLocation location, String message) {
+    String where = location == null
+        ? "$"
+        : "line " + location.getLineNr() + ", column " + location.getColumnNr();
+    return MalformedJsonException.of(ErrorCode.INVALID_JSON, where, message);
+  }
+
+  private static long utf8Length(String text) {
+    long bytes = 0;
+    for (int i = 0, n = text.length(); i < n; i++) {
+      char c = text.charAt(i);
+      if (c < 0x80) {
+        bytes++;
+      } else if (c < 0x800) {
+        bytes += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+        bytes += 4;
+        i++;
+      } else {
+        bytes += 3;
+      }
+    }
+    return bytes;
+  }
+}

@@ -1,0 +1,38 @@
+package io.cavra.controlplane.contract.internal;
+
+import io.cavra.controlplane.contract.ContractException;
+import io.cavra.controlplane.contract.ErrorCode;
+import io.cavra.controlplane.contract.WireValue;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** Lookup of contract enums by wire name, failing with the reference's "must be one of" text. */
+public final class WireEnums {
+  private WireEnums() {}
+
+  /**
+   * The constant of {@code type} whose wire name is exactly {@code value} (case-sensitive, as in
+   * the reference). Otherwise fails with {@code <field> must be one of: <sorted names>}.
+   */
+  public static <E extends Enum<E> & WireValue> E parse(
+      Class<E> type, String value, String field, String location) {
+    if (value != null) {
+      for (E constant : type.getEnumConstants()) {
+        if (constant.wireName().equals(value)) {
+          return constant;
+        }
+      }
+    }
+    throw ContractException.of(ErrorCode.INVALID_VALUE, location, mustBeOneOf(type, field));
+  }
+
+  /** The reference's message: the allowed names sorted and joined by ", ". */
+  public static <E extends Enum<E> & WireValue> String mustBeOneOf(Class<E> type, String field) {
+    return field
+        + " must be one of: "
+        + Arrays.stream(type.getEnumConstants())
+            .map(WireValue::wireName)
+            .sorted()
+            .collect(Collectors.joining(", "));
+  }
+}

@@ -1,0 +1,12 @@
+/**
+ * The CAVRA SaaS Control Plane Contract: envelopes, builders, canonical JSON, parser, secret guard
+ * and published JSON Schemas. Depends on jackson-core only.
+ */
+module io.cavra.controlplane.contract {
+  requires com.fasterxml.jackson.core;
+
+  exports io.cavra.controlplane.contract;
+  exports io.cavra.controlplane.contract.secret;
+
+
+}
