@@ -113,7 +113,9 @@ final class GoldenVectors {
     List<String> duplicates = new ArrayList<>();
     for (JsonNode node : manifest().get("cases")) {
       Map<String, String> substitute = new LinkedHashMap<>();
-      node.path("substitute").fields().forEachRemaining(e -> substitute.put(e.getKey(), e.getValue().asText()));
+      for (Map.Entry<String, JsonNode> entry : node.path("substitute").properties()) {
+        substitute.put(entry.getKey(), entry.getValue().asText());
+      }
       Case c = new Case(
           node.get("name").asText(),
           node.get("file").asText(),
