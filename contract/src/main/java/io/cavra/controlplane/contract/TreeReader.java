@@ -32,11 +32,12 @@ final class TreeReader {
     Fields envelope = new Fields(object(tree, "$", "a request"), "", REQUEST_KEYS, false);
     envelope.schemaVersion(SchemaVersion.REQUEST);
     Operation operation = envelope.operation();
+    envelope.strict();
     String tenantId = envelope.identifier("tenant_id");
     String requestedBy = envelope.identifier("requested_by");
     String correlationId = envelope.text("correlation_id");
     boolean privateRequired = envelope.bool("private_implementation_required");
-    Fields payload = new Fields(envelope.object("payload"), "payload", requestKeys(operation), false);
+    Fields payload = new Fields(envelope.object("payload"), "payload", requestKeys(operation), false).strict();
     return new ControlPlaneRequest(tenantId, requestedBy, correlationId, privateRequired,
         requestPayload(operation, payload));
   }
@@ -45,6 +46,7 @@ final class TreeReader {
     Fields envelope = new Fields(object(tree, "$", "a response"), "", RESPONSE_KEYS, false);
     envelope.schemaVersion(SchemaVersion.RESPONSE);
     Operation operation = envelope.operation();
+    envelope.strict();
     ResponseStatus status = envelope.state(ResponseStatus.class, "status");
     String message = envelope.text("message");
     String correlationId = envelope.text("correlation_id");
@@ -79,7 +81,7 @@ final class TreeReader {
   static LicenseValidationReport licenseReport(Object tree, String location) {
     Fields f = new Fields(object(tree, location, "a license validation report"), location,
         List.of("status", "edition", "license_id", "valid", "message", "private_validation_required",
-            "enabled_features", "locked_features"), false);
+            "enabled_features", "locked_features"), false).strict();
     return new LicenseValidationReport(
         f.state(LicenseStatus.class, "status"),
         f.state(LicenseEdition.class, "edition"),
@@ -290,19 +292,27 @@ final class TreeReader {
     private final String base;
     private final Map<String, Object> extensions = new LinkedHashMap<>();
 
+    private final boolean tolerant;
+
+    /** Tolerant fields keep unknown keys as extensions; strict ones refuse them in {@link #strict()}. */
     Fields(Map<String, Object> map, String base, List<String> known, boolean tolerant) {
       this.map = map;
       this.base = base;
+      this.tolerant = tolerant;
       for (Map.Entry<String, Object> entry : map.entrySet()) {
         if (!known.contains(entry.getKey())) {
-          if (!tolerant) {
-            String location = path(entry.getKey());
-            throw ContractException.of(ErrorCode.UNKNOWN_FIELD, location,
-                location + " is not defined by the contract");
-          }
           extensions.put(entry.getKey(), entry.getValue());
         }
       }
+    }
+
+    /** Refuses unknown keys; called after the keys that decide how to read the rest. */
+    Fields strict() {
+      if (!tolerant && !extensions.isEmpty()) {
+        String location = path(extensions.keySet().iterator().next());
+        throw ContractException.of(ErrorCode.UNKNOWN_FIELD, location, location + " is not defined by the contract");
+      }
+      return this;
     }
 
     Map<String, Object> extensions() {

@@ -1,0 +1,102 @@
+package io.cavra.controlplane.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.cavra.controlplane.contract.internal.CanonicalJsonWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The codec's input rules and the canonical writer's details. */
+class ContractJsonTest {
+  private final ContractJson json = ContractJson.defaults();
+  private final String valid = ContractJson.toJson(
+      ControlPlaneRequest.builder(Operation.TENANT_STATUS).tenantId("tenant-demo").correlationId("saas-0123456789ab").build());
+
+  private ContractException refused(byte[] input) {
+    return catchThrowableOfType(ContractException.class, () -> json.parseRequest(input));
+  }
+
+  @Test
+  void inputOverTheSizeLimitIsTooLargeBeforeParsing() {
+    byte[] big = new byte[ContractJson.DEFAULT_MAX_BYTES + 1];
+    Arrays.fill(big, (byte) ' ');
+    assertThat(refused(big).code()).isEqualTo(ErrorCode.TOO_LARGE);
+    assertThat(catchThrowableOfType(ContractException.class,
+        () -> json.withMaxBytes(100).parseRequest(valid)).code()).isEqualTo(ErrorCode.TOO_LARGE);
+  }
+
+  @Test
+  void deepNestingIsTooDeepNotAStackOverflow() {
+    String hostile = "[".repeat(200_000) + "]".repeat(200_000);
+    assertThat(refused(hostile.getBytes(StandardCharsets.UTF_8)).code()).isEqualTo(ErrorCode.TOO_DEEP);
+    String nested = "{\"a\":".repeat(10) + "1" + "}".repeat(10);
+    assertThat(catchThrowableOfType(ContractException.class,
+        () -> json.withMaxDepth(5).parseRequest(nested)).code()).isEqualTo(ErrorCode.TOO_DEEP);
+  }
+
+  @Test
+  void invalidUtf8AndByteOrderMarkAreInvalidJson() {
+    byte[] latin1 = valid.replace("tenant-demo", "tenant-d\u00e9mo").getBytes(StandardCharsets.ISO_8859_1);
+    assertThat(refused(latin1).code()).isEqualTo(ErrorCode.INVALID_JSON);
+    byte[] bom = ("\uFEFF" + valid).getBytes(StandardCharsets.UTF_8);
+    assertThat(refused(bom).code()).isEqualTo(ErrorCode.INVALID_JSON);
+  }
+
+  @Test
+  void trailingContentIsInvalidJsonWithALineAndColumn() {
+    ContractException error = refused((valid + " {}").getBytes(StandardCharsets.UTF_8));
+    assertThat(error.code()).isEqualTo(ErrorCode.INVALID_JSON);
+    assertThat(error.location()).startsWith("line 1, column ");
+  }
+
+  @Test
+  void syntaxErrorsNeverQuoteTheInput() {
+    String secret = FakeTokens.github();
+    ContractException error = refused(("{\"tenant_id\": " + secret + "}").getBytes(StandardCharsets.UTF_8));
+    assertThat(error.code()).isEqualTo(ErrorCode.INVALID_JSON);
+    assertThat(error.getMessage() + error.location()).doesNotContain(secret).doesNotContain("ghp");
+  }
+
+  @Test
+  void duplicateKeyIsReportedAtItsPath() {
+    String doubled = valid.replace("\"payload\":{", "\"payload\":{\"public_client_boundary\":\"x\",");
+    ContractException error = refused(doubled.getBytes(StandardCharsets.UTF_8));
+    assertThat(error.code()).isEqualTo(ErrorCode.DUPLICATE_KEY);
+    assertThat(error.location()).isEqualTo("payload.public_client_boundary");
+  }
+
+  @Test
+  void surroundingWhiteSpaceInAStoredTenantIsRefusedRatherThanSilentlyChanged() {
+    ContractException error = refused(valid.replace("\"tenant-demo\"", "\" tenant-demo\"").getBytes(StandardCharsets.UTF_8));
+    assertThat(error.code()).isEqualTo(ErrorCode.INVALID_VALUE);
+    assertThat(error.location()).isEqualTo("tenant_id");
+  }
+
+  @Test
+  void parseEnvelopeRecognizesRequestsAndResponses() {
+    ControlPlaneRequest request = json.parseRequest(valid);
+    String response = ContractJson.toJson(ControlPlaneResponse.unavailable(request));
+    assertThat(json.parseEnvelope(valid)).isInstanceOf(ControlPlaneRequest.class);
+    assertThat(json.parseEnvelope(response)).isInstanceOf(ControlPlaneResponse.class);
+    assertThat(catchThrowableOfType(ContractException.class, () -> json.parseRequest(response)).code())
+        .isEqualTo(ErrorCode.UNSUPPORTED_SCHEMA_VERSION);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "1.0, 1.0", "0.5, 0.5", "1e-05, 0.00001", "0.0001, 0.0001", "1e+16, 1e16", "1234567890123456.0, 1234567890123456",
+      "-2.5, -2.5", "1.5e+300, 1.5e300", "0.1, 0.1", "100.0, 100"})
+  void floatsAreWrittenAsPythonRepr(String python, double value) {
+    assertThat(CanonicalJsonWriter.pythonFloatRepr(value)).isEqualTo(python);
+  }
+
+  @Test
+  void controlCharactersUseLowerCaseHexAndDelAndLineSeparatorStayRaw() {
+    assertThat(CanonicalJsonWriter.write(java.util.List.of("a\u001fb\u007f\u2028\"\\/\b\f\n\r\t\u00e9"), false))
+        .isEqualTo("[\"a\\u001fb\u007f\u2028\\\"\\\\/\\b\\f\\n\\r\\t\u00e9\"]");
+  }
+}
