@@ -1,0 +1,218 @@
+package io.cavra.controlplane.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * Properties over generated inputs: for every valid request and response, build → serialize →
+ * parse → serialize is the identity in both canonical forms and the output validates against the
+ * published schema; and the parser fails on arbitrary input only with the contract's exception.
+ */
+class RoundTripProperties {
+
+  @Property(tries = 300)
+  void requestsRoundTripAndMatchTheSchema(@ForAll("requests") ControlPlaneRequest request) {
+    String compact = ContractJson.toJson(request);
+    String pretty = ContractJson.toPrettyJson(request);
+    ControlPlaneRequest parsed = ContractJson.defaults().parseRequest(compact.getBytes(StandardCharsets.UTF_8));
+    assertThat(parsed).isEqualTo(request);
+    assertThat(ContractJson.toJson(parsed)).isEqualTo(compact);
+    assertThat(ContractJson.toPrettyJson(ContractJson.defaults().parseRequest(pretty))).isEqualTo(pretty);
+    assertThat(TestSchemas.errors("request", compact)).isEmpty();
+  }
+
+  @Property(tries = 300)
+  void responsesRoundTripAndMatchTheSchema(@ForAll("responses") ControlPlaneResponse response) {
+    String compact = ContractJson.toJson(response);
+    String pretty = ContractJson.toPrettyJson(response);
+    ControlPlaneResponse parsed = ContractJson.defaults().parseResponse(compact);
+    assertThat(parsed).isEqualTo(response);
+    assertThat(ContractJson.toJson(parsed)).isEqualTo(compact);
+    assertThat(ContractJson.toPrettyJson(ContractJson.defaults().parseResponse(pretty))).isEqualTo(pretty);
+    assertThat(TestSchemas.errors("response", compact)).isEmpty();
+  }
+
+  @Property(tries = 1000)
+  void parserFailsOnArbitraryBytesOnlyWithContractExceptions(@ForAll byte[] input) {
+    try {
+      ContractJson.defaults().parseEnvelope(input);
+    } catch (ContractException expected) {
+      assertThat(expected.code()).isNotNull();
+    }
+  }
+
+  @Property(tries = 500)
+  void parserFailsOnMutatedEnvelopesOnlyWithContractExceptions(
+      @ForAll("requests") ControlPlaneRequest request, @ForAll("mutations") int[] mutation) {
+    byte[] bytes = ContractJson.toJsonBytes(request);
+    int position = Math.floorMod(mutation[0], bytes.length);
+    bytes[position] = (byte) mutation[1];
+    try {
+      ContractJson.defaults().parseEnvelope(bytes);
+    } catch (ContractException expected) {
+      assertThat(expected.getMessage()).isNotBlank();
+    }
+  }
+
+  @Provide
+  Arbitrary<int[]> mutations() {
+    return Combinators.combine(Arbitraries.integers(), Arbitraries.integers().between(0, 255))
+        .as((position, value) -> new int[] {position, value});
+  }
+
+  @Provide
+  Arbitrary<ControlPlaneRequest> requests() {
+    return Arbitraries.of(Operation.class).flatMap(this::request);
+  }
+
+  @Provide
+  Arbitrary<ControlPlaneResponse> responses() {
+    return Arbitraries.of(Operation.class).flatMap(operation -> request(operation).flatMap(request -> {
+      if (!operation.hasSummary()) {
+        return Arbitraries.of(operation == Operation.TENANT_ONBOARDING
+            ? ControlPlaneResponse.onboardingUnavailable(request)
+            : ControlPlaneResponse.unavailable(request));
+      }
+      return Combinators.combine(summary(request), Arbitraries.of(ResponseStatus.class))
+          .as((summary, status) -> ControlPlaneResponse.forSummary(request, summary, status));
+    }));
+  }
+
+  private Arbitrary<ControlPlaneRequest> request(Operation operation) {
+    return Combinators.combine(identifier(), identifier())
+        .flatAs((tenant, requester) -> parameterValues(operation).map(values -> {
+          RequestBuilder builder = ControlPlaneRequest.builder(operation).tenantId(tenant).requestedBy(requester);
+          values.forEach(builder::set);
+          return builder.build();
+        }));
+  }
+
+  private Arbitrary<Map<String, Object>> parameterValues(Operation operation) {
+    Arbitrary<Map<String, Object>> values = Arbitraries.just(Map.of());
+    for (RequestParameter parameter : RequestBuilder.parameters(operation)) {
+      String name = parameter.name();
+      if (name.equals("tenant_id") || name.equals("requested_by") || name.equals("correlation_id")) {
+        continue;
+      }
+      Arbitrary<Object> value = value(parameter);
+      values = values.flatMap(map -> value.map(v -> {
+        Map<String, Object> copy = new java.util.LinkedHashMap<>(map);
+        copy.put(name, v);
+        return copy;
+      }));
+    }
+    return values;
+  }
+
+  @SuppressWarnings("unchecked")
+  private Arbitrary<Object> value(RequestParameter parameter) {
+    switch (parameter.name()) {
+      case "deployment_model":
+        return Arbitraries.of(DeploymentModel.class).map(DeploymentModel::wireName);
+      case "export_format":
+        return Arbitraries.of(ExportFormat.class).map(ExportFormat::wireName);
+      case "worker_mode":
+        return Arbitraries.of(WorkerMode.class).map(WorkerMode::wireName);
+      case "organization_name":
+      case "region":
+        // Stored stripped, so generated values must already be stripped to round-trip.
+        return identifier().map(s -> s);
+      default:
+        break;
+    }
+    switch (parameter.kind()) {
+      case TEXT:
+        return text().map(s -> s);
+      case TEXT_LIST:
+        // Lists whose default is non-empty must stay non-empty (the builders refuse empty check lists).
+        boolean nonEmpty = parameter.required() || !((List<String>) parameter.defaultValue()).isEmpty();
+        int min = nonEmpty ? 1 : 0;
+        return text().list().ofMinSize(min).ofMaxSize(4).map(l -> l);
+      case TEXT_MAP:
+        return Arbitraries.maps(key(), text()).ofMaxSize(3).map(m -> m);
+      case LICENSE_REPORT:
+        return Combinators.combine(Arbitraries.of(LicenseStatus.class), Arbitraries.of(LicenseEdition.class),
+                identifier(), text().list().ofMaxSize(3))
+            .as(LicenseValidationReport::local);
+      default:
+        throw new AssertionError(parameter.kind());
+    }
+  }
+
+  private Arbitrary<Summary> summary(ControlPlaneRequest request) {
+    Arbitrary<SummaryBuilder> builder = Arbitraries.just(0).map(x -> Summary.builder(request.operation())
+        .set("tenant_id", request.tenantId()));
+    for (SummaryField field : SummaryBuilder.fields(request.operation())) {
+      if (field.name().equals("tenant_id")) {
+        continue;
+      }
+      Arbitrary<Object> value;
+      switch (field.kind()) {
+        case STATE:
+          value = Arbitraries.of(field.allowedValues()).map(v -> v);
+          break;
+        case TEXT:
+          value = text().map(v -> v);
+          break;
+        case OPTIONAL_TEXT:
+          value = text().injectNull(0.3).map(v -> v);
+          break;
+        case TEXT_LIST:
+          value = text().list().ofMaxSize(3).map(v -> v);
+          break;
+        case COUNT:
+          value = Arbitraries.longs().between(0, Long.MAX_VALUE).map(v -> v);
+          break;
+        default:
+          value = Arbitraries.of(true, false).map(v -> v);
+      }
+      Arbitrary<Object> fieldValue = value;
+      builder = builder.flatMap(b -> fieldValue.map(v -> b.set(field.name(), v)));
+    }
+    return builder.flatMap(b -> Arbitraries.maps(Arbitraries.strings().withCharRange('f', 'k').ofLength(6), text())
+        .ofMaxSize(2).map(extra -> {
+          extra.forEach(b::extension);
+          return b.build();
+        }));
+  }
+
+  private static Arbitrary<String> identifier() {
+    return Arbitraries.strings().withCharRange('a', 'z').withChars('-', '0', '7').ofMinLength(1).ofMaxLength(24)
+        .filter(s -> !s.isBlank());
+  }
+
+  private static Arbitrary<String> key() {
+    return Arbitraries.strings().withCharRange('a', 'e').ofMinLength(1).ofMaxLength(8);
+  }
+
+  /** Free text across escaping classes: control characters, quotes, non-ASCII, astral code points. */
+  private static Arbitrary<String> text() {
+    return Arbitraries.strings()
+        .withCharRange(' ', '~')
+        .withCharRange('\u0000', '\u001f')
+        .withChars('\u007f', '\u00e9', '\u2028', '\u6771', '\uD83D', '\uDE80')
+        .ofMaxLength(30)
+        .filter(RoundTripProperties::validUnicode);
+  }
+
+  private static boolean validUnicode(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
