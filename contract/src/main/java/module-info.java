@@ -7,6 +7,11 @@ module io.cavra.controlplane.contract {
 
   exports io.cavra.controlplane.contract;
   exports io.cavra.controlplane.contract.secret;
+  exports io.cavra.controlplane.contract.adapter;
 
+  uses io.cavra.controlplane.contract.adapter.ControlPlaneAdapterProvider;
+
+  provides io.cavra.controlplane.contract.adapter.ControlPlaneAdapterProvider
+      with io.cavra.controlplane.contract.adapter.CommunityAdapter.Provider;
 
 }
