@@ -7,8 +7,12 @@ import io.cavra.controlplane.contract.ContractException;
 import io.cavra.controlplane.contract.ControlPlaneRequest;
 import io.cavra.controlplane.contract.ControlPlaneResponse;
 import io.cavra.controlplane.contract.ErrorCode;
+import io.cavra.controlplane.contract.LicenseValidationReport;
 import io.cavra.controlplane.contract.Operation;
+import io.cavra.controlplane.contract.RequestBuilder;
+import io.cavra.controlplane.contract.RequestParameter;
 import io.cavra.controlplane.contract.ResponseStatus;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -42,18 +46,29 @@ class CommunityAdapterTest {
     CommunityAdapter adapter = new CommunityAdapter();
     assertThat(adapter.capabilities()).isEmpty();
     for (Operation operation : Operation.values()) {
-      ControlPlaneRequest request = ControlPlaneRequest.builder(operation).tenantId("tenant-demo")
-          .set(operation == Operation.TENANT_ONBOARDING ? "organization_name" : "requested_by", "Demo")
-          .build();
-      if (operation == Operation.POLICY_REGISTRY_LOOKUP || operation == Operation.EVIDENCE_EXPORT
-          || operation == Operation.LICENSE_VALIDATION) {
-        continue;
+      RequestBuilder builder = ControlPlaneRequest.builder(operation).tenantId("tenant-demo");
+      for (RequestParameter parameter : builder.parameters()) {
+        if (parameter.required() && !parameter.name().equals("tenant_id")) {
+          builder.set(parameter.name(), sample(parameter.kind()));
+        }
       }
+      ControlPlaneRequest request = builder.build();
       ControlPlaneResponse response = adapter.handle(request, Caller.ANONYMOUS);
       assertThat(response.status()).isEqualTo(ResponseStatus.REQUIRES_PRIVATE_SERVICE);
       assertThat(response.verifyAnswers(request)).isSameAs(response);
       assertThat(response.message()).isEqualTo(operation == Operation.TENANT_ONBOARDING
           ? ControlPlaneResponse.ONBOARDING_UNAVAILABLE_MESSAGE : ControlPlaneResponse.UNAVAILABLE_MESSAGE);
+    }
+  }
+
+  private static Object sample(RequestParameter.Kind kind) {
+    switch (kind) {
+      case TEXT_LIST:
+        return List.of("ref-1");
+      case LICENSE_REPORT:
+        return LicenseValidationReport.communityDefault();
+      default:
+        return "Demo Organization";
     }
   }
 }
