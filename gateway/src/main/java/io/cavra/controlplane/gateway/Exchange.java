@@ -1,0 +1,251 @@
+package io.cavra.controlplane.gateway;
+
+import io.cavra.controlplane.contract.Envelope;
+import io.cavra.controlplane.contract.ControlPlaneRequest;
+import io.cavra.controlplane.contract.adapter.Caller;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * One request and its answer. Endpoints answer exactly once, from any thread; later answers are
+ * ignored. What the audit line and the metrics need is noted here as the request is understood.
+ */
+final class Exchange {
+  static final String JSON = "application/json";
+  static final String NO_STORE = "no-store";
+  static final String NO_CACHE = "no-cache";
+
+  private final Services services;
+  private final Request request;
+  private final Response response;
+  private final Callback callback;
+  private final long startNanos = System.nanoTime();
+  private final Instant arrived = Instant.now();
+  private final AtomicBoolean answered = new AtomicBoolean();
+  private final AtomicBoolean finished = new AtomicBoolean();
+  private final List<Runnable> onFinish = new CopyOnWriteArrayList<>();
+
+  private volatile Routes.Route route;
+  private volatile Map<String, String> parameters = Map.of();
+  private volatile byte[] body;
+  private volatile ApiKeys.Entry key;
+  private volatile String correlationId;
+  private volatile String operation;
+  private volatile String tenant;
+  private volatile String outcome;
+  private volatile ProblemType problem;
+  private volatile int status;
+
+  Exchange(Services services, Request request, Response response, Callback callback) {
+    this.services = services;
+    this.request = request;
+    this.response = response;
+    this.callback = callback;
+  }
+
+  Request request() {
+    return request;
+  }
+
+  String method() {
+    return request.getMethod();
+  }
+
+  void route(Routes.Route route, Map<String, String> parameters) {
+    this.route = route;
+    this.parameters = parameters;
+  }
+
+  Routes.Route route() {
+    return route;
+  }
+
+  String parameter(String name) {
+    return parameters.get(name);
+  }
+
+  byte[] body() {
+    return body;
+  }
+
+  void body(byte[] body) {
+    this.body = body;
+  }
+
+  void key(ApiKeys.Entry key) {
+    this.key = key;
+  }
+
+  ApiKeys.Entry key() {
+    return key;
+  }
+
+  /** The caller handed to the adapter: the key's id, or anonymous without authentication. */
+  Caller caller() {
+    ApiKeys.Entry entry = key;
+    return entry == null ? Caller.ANONYMOUS : new Caller(entry.keyId(), entry.keyId());
+  }
+
+  /** Notes the validated envelope's correlation id and operation, and the tenant of a request. */
+  void note(Envelope envelope) {
+    correlationId = envelope.correlationId();
+    operation = envelope.operation().wireName();
+    if (envelope instanceof ControlPlaneRequest) {
+      tenant = ((ControlPlaneRequest) envelope).tenantId();
+    }
+  }
+
+  void noteOperation(String wireName) {
+    operation = wireName;
+  }
+
+  void outcome(String outcome) {
+    this.outcome = outcome;
+  }
+
+  String correlationId() {
+    return correlationId;
+  }
+
+  /** Runs {@code action} once the answer is written or has failed. */
+  void onFinish(Runnable action) {
+    onFinish.add(action);
+  }
+
+  void sendJson(int status, byte[] bytes) {
+    send(status, JSON, bytes, Map.of(), NO_STORE);
+  }
+
+  void sendProblem(Problem problem) {
+    this.problem = problem.type();
+    Problem known = problem.correlationId() == null && correlationId != null
+        ? problem.withCorrelationId(correlationId) : problem;
+    send(known.status(), Problem.MEDIA_TYPE, known.toJsonBytes(services.guard()), known.headers(), NO_STORE);
+  }
+
+  /** Writes the whole answer; HEAD requests get the headers only. */
+  void send(int status, String contentType, byte[] bytes, Map<String, String> headers, String cacheControl) {
+    if (!answered.compareAndSet(false, true)) {
+      return;
+    }
+    this.status = status;
+    response.setStatus(status);
+    HttpFields.Mutable fields = response.getHeaders();
+    fields.put(HttpHeader.CONTENT_TYPE, contentType);
+    fields.put(HttpHeader.CACHE_CONTROL, cacheControl);
+    fields.put("X-Content-Type-Options", "nosniff");
+    headers.forEach(fields::put);
+    fields.put(HttpHeader.CONTENT_LENGTH, bytes.length);
+    boolean head = "HEAD".equals(request.getMethod());
+    response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(bytes), Callback.from(
+        () -> {
+          finish(null);
+          callback.succeeded();
+        },
+        failure -> {
+          finish(failure);
+          callback.failed(failure);
+        }));
+  }
+
+  boolean answered() {
+    return answered.get();
+  }
+
+  /**
+   * Reads the body without blocking, up to {@code maxBytes}, then runs {@code then}; a larger body
+   * is answered with 413 as soon as it crosses the limit.
+   */
+  void readBody(int maxBytes, Routes.Endpoint then) {
+    new BodyReader(maxBytes, then).run();
+  }
+
+  private void finish(Throwable failure) {
+    if (!finished.compareAndSet(false, true)) {
+      return;
+    }
+    String result = outcome;
+    if (problem != null) {
+      result = problem.code();
+    } else if (failure != null) {
+      result = "aborted";
+    } else if (result == null) {
+      result = "ok";
+    }
+    services.completed(this, result, problem, status, System.nanoTime() - startNanos);
+    for (Runnable action : onFinish) {
+      action.run();
+    }
+  }
+
+  Instant arrived() {
+    return arrived;
+  }
+
+  String operation() {
+    return operation;
+  }
+
+  String tenant() {
+    return tenant;
+  }
+
+  private final class BodyReader implements Runnable {
+    private final int maxBytes;
+    private final Routes.Endpoint then;
+    private byte[] buffer = new byte[1024];
+    private int size;
+
+    BodyReader(int maxBytes, Routes.Endpoint then) {
+      this.maxBytes = maxBytes;
+      this.then = then;
+    }
+
+    @Override
+    public void run() {
+      while (true) {
+        Content.Chunk chunk = request.read();
+        if (chunk == null) {
+          request.demand(this);
+          return;
+        }
+        if (Content.Chunk.isFailure(chunk)) {
+          chunk.release();
+          sendProblem(Problem.of(ProblemType.BAD_REQUEST, "the request body could not be read")
+              .withHeader("Connection", "close"));
+          return;
+        }
+        ByteBuffer bytes = chunk.getByteBuffer();
+        int n = bytes.remaining();
+        if (n > maxBytes - size) {
+          chunk.release();
+          sendProblem(Dispatcher.tooLarge(maxBytes));
+          return;
+        }
+        if (size + n > buffer.length) {
+          buffer = java.util.Arrays.copyOf(buffer, Math.min(maxBytes, Math.max(size + n, buffer.length * 2)));
+        }
+        bytes.get(buffer, size, n);
+        size += n;
+        boolean last = chunk.isLast();
+        chunk.release();
+        if (last) {
+          body = java.util.Arrays.copyOf(buffer, size);
+          buffer = null;
+          Dispatcher.run(Exchange.this, then);
+          return;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,137 @@
+package io.cavra.controlplane.gateway;
+
+import io.cavra.controlplane.contract.ContractJson;
+import io.cavra.controlplane.contract.secret.SecretGuard;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** What the endpoints of one running gateway share. Thread-safe. */
+final class Services {
+  static final String UNMATCHED_ROUTE = "unmatched";
+  private static final java.util.Set<String> KNOWN_METHODS =
+      java.util.Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
+
+  private final GatewayConfig config;
+  private final ContractJson requestCodec;
+  private final ContractJson responseCodec;
+  private final Guard guard;
+  private final boolean customGuard;
+  private final ApiKeys keys;
+  private final RateLimiter rateLimiter;
+  private final Semaphore permits;
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final Metrics metrics;
+  private final AuditSink.Log audit;
+  private final AdapterRunner adapter;
+  private final Documents documents;
+  private volatile boolean draining;
+
+  Services(GatewayConfig config, ApiKeys keys, AdapterRunner adapter, AuditSink.Log audit) {
+    this.config = config;
+    this.requestCodec = ContractJson.defaults().withMaxBytes(config.maxBodyBytes()).withMaxDepth(config.maxDepth());
+    this.responseCodec = ContractJson.defaults().withMaxBytes(Integer.MAX_VALUE).withMaxDepth(ContractJson.DEFAULT_MAX_DEPTH);
+    this.guard = new Guard(config.secretGuard());
+    this.customGuard = config.secretGuard() != SecretGuard.defaults();
+    this.keys = keys;
+    this.rateLimiter = new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst(), System::nanoTime);
+    this.permits = new Semaphore(config.maxConcurrentRequests());
+    this.adapter = adapter;
+    this.audit = audit;
+    this.metrics = new Metrics(inFlight::get, () -> !draining);
+    this.documents = new Documents(adapter.capabilities());
+  }
+
+  GatewayConfig config() {
+    return config;
+  }
+
+  ContractJson requestCodec() {
+    return requestCodec;
+  }
+
+  ContractJson responseCodec() {
+    return responseCodec;
+  }
+
+  Guard guard() {
+    return guard;
+  }
+
+  /** Whether the configured guard differs from the one the contract runs while parsing. */
+  boolean customGuard() {
+    return customGuard;
+  }
+
+  /** The API keys, or {@code null} when authentication is off. */
+  ApiKeys keys() {
+    return keys;
+  }
+
+  RateLimiter rateLimiter() {
+    return rateLimiter;
+  }
+
+  AdapterRunner adapter() {
+    return adapter;
+  }
+
+  Documents documents() {
+    return documents;
+  }
+
+  Metrics metrics() {
+    return metrics;
+  }
+
+  boolean draining() {
+    return draining;
+  }
+
+  void startDraining() {
+    draining = true;
+  }
+
+  int inFlight() {
+    return inFlight.get();
+  }
+
+  /** Takes a slot for a work request, or returns {@code false} past the concurrency bound. */
+  boolean admit(Exchange exchange) {
+    if (!permits.tryAcquire()) {
+      return false;
+    }
+    inFlight.incrementAndGet();
+    exchange.onFinish(() -> {
+      inFlight.decrementAndGet();
+      permits.release();
+    });
+    return true;
+  }
+
+  /** Records a finished exchange in the metrics and, outside the probes, in the audit trail. */
+  void completed(Exchange exchange, String outcome, ProblemType problem, int status, long nanos) {
+    Routes.Route route = exchange.route();
+    String template = route == null ? UNMATCHED_ROUTE : route.template();
+    String operation = exchange.operation() == null ? "" : exchange.operation();
+    metrics.record(template, operation, status, outcome, problem, nanos);
+    if (route != null && route.access() == Routes.Access.PROBE) {
+      return;
+    }
+    ApiKeys.Entry key = exchange.key();
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("time", DateTimeFormatter.ISO_INSTANT.format(exchange.arrived()));
+    line.put("method", KNOWN_METHODS.contains(exchange.method()) ? exchange.method() : "other");
+    line.put("route", route == null ? null : route.template());
+    line.put("correlation_id", exchange.correlationId());
+    line.put("operation", exchange.operation());
+    line.put("tenant", exchange.tenant());
+    line.put("key_id", key == null ? null : key.keyId());
+    line.put("outcome", outcome);
+    line.put("status", status);
+    line.put("latency_ms", Math.round(nanos / 1e4) / 100.0);
+    audit.write(ContractJson.toJson(line, false));
+  }
+}
