@@ -146,14 +146,15 @@ final class Exchange {
     fields.put("X-Content-Type-Options", "nosniff");
     headers.forEach(fields::put);
     fields.put(HttpHeader.CONTENT_LENGTH, bytes.length);
+    record();
     boolean head = "HEAD".equals(request.getMethod());
     response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(bytes), Callback.from(
         () -> {
-          finish(null);
+          finish();
           callback.succeeded();
         },
         failure -> {
-          finish(failure);
+          finish();
           callback.failed(failure);
         }));
   }
@@ -170,19 +171,25 @@ final class Exchange {
     new BodyReader(maxBytes, then).run();
   }
 
-  private void finish(Throwable failure) {
-    if (!finished.compareAndSet(false, true)) {
-      return;
-    }
+  /**
+   * Audits and measures the answer as it is handed to the server, so that the audit line exists
+   * before the client can read the answer.
+   */
+  private void record() {
     String result = outcome;
     if (problem != null) {
       result = problem.code();
-    } else if (failure != null) {
-      result = "aborted";
     } else if (result == null) {
       result = "ok";
     }
     services.completed(this, result, problem, status, System.nanoTime() - startNanos);
+  }
+
+  /** Releases what the exchange held once the answer is written or has failed. */
+  private void finish() {
+    if (!finished.compareAndSet(false, true)) {
+      return;
+    }
     for (Runnable action : onFinish) {
       action.run();
     }

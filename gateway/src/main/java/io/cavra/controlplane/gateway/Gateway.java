@@ -43,7 +43,7 @@ public final class Gateway implements AutoCloseable {
 
   private final GatewayConfig config;
   private final Server server;
-  private final ServerConnector connector;
+  private final int port;
   private final Services services;
   private final AdapterRunner adapter;
   private final AuditSink.Log audit;
@@ -54,7 +54,7 @@ public final class Gateway implements AutoCloseable {
       AdapterRunner adapter, AuditSink.Log audit) {
     this.config = config;
     this.server = server;
-    this.connector = connector;
+    this.port = connector.getLocalPort();
     this.services = services;
     this.adapter = adapter;
     this.audit = audit;
@@ -106,7 +106,8 @@ public final class Gateway implements AutoCloseable {
     server.addConnector(connector);
     server.setHandler(new Dispatcher(routes.build(), services));
     server.setErrorHandler(new ProblemErrorHandler(services.guard()));
-    server.setStopTimeout(2_000);
+    // The gateway drains its own work requests before it stops the server (see close()).
+    server.setStopTimeout(0);
     try {
       server.start();
     } catch (Exception e) {
@@ -128,23 +129,24 @@ public final class Gateway implements AutoCloseable {
 
   /**
    * Registers every route: method, path template, access rule and endpoint. This table is the
-   * gateway's HTTP API; {@code GET /openapi.json} documents the same routes.
+   * gateway's HTTP API; {@code GET /openapi.json} documents the same routes (a test keeps them
+   * equal). Endpoints are looked up when a request arrives, so tests may pass {@code null}.
    */
   static void routing(Routes.Builder routes, Endpoints endpoints) {
     routes
-        .post("/v1/control-plane", endpoints::controlPlane)
-        .post("/v1/validate", endpoints::validate)
-        .post("/v1/build/{operation}", endpoints::build)
-        .get("/v1/operations", Routes.Access.PUBLIC, endpoints::operations)
-        .get("/v1/contract", Routes.Access.PUBLIC, endpoints::contract)
-        .get("/v1/schemas", Routes.Access.PUBLIC, endpoints::schemas)
-        .get("/v1/schemas/{name}", Routes.Access.PUBLIC, endpoints::schema)
-        .get("/openapi.json", Routes.Access.PUBLIC, endpoints::openApi)
-        .get("/healthz", Routes.Access.PROBE, endpoints::health)
-        .get("/readyz", Routes.Access.PROBE, endpoints::ready)
-        .get("/metrics", Routes.Access.PROBE, endpoints::metrics)
-        .get("/", Routes.Access.PUBLIC, endpoints::explorerIndex)
-        .get("/explorer/{file...}", Routes.Access.PUBLIC, endpoints::explorerFile);
+        .post("/v1/control-plane", e -> endpoints.controlPlane(e))
+        .post("/v1/validate", e -> endpoints.validate(e))
+        .post("/v1/build/{operation}", e -> endpoints.build(e))
+        .get("/v1/operations", Routes.Access.PUBLIC, e -> endpoints.operations(e))
+        .get("/v1/contract", Routes.Access.PUBLIC, e -> endpoints.contract(e))
+        .get("/v1/schemas", Routes.Access.PUBLIC, e -> endpoints.schemas(e))
+        .get("/v1/schemas/{name}", Routes.Access.PUBLIC, e -> endpoints.schema(e))
+        .get("/openapi.json", Routes.Access.PUBLIC, e -> endpoints.openApi(e))
+        .get("/healthz", Routes.Access.PROBE, e -> endpoints.health(e))
+        .get("/readyz", Routes.Access.PROBE, e -> endpoints.ready(e))
+        .get("/metrics", Routes.Access.PROBE, e -> endpoints.metrics(e))
+        .get("/", Routes.Access.PUBLIC, e -> endpoints.explorerIndex(e))
+        .get("/explorer/{file...}", Routes.Access.PUBLIC, e -> endpoints.explorerFile(e));
   }
 
   /** The base URI, e.g. {@code http://127.0.0.1:8787/}. */
@@ -155,7 +157,7 @@ public final class Gateway implements AutoCloseable {
 
   /** The port the gateway listens on; the chosen one when the configuration asked for port 0. */
   public int port() {
-    return connector.getLocalPort();
+    return port;
   }
 
   /** The configuration it runs with. */
