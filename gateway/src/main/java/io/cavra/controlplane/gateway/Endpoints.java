@@ -260,16 +260,17 @@ final class Endpoints {
           withhold("answer", "the adapter answered null");
           return;
         }
-        byte[] bytes;
+        // The response was constructed through the contract, so its shape is valid by construction;
+        // what is left to check is that it answers this request and what exactly will be sent.
+        Map<String, Object> tree;
         try {
           response.verifyAnswers(request);
-          bytes = ContractJson.toJsonBytes(response);
-          services.responseCodec().parseResponse(bytes).verifyAnswers(request);
+          tree = response.toMap();
         } catch (ContractException e) {
           withhold(e.code().wireName(), "check " + e.code().wireName() + " at " + e.location());
           return;
         }
-        List<Guard.Finding> findings = services.guard().scanJson(bytes);
+        List<Guard.Finding> findings = services.guard().scan(tree, "$");
         if (!findings.isEmpty()) {
           Guard.Finding first = findings.get(0);
           withhold(first.code().wireName(), "secret guard rule " + first.ruleId() + " at " + first.path()
@@ -277,7 +278,7 @@ final class Endpoints {
           return;
         }
         exchange.outcome(response.status().wireName());
-        exchange.sendJson(200, bytes);
+        exchange.sendJson(200, ContractJson.toJson(tree, false).getBytes(StandardCharsets.UTF_8));
       } catch (RuntimeException e) {
         Dispatcher.internalError(exchange, e);
       }

@@ -60,7 +60,12 @@ public final class Main {
       System.exit(1);
       return;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "cavra-gateway-shutdown"));
+    // java.util.logging closes its handlers in a shutdown hook of its own, so the drain reports on stderr.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.err.println("cavra-gateway: draining (readyz answers 503), then stopping");
+      gateway.close();
+      System.err.println("cavra-gateway: stopped");
+    }, "cavra-gateway-shutdown"));
     gateway.awaitShutdown();
   }
 

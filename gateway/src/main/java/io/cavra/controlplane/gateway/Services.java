@@ -3,8 +3,6 @@ package io.cavra.controlplane.gateway;
 import io.cavra.controlplane.contract.ContractJson;
 import io.cavra.controlplane.contract.secret.SecretGuard;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -16,7 +14,6 @@ final class Services {
 
   private final GatewayConfig config;
   private final ContractJson requestCodec;
-  private final ContractJson responseCodec;
   private final Guard guard;
   private final boolean customGuard;
   private final ApiKeys keys;
@@ -32,7 +29,6 @@ final class Services {
   Services(GatewayConfig config, ApiKeys keys, AdapterRunner adapter, AuditSink.Log audit) {
     this.config = config;
     this.requestCodec = ContractJson.defaults().withMaxBytes(config.maxBodyBytes()).withMaxDepth(config.maxDepth());
-    this.responseCodec = ContractJson.defaults().withMaxBytes(Integer.MAX_VALUE).withMaxDepth(ContractJson.DEFAULT_MAX_DEPTH);
     this.guard = new Guard(config.secretGuard());
     this.customGuard = config.secretGuard() != SecretGuard.defaults();
     this.keys = keys;
@@ -50,10 +46,6 @@ final class Services {
 
   ContractJson requestCodec() {
     return requestCodec;
-  }
-
-  ContractJson responseCodec() {
-    return responseCodec;
   }
 
   Guard guard() {
@@ -121,17 +113,47 @@ final class Services {
       return;
     }
     ApiKeys.Entry key = exchange.key();
-    Map<String, Object> line = new LinkedHashMap<>();
-    line.put("time", DateTimeFormatter.ISO_INSTANT.format(exchange.arrived()));
-    line.put("method", KNOWN_METHODS.contains(exchange.method()) ? exchange.method() : "other");
-    line.put("route", route == null ? null : route.template());
-    line.put("correlation_id", exchange.correlationId());
-    line.put("operation", exchange.operation());
-    line.put("tenant", exchange.tenant());
-    line.put("key_id", key == null ? null : key.keyId());
-    line.put("outcome", outcome);
-    line.put("status", status);
-    line.put("latency_ms", Math.round(nanos / 1e4) / 100.0);
-    audit.write(ContractJson.toJson(line, false));
+    long hundredths = nanos / 10_000;
+    StringBuilder line = new StringBuilder(320);
+    line.append("{\"time\":");
+    string(line, DateTimeFormatter.ISO_INSTANT.format(exchange.arrived()));
+    line.append(",\"method\":");
+    string(line, KNOWN_METHODS.contains(exchange.method()) ? exchange.method() : "other");
+    line.append(",\"route\":");
+    string(line, route == null ? null : route.template());
+    line.append(",\"correlation_id\":");
+    string(line, exchange.correlationId());
+    line.append(",\"operation\":");
+    string(line, exchange.operation());
+    line.append(",\"tenant\":");
+    string(line, exchange.tenant());
+    line.append(",\"key_id\":");
+    string(line, key == null ? null : key.keyId());
+    line.append(",\"outcome\":");
+    string(line, outcome);
+    line.append(",\"status\":").append(status);
+    line.append(",\"latency_ms\":").append(hundredths / 100).append('.');
+    line.append((char) ('0' + hundredths % 100 / 10)).append((char) ('0' + hundredths % 10)).append('}');
+    audit.write(line.toString());
+  }
+
+  /** Appends {@code value} as a JSON string (or {@code null}), escaping what JSON requires. */
+  static void string(StringBuilder out, String value) {
+    if (value == null) {
+      out.append("null");
+      return;
+    }
+    out.append('"');
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c == '"' || c == '\\') {
+        out.append('\\').append(c);
+      } else if (c < 0x20 || c == 0x2028 || c == 0x2029) {
+        out.append(String.format("\\u%04x", (int) c));
+      } else {
+        out.append(c);
+      }
+    }
+    out.append('"');
   }
 }

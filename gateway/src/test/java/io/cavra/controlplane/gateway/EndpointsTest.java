@@ -331,6 +331,16 @@ class EndpointsTest {
   }
 
   @Test
+  void auditLinesEscapeTheTextTheyCarry() {
+    StringBuilder out = new StringBuilder();
+
+    Services.string(out, "a\"b\\c\nd\u2028e");
+
+    assertThat(out).hasToString("\"a\\\"b\\\\c\\u000ad\\u2028e\"");
+    assertThat(TestGateway.json("{\"t\":" + out + "}")).containsEntry("t", "a\"b\\c\nd\u2028e");
+  }
+
+  @Test
   void probesAreNotAudited() {
     gateway.get("/healthz");
     gateway.get("/readyz");
