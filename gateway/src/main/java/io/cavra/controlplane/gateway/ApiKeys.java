@@ -160,8 +160,8 @@ public final class ApiKeys {
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      try (FileChannel channel = open(keyFile);
-          FileLock lock = channel.lock()) {
+      try (FileChannel channel = open(keyFile)) {
+        FileLock lock = channel.lock();
         ByteBuffer existing = ByteBuffer.allocate(Math.toIntExact(channel.size()));
         while (existing.hasRemaining() && channel.read(existing, existing.position()) >= 0) {
           // read the whole file under the lock
@@ -181,6 +181,7 @@ public final class ApiKeys {
           position += channel.write(out, position);
         }
         channel.force(true);
+        lock.release();
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write key file " + keyFile, e);

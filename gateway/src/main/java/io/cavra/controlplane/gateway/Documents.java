@@ -74,7 +74,6 @@ final class Documents {
       entry.put("provisional", operation.isProvisional());
       entry.put("has_summary", operation.hasSummary());
       entry.put("answer_without_private_service", ResponseStatus.REQUIRES_PRIVATE_SERVICE.wireName());
-      entry.put("implemented_by_adapter", capabilities.contains(operation));
       List<Object> parameters = new ArrayList<>();
       for (RequestParameter parameter : RequestBuilder.parameters(operation)) {
         Map<String, Object> p = new LinkedHashMap<>();
@@ -98,6 +97,7 @@ final class Documents {
         }
       }
       entry.put("summary_fields", fields);
+      entry.put("implemented_by_adapter", capabilities.contains(operation));
       list.add(entry);
     }
     Map<String, Object> document = new LinkedHashMap<>();

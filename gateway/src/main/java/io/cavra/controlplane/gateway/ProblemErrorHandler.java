@@ -1,7 +1,6 @@
 package io.cavra.controlplane.gateway;
 
 import java.nio.ByteBuffer;
-import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -27,13 +26,6 @@ final class ProblemErrorHandler extends ErrorHandler {
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, Exchange.NO_STORE);
     response.write(true, ByteBuffer.wrap(problem.toJsonBytes(guard)), callback);
     return true;
-  }
-
-  @Override
-  public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-    Problem problem = problemFor(status);
-    fields.put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
-    return ByteBuffer.wrap(problem.toJsonBytes(guard));
   }
 
   static Problem problemFor(int status) {

@@ -57,6 +57,9 @@ final class MisbehavingAdapter implements ControlPlaneAdapter {
   }
 
   @Override
+  public void close() {}
+
+  @Override
   public ControlPlaneResponse handle(ControlPlaneRequest request, Caller caller) throws Exception {
     CALLERS.add(caller);
     ENTERED.release();
