@@ -1,9 +1,9 @@
 package io.cavra.controlplane.gateway;
 
-import io.cavra.controlplane.contract.ContractException;
-import io.cavra.controlplane.contract.ContractJson;
 import io.cavra.controlplane.contract.ErrorCode;
+import io.cavra.controlplane.contract.secret.SecretFinding;
 import io.cavra.controlplane.contract.secret.SecretGuard;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -23,29 +23,29 @@ final class Guard {
     this.guard = Objects.requireNonNull(guard, "guard");
   }
 
-  SecretGuard secretGuard() {
-    return guard;
-  }
-
   /** Every finding in a Java JSON tree, paths rooted at {@code rootPath}. */
   List<Finding> scan(Object tree, String rootPath) {
-    try {
-      guard.check(tree, rootPath);
-      return List.of();
-    } catch (ContractException e) {
-      if (e.code() == ErrorCode.SENSITIVE_FIELD || e.code() == ErrorCode.SENSITIVE_VALUE) {
-        return List.of(new Finding(e.code(), e.ruleId().orElse("unknown"), e.location()));
-      }
-      throw e;
-    }
+    return convert(guard.scan(tree, rootPath));
   }
 
   /**
-   * Every finding in a JSON document, paths rooted at {@code $}.
+   * Every finding in a JSON document, streamed once, paths rooted at {@code $}.
    *
-   * @throws ContractException if the document is not well-formed JSON
+   * @throws io.cavra.controlplane.contract.ContractException if the document is not one
+   *     well-formed JSON value or nests too deep
    */
   List<Finding> scanJson(byte[] utf8) {
-    return scan(ContractJson.defaults().withMaxBytes(Integer.MAX_VALUE).withMaxDepth(1024).parseTree(utf8), "$");
+    return convert(guard.scanJson(utf8));
+  }
+
+  private static List<Finding> convert(List<SecretFinding> findings) {
+    if (findings.isEmpty()) {
+      return List.of();
+    }
+    List<Finding> converted = new ArrayList<>(findings.size());
+    for (SecretFinding finding : findings) {
+      converted.add(new Finding(finding.code(), finding.ruleId(), finding.path()));
+    }
+    return converted;
   }
 }

@@ -48,7 +48,8 @@ class AuthTest {
   void noKeyIs401WithABearerChallenge() {
     HttpResponse<String> response = gateway.post("/v1/control-plane", TestGateway.tenantStatus("tenant-demo"));
 
-    assertProblem(response, ProblemType.UNAUTHORIZED);
+    assertThat(assertProblem(response, ProblemType.UNAUTHORIZED))
+        .containsEntry("detail", "an API key is required: send Authorization: Bearer <key>");
     assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"cavra-control-plane\"");
     assertThat(MisbehavingAdapter.CALLERS).isEmpty();
   }
