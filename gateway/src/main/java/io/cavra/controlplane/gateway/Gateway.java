@@ -88,26 +88,34 @@ public final class Gateway implements AutoCloseable {
       adapter.close();
       throw new UncheckedIOException("cannot open the audit trail " + config.auditSink(), e);
     }
-    Services services = new Services(config, keys, adapter, audit);
-    Routes.Builder routes = Routes.builder();
-    routing(routes, new Endpoints(services));
-
-    QueuedThreadPool threads = new QueuedThreadPool(200, 8);
-    threads.setName("cavra-gateway");
-    Server server = new Server(threads);
-    HttpConfiguration http = new HttpConfiguration();
-    http.setRequestHeaderSize(config.maxHeaderBytes());
-    http.setSendServerVersion(false);
-    http.setSendXPoweredBy(false);
-    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
-    connector.setHost(config.host());
-    connector.setPort(config.port());
-    connector.setIdleTimeout(config.idleTimeout().toMillis());
-    server.addConnector(connector);
-    server.setHandler(new Dispatcher(routes.build(), services));
-    server.setErrorHandler(new ProblemErrorHandler(services.guard()));
-    // The gateway drains its own work requests before it stops the server (see close()).
-    server.setStopTimeout(0);
+    Services services;
+    Server server;
+    ServerConnector connector;
+    try {
+      services = new Services(config, keys, adapter, audit);
+      Routes.Builder routes = Routes.builder();
+      routing(routes, new Endpoints(services));
+      QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+      threads.setName("cavra-gateway");
+      server = new Server(threads);
+      HttpConfiguration http = new HttpConfiguration();
+      http.setRequestHeaderSize(config.maxHeaderBytes());
+      http.setSendServerVersion(false);
+      http.setSendXPoweredBy(false);
+      connector = new ServerConnector(server, new HttpConnectionFactory(http));
+      connector.setHost(config.host());
+      connector.setPort(config.port());
+      connector.setIdleTimeout(config.idleTimeout().toMillis());
+      server.addConnector(connector);
+      server.setHandler(new Dispatcher(routes.build(), services));
+      server.setErrorHandler(new ProblemErrorHandler(services.guard()));
+      // The gateway drains its own work requests before it stops the server (see close()).
+      server.setStopTimeout(0);
+    } catch (RuntimeException e) {
+      adapter.close();
+      audit.close();
+      throw e;
+    }
     try {
       server.start();
     } catch (Exception e) {
