@@ -192,7 +192,7 @@ final class CaseChecks {
     }
     canaryIn(JsonDiff.canonical(tree), "the response", found);
     SecretScan.tree(tree).forEach(finding -> found.add(Invariant.NO_SECRET_MATERIAL, "the response holds " + finding));
-    ResponseSchema.errors(exchange.body).forEach(error -> found.add(Invariant.SCHEMA_VALID, error));
+    PublishedSchemas.errors("response", exchange.body).forEach(error -> found.add(Invariant.SCHEMA_VALID, error));
     try {
       ContractJson.defaults().parseResponse(exchange.body);
     } catch (ContractException e) {

@@ -11,25 +11,25 @@ import io.cavra.controlplane.contract.ContractSchemas;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The published {@code response} schema, loaded through {@link ContractSchemas} (never the network),
- * so it works on the class path and on the module path alike. Thread-safe.
+ * The contract's published schemas, loaded through {@link ContractSchemas} (never the network), so
+ * they work on the class path and on the module path alike. Thread-safe.
  */
-final class ResponseSchema {
+final class PublishedSchemas {
   private static final int MAX_REPORTED = 5;
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final String SUFFIX = ".schema.json";
 
-  private ResponseSchema() {}
+  private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+      builder -> builder
+          .schemaLoader(loader -> loader.fetchRemoteResources(false))
+          .schemas(PublishedSchemas::published));
+  private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
 
-  private static final class Holder {
-    static final Schema RESPONSE = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-            builder -> builder
-                .schemaLoader(loader -> loader.fetchRemoteResources(false))
-                .schemas(ResponseSchema::published))
-        .getSchema(SchemaLocation.of(ContractSchemas.id("response").toString()));
-  }
+  private PublishedSchemas() {}
 
   private static String published(String iri) {
     if (iri.startsWith(ContractSchemas.ID_PREFIX) && iri.endsWith(SUFFIX)) {
@@ -42,17 +42,20 @@ final class ResponseSchema {
   }
 
   /**
-   * The schema errors of a JSON document, at most five, each as {@code <instance location>:
-   * <keyword>}, without the offending values; empty when valid.
+   * The errors of a JSON document against the published schema called {@code name} (see
+   * {@link ContractSchemas#names()}), at most five, each as {@code <instance location>: <keyword>},
+   * without the offending values; empty when valid.
    */
-  static List<String> errors(byte[] json) {
+  static List<String> errors(String name, byte[] json) {
     JsonNode node;
     try {
       node = MAPPER.readTree(json);
     } catch (IOException e) {
       return List.of("$: not JSON");
     }
-    List<Error> errors = Holder.RESPONSE.validate(node);
+    Schema schema = SCHEMAS.computeIfAbsent(name,
+        n -> REGISTRY.getSchema(SchemaLocation.of(ContractSchemas.id(n).toString())));
+    List<Error> errors = schema.validate(node);
     List<String> out = new ArrayList<>();
     for (Error error : errors) {
       if (out.size() == MAX_REPORTED) {
