@@ -38,18 +38,18 @@ public record CustomerOperatingDashboardSummary(
   private static final String P = "payload.summary.";
 
   public CustomerOperatingDashboardSummary {
-    Summaries.required(dashboardStatus, P + "dashboard_status");
-    Summaries.required(billingStatus, P + "billing_status");
-    Summaries.required(licenseServiceStatus, P + "license_service_status");
-    Summaries.required(supportHandoffStatus, P + "support_handoff_status");
-    Summaries.required(customerSuccessStatus, P + "customer_success_status");
-    Summaries.required(escalationStatus, P + "escalation_status");
-    Summaries.required(releaseCloseoutStatus, P + "release_closeout_status");
+    WireMaps.required(dashboardStatus, P + "dashboard_status");
+    WireMaps.required(billingStatus, P + "billing_status");
+    WireMaps.required(licenseServiceStatus, P + "license_service_status");
+    WireMaps.required(supportHandoffStatus, P + "support_handoff_status");
+    WireMaps.required(customerSuccessStatus, P + "customer_success_status");
+    WireMaps.required(escalationStatus, P + "escalation_status");
+    WireMaps.required(releaseCloseoutStatus, P + "release_closeout_status");
     latestDashboardAt = Checks.optionalText(latestDashboardAt, P + "latest_dashboard_at");
     dashboardScope = Checks.text(dashboardScope, P + "dashboard_scope");
     blockers = Checks.textList(blockers, P + "blockers");
-    extensions = Summaries.extensions(extensions, KEYS);
-    Checks.guard(Summaries.ordered("latest_dashboard_at", latestDashboardAt, "dashboard_scope", dashboardScope, "blockers", blockers), "payload.summary");
+    extensions = WireMaps.extensions(extensions, KEYS);
+    Checks.guard(WireMaps.ordered("latest_dashboard_at", latestDashboardAt, "dashboard_scope", dashboardScope, "blockers", blockers), "payload.summary");
     Checks.guard(extensions, "payload.summary");
     tenantId = Checks.identifier(tenantId, "tenant_id", P + "tenant_id");
   }

@@ -34,14 +34,14 @@ public record EntitlementStatusSummary(
   private static final String P = "payload.summary.";
 
   public EntitlementStatusSummary {
-    Summaries.required(entitlementStatus, P + "entitlement_status");
+    WireMaps.required(entitlementStatus, P + "entitlement_status");
     subscriptionPlan = Checks.text(subscriptionPlan, P + "subscription_plan");
     licenseStatus = Checks.text(licenseStatus, P + "license_status");
     enabledFeatures = Checks.textList(enabledFeatures, P + "enabled_features");
     lockedFeatures = Checks.textList(lockedFeatures, P + "locked_features");
     expiresAt = Checks.optionalText(expiresAt, P + "expires_at");
-    extensions = Summaries.extensions(extensions, KEYS);
-    Checks.guard(Summaries.ordered("subscription_plan", subscriptionPlan, "license_status", licenseStatus, "enabled_features", enabledFeatures, "locked_features", lockedFeatures, "expires_at", expiresAt), "payload.summary");
+    extensions = WireMaps.extensions(extensions, KEYS);
+    Checks.guard(WireMaps.ordered("subscription_plan", subscriptionPlan, "license_status", licenseStatus, "enabled_features", enabledFeatures, "locked_features", lockedFeatures, "expires_at", expiresAt), "payload.summary");
     Checks.guard(extensions, "payload.summary");
     tenantId = Checks.identifier(tenantId, "tenant_id", P + "tenant_id");
   }

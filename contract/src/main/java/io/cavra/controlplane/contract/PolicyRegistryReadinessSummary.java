@@ -34,16 +34,16 @@ public record PolicyRegistryReadinessSummary(
   private static final String P = "payload.summary.";
 
   public PolicyRegistryReadinessSummary {
-    Summaries.required(readinessStatus, P + "readiness_status");
-    Summaries.required(catalogStatus, P + "catalog_status");
+    WireMaps.required(readinessStatus, P + "readiness_status");
+    WireMaps.required(catalogStatus, P + "catalog_status");
     latestCatalogVersion = Checks.optionalText(latestCatalogVersion, P + "latest_catalog_version");
     if (policyPackCount < 0) {
       throw ContractException.of(ErrorCode.INVALID_VALUE, P + "policy_pack_count", "policy_pack_count must be greater than or equal to 0");
     }
     checkedAt = Checks.optionalText(checkedAt, P + "checked_at");
     blockers = Checks.textList(blockers, P + "blockers");
-    extensions = Summaries.extensions(extensions, KEYS);
-    Checks.guard(Summaries.ordered("latest_catalog_version", latestCatalogVersion, "checked_at", checkedAt, "blockers", blockers), "payload.summary");
+    extensions = WireMaps.extensions(extensions, KEYS);
+    Checks.guard(WireMaps.ordered("latest_catalog_version", latestCatalogVersion, "checked_at", checkedAt, "blockers", blockers), "payload.summary");
     Checks.guard(extensions, "payload.summary");
     tenantId = Checks.identifier(tenantId, "tenant_id", P + "tenant_id");
   }

@@ -1,8 +1,6 @@
 package io.cavra.controlplane.contract;
 
 import io.cavra.controlplane.contract.internal.Checks;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -58,7 +56,7 @@ public sealed interface RequestPayload
 
     @Override
     public Map<String, Object> toMap() {
-      return ordered("feature_names", featureNames, "requested_checks", REQUESTED_CHECKS,
+      return WireMaps.ordered("feature_names", featureNames, "requested_checks", REQUESTED_CHECKS,
           "entitlement_boundary", BOUNDARY);
     }
   }
@@ -97,7 +95,7 @@ public sealed interface RequestPayload
 
     @Override
     public Map<String, Object> toMap() {
-      return ordered("organization_name", organizationName, "deployment_model", deploymentModel.wireName(),
+      return WireMaps.ordered("organization_name", organizationName, "deployment_model", deploymentModel.wireName(),
           "region", region, "requirements", requirements, "contacts", contacts,
           "activation_boundary", BOUNDARY);
     }
@@ -119,7 +117,7 @@ public sealed interface RequestPayload
 
     @Override
     public Map<String, Object> toMap() {
-      return ordered("requested_capabilities", requestedCapabilities, "public_client_boundary", BOUNDARY);
+      return WireMaps.ordered("requested_capabilities", requestedCapabilities, "public_client_boundary", BOUNDARY);
     }
   }
 
@@ -142,7 +140,7 @@ public sealed interface RequestPayload
 
     @Override
     public Map<String, Object> toMap() {
-      return ordered("local_validation_report", localValidationReport.toMap(), "requested_checks", REQUESTED_CHECKS,
+      return WireMaps.ordered("local_validation_report", localValidationReport.toMap(), "requested_checks", REQUESTED_CHECKS,
           "server_boundary", BOUNDARY);
     }
   }
@@ -160,7 +158,7 @@ public sealed interface RequestPayload
       catalogScope = Checks.text(catalogScope, "payload.catalog_scope");
       requiredChecks = Checks.nonEmptyTextList(requiredChecks, "payload.required_checks",
           "required_checks must include at least one policy registry readiness check");
-      Checks.guard(ordered("policy_pack_refs", policyPackRefs, "catalog_scope", catalogScope), "payload");
+      Checks.guard(WireMaps.ordered("policy_pack_refs", policyPackRefs, "catalog_scope", catalogScope), "payload");
     }
 
     @Override
@@ -170,7 +168,7 @@ public sealed interface RequestPayload
 
     @Override
     public Map<String, Object> toMap() {
-      return ordered("policy_pack_refs", policyPackRefs, "catalog_scope", catalogScope,
+      return WireMaps.ordered("policy_pack_refs", policyPackRefs, "catalog_scope", catalogScope,
           "required_checks", requiredChecks, "readiness_boundary", BOUNDARY);
     }
   }
@@ -192,7 +190,7 @@ public sealed interface RequestPayload
 
     @Override
     public Map<String, Object> toMap() {
-      return ordered("policy_refs", policyRefs, "labels", labels, "resolution_boundary", BOUNDARY);
+      return WireMaps.ordered("policy_refs", policyRefs, "labels", labels, "resolution_boundary", BOUNDARY);
     }
   }
 
@@ -209,7 +207,7 @@ public sealed interface RequestPayload
       evidenceWindow = Checks.text(evidenceWindow, "payload.evidence_window");
       requiredChecks = Checks.nonEmptyTextList(requiredChecks, "payload.required_checks",
           "required_checks must include at least one tenant audit-store operating check");
-      Checks.guard(ordered("retention_profile", retentionProfile, "evidence_window", evidenceWindow), "payload");
+      Checks.guard(WireMaps.ordered("retention_profile", retentionProfile, "evidence_window", evidenceWindow), "payload");
     }
 
     @Override
@@ -219,7 +217,7 @@ public sealed interface RequestPayload
 
     @Override
     public Map<String, Object> toMap() {
-      return ordered("retention_profile", retentionProfile, "evidence_window", evidenceWindow,
+      return WireMaps.ordered("retention_profile", retentionProfile, "evidence_window", evidenceWindow,
           "required_checks", requiredChecks, "operating_boundary", BOUNDARY);
     }
   }
@@ -237,7 +235,7 @@ public sealed interface RequestPayload
       evidenceWindow = Checks.text(evidenceWindow, "payload.evidence_window");
       requiredChecks = Checks.nonEmptyTextList(requiredChecks, "payload.required_checks",
           "required_checks must include at least one customer operating dashboard check");
-      Checks.guard(ordered("dashboard_scope", dashboardScope, "evidence_window", evidenceWindow), "payload");
+      Checks.guard(WireMaps.ordered("dashboard_scope", dashboardScope, "evidence_window", evidenceWindow), "payload");
     }
 
     @Override
@@ -247,7 +245,7 @@ public sealed interface RequestPayload
 
     @Override
     public Map<String, Object> toMap() {
-      return ordered("dashboard_scope", dashboardScope, "evidence_window", evidenceWindow,
+      return WireMaps.ordered("dashboard_scope", dashboardScope, "evidence_window", evidenceWindow,
           "required_checks", requiredChecks, "dashboard_boundary", BOUNDARY);
     }
   }
@@ -266,7 +264,7 @@ public sealed interface RequestPayload
       supportTier = Checks.text(supportTier, "payload.support_tier");
       requiredChecks = Checks.nonEmptyTextList(requiredChecks, "payload.required_checks",
           "required_checks must include at least one support handoff readiness check");
-      Checks.guard(ordered("handoff_scope", handoffScope, "support_tier", supportTier), "payload");
+      Checks.guard(WireMaps.ordered("handoff_scope", handoffScope, "support_tier", supportTier), "payload");
     }
 
     @Override
@@ -276,7 +274,7 @@ public sealed interface RequestPayload
 
     @Override
     public Map<String, Object> toMap() {
-      return ordered("handoff_scope", handoffScope, "support_tier", supportTier,
+      return WireMaps.ordered("handoff_scope", handoffScope, "support_tier", supportTier,
           "required_checks", requiredChecks, "handoff_boundary", BOUNDARY);
     }
   }
@@ -292,7 +290,7 @@ public sealed interface RequestPayload
       automationCadence = Checks.text(automationCadence, "payload.automation_cadence");
       requiredChecks = Checks.nonEmptyTextList(requiredChecks, "payload.required_checks",
           "required_checks must include at least one SaaS operating automation check");
-      Checks.guard(ordered("automation_scope", automationScope, "automation_cadence", automationCadence),
+      Checks.guard(WireMaps.ordered("automation_scope", automationScope, "automation_cadence", automationCadence),
           "payload");
     }
 
@@ -303,7 +301,7 @@ public sealed interface RequestPayload
 
     @Override
     public Map<String, Object> toMap() {
-      return ordered("automation_scope", automationScope, "automation_cadence", automationCadence,
+      return WireMaps.ordered("automation_scope", automationScope, "automation_cadence", automationCadence,
           "required_checks", requiredChecks, "automation_boundary", BOUNDARY);
     }
   }
@@ -328,7 +326,7 @@ public sealed interface RequestPayload
 
     @Override
     public Map<String, Object> toMap() {
-      return ordered("evidence_refs", evidenceRefs, "export_format", exportFormat.wireName(),
+      return WireMaps.ordered("evidence_refs", evidenceRefs, "export_format", exportFormat.wireName(),
           "retention_profile", retentionProfile, "export_boundary", BOUNDARY);
     }
   }
@@ -351,7 +349,7 @@ public sealed interface RequestPayload
           "required_checks must include at least one SaaS operating automation check");
       workerTargets = Checks.nonEmptyTextList(workerTargets, "payload.worker_targets",
           "worker_targets must include at least one SaaS operating automation worker target");
-      Checks.guard(ordered("deployment_environment", deploymentEnvironment, "worker_targets", workerTargets),
+      Checks.guard(WireMaps.ordered("deployment_environment", deploymentEnvironment, "worker_targets", workerTargets),
           "payload");
     }
 
@@ -362,17 +360,9 @@ public sealed interface RequestPayload
 
     @Override
     public Map<String, Object> toMap() {
-      return ordered("deployment_environment", deploymentEnvironment, "worker_mode", workerMode.wireName(),
+      return WireMaps.ordered("deployment_environment", deploymentEnvironment, "worker_mode", workerMode.wireName(),
           "required_checks", requiredChecks, "worker_targets", workerTargets, "handoff_boundary", BOUNDARY);
     }
   }
 
-  /** An unmodifiable insertion-ordered map from alternating keys and values. */
-  private static Map<String, Object> ordered(Object... keysAndValues) {
-    Map<String, Object> map = new LinkedHashMap<>(keysAndValues.length);
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return Collections.unmodifiableMap(map);
-  }
 }

@@ -1,7 +1,6 @@
 package io.cavra.controlplane.contract;
 
 import io.cavra.controlplane.contract.internal.Checks;
-import io.cavra.controlplane.contract.internal.JsonValues;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +35,7 @@ public sealed interface ResponsePayload
 
     public Unavailable {
       nextStep = Checks.text(nextStep, "payload.next_step");
-      extensions = copyExtensions(extensions, KEYS, "payload");
+      extensions = WireMaps.extensions(extensions, KEYS, "payload");
       tenantId = Checks.identifier(tenantId, "tenant_id", "payload.tenant_id");
     }
 
@@ -58,7 +57,7 @@ public sealed interface ResponsePayload
     public OnboardingUnavailable {
       privateModulesRequired = Checks.textList(privateModulesRequired, "payload.private_modules_required");
       nextStep = Checks.text(nextStep, "payload.next_step");
-      extensions = copyExtensions(extensions, KEYS, "payload");
+      extensions = WireMaps.extensions(extensions, KEYS, "payload");
       tenantId = Checks.identifier(tenantId, "tenant_id", "payload.tenant_id");
     }
 
@@ -81,7 +80,7 @@ public sealed interface ResponsePayload
       }
       privateModulesRequired = Checks.textList(privateModulesRequired, "payload.private_modules_required");
       nextStep = Checks.text(nextStep, "payload.next_step");
-      extensions = copyExtensions(extensions, KEYS, "payload");
+      extensions = WireMaps.extensions(extensions, KEYS, "payload");
     }
 
     @Override
@@ -94,22 +93,6 @@ public sealed interface ResponsePayload
       return ordered(extensions, "summary", summary.toMap(), "private_modules_required", privateModulesRequired,
           "next_step", nextStep);
     }
-  }
-
-  private static Map<String, Object> copyExtensions(
-      Map<String, Object> extensions, List<String> keys, String location) {
-    if (extensions == null || extensions.isEmpty()) {
-      return Map.of();
-    }
-    for (String key : extensions.keySet()) {
-      if (keys.contains(key)) {
-        throw ContractException.of(ErrorCode.INVALID_VALUE, location + "." + key,
-            key + " is a contract field, not an extension");
-      }
-    }
-    @SuppressWarnings("unchecked")
-    Map<String, Object> copy = (Map<String, Object>) JsonValues.copy(extensions, location);
-    return copy;
   }
 
   private static Map<String, Object> ordered(Map<String, Object> extensions, Object... keysAndValues) {

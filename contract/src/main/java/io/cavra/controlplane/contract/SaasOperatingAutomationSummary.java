@@ -39,19 +39,19 @@ public record SaasOperatingAutomationSummary(
   private static final String P = "payload.summary.";
 
   public SaasOperatingAutomationSummary {
-    Summaries.required(automationStatus, P + "automation_status");
-    Summaries.required(billingMonitoringStatus, P + "billing_monitoring_status");
-    Summaries.required(licenseTelemetryStatus, P + "license_telemetry_status");
-    Summaries.required(supportFollowupStatus, P + "support_followup_status");
-    Summaries.required(customerSuccessReviewStatus, P + "customer_success_review_status");
-    Summaries.required(dashboardRefreshStatus, P + "dashboard_refresh_status");
-    Summaries.required(escalationDrillStatus, P + "escalation_drill_status");
-    Summaries.required(closeoutRetryStatus, P + "closeout_retry_status");
+    WireMaps.required(automationStatus, P + "automation_status");
+    WireMaps.required(billingMonitoringStatus, P + "billing_monitoring_status");
+    WireMaps.required(licenseTelemetryStatus, P + "license_telemetry_status");
+    WireMaps.required(supportFollowupStatus, P + "support_followup_status");
+    WireMaps.required(customerSuccessReviewStatus, P + "customer_success_review_status");
+    WireMaps.required(dashboardRefreshStatus, P + "dashboard_refresh_status");
+    WireMaps.required(escalationDrillStatus, P + "escalation_drill_status");
+    WireMaps.required(closeoutRetryStatus, P + "closeout_retry_status");
     automationScope = Checks.text(automationScope, P + "automation_scope");
     automationCadence = Checks.text(automationCadence, P + "automation_cadence");
     blockers = Checks.textList(blockers, P + "blockers");
-    extensions = Summaries.extensions(extensions, KEYS);
-    Checks.guard(Summaries.ordered("automation_scope", automationScope, "automation_cadence", automationCadence, "blockers", blockers), "payload.summary");
+    extensions = WireMaps.extensions(extensions, KEYS);
+    Checks.guard(WireMaps.ordered("automation_scope", automationScope, "automation_cadence", automationCadence, "blockers", blockers), "payload.summary");
     Checks.guard(extensions, "payload.summary");
     tenantId = Checks.identifier(tenantId, "tenant_id", P + "tenant_id");
   }

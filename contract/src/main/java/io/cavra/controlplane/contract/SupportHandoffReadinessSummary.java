@@ -36,16 +36,16 @@ public record SupportHandoffReadinessSummary(
   private static final String P = "payload.summary.";
 
   public SupportHandoffReadinessSummary {
-    Summaries.required(supportStatus, P + "support_status");
-    Summaries.required(customerSuccessStatus, P + "customer_success_status");
-    Summaries.required(escalationStatus, P + "escalation_status");
-    Summaries.required(healthReviewStatus, P + "health_review_status");
-    Summaries.required(dashboardStatus, P + "dashboard_status");
+    WireMaps.required(supportStatus, P + "support_status");
+    WireMaps.required(customerSuccessStatus, P + "customer_success_status");
+    WireMaps.required(escalationStatus, P + "escalation_status");
+    WireMaps.required(healthReviewStatus, P + "health_review_status");
+    WireMaps.required(dashboardStatus, P + "dashboard_status");
     supportTier = Checks.text(supportTier, P + "support_tier");
     handoffScope = Checks.text(handoffScope, P + "handoff_scope");
     blockers = Checks.textList(blockers, P + "blockers");
-    extensions = Summaries.extensions(extensions, KEYS);
-    Checks.guard(Summaries.ordered("support_tier", supportTier, "handoff_scope", handoffScope, "blockers", blockers), "payload.summary");
+    extensions = WireMaps.extensions(extensions, KEYS);
+    Checks.guard(WireMaps.ordered("support_tier", supportTier, "handoff_scope", handoffScope, "blockers", blockers), "payload.summary");
     Checks.guard(extensions, "payload.summary");
     tenantId = Checks.identifier(tenantId, "tenant_id", P + "tenant_id");
   }

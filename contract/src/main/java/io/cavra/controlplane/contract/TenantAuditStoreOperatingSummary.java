@@ -36,16 +36,16 @@ public record TenantAuditStoreOperatingSummary(
   private static final String P = "payload.summary.";
 
   public TenantAuditStoreOperatingSummary {
-    Summaries.required(healthStatus, P + "health_status");
-    Summaries.required(retentionStatus, P + "retention_status");
-    Summaries.required(evidenceFreshnessStatus, P + "evidence_freshness_status");
-    Summaries.required(exportStatus, P + "export_status");
+    WireMaps.required(healthStatus, P + "health_status");
+    WireMaps.required(retentionStatus, P + "retention_status");
+    WireMaps.required(evidenceFreshnessStatus, P + "evidence_freshness_status");
+    WireMaps.required(exportStatus, P + "export_status");
     latestEvidenceAt = Checks.optionalText(latestEvidenceAt, P + "latest_evidence_at");
     retentionProfile = Checks.text(retentionProfile, P + "retention_profile");
     supportedExportFormats = Checks.textList(supportedExportFormats, P + "supported_export_formats");
     blockers = Checks.textList(blockers, P + "blockers");
-    extensions = Summaries.extensions(extensions, KEYS);
-    Checks.guard(Summaries.ordered("latest_evidence_at", latestEvidenceAt, "retention_profile", retentionProfile, "supported_export_formats", supportedExportFormats, "blockers", blockers), "payload.summary");
+    extensions = WireMaps.extensions(extensions, KEYS);
+    Checks.guard(WireMaps.ordered("latest_evidence_at", latestEvidenceAt, "retention_profile", retentionProfile, "supported_export_formats", supportedExportFormats, "blockers", blockers), "payload.summary");
     Checks.guard(extensions, "payload.summary");
     tenantId = Checks.identifier(tenantId, "tenant_id", P + "tenant_id");
   }

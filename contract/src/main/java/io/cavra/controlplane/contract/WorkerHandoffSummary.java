@@ -38,18 +38,18 @@ public record WorkerHandoffSummary(
   private static final String P = "payload.summary.";
 
   public WorkerHandoffSummary {
-    Summaries.required(handoffStatus, P + "handoff_status");
+    WireMaps.required(handoffStatus, P + "handoff_status");
     deploymentEnvironment = Checks.text(deploymentEnvironment, P + "deployment_environment");
     schedulerRef = Checks.text(schedulerRef, P + "scheduler_ref");
     evidenceSinkRef = Checks.text(evidenceSinkRef, P + "evidence_sink_ref");
     retryPolicyRef = Checks.text(retryPolicyRef, P + "retry_policy_ref");
     workerOwner = Checks.text(workerOwner, P + "worker_owner");
-    Summaries.required(workerMode, P + "worker_mode");
+    WireMaps.required(workerMode, P + "worker_mode");
     requiredChecks = Checks.textList(requiredChecks, P + "required_checks");
     workerTargets = Checks.textList(workerTargets, P + "worker_targets");
     blockers = Checks.textList(blockers, P + "blockers");
-    extensions = Summaries.extensions(extensions, KEYS);
-    Checks.guard(Summaries.ordered("deployment_environment", deploymentEnvironment, "scheduler_ref", schedulerRef, "evidence_sink_ref", evidenceSinkRef, "retry_policy_ref", retryPolicyRef, "worker_owner", workerOwner, "required_checks", requiredChecks, "worker_targets", workerTargets, "blockers", blockers), "payload.summary");
+    extensions = WireMaps.extensions(extensions, KEYS);
+    Checks.guard(WireMaps.ordered("deployment_environment", deploymentEnvironment, "scheduler_ref", schedulerRef, "evidence_sink_ref", evidenceSinkRef, "retry_policy_ref", retryPolicyRef, "worker_owner", workerOwner, "required_checks", requiredChecks, "worker_targets", workerTargets, "blockers", blockers), "payload.summary");
     Checks.guard(extensions, "payload.summary");
     tenantId = Checks.identifier(tenantId, "tenant_id", P + "tenant_id");
   }

@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Checks shared by the summary records. */
-final class Summaries {
-  private Summaries() {}
+/** Ordered wire maps and extension copies shared by payloads and summaries. */
+final class WireMaps {
+  private WireMaps() {}
 
   static void required(Object state, String location) {
     if (state == null) {
@@ -17,22 +17,28 @@ final class Summaries {
     }
   }
 
-  /** An immutable deep copy of JSON extension values; a key of the contract's own is refused. */
+  /** An immutable deep copy of a summary's extension values; a key of the contract's own is refused. */
   static Map<String, Object> extensions(Map<String, Object> extensions, List<String> knownKeys) {
+    return extensions(extensions, knownKeys, "payload.summary");
+  }
+
+  /** An immutable deep copy of JSON extension values at {@code location}; contract keys are refused. */
+  static Map<String, Object> extensions(Map<String, Object> extensions, List<String> knownKeys, String location) {
     if (extensions == null || extensions.isEmpty()) {
       return Map.of();
     }
     for (String key : extensions.keySet()) {
       if (knownKeys.contains(key)) {
-        throw ContractException.of(ErrorCode.INVALID_VALUE, "payload.summary." + key,
+        throw ContractException.of(ErrorCode.INVALID_VALUE, location + "." + key,
             key + " is a contract field, not an extension");
       }
     }
     @SuppressWarnings("unchecked")
-    Map<String, Object> copy = (Map<String, Object>) JsonValues.copy(extensions, "payload.summary");
+    Map<String, Object> copy = (Map<String, Object>) JsonValues.copy(extensions, location);
     return copy;
   }
 
+  /** An unmodifiable insertion-ordered map from alternating keys and values. */
   static Map<String, Object> ordered(Object... keysAndValues) {
     Map<String, Object> map = new LinkedHashMap<>(keysAndValues.length);
     for (int i = 0; i < keysAndValues.length; i += 2) {

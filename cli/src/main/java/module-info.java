@@ -1,0 +1,11 @@
+/**
+ * The {@code cavra-cp} command line tool. It exports nothing: its interface is the command line.
+ * Picocli reads and writes the command classes reflectively, so the package is opened to it.
+ */
+module io.cavra.controlplane.cli {
+  requires io.cavra.controlplane.contract;
+  requires info.picocli;
+
+  opens io.cavra.controlplane.cli to
+      info.picocli;
+}
