@@ -10,7 +10,7 @@ module io.cavra.controlplane.conformance {
   requires java.net.http;
 
   exports io.cavra.controlplane.conformance;
-  // exports io.cavra.controlplane.conformance.compat;
+  exports io.cavra.controlplane.conformance.compat;
 
   // JUnit instantiates subclasses of ConformanceSuite and calls its test factory reflectively.
   opens io.cavra.controlplane.conformance to org.junit.platform.commons;
