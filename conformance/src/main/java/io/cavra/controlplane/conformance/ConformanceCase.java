@@ -2,9 +2,11 @@ package io.cavra.controlplane.conformance;
 
 import io.cavra.controlplane.contract.ErrorCode;
 import io.cavra.controlplane.contract.Operation;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -93,7 +95,7 @@ public record ConformanceCase(
   /** The canary kinds the request template plants, in order of first appearance. */
   public List<String> canaryKinds() {
     Matcher matcher = PLACEHOLDER.matcher(requestTemplate);
-    java.util.LinkedHashSet<String> kinds = new java.util.LinkedHashSet<>();
+    Set<String> kinds = new LinkedHashSet<>();
     while (matcher.find()) {
       kinds.add(matcher.group(1));
     }

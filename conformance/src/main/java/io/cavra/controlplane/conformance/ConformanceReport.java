@@ -104,19 +104,19 @@ public final class ConformanceReport {
     out.append("Target:       ").append(target).append(" (").append(targetKind).append(")\n");
     out.append("Capabilities: ").append(capabilityText()).append('\n');
     out.append("Date:         ").append(dateText()).append("\n\n");
-    String header = String.format(Locale.ROOT, "%-42s %6s %6s %13s%n", "operation", "passed", "failed", "known-failing");
+    String header = String.format(Locale.ROOT, "%-42s %6s %6s %13s\n", "operation", "passed", "failed", "known-failing");
     out.append(header);
     int passed = 0;
     int failed = 0;
     int known = 0;
     for (Map.Entry<String, int[]> row : counts().entrySet()) {
       int[] n = row.getValue();
-      out.append(String.format(Locale.ROOT, "%-42s %6d %6d %13d%n", row.getKey(), n[0], n[1], n[2]));
+      out.append(String.format(Locale.ROOT, "%-42s %6d %6d %13d\n", row.getKey(), n[0], n[1], n[2]));
       passed += n[0];
       failed += n[1];
       known += n[2];
     }
-    out.append(String.format(Locale.ROOT, "%-42s %6d %6d %13d%n", "total", passed, failed, known));
+    out.append(String.format(Locale.ROOT, "%-42s %6d %6d %13d\n", "total", passed, failed, known));
     List<CaseResult> failures = failures();
     if (!failures.isEmpty()) {
       out.append("\nFailures:\n");
@@ -245,7 +245,7 @@ public final class ConformanceReport {
     return ContractJson.toJson(record, true) + "\n";
   }
 
-  /** Per group, in vector order: passed (including nothing else), failed (incl. unexpected passes), known failing. */
+  /** Per group, in vector order: passed, failed (unexpected passes included), known failing. */
   private Map<String, int[]> counts() {
     Map<String, int[]> counts = new LinkedHashMap<>();
     for (CaseResult result : results) {

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,7 +101,7 @@ public final class ConformanceRunner {
   public ConformanceRunner withTimeout(Duration timeout) {
     checkTimeout(timeout);
     Target copy = target instanceof HttpTarget
-        ? ((HttpTarget) target).withCapabilities(target.capabilities(), timeout, vectors.kitVersion())
+        ? ((HttpTarget) target).copy(target.capabilities(), timeout, vectors.kitVersion())
         : target;
     return new ConformanceRunner(vectors, copy, timeout, knownFailing, clock, canaries);
   }
@@ -116,7 +117,7 @@ public final class ConformanceRunner {
     if (!(target instanceof HttpTarget)) {
       throw new IllegalStateException("an in-process runner uses the adapter's own capabilities()");
     }
-    Target copy = ((HttpTarget) target).withCapabilities(Optional.of(Set.copyOf(capabilities)), timeout,
+    Target copy = ((HttpTarget) target).copy(Optional.of(Set.copyOf(capabilities)), timeout,
         vectors.kitVersion());
     return new ConformanceRunner(vectors, copy, timeout, knownFailing, clock, canaries);
   }
@@ -139,7 +140,7 @@ public final class ConformanceRunner {
       }
       copy.put(name, reason);
     });
-    return new ConformanceRunner(vectors, target, timeout, java.util.Collections.unmodifiableMap(copy), clock, canaries);
+    return new ConformanceRunner(vectors, target, timeout, Collections.unmodifiableMap(copy), clock, canaries);
   }
 
   /** A copy that dates its reports with {@code clock}. Default: the system clock in UTC. */

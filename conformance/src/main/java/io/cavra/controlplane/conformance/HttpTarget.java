@@ -37,7 +37,8 @@ final class HttpTarget implements Target {
         .build();
   }
 
-  HttpTarget withCapabilities(Optional<Set<Operation>> capabilities, Duration connectTimeout, String kitVersion) {
+  /** A copy with other capabilities and connect timeout. */
+  HttpTarget copy(Optional<Set<Operation>> capabilities, Duration connectTimeout, String kitVersion) {
     return new HttpTarget(base, bearerKey, capabilities, connectTimeout, kitVersion);
   }
 

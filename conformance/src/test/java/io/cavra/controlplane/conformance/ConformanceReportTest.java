@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cavra.controlplane.contract.ContractJson;
 import io.cavra.controlplane.contract.ControlPlaneRequest;
+import io.cavra.controlplane.contract.ControlPlaneResponse;
+import io.cavra.controlplane.contract.adapter.Caller;
 import io.cavra.controlplane.contract.Operation;
 import io.cavra.controlplane.contract.adapter.CommunityAdapter;
 import io.cavra.controlplane.contract.adapter.ControlPlaneAdapter;
@@ -15,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -28,8 +31,7 @@ class ConformanceReportTest {
   /** Answers tenant_status for another tenant; everything else as the Community adapter. */
   static final class TenantStatusLeak implements ControlPlaneAdapter {
     @Override
-    public io.cavra.controlplane.contract.ControlPlaneResponse handle(ControlPlaneRequest request,
-        io.cavra.controlplane.contract.adapter.Caller caller) {
+    public ControlPlaneResponse handle(ControlPlaneRequest request, Caller caller) {
       if (request.operation() == Operation.TENANT_STATUS) {
         request = new ControlPlaneRequest("tenant-other", request.requestedBy(), request.correlationId(), true,
             request.payload());
@@ -82,8 +84,8 @@ class ConformanceReportTest {
         "Target:       " + TenantStatusLeak.class.getName() + " (in-process)\n",
         "Capabilities: none declared\n",
         "Date:         2026-11-27T09:30:00Z\n",
-        String.format("%-42s %6d %6d %13d%n", "tenant_status", 2, 1, 1),
-        String.format("%-42s %6d %6d %13d%n", "total", 92, 1, 1),
+        String.format("%-42s %6d %6d %13d\n", "tenant_status", 2, 1, 1),
+        String.format("%-42s %6d %6d %13d\n", "total", 92, 1, 1),
         "  tenant_status: defaults (the builder's defaults) broke 2 invariants:\n"
             + "    [same-tenant] payload.tenant_id names another tenant than tenant-demo\n"
             + "    [unavailable-for-undeclared] tenant_status is not a declared capability, so the answer must be"
@@ -150,7 +152,7 @@ class ConformanceReportTest {
   @Test
   void capabilitiesAreRecordedInContractOrderOrAsNullWhenNotDeclared() throws Exception {
     try (FakeGateway gateway = FakeGateway.serving(new CommunityAdapter())) {
-      ConformanceRunner runner = ConformanceRunner.http(gateway.base(), java.util.Optional.empty(),
+      ConformanceRunner runner = ConformanceRunner.http(gateway.base(), Optional.empty(),
           ConformanceRunner.DEFAULT_TIMEOUT).withClock(CLOCK);
       ConformanceCase one = TestReports.testCase("envelope: not-json");
 

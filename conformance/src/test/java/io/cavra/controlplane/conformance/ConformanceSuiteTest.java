@@ -9,6 +9,8 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
 import io.cavra.controlplane.contract.ControlPlaneRequest;
+import io.cavra.controlplane.contract.ControlPlaneResponse;
+import io.cavra.controlplane.contract.adapter.Caller;
 import io.cavra.controlplane.contract.adapter.CommunityAdapter;
 import io.cavra.controlplane.contract.adapter.ControlPlaneAdapter;
 import java.nio.file.Files;
@@ -29,8 +31,7 @@ class ConformanceSuiteTest {
   /** Answers every operation for another tenant. */
   static final class CrossTenantAdapter implements ControlPlaneAdapter {
     @Override
-    public io.cavra.controlplane.contract.ControlPlaneResponse handle(ControlPlaneRequest request,
-        io.cavra.controlplane.contract.adapter.Caller caller) {
+    public ControlPlaneResponse handle(ControlPlaneRequest request, Caller caller) {
       return ControlPlaneAdapter.unavailableAnswer(new ControlPlaneRequest("tenant-other", request.requestedBy(),
           request.correlationId(), true, request.payload()));
     }

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -68,7 +69,7 @@ class ConformanceVectorsTest {
   @Test
   void rejectedCasesCoverTheContractsRefusals() {
     Set<ErrorCode> codes = VECTORS.cases().stream().map(ConformanceCase::expectedCode)
-        .filter(java.util.Objects::nonNull).collect(Collectors.toCollection(() -> EnumSet.noneOf(ErrorCode.class)));
+        .filter(Objects::nonNull).collect(Collectors.toCollection(() -> EnumSet.noneOf(ErrorCode.class)));
 
     assertThat(codes).containsExactlyInAnyOrder(ErrorCode.INVALID_JSON, ErrorCode.DUPLICATE_KEY, ErrorCode.TOO_DEEP,
         ErrorCode.UNSUPPORTED_SCHEMA_VERSION, ErrorCode.UNKNOWN_OPERATION, ErrorCode.UNKNOWN_FIELD,

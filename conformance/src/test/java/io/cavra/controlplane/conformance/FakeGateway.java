@@ -17,6 +17,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,7 +52,7 @@ final class FakeGateway implements AutoCloseable {
   }
 
   private final HttpServer server;
-  private volatile Map<String, java.util.List<String>> lastHeaders = Map.of();
+  private volatile Map<String, List<String>> lastHeaders = Map.of();
   private final ExecutorService executor = Executors.newCachedThreadPool(task -> {
     Thread thread = new Thread(task, "fake-gateway");
     thread.setDaemon(true);
@@ -117,7 +118,7 @@ final class FakeGateway implements AutoCloseable {
   }
 
   /** The headers of the last request received, names as the JDK's server normalizes them. */
-  Map<String, java.util.List<String>> lastHeaders() {
+  Map<String, List<String>> lastHeaders() {
     return lastHeaders;
   }
 

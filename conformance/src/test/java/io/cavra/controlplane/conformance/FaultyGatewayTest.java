@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class FaultyGatewayTest {
   }
 
   /** The Community's refusals, edited; valid requests are answered unchanged. */
-  private static FakeGateway.Responder editingRefusals(java.util.function.UnaryOperator<FakeGateway.Answer> edit) {
+  private static FakeGateway.Responder editingRefusals(UnaryOperator<FakeGateway.Answer> edit) {
     return body -> {
       FakeGateway.Answer answer = COMMUNITY.respond(body);
       return answer.status() == 400 ? edit.apply(answer) : answer;

@@ -1,5 +1,6 @@
 package io.cavra.controlplane.conformance.compat;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -22,7 +23,7 @@ public record CompatChange(CompatRule rule, Kind kind, String schema, String poi
 
     /** Lower case, as in JSON output. */
     public String wireName() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 

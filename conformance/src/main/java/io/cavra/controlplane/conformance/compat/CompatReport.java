@@ -86,7 +86,7 @@ public final class CompatReport {
     out.append("Current:  ").append(current).append('\n');
     int width = changes.stream().mapToInt(c -> c.ruleId().length()).max().orElse(0);
     for (CompatChange change : changes) {
-      out.append(String.format(Locale.ROOT, "%-12s  %-" + width + "s  %s  %s%n", change.severity(), change.ruleId(),
+      out.append(String.format(Locale.ROOT, "%-12s  %-" + width + "s  %s  %s\n", change.severity(), change.ruleId(),
           change.location(), change.message()));
     }
     int breaking = breaking().size();

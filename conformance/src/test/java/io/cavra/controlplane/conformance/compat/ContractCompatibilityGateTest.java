@@ -1,6 +1,7 @@
 package io.cavra.controlplane.conformance.compat;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.cavra.controlplane.contract.ContractSchemas;
 import java.io.IOException;
@@ -78,7 +79,7 @@ class ContractCompatibilityGateTest {
     CompatReport report = SchemaCompat.compare(SchemaSet.baselineV1(), SchemaSet.directory(current));
 
     assertThat(report.breaking()).extracting(CompatChange::ruleId, CompatChange::location)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("property-removed",
+        .containsExactly(tuple("property-removed",
             "request.schema.json#/properties/requested_by"));
     assertThat(unversionedBreaks(report)).hasSize(1);
     assertThat(report.exitCode()).isEqualTo(1);
@@ -95,8 +96,8 @@ class ContractCompatibilityGateTest {
     CompatReport report = SchemaCompat.compare(SchemaSet.baselineV1(), SchemaSet.directory(current));
 
     assertThat(report.changes()).extracting(CompatChange::ruleId, CompatChange::location).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("enum-widened-closed", "response.schema.json#/properties/status/enum"),
-        org.assertj.core.groups.Tuple.tuple("enum-widened-open",
+        tuple("enum-widened-closed", "response.schema.json#/properties/status/enum"),
+        tuple("enum-widened-open",
             "summary-policy_registry_readiness.schema.json#/properties/readiness_status/enum"));
   }
 
