@@ -43,6 +43,7 @@ final class CaseChecks {
         found.add(Invariant.TIMELY, "no answer within " + seconds(timeout));
         break;
       case FAILED:
+      case UNREACHABLE:
         found.add(Invariant.ANSWERS_VALID_REQUEST, exchange.failure);
         break;
       case THREW:
@@ -66,6 +67,7 @@ final class CaseChecks {
         found.add(Invariant.TIMELY, "no answer within " + seconds(timeout));
         break;
       case FAILED:
+      case UNREACHABLE:
         found.add(Invariant.REJECTS_INVALID_REQUEST, exchange.failure);
         break;
       case THREW:

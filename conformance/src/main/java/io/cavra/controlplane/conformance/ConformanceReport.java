@@ -36,9 +36,11 @@ public final class ConformanceReport {
   private final Optional<Set<Operation>> capabilities;
   private final List<CaseResult> results;
   private final Map<String, String> knownFailing;
+  private final boolean unreachable;
 
   ConformanceReport(ConformanceVectors vectors, String targetKind, String target, Instant date,
-      Optional<Set<Operation>> capabilities, List<CaseResult> results, Map<String, String> knownFailing) {
+      Optional<Set<Operation>> capabilities, List<CaseResult> results, Map<String, String> knownFailing,
+      boolean unreachable) {
     this.vectors = vectors;
     this.targetKind = targetKind;
     this.target = target;
@@ -46,6 +48,16 @@ public final class ConformanceReport {
     this.capabilities = capabilities;
     this.results = List.copyOf(results);
     this.knownFailing = knownFailing;
+    this.unreachable = unreachable;
+  }
+
+  /**
+   * Whether the run stopped because the target could not be reached (connection refused, or no
+   * connection within the timeout); the cases after that are reported as failed without being sent.
+   * A tool may exit with a distinct code for it. Always {@code false} in process.
+   */
+  public boolean unreachable() {
+    return unreachable;
   }
 
   /** Whether the target conforms: no case failed unless listed as known failing, and no listed case passed. */
@@ -136,6 +148,9 @@ public final class ConformanceReport {
         }
         out.append('\n');
       }
+    }
+    if (unreachable) {
+      out.append("\nThe target could not be reached; the cases after the first were not sent.\n");
     }
     out.append("\nVerdict: ").append(passed() ? "PASS" : "FAIL").append(" (")
         .append(results.size() - failures.size()).append(" of ").append(results.size())

@@ -159,18 +159,41 @@ public final class ConformanceRunner {
     return knownFailing;
   }
 
-  /** Runs every case, one after the other, and reports. */
+  /**
+   * Runs every case, one after the other, and reports. When the target cannot be reached at all
+   * (connection refused, or no connection within the timeout), the run stops there: the remaining
+   * cases are reported as failed without being sent, and {@link ConformanceReport#unreachable()}
+   * is {@code true}.
+   */
   public ConformanceReport run() {
     List<CaseResult> results = new ArrayList<>();
+    String unreachable = null;
     for (ConformanceCase c : vectors.cases()) {
-      results.add(run(c));
+      if (unreachable != null) {
+        Invariant invariant = c.verdict() == ConformanceCase.Verdict.ACCEPTED
+            ? Invariant.ANSWERS_VALID_REQUEST : Invariant.REJECTS_INVALID_REQUEST;
+        results.add(CaseResult.of(c, List.of(new Violation(invariant, "not sent: " + unreachable)), Duration.ZERO,
+            knownFailing.get(c.displayName())));
+        continue;
+      }
+      Ran ran = execute(c);
+      results.add(ran.result());
+      if (ran.exchange().kind == Exchange.Kind.UNREACHABLE) {
+        unreachable = ran.exchange().failure;
+      }
     }
-    return report(results);
+    return new ConformanceReport(vectors, target.kind(), target.name(), Instant.now(clock), target.capabilities(),
+        results, knownFailing, unreachable != null);
   }
 
   /** Runs one case. Thread-safe: cases may run in parallel. */
   public CaseResult run(ConformanceCase c) {
-    Objects.requireNonNull(c, "c");
+    return execute(Objects.requireNonNull(c, "c")).result();
+  }
+
+  private record Ran(CaseResult result, Exchange exchange) {}
+
+  private Ran execute(ConformanceCase c) {
     byte[] body = canaries.plant(c.requestTemplate()).getBytes(StandardCharsets.UTF_8);
     CaseChecks checks = new CaseChecks(canaries);
     List<Violation> violations;
@@ -189,13 +212,13 @@ public final class ConformanceRunner {
       exchange = target.answer(request, body, timeout);
       violations = checks.accepted(c, request, exchange, timeout, target.capabilities());
     }
-    return CaseResult.of(c, violations, exchange.elapsed, knownFailing.get(c.displayName()));
+    return new Ran(CaseResult.of(c, violations, exchange.elapsed, knownFailing.get(c.displayName())), exchange);
   }
 
   /** A report over {@code results}, dated now, as {@link #run()} makes it; for runs driven case by case. */
   public ConformanceReport report(List<CaseResult> results) {
     return new ConformanceReport(vectors, target.kind(), target.name(), Instant.now(clock), target.capabilities(),
-        results, knownFailing);
+        results, knownFailing, false);
   }
 
   private static void checkTimeout(Duration timeout) {

@@ -6,10 +6,10 @@ import java.util.Map;
 
 /**
  * What one call to a target produced: an answer (status, media type, body, headers), a thrown
- * exception (in process), a failure to call at all, or nothing within the timeout.
+ * exception (in process), a failed call, no connection at all, or nothing within the timeout.
  */
 final class Exchange {
-  enum Kind { ANSWERED, THREW, FAILED, TIMED_OUT }
+  enum Kind { ANSWERED, THREW, FAILED, UNREACHABLE, TIMED_OUT }
 
   final Kind kind;
   final Duration elapsed;
@@ -44,6 +44,11 @@ final class Exchange {
 
   static Exchange failed(Duration elapsed, String failure) {
     return new Exchange(Kind.FAILED, elapsed, 0, "", new byte[0], Map.of(), null, failure);
+  }
+
+  /** No connection could be made: later calls would fail the same way. */
+  static Exchange unreachable(Duration elapsed, String failure) {
+    return new Exchange(Kind.UNREACHABLE, elapsed, 0, "", new byte[0], Map.of(), null, failure);
   }
 
   static Exchange timedOut(Duration elapsed) {

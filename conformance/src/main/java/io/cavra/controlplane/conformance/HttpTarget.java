@@ -3,8 +3,10 @@ package io.cavra.controlplane.conformance;
 import io.cavra.controlplane.contract.ControlPlaneRequest;
 import io.cavra.controlplane.contract.Operation;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -93,8 +95,12 @@ final class HttpTarget implements Target {
       HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       return Exchange.answered(since(start), response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(""), response.body(), response.headers().map());
+    } catch (HttpConnectTimeoutException e) {
+      return Exchange.unreachable(since(start), "cannot reach " + endpoint + " (no connection within the timeout)");
     } catch (HttpTimeoutException e) {
       return Exchange.timedOut(since(start));
+    } catch (ConnectException e) {
+      return Exchange.unreachable(since(start), "cannot reach " + endpoint + " (connection refused)");
     } catch (IOException e) {
       return Exchange.failed(since(start), "cannot reach " + endpoint + " (" + e.getClass().getSimpleName() + ")");
     } catch (InterruptedException e) {

@@ -314,16 +314,21 @@ class FaultyGatewayTest {
   }
 
   @Test
-  void unreachableServiceFailsEveryCase() throws Exception {
+  void unreachableServiceStopsTheRunAfterTheFirstCase() throws Exception {
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
+    String endpoint = "http://127.0.0.1:" + port + "/v1/control-plane";
     ConformanceReport report = ConformanceRunner.http(URI.create("http://127.0.0.1:" + port + "/"), Optional.empty(),
         Duration.ofSeconds(2)).run();
 
+    assertThat(report.unreachable()).isTrue();
     assertThat(report.failures()).hasSize(report.results().size());
+    assertThat(report.results().get(0).violations()).containsExactly(new Violation(
+        Invariant.REJECTS_INVALID_REQUEST, "cannot reach " + endpoint + " (connection refused)"));
     assertThat(result(report, "tenant_status: defaults").violations()).containsExactly(new Violation(
-        Invariant.ANSWERS_VALID_REQUEST, "cannot reach http://127.0.0.1:" + port + "/v1/control-plane (ConnectException)"));
+        Invariant.ANSWERS_VALID_REQUEST, "not sent: cannot reach " + endpoint + " (connection refused)"));
+    assertThat(report.summaryText()).contains("The target could not be reached; the cases after the first were not sent.");
   }
 }
