@@ -38,22 +38,12 @@ final class CaseChecks {
   List<Violation> accepted(ConformanceCase c, ControlPlaneRequest request, Exchange exchange, Duration timeout,
       Optional<Set<Operation>> capabilities) {
     Found found = new Found();
-    switch (exchange.kind) {
-      case TIMED_OUT:
-        found.add(Invariant.TIMELY, "no answer within " + seconds(timeout));
-        break;
-      case FAILED:
-      case UNREACHABLE:
-        found.add(Invariant.ANSWERS_VALID_REQUEST, exchange.failure);
-        break;
-      case THREW:
-        adapterThrew(exchange.thrown, found);
-        break;
-      case ANSWERED:
-        answered(request, exchange, capabilities, found);
-        break;
-      default:
-        throw new AssertionError(exchange.kind);
+    if (exchange.kind == Exchange.Kind.ANSWERED) {
+      answered(request, exchange, capabilities, found);
+    } else if (exchange.kind == Exchange.Kind.THREW) {
+      adapterThrew(exchange.thrown, found);
+    } else {
+      unanswered(exchange, Invariant.ANSWERS_VALID_REQUEST, timeout, found);
     }
     return found.applicable(c);
   }
@@ -61,39 +51,42 @@ final class CaseChecks {
   /** The violations of a case whose request the contract refuses. */
   List<Violation> rejected(ConformanceCase c, Exchange exchange, Duration timeout) {
     Found found = new Found();
-    ErrorCode expected = c.expectedCode();
-    switch (exchange.kind) {
-      case TIMED_OUT:
-        found.add(Invariant.TIMELY, "no answer within " + seconds(timeout));
-        break;
-      case FAILED:
-      case UNREACHABLE:
-        found.add(Invariant.REJECTS_INVALID_REQUEST, exchange.failure);
-        break;
-      case THREW:
-        if (exchange.thrown instanceof ContractException) {
-          ContractException error = (ContractException) exchange.thrown;
-          if (error.code() != expected) {
-            found.add(Invariant.REJECTS_INVALID_REQUEST,
-                "refused with " + error.code() + " at " + error.location() + ", expected " + expected);
-          }
-          for (String text : List.of(error.getMessage(), error.location(), error.toString())) {
-            canaryIn(text, "the error message", found);
-          }
-          SecretScan.text(error.getMessage(), "message")
-              .forEach(finding -> found.add(Invariant.NO_SECRET_MATERIAL, "the error message holds " + finding));
-        } else {
-          found.add(Invariant.REJECTS_INVALID_REQUEST, "the contract's reader failed with "
-              + exchange.thrown.getClass().getName() + " instead of refusing with " + expected);
-        }
-        break;
-      case ANSWERED:
-        refusedOverHttp(expected, exchange, found);
-        break;
-      default:
-        throw new AssertionError(exchange.kind);
+    if (exchange.kind == Exchange.Kind.ANSWERED) {
+      refusedOverHttp(c.expectedCode(), exchange, found);
+    } else if (exchange.kind == Exchange.Kind.THREW) {
+      refusedInProcess(c.expectedCode(), exchange.thrown, found);
+    } else {
+      unanswered(exchange, Invariant.REJECTS_INVALID_REQUEST, timeout, found);
     }
     return found.applicable(c);
+  }
+
+  /** A call that produced no answer: too late ({@code timely}), or failed (the case's own invariant). */
+  private static void unanswered(Exchange exchange, Invariant failed, Duration timeout, Found found) {
+    if (exchange.kind == Exchange.Kind.TIMED_OUT) {
+      found.add(Invariant.TIMELY, "no answer within " + seconds(timeout));
+    } else {
+      found.add(failed, exchange.failure);
+    }
+  }
+
+  /** The contract's own refusal, as an in-process host gives it. */
+  private void refusedInProcess(ErrorCode expected, Throwable thrown, Found found) {
+    if (!(thrown instanceof ContractException)) {
+      found.add(Invariant.REJECTS_INVALID_REQUEST, "the contract's reader failed with "
+          + thrown.getClass().getName() + " instead of refusing with " + expected);
+      return;
+    }
+    ContractException error = (ContractException) thrown;
+    if (error.code() != expected) {
+      found.add(Invariant.REJECTS_INVALID_REQUEST,
+          "refused with " + error.code() + " at " + error.location() + ", expected " + expected);
+    }
+    for (String text : List.of(error.getMessage(), error.location(), error.toString())) {
+      canaryIn(text, "the error message", found);
+    }
+    SecretScan.text(error.getMessage(), "message")
+        .forEach(finding -> found.add(Invariant.NO_SECRET_MATERIAL, "the error message holds " + finding));
   }
 
   private void refusedOverHttp(ErrorCode expected, Exchange exchange, Found found) {
