@@ -10,6 +10,7 @@ module io.cavra.controlplane.contract {
   exports io.cavra.controlplane.contract.adapter;
 
   uses io.cavra.controlplane.contract.adapter.ControlPlaneAdapterProvider;
+  uses io.cavra.controlplane.contract.secret.SecretRuleProvider;
 
   provides io.cavra.controlplane.contract.adapter.ControlPlaneAdapterProvider
       with io.cavra.controlplane.contract.adapter.CommunityAdapter.Provider;

@@ -31,7 +31,7 @@ final class ScanCommand implements Callable<Integer> {
   enum Format { text, json, sarif }
 
   private final Environment environment;
-  private final GuardScanner scanner;
+  private GuardScanner scanner;
 
   @Spec
   CommandSpec spec;
@@ -39,6 +39,10 @@ final class ScanCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE|-", arity = "0..*",
       description = "Files to scan; '-' is standard input. Default: standard input.")
   List<String> files = new ArrayList<>();
+
+  @Option(names = "--rules", paramLabel = "FILE",
+      description = "Add an organisation's rules file (JSON: rules and benign_keys) to the built-in and installed rules.")
+  private java.nio.file.Path rulesFile;
 
   @Option(names = "--jsonl", description = "Scan one document per line (JSON Lines), streaming in constant memory.")
   boolean jsonl;
@@ -77,6 +81,13 @@ final class ScanCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Progress progress = new Progress(err, environment.stderrIsTerminal());
     Inputs inputs = new Inputs(environment);
+    if (rulesFile != null) {
+      if (!java.nio.file.Files.isRegularFile(rulesFile)) {
+        err.println("error: io_error at " + rulesFile + ": no such file");
+        return ExitCodes.IO_ERROR;
+      }
+      scanner = GuardScanner.withRulesFile(rulesFile);
+    }
     ScanReport report = ScanReport.of(format, out, scanner.rules());
     report.start();
     for (String name : names) {

@@ -39,8 +39,8 @@ class ScanCommandTest {
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.FINDINGS);
     assertThat(result.out().lines()).containsExactly(
-        file + ":1: sensitive_field at $.a.api_token (rule key-stub)",
-        file + ":2: sensitive_value at $.b[1] (rule value-stub)",
+        file + ":1: sensitive_field at $.a.api_token (rule key-token)",
+        file + ":2: sensitive_value at $.b[1] (rule github-pat-classic)",
         "scanned 4 lines: 2 findings, 1 not JSON");
     assertThat(result.err()).isEqualTo("error: invalid_json at " + file + ":4:column 1: input is not valid JSON\n");
     assertThat(result.all()).doesNotContain(Cli.FAKE_GITHUB_TOKEN);
@@ -56,7 +56,7 @@ class ScanCommandTest {
     List<?> findings = (List<?>) report.get("findings");
     assertThat(findings).hasSize(2);
     assertThat(map(findings.get(1))).containsEntry("line", 2L).containsEntry("path", "$.b[1]")
-        .containsEntry("code", "sensitive_value").containsEntry("rule_id", "value-stub");
+        .containsEntry("code", "sensitive_value").containsEntry("rule_id", "github-pat-classic");
     assertThat(map(report.get("summary"))).containsEntry("documents", 4L).containsEntry("findings", 2L)
         .containsEntry("invalid_documents", 1L);
     assertThat(result.err()).contains("scanned 4 lines: 2 findings, 1 not JSON");
@@ -84,7 +84,7 @@ class ScanCommandTest {
     List<?> results = (List<?>) run.get("results");
     assertThat(results).hasSize(2);
     Map<?, ?> second = (Map<?, ?>) results.get(1);
-    assertThat(second.get("ruleId")).isEqualTo("value-stub");
+    assertThat(second.get("ruleId")).isEqualTo("github-pat-classic");
     Map<?, ?> location = (Map<?, ?>) ((List<?>) second.get("locations")).get(0);
     Map<?, ?> physical = (Map<?, ?>) location.get("physicalLocation");
     assertThat(((Map<?, ?>) physical.get("artifactLocation")).get("uri")).isEqualTo(file.toString());
@@ -129,5 +129,26 @@ class ScanCommandTest {
   @Test
   void sarifUriEncodesSpaces() {
     assertThat(ScanReport.Sarif.uri("dir name/a b.json")).isEqualTo("dir%20name/a%20b.json");
+  }
+
+  @Test
+  void rulesFileAddsAnOrganisationsRule() throws Exception {
+    Path rules = Cli.write(dir, "rules.json", "{\"rules\":[{\"id\":\"acme-token\",\"description\":\"ACME internal token\","
+        + "\"target\":\"value\",\"regex\":\"acme_[a-z0-9]{32}\",\"keywords\":[\"acme_\"]}]}");
+    String token = "acme_" + "0123456789abcdef".repeat(2);
+    Path doc = Cli.write(dir, "doc.json", "{\"note\":\"" + token + "\"}");
+
+    Cli.Result without = Cli.run("scan", doc.toString());
+    Cli.Result with = Cli.run("scan", "--rules", rules.toString(), doc.toString());
+
+    assertThat(without.exitCode()).isZero();
+    assertThat(with.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+    assertThat(with.out()).contains("sensitive_value at $.note (rule acme-token)").doesNotContain(token);
+  }
+
+  @Test
+  void missingRulesFileIsAnIoError() {
+    Cli.Result result = Cli.run("scan", "--rules", dir.resolve("absent.json").toString(), "-");
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.IO_ERROR);
   }
 }

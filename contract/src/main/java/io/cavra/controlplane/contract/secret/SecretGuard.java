@@ -1,52 +1,502 @@
 package io.cavra.controlplane.contract.secret;
 
+import com.fasterxml.jackson.core.JsonParser;
 import io.cavra.controlplane.contract.ContractException;
 import io.cavra.controlplane.contract.ErrorCode;
+import io.cavra.controlplane.contract.MalformedJsonException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.Locale;
-import java.util.regex.Pattern;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.function.IntConsumer;
+import java.util.function.Predicate;
+import java.util.regex.PatternSyntaxException;
 
-/** TEMPORARY stand-in with the reference's rules, replaced by the real guard. */
+/**
+ * Refuses credential material in public SaaS contract payloads: a set of {@link SecretRule}s
+ * applied to the keys and string values of a JSON document or of a Java JSON tree. Instances are
+ * immutable and thread-safe; build one and share it.
+ *
+ * <pre>{@code
+ * SecretGuard guard = SecretGuard.defaults();
+ * guard.check(payload, "payload");            // throws ContractException on the first finding
+ * List<SecretFinding> all = guard.scanJson(body);   // every finding, paths rooted at $
+ * }</pre>
+ *
+ * <h2>What is walked</h2>
+ *
+ * {@link #scan} walks {@code Map} (keys via {@link String#valueOf}, in iteration order), {@code
+ * Collection}, {@code Object[]}, {@code String} (and other {@code CharSequence} and {@code
+ * char[]}); everything else (numbers, booleans, null, {@code byte[]}, other objects) is ignored.
+ * The walk is depth-first and pre-order, and a map entry's key is checked before its value, as in
+ * the Python reference, so the first finding has the reference's path: {@code <root>.<key>} for a
+ * key, {@code <root>[<index>]} for a list element, e.g. {@code payload.contacts.api_token}, {@code
+ * payload.blockers[0]}, {@code payload.1.token}. The walk does not recurse (deep trees cannot
+ * overflow the stack), skips a container that is already on the current path (cycles), and fails
+ * with {@code too_deep} beyond {@link #maxDepth()}. Each key and each string value yields at most
+ * one finding: that of the first matching rule.
+ *
+ * <h2>Value rules</h2>
+ *
+ * Value rules find known credential formats anywhere in a string: GitHub, GitLab, AWS, Google,
+ * Azure, OpenAI, Anthropic, Slack, Stripe and other prefixed tokens, JWTs, PEM/PGP/PuTTY private
+ * keys, {@code scheme://user:password@host} URLs, and {@code Bearer}, {@code Basic} and {@code
+ * Authorization:} credentials; see {@link #rules()} for ids and descriptions. One pass of a keyword
+ * automaton over the string selects the rules whose regexes then run. Placeholders ({@code ${X}},
+ * <code>{{x}}</code>, {@code <anything>}, {@code REDACTED}, {@code [REDACTED]}, runs of three or
+ * more {@code *} or {@code x}/{@code X}, and empty or blank strings) never match. A key whose own
+ * text matches a value rule is reported as {@code sensitive_value} and written as {@code
+ * <redacted>} in every path, so that no path or message repeats it.
+ *
+ * <h2>Key rules</h2>
+ *
+ * Key rules apply to the <em>normalised</em> key: camelCase and PascalCase words split ({@code
+ * apiKey}, {@code APIKey} → {@code api_key}), letters split from digits ({@code pwd2} → {@code
+ * pwd_2}), every character other than a letter or digit ({@code -}, {@code .}, space …) folded to
+ * {@code _}, lower-cased with {@link java.util.Locale#ROOT} semantics, repeated {@code _} collapsed
+ * and trimmed. Every benign compound (below) found on word boundaries is then replaced by {@code
+ * #}, and the key rules run on the rest. A key rule fires unless the value is null or a placeholder
+ * string (then the field refers to a secret rather than holding one).
+ *
+ * <p>Sensitive words ({@link #sensitiveKeyWords()}), by rule. "Anywhere" words match inside a
+ * longer key ({@code db_password}, {@code accesstoken}); "whole-word" ones only between {@code _}
+ * boundaries or key ends:
+ *
+ * <ul>
+ *   <li>{@code key-private-key}: private_key, privkey, signing_key, secret_key, encryption_key,
+ *       decryption_key, master_key, hmac_key (anywhere; the {@code _} may be absent)
+ *   <li>{@code key-api-key}: api_key, apikey, x_api_key, auth_key, account_key (anywhere; the
+ *       {@code _} may be absent)
+ *   <li>{@code key-password}: password, passwd, passphrase, passcode (anywhere, also split as
+ *       {@code pass_word} …); pwd (whole word, also pwds)
+ *   <li>{@code key-connection-string}: connection_string, conn_str (whole words, also
+ *       connectionstring, conn_string and plurals)
+ *   <li>{@code key-authorization}: authorization (anywhere); auth_header, bearer (whole words)
+ *   <li>{@code key-credentials}: credential, credentials (anywhere); creds, cred (whole words)
+ *   <li>{@code key-cookie}: cookie, cookies, set_cookie, session_cookie, auth_cookie (the whole
+ *       key)
+ *   <li>{@code key-secret}: secret, secrets, client_secret, webhook_secret (anywhere)
+ *   <li>{@code key-token}: token, tokens, access_token, refresh_token, auth_token, id_token,
+ *       session_token (anywhere)
+ * </ul>
+ *
+ * <p>Benign compounds ({@link #benignKeyCompounds()}), which name metadata about a secret:
+ *
+ * <ul>
+ *   <li>counts, limits, sizes and types: max_tokens, max_output_tokens, max_completion_tokens,
+ *       max_new_tokens, input_tokens, output_tokens, prompt_tokens, completion_tokens,
+ *       total_tokens, cached_tokens, reasoning_tokens, tokens_used, token_count, token_limit,
+ *       token_usage, token_type, key_size, key_length, secret_length, secret_size
+ *   <li>URLs and endpoints: token_url, token_uri, token_endpoint, auth_url, authorization_url,
+ *       authorization_endpoint
+ *   <li>names, ids and references: secret_name, secret_ref, secret_arn, secret_version,
+ *       secret_key_ref, key_id, key_name, api_key_id, token_id, token_name, credential_id,
+ *       credentials_id, token_file, token_env, secret_file, password_file, key_file, key_path,
+ *       page_token, continuation_token
+ *   <li>policies: password_policy, password_min_length, password_max_length
+ *   <li>public keys: public_key, public_keys, public_key_pem
+ *   <li>lifetimes: expires_in, token_expires_in, token_expires_at, token_expiry, token_ttl
+ *   <li>other words and flags: secretary, secretaries, tokenizer, tokenizers, tokenize, tokenized,
+ *       tokenization, tokenization_id, with_credentials
+ * </ul>
+ *
+ * Because compounds mask only their own words, {@code max_tokens} passes while {@code
+ * max_tokens_secret} is still refused. {@code secret_id} is deliberately absent: a Vault AppRole
+ * secret id is a credential.
+ *
+ * <h2>Differences from the Python reference</h2>
+ *
+ * The guard refuses everything the reference refuses that is credential material, and more: key
+ * spellings such as {@code apiKey}, {@code api-key}, {@code privateKey}, {@code passwd}, {@code
+ * credentials}, {@code bearer}; values such as {@code github_pat_}, AWS key ids, JWTs and bearer
+ * credentials. It accepts the reference's false positives covered by benign compounds ({@code
+ * max_tokens}, {@code token_type}, {@code secretary}), and a sensitive key whose value is null or a
+ * placeholder.
+ */
 public final class SecretGuard {
-  private static final SecretGuard DEFAULTS = new SecretGuard();
-  private static final List<String> KEYS = List.of("api_key", "authorization", "client_secret", "password",
-      "private_key", "secret", "signing_key", "token", "webhook_secret");
-  private static final List<Pattern> VALUES = List.of(
-      Pattern.compile("\\bgh[pousr]_[A-Za-z0-9_]{20,}\\b", Pattern.UNICODE_CHARACTER_CLASS),
-      Pattern.compile("\\bsk_(?:live|test)_[A-Za-z0-9_]{16,}\\b", Pattern.UNICODE_CHARACTER_CLASS),
-      Pattern.compile("\\bxox[baprs]-[A-Za-z0-9-]{16,}\\b", Pattern.UNICODE_CHARACTER_CLASS),
-      Pattern.compile("-----BEGIN [A-Z ]*PRIVATE KEY-----"));
+  /** {@link #keyVerdict} values at or below this mean "the key text matches value rule i". */
+  static final int KEY_IS_SECRET_TEXT = -2;
 
-  public static SecretGuard defaults() {
-    return DEFAULTS;
+  /** Default of {@link Builder#maxDepth(int)}. */
+  public static final int DEFAULT_MAX_DEPTH = 256;
+
+  private static final SecretGuard BUILT_IN = new Builder().build();
+
+  private final List<SecretRule> rules;
+  private final List<String> benignKeys;
+  private final int maxDepth;
+  private final ValueMatcher values;
+  private final KeyMatcher keys;
+  private final IntConsumer probe;
+
+  private SecretGuard(Builder builder) {
+    this.rules = List.copyOf(builder.rules);
+    this.benignKeys = List.copyOf(builder.benignKeys);
+    this.maxDepth = builder.maxDepth;
+    this.probe = builder.probe;
+    List<SecretRule> valueRules = new ArrayList<>();
+    List<SecretRule> keyRules = new ArrayList<>();
+    for (SecretRule rule : rules) {
+      (rule.target() == SecretRule.Target.VALUE ? valueRules : keyRules).add(rule);
+    }
+    this.values = new ValueMatcher(valueRules, probe);
+    this.keys = new KeyMatcher(keyRules, benignKeys);
   }
 
-  public void check(Object value, String path) {
-    if (value instanceof Map) {
-      for (Map.Entry<?, ?> e : ((Map<?, ?>) value).entrySet()) {
-        String key = String.valueOf(e.getKey());
-        String lower = key.toLowerCase(Locale.ROOT);
-        for (String k : KEYS) {
-          if (lower.contains(k)) {
-            throw ContractException.secret(ErrorCode.SENSITIVE_FIELD, path + "." + key,
-                "sensitive field is not allowed in public SaaS contract payload: " + path + "." + key, "key-stub");
-          }
+  /**
+   * The built-in rules plus the rules of every {@link SecretRuleProvider} found by {@link
+   * ServiceLoader} with this library's class loader. Loaded once and cached.
+   *
+   * @throws ContractException if providers repeat a rule id
+   */
+  public static SecretGuard defaults() {
+    return Defaults.INSTANCE;
+  }
+
+  /** The built-in rules only, without providers. Cached. */
+  public static SecretGuard builtIn() {
+    return BUILT_IN;
+  }
+
+  /** A builder that starts from the built-in rules and benign compounds. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder that starts from this guard's rules, benign keys and settings. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** All rules, value and key rules, in the order they are tried. */
+  public List<SecretRule> rules() {
+    return rules;
+  }
+
+  /** The benign compounds and benign-key regexes in use (built-in ones first). */
+  public List<String> benignKeys() {
+    return benignKeys;
+  }
+
+  /**
+   * The deepest nesting of objects and arrays scanned; deeper input fails with {@code too_deep}.
+   */
+  public int maxDepth() {
+    return maxDepth;
+  }
+
+  /** The sensitive words of the built-in key rules, as listed in the class documentation. */
+  public static List<String> sensitiveKeyWords() {
+    return BuiltInRules.SENSITIVE_KEY_WORDS;
+  }
+
+  /** The built-in benign compounds, as listed in the class documentation. */
+  public static List<String> benignKeyCompounds() {
+    return BuiltInRules.BENIGN_KEY_COMPOUNDS;
+  }
+
+  /**
+   * Every finding in a Java JSON tree, in walk order (see the class documentation).
+   *
+   * @param value the tree (may be null): maps, lists, arrays, strings; other values are ignored
+   * @param rootPath the first path segment, e.g. {@code payload} or {@code $}
+   * @throws MalformedJsonException with code {@code too_deep} if nesting exceeds {@link
+   *     #maxDepth()}
+   */
+  public List<SecretFinding> scan(Object value, String rootPath) {
+    return walkTree(value, rootPath, false).findings();
+  }
+
+  /** The first finding of {@link #scan}, stopping the walk there; {@code value} may be null. */
+  public Optional<SecretFinding> firstFinding(Object value, String rootPath) {
+    List<SecretFinding> findings = walkTree(value, rootPath, true).findings();
+    return findings.isEmpty() ? Optional.empty() : Optional.of(findings.get(0));
+  }
+
+  /**
+   * Throws for the first finding, with the reference's message: {@code sensitive field is not
+   * allowed in public SaaS contract payload: <path>} (code {@code sensitive_field}) or {@code
+   * sensitive value is not allowed in public SaaS contract payload: <path>} (code {@code
+   * sensitive_value}). The exception's location is the path and its rule id the rule. {@code value}
+   * may be null.
+   *
+   * @throws ContractException for the first finding
+   */
+  public void check(Object value, String rootPath) {
+    Optional<SecretFinding> finding = firstFinding(value, rootPath);
+    if (finding.isPresent()) {
+      throw toException(finding.get());
+    }
+  }
+
+  /** The exception {@link #check} throws for {@code finding}. */
+  static ContractException toException(SecretFinding finding) {
+    String what = finding.code() == ErrorCode.SENSITIVE_FIELD ? "field" : "value";
+    return ContractException.secret(
+        finding.code(),
+        finding.path(),
+        "sensitive " + what + " is not allowed in public SaaS contract payload: " + finding.path(),
+        finding.ruleId());
+  }
+
+  /** Applies the value rules to one string; a finding has path {@code $}. */
+  public Optional<SecretFinding> checkText(String value) {
+    Objects.requireNonNull(value, "value");
+    int rule = values.find(value, values.newHits());
+    return rule == ValueMatcher.NO_MATCH
+        ? Optional.empty()
+        : Optional.of(new SecretFinding(ErrorCode.SENSITIVE_VALUE, values.rule(rule).id(), "$"));
+  }
+
+  /**
+   * Every finding in a JSON document, streamed once without building a tree; paths are rooted at
+   * {@code $} ({@code $.payload.contacts.api_token}, {@code $.a[0]}). Duplicate keys are allowed.
+   *
+   * @throws MalformedJsonException with code {@code invalid_json} (location {@code line L, column
+   *     C}) if the input is not one well-formed JSON value, {@code too_deep} if nesting exceeds
+   *     {@link #maxDepth()}, {@code too_large} if a token exceeds Jackson's limits
+   */
+  public List<SecretFinding> scanJson(String json) {
+    Objects.requireNonNull(json, "json");
+    try (JsonParser parser = JsonScanner.FACTORY.createParser(json)) {
+      return scanJson(parser);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** As {@link #scanJson(String)}, for UTF-8 bytes. */
+  public List<SecretFinding> scanJson(byte[] utf8) {
+    Objects.requireNonNull(utf8, "utf8");
+    try (JsonParser parser = JsonScanner.FACTORY.createParser(utf8)) {
+      return scanJson(parser);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * As {@link #scanJson(String)}, reading UTF-8 from {@code in}, which is not closed.
+   *
+   * @throws UncheckedIOException if reading fails
+   */
+  public List<SecretFinding> scanJson(InputStream in) {
+    Objects.requireNonNull(in, "in");
+    try (JsonParser parser = JsonScanner.FACTORY.createParser(in)) {
+      return scanJson(parser);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private List<SecretFinding> scanJson(JsonParser parser) {
+    Walk walk = new Walk(this, "$", false);
+    JsonScanner.scan(parser, walk, maxDepth);
+    return walk.findings();
+  }
+
+  private Walk walkTree(Object value, String rootPath, boolean firstOnly) {
+    Objects.requireNonNull(rootPath, "rootPath");
+    Walk walk = new Walk(this, rootPath, firstOnly);
+    new TreeScanner(walk, maxDepth).scan(value);
+    return walk;
+  }
+
+  /**
+   * Classifies a key: the index of a key rule that applies, {@link KeyMatcher#NO_MATCH}, or {@code
+   * KEY_IS_SECRET_TEXT - i} when the key text itself matches value rule {@code i}. Keys of the last
+   * kind are never cached, so the cache holds no credential text.
+   */
+  int keyVerdict(String key, Hits hits) {
+    Integer cached = keys.cached(key);
+    if (cached != null) {
+      return cached;
+    }
+    int valueRule = values.find(key, hits);
+    if (valueRule != ValueMatcher.NO_MATCH) {
+      return KEY_IS_SECRET_TEXT - valueRule;
+    }
+    return keys.classifyAndRemember(key);
+  }
+
+  ValueMatcher values() {
+    return values;
+  }
+
+  KeyMatcher keys() {
+    return keys;
+  }
+
+  /** A copy that tells {@code probe} the index of every value rule whose regex runs (tests). */
+  SecretGuard withRegexProbe(IntConsumer probe) {
+    Builder builder = toBuilder();
+    builder.probe = probe;
+    return builder.build();
+  }
+
+  /** Prints the rule count only. */
+  @Override
+  public String toString() {
+    return "SecretGuard[rules=" + rules.size() + ", maxDepth=" + maxDepth + "]";
+  }
+
+  private static final class Defaults {
+    static final SecretGuard INSTANCE = load();
+
+    private static SecretGuard load() {
+      // A named module may only load services it uses; declare it here too, so that a
+      // module-info without "uses SecretRuleProvider" cannot make defaults() fail.
+      SecretGuard.class.getModule().addUses(SecretRuleProvider.class);
+      Builder builder = builder();
+      for (SecretRuleProvider provider :
+          ServiceLoader.load(SecretRuleProvider.class, SecretGuard.class.getClassLoader())) {
+        builder.addRules(provider.rules());
+      }
+      return builder.build();
+    }
+  }
+
+  /**
+   * Builds a {@link SecretGuard}; starts from the built-in rules (from {@link #builder()}) or from
+   * an existing guard (from {@link #toBuilder()}). Not thread-safe. Methods throw {@link
+   * ContractException} at once for bad input, naming the rule id but never a regex.
+   */
+  public static final class Builder {
+    private final List<SecretRule> rules;
+    private final List<String> benignKeys;
+    private int maxDepth;
+    private IntConsumer probe;
+
+    private Builder() {
+      rules = new ArrayList<>(BuiltInRules.all());
+      benignKeys = new ArrayList<>(BuiltInRules.BENIGN_KEY_COMPOUNDS);
+      maxDepth = DEFAULT_MAX_DEPTH;
+    }
+
+    private Builder(SecretGuard guard) {
+      rules = new ArrayList<>(guard.rules);
+      benignKeys = new ArrayList<>(guard.benignKeys);
+      maxDepth = guard.maxDepth;
+      probe = guard.probe;
+    }
+
+    /**
+     * Appends a rule, tried after the rules already present.
+     *
+     * @throws ContractException with code {@code invalid_value} if a rule has the same id
+     */
+    public Builder addRule(SecretRule rule) {
+      Objects.requireNonNull(rule, "rule");
+      for (SecretRule existing : rules) {
+        if (existing.id().equals(rule.id())) {
+          throw ContractException.of(
+              ErrorCode.INVALID_VALUE, "id", "duplicate rule id: " + rule.id());
         }
-        check(e.getValue(), path + "." + key);
       }
-    } else if (value instanceof List) {
-      int i = 0;
-      for (Object o : (List<?>) value) {
-        check(o, path + "[" + i++ + "]");
+      rules.add(rule);
+      return this;
+    }
+
+    /** Appends rules in iteration order; see {@link #addRule}. */
+    public Builder addRules(Collection<SecretRule> rules) {
+      Objects.requireNonNull(rules, "rules");
+      for (SecretRule rule : rules) {
+        addRule(rule);
       }
-    } else if (value instanceof String) {
-      for (Pattern p : VALUES) {
-        if (p.matcher((String) value).find()) {
-          throw ContractException.secret(ErrorCode.SENSITIVE_VALUE, path,
-              "sensitive value is not allowed in public SaaS contract payload: " + path, "value-stub");
-        }
+      return this;
+    }
+
+    /**
+     * Removes the rule with this id.
+     *
+     * @throws ContractException with code {@code invalid_value} if there is none, so that a renamed
+     *     rule is noticed
+     */
+    public Builder removeRule(String id) {
+      Objects.requireNonNull(id, "id");
+      if (!rules.removeIf(rule -> rule.id().equals(id))) {
+        throw ContractException.of(ErrorCode.INVALID_VALUE, "id", "no rule with id: " + id);
       }
+      return this;
+    }
+
+    /** Keeps only the rules {@code filter} accepts. */
+    public Builder retainRules(Predicate<SecretRule> filter) {
+      Objects.requireNonNull(filter, "filter");
+      rules.removeIf(filter.negate());
+      return this;
+    }
+
+    /**
+     * Adds the rules and benign keys of a JSON rules file:
+     *
+     * <pre>{@code
+     * {"rules": [
+     *    {"id": "acme-token", "description": "ACME API token", "target": "value",
+     *     "regex": "acme_[a-z0-9]{32}", "keywords": ["acme_"]},
+     *    {"id": "key-acme-pin", "description": "ACME PIN field", "target": "key",
+     *     "regex": "(^|_)acme_pin(_|$)"}],
+     *  "benign_keys": ["pin_policy"]}
+     * }</pre>
+     *
+     * Both members are optional; {@code keywords} is optional and only for value rules.
+     *
+     * @throws MalformedJsonException with code {@code invalid_json} ({@code line L, column C}) or
+     *     {@code duplicate_key}
+     * @throws ContractException with code {@code invalid_type}, {@code missing_field}, {@code
+     *     unknown_field}, {@code invalid_value} or {@code empty_value}, located at the JSON path in
+     *     the file, e.g. {@code $.rules[1].regex}
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public Builder addRulesFile(Path file) {
+      Objects.requireNonNull(file, "file");
+      RulesFile.read(file, this);
+      return this;
+    }
+
+    /**
+     * Adds a benign key: a plain name (letters, digits, {@code _ - .} and space; normalised like a
+     * key, so {@code pinPolicy} means {@code pin_policy}) or a regex over normalised keys. It masks
+     * the words it matches on word boundaries before key rules run.
+     *
+     * @throws ContractException with code {@code invalid_value} if the regex does not compile
+     */
+    public Builder addBenignKey(String normalizedKeyRegexOrName) {
+      Objects.requireNonNull(normalizedKeyRegexOrName, "normalizedKeyRegexOrName");
+      try {
+        KeyMatcher.checkBenign(normalizedKeyRegexOrName);
+      } catch (PatternSyntaxException e) {
+        throw ContractException.of(
+            ErrorCode.INVALID_VALUE, "benign_keys", "invalid regular expression for a benign key");
+      }
+      benignKeys.add(normalizedKeyRegexOrName);
+      return this;
+    }
+
+    /**
+     * Sets the deepest nesting of objects and arrays to scan. Default: {@value
+     * SecretGuard#DEFAULT_MAX_DEPTH}.
+     *
+     * @throws ContractException with code {@code invalid_value} if not positive
+     */
+    public Builder maxDepth(int maxDepth) {
+      if (maxDepth < 1) {
+        throw ContractException.of(
+            ErrorCode.INVALID_VALUE, "max_depth", "max_depth must be positive");
+      }
+      this.maxDepth = maxDepth;
+      return this;
+    }
+
+    /** The immutable guard. */
+    public SecretGuard build() {
+      return new SecretGuard(this);
     }
   }
 }

@@ -1,0 +1,154 @@
+package io.cavra.controlplane.contract.secret;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Applies key rules to normalised, benign-masked key names, with a bounded cache of verdicts per
+ * raw key text (payload keys repeat, so the regexes run once per distinct key). Thread-safe.
+ */
+final class KeyMatcher {
+  static final int NO_MATCH = -1;
+  private static final int CACHE_LIMIT = 4096;
+
+  /** Longer keys are classified every time, so that the cache stays small. */
+  private static final int CACHED_KEY_LENGTH = 128;
+
+  private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9 ._-]+");
+
+  private final List<SecretRule> rules;
+  private final Pattern benign;
+  private final ConcurrentHashMap<String, Integer> cache = new ConcurrentHashMap<>();
+
+  /** {@code benignKeys} are normalised names or regexes over normalised keys. */
+  KeyMatcher(List<SecretRule> keyRules, List<String> benignKeys) {
+    this.rules = List.copyOf(keyRules);
+    this.benign = benignPattern(benignKeys);
+  }
+
+  /** Compiles benign entries into one alternation; plain names first, longest first. */
+  private static Pattern benignPattern(List<String> benignKeys) {
+    if (benignKeys.isEmpty()) {
+      return null;
+    }
+    List<String> names = new ArrayList<>();
+    List<String> regexes = new ArrayList<>();
+    for (String entry : benignKeys) {
+      if (PLAIN_NAME.matcher(entry).matches()) {
+        names.add(Pattern.quote(normalize(entry)));
+      } else {
+        regexes.add("(?:" + entry + ")");
+      }
+    }
+    names.sort(Comparator.comparingInt(String::length).reversed());
+    names.addAll(regexes);
+    // Word-aligned: a compound masks only whole words of the key.
+    return Pattern.compile("(?<![^_])(?:" + String.join("|", names) + ")(?![^_])");
+  }
+
+  /** Whether {@code entry} is usable as a benign key (a plain name or a valid regex). */
+  static void checkBenign(String entry) {
+    if (!PLAIN_NAME.matcher(entry).matches()) {
+      Pattern.compile(entry);
+    }
+  }
+
+  /** The cached verdict of {@link #classify} for {@code key}, or null. */
+  Integer cached(String key) {
+    return cache.get(key);
+  }
+
+  /** Classifies {@code key} and caches the verdict. */
+  int classifyAndRemember(String key) {
+    int verdict = classify(key);
+    if (key.length() > CACHED_KEY_LENGTH) {
+      return verdict;
+    }
+    if (cache.size() >= CACHE_LIMIT) {
+      cache.clear();
+    }
+    cache.put(key, verdict);
+    return verdict;
+  }
+
+  /** The index of the first key rule that matches {@code key}, or {@link #NO_MATCH}. */
+  int classify(String key) {
+    String masked = mask(normalize(key));
+    for (int i = 0; i < rules.size(); i++) {
+      if (rules.get(i).matches(masked)) {
+        return i;
+      }
+    }
+    return NO_MATCH;
+  }
+
+  SecretRule rule(int index) {
+    return rules.get(index);
+  }
+
+  /** Replaces each benign compound by {@code #}, so that key rules no longer see its words. */
+  String mask(String normalized) {
+    if (benign == null) {
+      return normalized;
+    }
+    Matcher m = benign.matcher(normalized);
+    if (!m.find()) {
+      return normalized;
+    }
+    StringBuilder sb = new StringBuilder(normalized.length());
+    int last = 0;
+    do {
+      sb.append(normalized, last, m.start()).append('#');
+      last = m.end();
+    } while (m.find());
+    return sb.append(normalized, last, normalized.length()).toString();
+  }
+
+  /**
+   * Normalises a key: splits camelCase and PascalCase words ({@code APIKey} → {@code api_key}) and
+   * letters from digits ({@code oauth2Token} → {@code oauth_2_token}), folds every character that
+   * is not a letter or digit to {@code _}, lower-cases locale-independently, collapses repeated
+   * {@code _} and trims it at both ends.
+   */
+  static String normalize(String key) {
+    int n = key.length();
+    StringBuilder sb = new StringBuilder(n + 4);
+    for (int i = 0; i < n; i++) {
+      char c = key.charAt(i);
+      if (!Character.isLetterOrDigit(c) && !Character.isSurrogate(c)) {
+        separator(sb);
+        continue;
+      }
+      if (i > 0 && isBoundary(key.charAt(i - 1), c, i + 1 < n ? key.charAt(i + 1) : ' ')) {
+        separator(sb);
+      }
+      sb.append(Character.toLowerCase(c));
+    }
+    int len = sb.length();
+    if (len > 0 && sb.charAt(len - 1) == '_') {
+      sb.setLength(len - 1);
+    }
+    return sb.toString();
+  }
+
+  /** A word starts at {@code c}: {@code aB}, {@code ABc} (at B), {@code a1}, {@code 1a}. */
+  private static boolean isBoundary(char prev, char c, char next) {
+    if (Character.isUpperCase(c)) {
+      return Character.isLowerCase(prev)
+          || Character.isDigit(prev)
+          || (Character.isUpperCase(prev) && Character.isLowerCase(next));
+    }
+    return Character.isDigit(c) ? Character.isLetter(prev) : Character.isDigit(prev);
+  }
+
+  private static void separator(StringBuilder sb) {
+    int len = sb.length();
+    if (len > 0 && sb.charAt(len - 1) != '_') {
+      sb.append('_');
+    }
+  }
+}

@@ -1,0 +1,253 @@
+package io.cavra.controlplane.contract.secret;
+
+import io.cavra.controlplane.contract.ContractException;
+import io.cavra.controlplane.contract.ErrorCode;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * One detection rule of a {@link SecretGuard}: a regular expression with a stable id, applied
+ * either to JSON object keys or to string values. Instances are immutable and thread-safe, and
+ * compare by identity.
+ *
+ * <p>A {@linkplain Target#VALUE value rule} runs {@link Matcher#find()} on a string value; it fires
+ * if the pattern occurs anywhere in the string. Its {@linkplain #keywords() keywords} drive the
+ * guard's prefilter: the pattern runs only on strings that contain one of the keywords, compared
+ * case-insensitively. A value rule must therefore only match text that contains one of its keywords
+ * (use part of the token prefix, such as {@code ghp_} or {@code akia}). A value rule without
+ * keywords runs on every string, which costs throughput; keep such rules rare.
+ *
+ * <p>A {@linkplain Target#KEY key rule} runs {@link Matcher#find()} on the <em>normalised</em> key
+ * (see {@link SecretGuard}): camelCase split into words, separators folded to {@code _}, lower
+ * case, with benign compounds such as {@code token_count} replaced by {@code #}. For example {@code
+ * (^|_)acme_pin(_|$)} matches the keys {@code acme_pin}, {@code acmePin} and {@code X-Acme-Pin}.
+ *
+ * <p>{@link #toString()} prints the id and target only, never a sample or a matched text.
+ */
+public final class SecretRule {
+  /** What a rule is applied to. */
+  public enum Target {
+    /** JSON object keys (names of fields); findings have code {@code sensitive_field}. */
+    KEY,
+    /** String values; findings have code {@code sensitive_value}. */
+    VALUE
+  }
+
+  /** Accepts or vetoes one regex match, e.g. to skip a placeholder password in a URL. */
+  @FunctionalInterface
+  interface MatchFilter {
+    boolean accept(Matcher match);
+  }
+
+  private static final Pattern ID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+
+  private final String id;
+  private final String description;
+  private final Target target;
+  private final List<String> keywords;
+  private final Pattern pattern;
+  private final MatchFilter filter;
+
+  /**
+   * Whether every match provably starts at a keyword, so that the pattern is tried only there
+   * ({@link Matcher#lookingAt()}) instead of at every position of the string.
+   */
+  private final boolean anchored;
+
+  private SecretRule(
+      String id,
+      String description,
+      Target target,
+      List<String> keywords,
+      Pattern pattern,
+      MatchFilter filter,
+      boolean anchored) {
+    this.id = id;
+    this.description = description;
+    this.target = target;
+    this.keywords = keywords;
+    this.pattern = pattern;
+    this.filter = filter;
+    this.anchored = anchored;
+  }
+
+  /**
+   * Creates a value rule.
+   *
+   * @param id stable lower-case kebab-case id, e.g. {@code acme-token}
+   * @param description one line saying what the rule detects
+   * @param regex a {@link Pattern} found anywhere in a string value
+   * @param keywords printable-ASCII literals, one of which every match contains (compared
+   *     case-insensitively; stored lower-case); none means the rule runs on every string. If the
+   *     regex visibly starts with a keyword, as {@code acme_[a-z0-9]{32}} does with keyword {@code
+   *     acme_} (lookbehinds, {@code \b}, inline flags and alternation groups of literals are
+   *     understood), the guard tries it only where a keyword occurs, which is much faster
+   * @throws ContractException with code {@code invalid_value} or {@code empty_value} and location
+   *     {@code id}, {@code description}, {@code regex} or {@code keywords}
+   */
+  public static SecretRule value(String id, String description, String regex, String... keywords) {
+    Objects.requireNonNull(keywords, "keywords");
+    Pattern pattern = compile(checkId(id), regex);
+    List<String> lower = checkKeywords(List.of(keywords));
+    return new SecretRule(
+        id,
+        checkDescription(description),
+        Target.VALUE,
+        lower,
+        pattern,
+        null,
+        LiteralPrefixes.startWithKeyword(regex, lower));
+  }
+
+  /**
+   * Creates a key rule for an organisation-specific field name.
+   *
+   * @param id stable lower-case kebab-case id, e.g. {@code key-acme-pin}
+   * @param description one line saying what the rule detects
+   * @param normalizedKeyRegex a {@link Pattern} found anywhere in the normalised key
+   * @throws ContractException with code {@code invalid_value} or {@code empty_value} and location
+   *     {@code id}, {@code description} or {@code regex}
+   */
+  public static SecretRule key(String id, String description, String normalizedKeyRegex) {
+    Pattern pattern = compile(checkId(id), normalizedKeyRegex);
+    return new SecretRule(
+        id, checkDescription(description), Target.KEY, List.of(), pattern, null, false);
+  }
+
+  /** A built-in value rule whose matches {@code filter} may veto. */
+  static SecretRule value(
+      String id, String description, String regex, MatchFilter filter, String... keywords) {
+    SecretRule rule = value(id, description, regex, keywords);
+    return new SecretRule(
+        id, description, Target.VALUE, rule.keywords, rule.pattern, filter, rule.anchored);
+  }
+
+  /** A built-in key rule; {@code words} are the sensitive words it stands for (documentation). */
+  static SecretRule key(String id, String description, String regex, List<String> words) {
+    SecretRule rule = key(id, description, regex);
+    return new SecretRule(
+        id, description, Target.KEY, List.copyOf(words), rule.pattern, null, false);
+  }
+
+  /** The stable id, lower-case kebab-case, e.g. {@code github-pat-classic} or {@code key-token}. */
+  public String id() {
+    return id;
+  }
+
+  /** One line saying what the rule detects. */
+  public String description() {
+    return description;
+  }
+
+  /** Whether the rule applies to keys or to string values. */
+  public Target target() {
+    return target;
+  }
+
+  /**
+   * For value rules, the lower-case literals of the prefilter: the pattern runs only on strings
+   * containing one of them. For built-in key rules, the sensitive words the rule stands for
+   * (documentation only); empty for key rules made with {@link #key(String, String, String)}.
+   */
+  public List<String> keywords() {
+    return keywords;
+  }
+
+  /** The pattern; see the class documentation for what it is applied to. */
+  public Pattern pattern() {
+    return pattern;
+  }
+
+  /** Whether every match starts at a keyword occurrence, so {@link #lookingAt} suffices. */
+  boolean anchored() {
+    return anchored;
+  }
+
+  /** Whether the pattern occurs in {@code text}; for key rules. */
+  boolean matches(String text) {
+    return find(pattern.matcher(text));
+  }
+
+  /** Whether {@code m} finds a match that the filter accepts. */
+  boolean find(Matcher m) {
+    while (m.find()) {
+      if (filter == null || filter.accept(m)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@link #matchAt} result: a match starting there was accepted. */
+  static final int ACCEPTED = -1;
+
+  /** {@link #matchAt} result: no match starts there. */
+  static final int NONE = -2;
+
+  /**
+   * Tries a match that starts exactly at {@code start}: {@link #ACCEPTED}, {@link #NONE}, or the
+   * end of a match that the filter vetoed. {@code m} has transparent bounds over a text of length
+   * {@code end}.
+   */
+  int matchAt(Matcher m, int start, int end) {
+    m.region(start, end);
+    if (!m.lookingAt()) {
+      return NONE;
+    }
+    return filter == null || filter.accept(m) ? ACCEPTED : m.end();
+  }
+
+  /** Prints {@code SecretRule[id=…, target=…]}: never a sample or matched text. */
+  @Override
+  public String toString() {
+    return "SecretRule[id=" + id + ", target=" + target.name().toLowerCase(Locale.ROOT) + "]";
+  }
+
+  private static String checkId(String id) {
+    Objects.requireNonNull(id, "id");
+    if (!ID.matcher(id).matches()) {
+      throw ContractException.of(
+          ErrorCode.INVALID_VALUE, "id", "rule id must be lower-case kebab-case");
+    }
+    return id;
+  }
+
+  private static String checkDescription(String description) {
+    Objects.requireNonNull(description, "description");
+    if (description.isBlank()) {
+      throw ContractException.of(
+          ErrorCode.EMPTY_VALUE, "description", "rule description must not be empty");
+    }
+    return description;
+  }
+
+  private static Pattern compile(String id, String regex) {
+    Objects.requireNonNull(regex, "regex");
+    try {
+      return Pattern.compile(regex);
+    } catch (PatternSyntaxException e) {
+      // The exception's own message quotes the pattern; the id is enough to find it.
+      throw ContractException.of(
+          ErrorCode.INVALID_VALUE, "regex", "invalid regular expression in rule " + id);
+    }
+  }
+
+  private static List<String> checkKeywords(List<String> keywords) {
+    Set<String> lower = new LinkedHashSet<>();
+    for (String keyword : keywords) {
+      Objects.requireNonNull(keyword, "keyword");
+      if (keyword.isEmpty() || !keyword.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+        throw ContractException.of(
+            ErrorCode.INVALID_VALUE, "keywords", "keywords must be non-empty printable ASCII");
+      }
+      lower.add(keyword.toLowerCase(Locale.ROOT));
+    }
+    return List.copyOf(lower);
+  }
+}

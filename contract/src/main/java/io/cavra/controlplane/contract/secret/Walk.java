@@ -1,0 +1,126 @@
+package io.cavra.controlplane.contract.secret;
+
+import io.cavra.controlplane.contract.ErrorCode;
+import io.cavra.controlplane.contract.MalformedJsonException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * State of one scan: the current path as a stack of key or index segments (turned into text only
+ * for a finding), the findings so far, and the reusable {@link Hits}. Not thread-safe; one per
+ * call.
+ */
+final class Walk {
+  /** Path segment that stands for a key whose text is itself credential material. */
+  static final String REDACTED_KEY = "<redacted>";
+
+  private final SecretGuard guard;
+  private final String root;
+  private final boolean firstOnly;
+  private final Hits hits;
+
+  /** Segment i is {@code keys[i]} if non-null, else the index {@code indexes[i]}. */
+  private String[] keys = new String[16];
+
+  private int[] indexes = new int[16];
+  private List<SecretFinding> findings;
+
+  Walk(SecretGuard guard, String root, boolean firstOnly) {
+    this.guard = guard;
+    this.root = root;
+    this.firstOnly = firstOnly;
+    this.hits = guard.values().newHits();
+  }
+
+  /** Whether a first-finding scan can stop. */
+  boolean done() {
+    return firstOnly && findings != null;
+  }
+
+  List<SecretFinding> findings() {
+    return findings == null ? List.of() : findings;
+  }
+
+  /** Sets segment {@code depth} to an array index. */
+  void index(int depth, int index) {
+    ensure(depth);
+    keys[depth] = null;
+    indexes[depth] = index;
+  }
+
+  /**
+   * Sets segment {@code depth} to {@code key} and checks the key text. Returns the index of a key
+   * rule that applies unless the value is exempt, or {@link KeyMatcher#NO_MATCH}. A key whose text
+   * matches a value rule is reported here and redacted from every path below it.
+   */
+  int enterKey(int depth, String key) {
+    ensure(depth);
+    int verdict = guard.keyVerdict(key, hits);
+    if (verdict <= SecretGuard.KEY_IS_SECRET_TEXT) {
+      keys[depth] = REDACTED_KEY;
+      report(
+          ErrorCode.SENSITIVE_VALUE,
+          guard.values().rule(SecretGuard.KEY_IS_SECRET_TEXT - verdict).id(),
+          depth + 1);
+      return KeyMatcher.NO_MATCH;
+    }
+    keys[depth] = key;
+    return verdict;
+  }
+
+  /** Reports key rule {@code rule} for the key at segment {@code depth}. */
+  void reportKey(int depth, int rule) {
+    report(ErrorCode.SENSITIVE_FIELD, guard.keys().rule(rule).id(), depth + 1);
+  }
+
+  /** Checks a string value whose path has {@code count} segments. */
+  void checkString(int count, String s) {
+    int rule = guard.values().find(s, hits);
+    if (rule != ValueMatcher.NO_MATCH) {
+      report(ErrorCode.SENSITIVE_VALUE, guard.values().rule(rule).id(), count);
+    }
+  }
+
+  /** As {@link #checkString}, over {@code buf[off, off + len)}. */
+  void checkChars(int count, char[] buf, int off, int len) {
+    int rule = guard.values().find(buf, off, len, hits);
+    if (rule != ValueMatcher.NO_MATCH) {
+      report(ErrorCode.SENSITIVE_VALUE, guard.values().rule(rule).id(), count);
+    }
+  }
+
+  /** The error for a container whose path has {@code count} segments and is too deep. */
+  MalformedJsonException tooDeep(int count) {
+    return MalformedJsonException.of(
+        ErrorCode.TOO_DEEP, path(count), "nesting is deeper than " + guard.maxDepth() + " levels");
+  }
+
+  private void report(ErrorCode code, String ruleId, int count) {
+    if (findings == null) {
+      findings = new ArrayList<>(4);
+    }
+    findings.add(new SecretFinding(code, ruleId, path(count)));
+  }
+
+  /** The path made of the first {@code count} segments. */
+  String path(int count) {
+    StringBuilder sb = new StringBuilder(root);
+    for (int i = 0; i < count; i++) {
+      if (keys[i] != null) {
+        sb.append('.').append(keys[i]);
+      } else {
+        sb.append('[').append(indexes[i]).append(']');
+      }
+    }
+    return sb.toString();
+  }
+
+  private void ensure(int depth) {
+    if (depth >= keys.length) {
+      int size = Math.max(depth + 1, keys.length * 2);
+      keys = Arrays.copyOf(keys, size);
+      indexes = Arrays.copyOf(indexes, size);
+    }
+  }
+}
