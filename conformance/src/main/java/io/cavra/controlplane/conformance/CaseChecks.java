@@ -111,7 +111,7 @@ final class CaseChecks {
       return;
     }
     canaryIn(JsonDiff.canonical(tree), "the error body", found);
-    SecretScan.tree(tree).forEach(finding -> found.add(Invariant.NO_SECRET_MATERIAL, "the error body holds " + finding));
+    SecretScan.json(exchange.body).forEach(finding -> found.add(Invariant.NO_SECRET_MATERIAL, "the error body holds " + finding));
     if (!(tree instanceof Map)) {
       found.add(Invariant.PROBLEM_DETAILS, "the error body is not a JSON object");
       found.add(Invariant.REJECTS_INVALID_REQUEST, "the error body carries no code; expected " + expected);
@@ -186,7 +186,7 @@ final class CaseChecks {
       return;
     }
     canaryIn(JsonDiff.canonical(tree), "the response", found);
-    SecretScan.tree(tree).forEach(finding -> found.add(Invariant.NO_SECRET_MATERIAL, "the response holds " + finding));
+    SecretScan.json(exchange.body).forEach(finding -> found.add(Invariant.NO_SECRET_MATERIAL, "the response holds " + finding));
     PublishedSchemas.errors("response", exchange.body).forEach(error -> found.add(Invariant.SCHEMA_VALID, error));
     try {
       ContractJson.defaults().parseResponse(exchange.body);
