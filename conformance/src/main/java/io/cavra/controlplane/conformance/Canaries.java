@@ -15,10 +15,12 @@ import java.util.regex.Matcher;
  */
 final class Canaries {
   /** The kinds vectors may plant, with their documentation in {@code index.json}. */
-  static final List<String> KINDS = List.of("github-classic", "slack-bot", "stripe-live", "private-key-pem");
+  static final List<String> KINDS =
+      List.of("github-classic", "slack-bot", "stripe-live", "private-key-pem", "aws-access-key");
 
   private static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
   private static final String DIGITS = "0123456789";
+  private static final String UPPER_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
   private final Map<String, String> values;
   private final Map<String, String> cores;
@@ -43,6 +45,8 @@ final class Canaries {
     String label = "RSA PRIV" + "ATE KEY";
     put(values, cores, "private-key-pem",
         "-----BEGIN " + label + "-----\n" + key + "\n-----END " + label + "-----", key);
+    String aws = random(random, UPPER_ALNUM, 16);
+    put(values, cores, "aws-access-key", "AK" + "IA" + aws, aws);
     return new Canaries(values, cores);
   }
 

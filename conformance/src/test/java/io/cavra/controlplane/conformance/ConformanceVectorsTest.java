@@ -39,16 +39,16 @@ class ConformanceVectorsTest {
     assertThat(counts).containsExactly(
         Map.entry("envelope", 21L),
         Map.entry("entitlement_status", 7L),
-        Map.entry("tenant_onboarding", 9L),
+        Map.entry("tenant_onboarding", 11L),
         Map.entry("tenant_status", 4L),
         Map.entry("license_validation", 5L),
         Map.entry("policy_registry_readiness", 6L),
-        Map.entry("policy_registry_lookup", 7L),
+        Map.entry("policy_registry_lookup", 8L),
         Map.entry("tenant_audit_store_operating", 6L),
         Map.entry("customer_operating_dashboard", 6L),
         Map.entry("support_handoff_readiness", 6L),
         Map.entry("saas_operating_automation", 6L),
-        Map.entry("evidence_export", 5L),
+        Map.entry("evidence_export", 6L),
         Map.entry("saas_operating_automation_worker_handoff", 6L));
   }
 

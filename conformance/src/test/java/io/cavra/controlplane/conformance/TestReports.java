@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 final class TestReports {
   /** Credential shapes that must never appear in anything the kit writes. */
   static final Pattern CREDENTIAL = Pattern.compile(
-      "gh[pousr]_[A-Za-z0-9]{30,}|xox[abprs]-[0-9A-Za-z-]{20,}|sk_live_[0-9A-Za-z]{20,}|-----BEGIN [A-Z ]*PRIVATE KEY-----");
+      "gh[pousr]_[A-Za-z0-9]{30,}|xox[abprs]-[0-9A-Za-z-]{20,}|sk_live_[0-9A-Za-z]{20,}|-----BEGIN [A-Z ]*PRIVATE KEY-----"
+          + "|AKIA[0-9A-Z]{16}");
 
   private TestReports() {}
 
