@@ -80,12 +80,18 @@ public final class ConformanceRunner {
    *
    * @param base the gateway's base URL, e.g. {@code http://127.0.0.1:8787}
    * @param bearerKey the API key sent as {@code Authorization: Bearer <key>}, if the gateway needs one;
-   *     it never appears in a report
+   *     it never appears in a report, and must hold no white space or control characters (strip the
+   *     line end of a key file)
    * @param timeout the per-call timeout (connect and answer); see {@link #DEFAULT_TIMEOUT}
    */
   public static ConformanceRunner http(URI base, Optional<String> bearerKey, Duration timeout) {
     Objects.requireNonNull(base, "base");
     Objects.requireNonNull(bearerKey, "bearerKey");
+    bearerKey.ifPresent(key -> {
+      if (key.isEmpty() || key.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
+        throw new IllegalArgumentException("bearerKey must not be empty or hold white space or control characters");
+      }
+    });
     checkTimeout(timeout);
     String scheme = base.getScheme();
     if (!"http".equalsIgnoreCase(scheme) && !"https".equalsIgnoreCase(scheme)) {

@@ -36,6 +36,8 @@ public final class ConformanceVectors {
   private static final Set<String> CASE_KEYS =
       Set.of("name", "description", "verdict", "code", "invariants", "request", "request_text");
 
+  private static volatile ConformanceVectors loaded;
+
   private final String version;
   private final String kitVersion;
   private final String sha256;
@@ -59,7 +61,17 @@ public final class ConformanceVectors {
    * @throws IllegalStateException if a vector file is missing or malformed (a broken kit build)
    */
   public static ConformanceVectors load() {
-    return Holder.VECTORS;
+    ConformanceVectors vectors = loaded;
+    if (vectors == null) {
+      synchronized (ConformanceVectors.class) {
+        vectors = loaded;
+        if (vectors == null) {
+          vectors = read();
+          loaded = vectors;
+        }
+      }
+    }
+    return vectors;
   }
 
   /** The vectors' version, {@code v1}. */
@@ -95,10 +107,6 @@ public final class ConformanceVectors {
   /** The case called {@code displayName} ({@code <operation>: <name>}), if any. */
   public Optional<ConformanceCase> find(String displayName) {
     return cases.stream().filter(c -> c.displayName().equals(displayName)).findFirst();
-  }
-
-  private static final class Holder {
-    static final ConformanceVectors VECTORS = read();
   }
 
   private static ConformanceVectors read() {

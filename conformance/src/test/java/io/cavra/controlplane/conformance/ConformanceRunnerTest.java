@@ -56,6 +56,14 @@ class ConformanceRunnerTest {
   }
 
   @Test
+  void bearerKeyWithALineEndIsRefusedWithoutRepeatingIt() {
+    assertThatThrownBy(() -> ConformanceRunner.http(URI.create("http://host"), Optional.of("k-secret\n"),
+        Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("bearerKey must not be empty or hold white space or control characters");
+  }
+
+  @Test
   void inProcessRunnerTakesTheAdaptersOwnCapabilities() {
     assertThatThrownBy(() -> ConformanceRunner.inProcess(new CommunityAdapter()).withCapabilities(Set.of()))
         .isInstanceOf(IllegalStateException.class)
