@@ -1,0 +1,55 @@
+package io.cavra.controlplane.conformance.compat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** One fixture pair per rule under {@code compat/rules/<rule-id>/{baseline,current}}; each yields exactly its rule. */
+class CompatRuleFixturesTest {
+
+  static Path fixtures() {
+    try {
+      return Path.of(CompatRuleFixturesTest.class.getResource("/compat/rules").toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @EnumSource(CompatRule.class)
+  void fixturePairIsClassifiedByItsRuleAlone(CompatRule rule) {
+    Path pair = fixtures().resolve(rule.id());
+
+    CompatReport report = SchemaCompat.compare(pair.resolve("baseline"), pair.resolve("current"));
+
+    assertThat(report.changes()).as(report.text()).singleElement().satisfies(change -> {
+      assertThat(change.rule()).isEqualTo(rule);
+      assertThat(change.severity()).isEqualTo(rule.severity());
+    });
+    assertThat(report.exitCode()).isEqualTo(rule.severity() == Severity.BREAKING ? 1 : 0);
+  }
+
+  @Test
+  void everyFixtureDirectoryNamesARule() throws Exception {
+    try (Stream<Path> directories = Files.list(fixtures())) {
+      assertThat(directories.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrderElementsOf(Arrays.stream(CompatRule.values()).map(CompatRule::id).toList());
+    }
+  }
+
+  @Test
+  void ruleIdsAreStableLowerCaseWords() {
+    assertThat(CompatRule.values()).allSatisfy(rule -> {
+      assertThat(rule.id()).matches("[a-z]+(-[a-z]+)*");
+      assertThat(CompatRule.fromId(rule.id())).contains(rule);
+    });
+    assertThat(CompatRule.fromId("no-such-rule")).isEmpty();
+  }
+}
