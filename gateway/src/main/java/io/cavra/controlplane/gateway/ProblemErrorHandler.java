@@ -24,6 +24,7 @@ final class ProblemErrorHandler extends ErrorHandler {
     response.setStatus(problem.status());
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, Exchange.NO_STORE);
+    response.getHeaders().put("X-Content-Type-Options", "nosniff");
     response.write(true, ByteBuffer.wrap(problem.toJsonBytes(guard)), callback);
     return true;
   }
