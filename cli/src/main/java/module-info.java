@@ -4,6 +4,7 @@
  */
 module io.cavra.controlplane.cli {
   requires io.cavra.controlplane.contract;
+  requires io.cavra.controlplane.conformance;
   requires info.picocli;
 
   opens io.cavra.controlplane.cli to

@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
         "  cavra-cp request tenant_status --tenant-id tenant-demo | cavra-cp respond --request -",
         "  cavra-cp validate --jsonl requests.jsonl",
         "  cavra-cp scan --format sarif build/*.json > cavra-cp.sarif",
+        "  cavra-cp verify --url http://127.0.0.1:8787",
         "  source <(cavra-cp completion)"})
 final class CavraCp implements Callable<Integer> {
   @Spec
@@ -65,6 +66,8 @@ final class CavraCp implements Callable<Integer> {
     commands.put("validate", () -> new ValidateCommand(environment));
     commands.put("scan", () -> new ScanCommand(environment));
     commands.put("schema", SchemaCommand::new);
+    commands.put("verify", VerifyCommand::new);
+    commands.put("compat", CompatCommand::new);
     commands.put("completion", CompletionCommand::new);
     CommandLine commandLine = new CommandLine(new CavraCp());
     // Start-up: when the first argument names a command, only that command's model is built

@@ -25,8 +25,10 @@ final class ExitCodes implements IExitCodeExceptionMapper {
   static final int USAGE = 2;
   /** {@code scan} found secret material. */
   static final int FINDINGS = 3;
-  /** A file could not be read or written. */
+  /** A file could not be read or written, or a target could not be reached. */
   static final int IO_ERROR = 4;
+  /** {@code verify} found conformance failures, or {@code compat} found a breaking change. */
+  static final int NOT_CONFORMING = 5;
   /** A bug: an unexpected exception (sysexits {@code EX_SOFTWARE}). */
   static final int INTERNAL = 70;
 
@@ -43,7 +45,9 @@ final class ExitCodes implements IExitCodeExceptionMapper {
         "Invalid input: a contract error, printed as 'error: <code> at <location>: <message>'.");
     table.put(Integer.toString(USAGE), "Usage error: unknown command or option, missing or malformed option value.");
     table.put(Integer.toString(FINDINGS), "Findings: scan found secret material (reported by path, never by value).");
-    table.put(Integer.toString(IO_ERROR), "I/O error: a file could not be read or written.");
+    table.put(Integer.toString(IO_ERROR), "I/O error: a file could not be read or written, or a target was unreachable.");
+    table.put(Integer.toString(NOT_CONFORMING),
+        "Not conforming: verify found invariant violations, or compat found a breaking schema change.");
     table.put(Integer.toString(INTERNAL), "Internal error: a bug; run again with --debug for the stack trace.");
     return Collections.unmodifiableMap(table);
   }
@@ -79,6 +83,7 @@ final class ExitCodes implements IExitCodeExceptionMapper {
       case INVALID_INPUT:
         return 1;
       case FINDINGS:
+      case NOT_CONFORMING:
         return 2;
       case IO_ERROR:
         return 3;

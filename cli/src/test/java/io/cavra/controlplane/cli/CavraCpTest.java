@@ -82,8 +82,9 @@ class CavraCpTest {
     assertThat(one.execute("describe", "--compact", "--format", "json")).isZero();
     assertThat(one.getSubcommands()).containsOnlyKeys("describe");
     assertThat(out.toString()).isEqualTo(Cli.run("describe", "--compact").out());
-    assertThat(CavraCp.newCommandLine(
-        new Environment(new java.io.ByteArrayInputStream(new byte[0]), false, false), "nope").getSubcommands())
-        .hasSize(7);
+    Environment environment = new Environment(new java.io.ByteArrayInputStream(new byte[0]), false, false);
+    assertThat(CavraCp.newCommandLine(environment, "nope").getSubcommands().keySet())
+        .isEqualTo(CavraCp.newCommandLine(environment).getSubcommands().keySet())
+        .contains("describe", "verify", "compat");
   }
 }
