@@ -204,6 +204,11 @@
     return out;
   }
 
+  function normalizeKind(entry) {
+    entry.kind = String(entry.kind || '').toUpperCase();
+    return entry;
+  }
+
   function schema(name) {
     if (state.schemaNames && !state.schemaNames.has(name)) {
       return Promise.resolve(null);
@@ -425,11 +430,13 @@
     var meta = clear(byId('contract-meta'));
     var provisional = operations.filter(function (o) { return o.provisional; }).length;
     var summaries = operations.filter(function (o) { return o.has_summary; }).length;
+    var implemented = operations.filter(function (o) { return o.implemented_by_adapter === true; }).length;
     appendChildren(meta, [
       contract && contract.schema_version ? code(String(contract.schema_version)) : null,
       contract && contract.schema_version ? ' · ' : null,
       operations.length + ' operations · ' + summaries + ' with a typed summary · ' +
-        provisional + ' provisional'
+        provisional + ' provisional',
+      implemented ? ' · ' + implemented + ' served by this gateway\u2019s private adapter' : ''
     ]);
   }
 
@@ -478,6 +485,12 @@
     if (operation.provisional) {
       badges.appendChild(h('li', { class: 'badge badge-provisional' }, 'Provisional'));
     }
+    if (operation.implemented_by_adapter === true) {
+      badges.appendChild(h('li', { class: 'badge badge-implemented' }, 'Served by this gateway\u2019s adapter'));
+    }
+    var answerHere = operation.implemented_by_adapter === true
+      ? ['answered by the private adapter this gateway runs']
+      : [code(String(operation.answer_without_private_service || 'unknown')), ' without a private service'];
     var why = h('dd', { class: 'why', dataset: { role: 'why' } }, h('span', { class: 'muted' }, 'Loading…'));
     var details = h('details', { class: 'op-details' },
       h('summary', null, 'Request and response shapes, examples'),
@@ -497,9 +510,7 @@
         h('dl', { class: 'op-facts' },
           h('div', null, h('dt', null, 'Asks for'), h('dd', null, String(operation.request || ''))),
           h('div', null, h('dt', null, 'Answers with'), h('dd', null, String(operation.response || ''))),
-          h('div', null, h('dt', null, 'Answer here'), h('dd', null,
-            code(String(operation.answer_without_private_service || 'unknown')),
-            ' without a private service')),
+          h('div', null, h('dt', null, 'Answer here'), h('dd', { dataset: { role: 'answer-here' } }, answerHere)),
           h('div', null, h('dt', null, 'Why private'), why)),
         operation.provisional ? h('p', { class: 'provisional-note' },
           'Provisional: the reference never published this operation\u2019s source. Its shape is ' +
@@ -987,13 +998,13 @@
     return true;
   }
 
-  // Maps a problem path (tenant_id, policy_refs, payload.policy_refs[0], payload.labels.x) to a
-  // builder parameter of the current operation.
+  // Maps a problem path (tenant_id, $.payload.policy_refs, payload.policy_refs[0],
+  // payload.labels.x) to a builder parameter of the current operation.
   function parameterForPath(path) {
     if (typeof path !== 'string' || !state.currentOperation) {
       return null;
     }
-    var head = path.replace(/^payload\./, '').split(/[.[]/)[0];
+    var head = path.replace(/^\$\.?/, '').replace(/^payload\./, '').split(/[.[]/)[0];
     var names = state.currentOperation.parameters.map(function (p) { return p.name; });
     if (names.indexOf(head) >= 0) {
       return head;
@@ -1254,8 +1265,9 @@
       state.schemaCache = new Map();
       state.operations = ops.data.operations.filter(function (o) { return isObject(o) && typeof o.name === 'string'; })
         .map(function (o) {
-          o.parameters = Array.isArray(o.parameters) ? o.parameters.filter(isObject) : [];
-          o.summary_fields = Array.isArray(o.summary_fields) ? o.summary_fields.filter(isObject) : [];
+          // Kinds are compared in upper case, whichever case the gateway writes them in.
+          o.parameters = (Array.isArray(o.parameters) ? o.parameters.filter(isObject) : []).map(normalizeKind);
+          o.summary_fields = (Array.isArray(o.summary_fields) ? o.summary_fields.filter(isObject) : []).map(normalizeKind);
           return o;
         });
       state.byName = new Map(state.operations.map(function (o) { return [o.name, o]; }));
