@@ -1,0 +1,493 @@
+package io.cavra.controlplane.gateway;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.cavra.controlplane.contract.ContractJson;
+import io.cavra.controlplane.contract.ControlPlaneRequest;
+import io.cavra.controlplane.contract.ControlPlaneResponse;
+import io.cavra.controlplane.contract.Operation;
+import io.cavra.controlplane.contract.ResponseStatus;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The contract explorer in a real browser: headless Chromium, driven through chromedriver, against
+ * a gateway started in this JVM with the Community adapter.
+ *
+ * <p>Uses the Debian packages {@code chromium} and {@code chromium-driver} only: Selenium is given
+ * both paths, so Selenium Manager never runs and nothing is downloaded. Without them the test is
+ * skipped, except on CI ({@code CI=true}), which installs them and where it fails instead.
+ */
+class ExplorerBrowserTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Duration WAIT = Duration.ofSeconds(20);
+  /** Where a failing test leaves a screenshot of the page. */
+  private static final Path ARTIFACTS = Path.of("target", "explorer-browser");
+
+  /**
+   * Held so that its level sticks: Selenium warns when it has no DevTools bindings for this
+   * Chromium version, which the test does not need.
+   */
+  private static final Logger DEVTOOLS_LOG = Logger.getLogger("org.openqa.selenium.devtools");
+
+  private static Gateway gateway;
+  private static ChromeDriverService service;
+  private static ChromeDriver driver;
+  private static Path profile;
+  private static URI home;
+
+  @RegisterExtension
+  final TestWatcher screenshotOnFailure = new TestWatcher() {
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+      if (driver == null) {
+        return;
+      }
+      try {
+        Files.createDirectories(ARTIFACTS);
+        Files.write(ARTIFACTS.resolve(context.getRequiredTestMethod().getName() + ".png"),
+            ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+      } catch (IOException | RuntimeException e) {
+        cause.addSuppressed(e);
+      }
+    }
+  };
+
+  @BeforeAll
+  static void startGatewayAndBrowser() throws Exception {
+    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    if (!installed && "true".equals(System.getenv("CI"))) {
+      fail("CI=true but " + CHROMIUM + " or " + CHROMEDRIVER
+          + " is missing: .ci/run must install the Debian packages chromium and chromium-driver");
+    }
+    if (!installed) {
+      return; // each test is then skipped, see requireBrowser()
+    }
+
+    gateway = Gateway.start(GatewayConfig.defaults().withPort(0));
+    home = gateway.uri().resolve("/");
+
+    DEVTOOLS_LOG.setLevel(Level.SEVERE);
+    // Both paths are explicit, so Selenium Manager is never asked to find or fetch anything.
+    System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+    System.setProperty("SE_AVOID_STATS", "true");
+    profile = Files.createTempDirectory("explorer-chromium-");
+    // chromedriver's log would record every typed text, fake token and test key included: drop it.
+    service = new ChromeDriverService.Builder()
+        .usingDriverExecutable(CHROMEDRIVER.toFile())
+        .usingAnyFreePort()
+        .withLogOutput(OutputStream.nullOutputStream())
+        .build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--user-data-dir=" + profile,
+        "--window-size=1280,2000");
+    LoggingPreferences logging = new LoggingPreferences();
+    logging.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logging);
+    driver = new ChromeDriver(service, options);
+  }
+
+  @BeforeEach
+  void requireBrowser() {
+    assumeTrue(driver != null, "headless Chromium is not installed (Debian packages chromium, chromium-driver)");
+  }
+
+  @AfterAll
+  static void stopBrowserAndGateway() throws Exception {
+    try {
+      if (driver != null) {
+        driver.quit();
+      }
+    } finally {
+      try {
+        if (service != null) {
+          service.stop();
+        }
+      } finally {
+        try {
+          if (gateway != null) {
+            gateway.close();
+          }
+        } finally {
+          deleteRecursively(profile);
+        }
+      }
+    }
+  }
+
+  @Test
+  void listsEveryOperationAndMarksTheProvisionalOne() {
+    open();
+    List<String> expected = Arrays.stream(Operation.values()).map(Operation::wireName).toList();
+    List<String> provisional =
+        Arrays.stream(Operation.values()).filter(Operation::isProvisional).map(Operation::wireName).toList();
+    assertThat(expected).hasSize(12);
+    assertThat(provisional).containsExactly("saas_operating_automation_worker_handoff");
+
+    List<WebElement> cards = driver.findElements(By.cssSelector("#operation-list > li.operation"));
+    assertThat(cards).extracting(card -> card.getDomAttribute("data-operation")).containsExactlyElementsOf(expected);
+    assertThat(cards)
+        .filteredOn(card -> !card.findElements(By.cssSelector(".badge-provisional")).isEmpty())
+        .extracting(card -> card.getDomAttribute("data-operation"))
+        .containsExactlyElementsOf(provisional);
+
+    // Every operation needs a private service here, and says why.
+    waiting().until(d -> d.findElements(By.cssSelector("[data-role='why']")).stream()
+        .noneMatch(why -> why.getText().contains("Loading")));
+    for (WebElement card : cards) {
+      String name = card.getDomAttribute("data-operation");
+      assertThat(card.findElements(By.cssSelector(".badge-private"))).as(name).hasSize(1);
+      assertThat(card.getText()).as(name).contains("requires_private_service");
+      assertThat(card.findElement(By.cssSelector("[data-role='why']")).getText()).as(name).isNotBlank();
+    }
+
+    // The form offers every operation and flags the provisional one.
+    List<WebElement> options = new Select(driver.findElement(By.id("operation-select"))).getOptions();
+    assertThat(options).extracting(option -> option.getDomAttribute("value")).containsExactlyElementsOf(expected);
+    assertThat(options).filteredOn(option -> option.getText().endsWith("(provisional)"))
+        .extracting(option -> option.getDomAttribute("value"))
+        .containsExactlyElementsOf(provisional);
+
+    // Opening an operation shows its request and response shapes, loaded from the schemas.
+    WebElement handoff = driver.findElement(By.id("op-saas_operating_automation_worker_handoff"));
+    WebElement summary = handoff.findElement(By.cssSelector("details > summary"));
+    scrollTo(summary);
+    summary.click();
+    waiting().until(d -> handoff.findElements(By.cssSelector("details table.shape")).size() >= 3);
+    String details = text(handoff.findElement(By.cssSelector("details")));
+    assertThat(details).contains("worker_targets", "handoff_boundary", "Answer without a private service",
+        "Answer from a private service");
+
+    assertThat(severeBrowserMessages()).isEmpty();
+  }
+
+  @Test
+  void buildsAndSendsAPolicyRegistryReadinessRequest() {
+    open();
+    selectOperation("policy_registry_readiness");
+    WebElement tenant = driver.findElement(By.id("param-tenant_id"));
+    tenant.clear();
+    tenant.sendKeys("tenant-explorer");
+    WebElement refs = parameter("policy_pack_refs");
+    refs.findElement(By.cssSelector("button.add-item")).click();
+    List<WebElement> items = refs.findElements(By.cssSelector(".list-items input"));
+    items.get(items.size() - 1).sendKeys("starter-policy-1");
+
+    click(By.id("build-button"));
+    WebElement built = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("built-envelope")));
+    ControlPlaneRequest request = ContractJson.defaults().parseRequest(text(built).getBytes(UTF_8));
+    assertThat(request.operation()).isEqualTo(Operation.POLICY_REGISTRY_READINESS);
+    assertThat(request.tenantId()).isEqualTo("tenant-explorer");
+    assertThat(request.payload().toMap()).containsEntry("policy_pack_refs", List.of("starter-policy-1"));
+    assertThat(driver.findElement(By.id("build-status")).getText()).contains(request.correlationId());
+
+    click(By.id("send-button"));
+    WebElement status = waiting().until(
+        ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#send-status .response-status")));
+    assertThat(status.getText()).isEqualTo("requires_private_service");
+    String answer = text(driver.findElement(By.id("response-output")));
+    ControlPlaneResponse response = ContractJson.defaults().parseResponse(answer.getBytes(UTF_8), request);
+    assertThat(response.status()).isEqualTo(ResponseStatus.REQUIRES_PRIVATE_SERVICE);
+    assertThat(response.correlationId()).isEqualTo(request.correlationId());
+  }
+
+  @Test
+  void showsTheProblemOfABadFormInput() {
+    open();
+    selectOperation("policy_registry_lookup");
+    WebElement refs = parameter("policy_refs");
+    for (List<WebElement> remove = removeButtons(refs); !remove.isEmpty(); remove = removeButtons(refs)) {
+      remove.get(0).click();
+    }
+    assertThat(refs.findElements(By.cssSelector(".list-items input"))).isEmpty();
+
+    click(By.id("build-button"));
+    WebElement problem = waiting().until(
+        ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#build-status .problem")));
+    assertThat(problem.findElement(By.cssSelector("[data-key='code'] dd")).getText()).isEqualTo("empty_list");
+    assertThat(problem.findElement(By.cssSelector("[data-key='path'] dd")).getText())
+        .matches(jsonPath("payload.policy_refs") + "|policy_refs");
+    assertThat(problem.getText()).contains("HTTP 400");
+
+    // The field is marked, and nothing can be sent.
+    assertThat(refs.getDomAttribute("class")).contains("has-error");
+    assertThat(driver.findElement(By.id("error-policy_refs")).getText()).contains("empty_list");
+    assertThat(driver.findElement(By.id("send-button")).isEnabled()).isFalse();
+    assertThat(driver.findElement(By.id("built-envelope")).isDisplayed()).isFalse();
+  }
+
+  @Test
+  void theSecretGuardRefusesATokenShapedValueWithoutShowingIt() {
+    // Built at run time: no credential-shaped literal in the source.
+    String token = "gh" + "p_" + "1".repeat(36);
+    String pasted = ContractJson.toJson(ControlPlaneRequest.builder(Operation.POLICY_REGISTRY_READINESS)
+            .tenantId("tenant-demo")
+            .build())
+        .replace("\"catalog_scope\":\"tenant-default\"", "\"catalog_scope\":\"" + token + "\"");
+    assertThat(pasted).contains(token);
+
+    open();
+    WebElement box = driver.findElement(By.id("guard-input"));
+    box.sendKeys(pasted);
+    click(By.id("guard-check"));
+
+    WebElement row = guardProblem("sensitive_value");
+    assertThat(cell(row, "path")).matches(jsonPath("payload.catalog_scope"));
+    assertThat(cell(row, "rule_id")).isNotBlank().isNotEqualTo("—");
+    assertThat(driver.findElement(By.id("guard-result")).getText()).contains("refused");
+
+    // The value is in the box the user typed it into, and nowhere else on the page.
+    assertThat(box.getDomProperty("value")).contains(token);
+    assertThat(placesShowing(token)).isEmpty();
+    assertThat(placesShowing("1".repeat(16))).isEmpty();
+    assertThat(driver.getPageSource()).doesNotContain(token);
+  }
+
+  @Test
+  void theSecretGuardRefusesACredentialNamedField() {
+    String pasted = ContractJson.toJson(ControlPlaneRequest.builder(Operation.POLICY_REGISTRY_LOOKUP)
+            .tenantId("tenant-demo")
+            .set("policy_refs", List.of("starter-policy-1"))
+            .labels(Map.of("team", "platform"))
+            .build())
+        .replace("\"team\":\"platform\"", "\"api_key\":\"hunter2\"");
+    assertThat(pasted).contains("\"labels\":{\"api_key\":\"hunter2\"}");
+
+    open();
+    WebElement box = driver.findElement(By.id("guard-input"));
+    box.sendKeys(pasted);
+    click(By.id("guard-check"));
+
+    WebElement row = guardProblem("sensitive_field");
+    assertThat(cell(row, "path")).matches(jsonPath("payload.labels.api_key"));
+    assertThat(cell(row, "rule_id")).isNotBlank().isNotEqualTo("—");
+    assertThat(placesShowing("hunter2")).isEmpty();
+  }
+
+  @Test
+  void theApiKeyStaysInMemory() {
+    open();
+    WebElement key = driver.findElement(By.id("api-key"));
+    assertThat(key.getDomAttribute("type")).isEqualTo("password");
+    assertThat(key.getDomAttribute("autocomplete")).isEqualTo("off");
+    key.sendKeys("explorer-test-key");
+    assertThat(script("return localStorage.length + sessionStorage.length + document.cookie.length"))
+        .isEqualTo(0L);
+    assertThat(placesShowing("explorer-test-key")).containsExactly("value of api-key");
+
+    click(By.id("api-key-clear"));
+    assertThat(driver.findElement(By.id("api-key")).getDomProperty("value")).isEmpty();
+  }
+
+  @Test
+  void theApiKeyTravelsAsABearerTokenAndTenantIsolationShows(@TempDir Path keys) throws Exception {
+    // A gateway with a key file: the key is made here, at run time, and only its hash is stored.
+    byte[] random = new byte[16];
+    new SecureRandom().nextBytes(random);
+    String key = "explorer-test-" + HexFormat.of().formatHex(random);
+    Path keyFile = keys.resolve("keys.jsonl");
+    Files.writeString(keyFile, "{\"key_id\":\"explorer-test\",\"sha256\":\"" + sha256Hex(key)
+        + "\",\"tenants\":[\"tenant-demo\"],\"operations\":[\"*\"]}\n", UTF_8);
+    try (Gateway secured = Gateway.start(GatewayConfig.defaults().withPort(0).withKeyFile(keyFile))) {
+      open(secured.uri().resolve("/"));
+      selectOperation("tenant_status");
+
+      click(By.id("build-button"));
+      WebElement unauthorized = waiting().until(
+          ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#build-status .problem")));
+      assertThat(unauthorized.getText()).contains("HTTP 401");
+
+      driver.findElement(By.id("api-key")).sendKeys(key);
+      click(By.id("build-button"));
+      waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("built-envelope")));
+      click(By.id("send-button"));
+      assertThat(waiting().until(ExpectedConditions.visibilityOfElementLocated(
+          By.cssSelector("#send-status .response-status"))).getText()).isEqualTo("requires_private_service");
+
+      // The key is bound to tenant-demo: a request for another tenant is refused.
+      WebElement tenant = driver.findElement(By.id("param-tenant_id"));
+      tenant.clear();
+      tenant.sendKeys("tenant-other");
+      click(By.id("build-button"));
+      waiting().until(d -> text(d.findElement(By.id("built-envelope"))).contains("tenant-other"));
+      click(By.id("send-button"));
+      WebElement forbidden = waiting().until(
+          ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#send-status .problem")));
+      assertThat(forbidden.getText()).contains("HTTP 403");
+      assertThat(forbidden.findElement(By.cssSelector("[data-key='path'] dd")).getText())
+          .matches(jsonPath("tenant_id"));
+      assertThat(placesShowing(key)).containsExactly("value of api-key");
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private static WebDriverWait waiting() {
+    return new WebDriverWait(driver, WAIT);
+  }
+
+  /** Loads the page afresh (nothing carries over: the API key lives in page memory only). */
+  private static void open() {
+    open(home);
+  }
+
+  private static void open(URI page) {
+    severeBrowserMessages(); // drains what earlier tests left in the browser log
+    driver.get(page.toString());
+    waiting().until(d -> "true".equals(
+        d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+  }
+
+  private static void selectOperation(String name) {
+    WebElement select = driver.findElement(By.id("operation-select"));
+    scrollTo(select);
+    new Select(select).selectByValue(name);
+    waiting().until(d -> !d.findElements(By.id("param-tenant_id")).isEmpty()
+        && d.findElement(By.id("operation-hint")).getText().length() > 0);
+  }
+
+  private static WebElement parameter(String name) {
+    return driver.findElement(By.cssSelector("[data-param='" + name + "']"));
+  }
+
+  private static List<WebElement> removeButtons(WebElement field) {
+    return field.findElements(By.cssSelector(".list-items .remove-item"));
+  }
+
+  private static void click(By by) {
+    WebElement element = driver.findElement(by);
+    scrollTo(element);
+    element.click();
+  }
+
+  private static void scrollTo(WebElement element) {
+    // Instant: the page scrolls smoothly, and a click during the animation can miss.
+    script("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
+  }
+
+  private static String text(WebElement element) {
+    return element.getDomProperty("textContent");
+  }
+
+  private static WebElement guardProblem(String code) {
+    waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#guard-result tr.guard-problem")));
+    List<WebElement> rows = driver.findElements(By.cssSelector("#guard-result tr.guard-problem"));
+    assertThat(rows).extracting(r -> cell(r, "code")).contains(code);
+    return rows.stream().filter(r -> cell(r, "code").equals(code)).findFirst().orElseThrow();
+  }
+
+  /** A location as the contract writes it, with or without the root {@code $.} in front. */
+  private static String jsonPath(String dotted) {
+    return "(\\$\\.)?" + Pattern.quote(dotted);
+  }
+
+  private static String cell(WebElement row, String column) {
+    return row.findElement(By.cssSelector("td[data-col='" + column + "']")).getText();
+  }
+
+  /** Where the page holds {@code needle}, other than the secret guard's input box. */
+  @SuppressWarnings("unchecked")
+  private static List<String> placesShowing(String needle) {
+    return (List<String>) script(
+        "const needle = arguments[0];"
+            + "const box = document.getElementById('guard-input');"
+            + "const places = [];"
+            + "const walker = document.createTreeWalker(document.documentElement, NodeFilter.SHOW_TEXT);"
+            + "while (walker.nextNode()) {"
+            + "  if (walker.currentNode.data.includes(needle)) {"
+            + "    places.push('text in ' + walker.currentNode.parentNode.nodeName);"
+            + "  }"
+            + "}"
+            + "for (const el of document.querySelectorAll('*')) {"
+            + "  for (const attribute of el.attributes) {"
+            + "    if (attribute.value.includes(needle)) { places.push('attribute ' + attribute.name); }"
+            + "  }"
+            + "  if (el !== box && typeof el.value === 'string' && el.value.includes(needle)) {"
+            + "    places.push('value of ' + (el.id || el.nodeName));"
+            + "  }"
+            + "}"
+            + "if (document.title.includes(needle)) { places.push('title'); }"
+            + "return places;",
+        needle);
+  }
+
+  private static Object script(String source, Object... arguments) {
+    return ((JavascriptExecutor) driver).executeScript(source, arguments);
+  }
+
+  private static List<String> severeBrowserMessages() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+        .map(LogEntry::getMessage)
+        .toList();
+  }
+
+  private static String sha256Hex(String text) throws NoSuchAlgorithmException {
+    return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(UTF_8)));
+  }
+
+  private static void deleteRecursively(Path root) throws IOException {
+    if (root == null || !Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+}
