@@ -5,6 +5,7 @@
 module io.cavra.controlplane.cli {
   requires io.cavra.controlplane.contract;
   requires io.cavra.controlplane.conformance;
+  requires io.cavra.controlplane.gateway;
   requires info.picocli;
 
   opens io.cavra.controlplane.cli to

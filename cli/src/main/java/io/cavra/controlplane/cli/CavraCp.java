@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
         "Results go to standard output, diagnostics to standard error."},
     footerHeading = "%nExamples:%n",
     footer = {
+        "  cavra-cp serve",
         "  cavra-cp describe",
         "  cavra-cp request tenant_status --tenant-id tenant-demo --capability audit_export",
         "  cavra-cp request tenant_status --tenant-id tenant-demo | cavra-cp respond --request -",
@@ -66,6 +67,8 @@ final class CavraCp implements Callable<Integer> {
     commands.put("validate", () -> new ValidateCommand(environment));
     commands.put("scan", () -> new ScanCommand(environment));
     commands.put("schema", SchemaCommand::new);
+    commands.put("serve", ServeCommand::new);
+    commands.put("keys", KeysCommand::new);
     commands.put("verify", VerifyCommand::new);
     commands.put("compat", CompatCommand::new);
     commands.put("completion", CompletionCommand::new);

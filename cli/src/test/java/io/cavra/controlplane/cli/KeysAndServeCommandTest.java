@@ -1,0 +1,59 @@
+package io.cavra.controlplane.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class KeysAndServeCommandTest {
+  @TempDir
+  Path dir;
+
+  @Test
+  void keysAddPrintsTheKeyOnceAndStoresOnlyItsHash() throws Exception {
+    Path file = dir.resolve("keys.jsonl");
+    Cli.Result result = Cli.run("keys", "add", "--key-file", file.toString(), "--key-id", "console",
+        "--tenant", "tenant-demo", "--operation", "tenant_status");
+
+    assertThat(result.exitCode()).isZero();
+    String key = result.out().strip();
+    assertThat(key).startsWith("cavra_").hasSizeGreaterThan(30);
+    String stored = Files.readString(file, StandardCharsets.UTF_8);
+    assertThat(stored).contains("\"key_id\":\"console\"").doesNotContain(key);
+    assertThat(result.err()).doesNotContain(key);
+
+    Cli.Result list = Cli.run("keys", "list", "--key-file", file.toString());
+    assertThat(list.out()).isEqualTo("console\ttenants=tenant-demo\toperations=tenant_status\n");
+  }
+
+  @Test
+  void keysAddRefusesAnUnknownOperation() {
+    Cli.Result result = Cli.run("keys", "add", "--key-file", dir.resolve("k").toString(), "--key-id", "x",
+        "--tenant", "t", "--operation", "no_such_operation");
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err()).doesNotContain("no_such_operation");
+  }
+
+  @Test
+  void serveRefusesANonLoopbackAddressWithoutAKeyFile() {
+    Cli.Result result = Cli.run("serve", "--host", "0.0.0.0", "--port", "0", "--audit-log", "none");
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.IO_ERROR);
+    assertThat(result.err()).startsWith("error: cannot_start at serve: ");
+  }
+
+  @Test
+  void serveRefusesAnUnknownAdapterNamingTheKnownOnes() {
+    Cli.Result result = Cli.run("serve", "--port", "0", "--adapter", "acme", "--audit-log", "none");
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.IO_ERROR);
+    assertThat(result.err()).contains("community");
+  }
+
+  @Test
+  void serveRefusesAMissingAdapterPath() {
+    Cli.Result result = Cli.run("serve", "--port", "0", "--adapter-path", dir.resolve("absent.jar").toString());
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+  }
+}
