@@ -3,7 +3,6 @@ package io.cavra.controlplane.contract.internal;
 import io.cavra.controlplane.contract.ContractException;
 import io.cavra.controlplane.contract.ErrorCode;
 import io.cavra.controlplane.contract.secret.SecretGuard;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,18 +38,25 @@ public final class Checks {
     if (value == null) {
       throw ContractException.of(ErrorCode.MISSING_FIELD, location, location + " is required");
     }
+    if (!isValidUnicode(value)) {
+      throw ContractException.of(ErrorCode.INVALID_VALUE, location, location + " must be valid Unicode text");
+    }
+    return value;
+  }
+
+  /** Whether every surrogate in {@code value} is part of a pair. */
+  static boolean isValidUnicode(String value) {
     for (int i = 0, n = value.length(); i < n; i++) {
       char c = value.charAt(i);
       if (Character.isSurrogate(c)) {
         if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
           i++;
         } else {
-          throw ContractException.of(
-              ErrorCode.INVALID_VALUE, location, location + " must be valid Unicode text");
+          return false;
         }
       }
     }
-    return value;
+    return true;
   }
 
   /** A nullable string; {@code null} stays {@code null}. */
@@ -58,23 +64,31 @@ public final class Checks {
     return value == null ? null : text(value, location);
   }
 
-  /** An immutable copy of a list of strings; each element is checked at {@code location[i]}. */
+  /**
+   * An immutable copy of a list of strings; each element is checked at {@code location[i]}. A list
+   * that is already an immutable JDK list (as every list this library stores) is not copied again.
+   */
   public static List<String> textList(List<?> values, String location) {
     if (values == null) {
       throw ContractException.of(ErrorCode.MISSING_FIELD, location, location + " is required");
     }
-    List<String> copy = new ArrayList<>(values.size());
     int index = 0;
     for (Object element : values) {
-      String elementLocation = location + "[" + index++ + "]";
       if (!(element instanceof String)) {
+        String elementLocation = location + "[" + index + "]";
         throw element == null
             ? ContractException.of(ErrorCode.INVALID_TYPE, elementLocation, elementLocation + " must be a string, not null")
             : ContractException.of(ErrorCode.INVALID_TYPE, elementLocation, elementLocation + " must be a string");
       }
-      copy.add(text((String) element, elementLocation));
+      if (!isValidUnicode((String) element)) {
+        String elementLocation = location + "[" + index + "]";
+        throw ContractException.of(ErrorCode.INVALID_VALUE, elementLocation, elementLocation + " must be valid Unicode text");
+      }
+      index++;
     }
-    return Collections.unmodifiableList(copy);
+    @SuppressWarnings("unchecked")
+    List<String> strings = (List<String>) values;
+    return List.copyOf(strings);
   }
 
   /** Like {@link #textList} but refuses an empty list with the reference's message. */
