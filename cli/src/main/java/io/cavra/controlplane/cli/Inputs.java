@@ -23,8 +23,23 @@ final class Inputs {
     return STDIN.equals(name) ? "<stdin>" : name;
   }
 
+  /** The inputs to read: the given files, or standard input when none is given; stdin at most once. */
+  static List<String> names(CommandLine commandLine, List<String> files) {
+    List<String> names = files.isEmpty() ? List.of(STDIN) : files;
+    requireStdinAtMostOnce(commandLine, names);
+    return names;
+  }
+
+  /** The codec for {@code --max-bytes N}, refusing a limit below one byte. */
+  static io.cavra.controlplane.contract.ContractJson codec(CommandLine commandLine, int maxBytes) {
+    if (maxBytes < 1) {
+      throw new UsageException(commandLine, "--max-bytes must be at least 1");
+    }
+    return io.cavra.controlplane.contract.ContractJson.defaults().withMaxBytes(maxBytes);
+  }
+
   /** Refuses command lines that would read standard input twice. */
-  static void requireStdinAtMostOnce(CommandLine commandLine, List<String> names) {
+  private static void requireStdinAtMostOnce(CommandLine commandLine, List<String> names) {
     if (names.stream().filter(STDIN::equals).count() > 1) {
       throw new UsageException(commandLine, "standard input ('-') can be read only once");
     }

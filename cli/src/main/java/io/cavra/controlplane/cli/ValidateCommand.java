@@ -66,12 +66,8 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    List<String> names = files.isEmpty() ? List.of(Inputs.STDIN) : files;
-    Inputs.requireStdinAtMostOnce(spec.commandLine(), names);
-    if (maxBytes < 1) {
-      throw new UsageException(spec.commandLine(), "--max-bytes must be at least 1");
-    }
-    ContractJson json = ContractJson.defaults().withMaxBytes(maxBytes);
+    List<String> names = Inputs.names(spec.commandLine(), files);
+    ContractJson json = Inputs.codec(spec.commandLine(), maxBytes);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Progress progress = new Progress(err, environment.stderrIsTerminal());
