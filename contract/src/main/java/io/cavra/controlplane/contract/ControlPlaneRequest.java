@@ -1,9 +1,8 @@
 package io.cavra.controlplane.contract;
 
 import io.cavra.controlplane.contract.internal.Checks;
+import io.cavra.controlplane.contract.internal.WireMap;
 import java.security.SecureRandom;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -60,15 +59,14 @@ public record ControlPlaneRequest(
 
   /** The reference's {@code to_dict()}: an ordered, unmodifiable map in wire order. */
   public Map<String, Object> toMap() {
-    Map<String, Object> map = new LinkedHashMap<>(10);
-    map.put("schema_version", SchemaVersion.REQUEST.wireName());
-    map.put("operation", operation().wireName());
-    map.put("tenant_id", tenantId);
-    map.put("requested_by", requestedBy);
-    map.put("correlation_id", correlationId);
-    map.put("private_implementation_required", privateImplementationRequired);
-    map.put("payload", payload.toMap());
-    return Collections.unmodifiableMap(map);
+    return WireMap.of(
+        "schema_version", SchemaVersion.REQUEST.wireName(),
+        "operation", operation().wireName(),
+        "tenant_id", tenantId,
+        "requested_by", requestedBy,
+        "correlation_id", correlationId,
+        "private_implementation_required", privateImplementationRequired,
+        "payload", payload.toMap());
   }
 
   /** A fresh correlation id: {@code saas-} and 12 lower-case hex digits from a secure random source. */

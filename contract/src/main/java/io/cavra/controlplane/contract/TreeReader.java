@@ -290,7 +290,8 @@ final class TreeReader {
   private static final class Fields {
     private final Map<String, Object> map;
     private final String base;
-    private final Map<String, Object> extensions = new LinkedHashMap<>();
+    /** Unknown keys in document order; null while there are none (the common case). */
+    private Map<String, Object> extensions;
 
     private final boolean tolerant;
 
@@ -301,6 +302,9 @@ final class TreeReader {
       this.tolerant = tolerant;
       for (Map.Entry<String, Object> entry : map.entrySet()) {
         if (!known.contains(entry.getKey())) {
+          if (extensions == null) {
+            extensions = new LinkedHashMap<>();
+          }
           extensions.put(entry.getKey(), entry.getValue());
         }
       }
@@ -308,7 +312,7 @@ final class TreeReader {
 
     /** Refuses unknown keys; called after the keys that decide how to read the rest. */
     Fields strict() {
-      if (!tolerant && !extensions.isEmpty()) {
+      if (!tolerant && extensions != null) {
         String location = path(extensions.keySet().iterator().next());
         throw ContractException.of(ErrorCode.UNKNOWN_FIELD, location, location + " is not defined by the contract");
       }
@@ -316,7 +320,7 @@ final class TreeReader {
     }
 
     Map<String, Object> extensions() {
-      return extensions;
+      return extensions == null ? Map.of() : extensions;
     }
 
     String path(String key) {

@@ -1,8 +1,7 @@
 package io.cavra.controlplane.contract;
 
 import io.cavra.controlplane.contract.internal.JsonValues;
-import java.util.Collections;
-import java.util.LinkedHashMap;
+import io.cavra.controlplane.contract.internal.WireMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,10 +39,6 @@ final class WireMaps {
 
   /** An unmodifiable insertion-ordered map from alternating keys and values. */
   static Map<String, Object> ordered(Object... keysAndValues) {
-    Map<String, Object> map = new LinkedHashMap<>(keysAndValues.length);
-    for (int i = 0; i < keysAndValues.length; i += 2) {
-      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-    }
-    return Collections.unmodifiableMap(map);
+    return WireMap.of(keysAndValues);
   }
 }

@@ -62,6 +62,45 @@ class ContractJsonTest {
   }
 
   @Test
+  void asciiInputReadFromBytesFailsWhereTheSameTextFails() {
+    // ASCII bytes go to the parser as they are, other input is decoded first: same verdicts.
+    for (String broken : new String[] {valid + " {}", valid.substring(0, 40), valid.replace(":{", ":{,"),
+        "{\n  \"a\": [1,\n  2,]\n}"}) {
+      ContractException fromBytes = refused(broken.getBytes(StandardCharsets.UTF_8));
+      ContractException fromText = catchThrowableOfType(ContractException.class, () -> json.parseRequest(broken));
+      assertThat(fromBytes.code()).as(broken).isEqualTo(fromText.code());
+      assertThat(fromBytes.location()).as(broken).isEqualTo(fromText.location());
+      assertThat(fromBytes.getMessage()).as(broken).isEqualTo(fromText.getMessage());
+    }
+  }
+
+  @Test
+  void nonAsciiInputIsReadAsUtf8() {
+    String organisation = valid.replace("tenant-demo", "tenant-d\u00e9mo-\u6771\u4eac-\ud83d\ude80");
+    ControlPlaneRequest request = json.parseRequest(organisation.getBytes(StandardCharsets.UTF_8));
+    assertThat(request.tenantId()).isEqualTo("tenant-d\u00e9mo-\u6771\u4eac-\ud83d\ude80");
+  }
+
+  @Test
+  void objectsWithManyKeysKeepTheirOrderAndStillRefuseDuplicates() {
+    StringBuilder doc = new StringBuilder("{");
+    for (int i = 0; i < 40; i++) {
+      doc.append(i == 0 ? "" : ",").append("\"k").append(39 - i).append("\":").append(i);
+    }
+    Object tree = json.parseTree(doc.append('}').toString().getBytes(StandardCharsets.UTF_8));
+    assertThat(((java.util.Map<?, ?>) tree).keySet()).first().isEqualTo("k39");
+    assertThat(((java.util.Map<?, ?>) tree).keySet()).last().isEqualTo("k0");
+    assertThat(((java.util.Map<?, ?>) tree).get("k20")).isEqualTo(19L);
+    for (int duplicateAt : new int[] {3, 16, 30}) {
+      String doubled = doc.toString().replace("}", ",\"k" + (39 - duplicateAt) + "\":0}");
+      ContractException error = catchThrowableOfType(ContractException.class,
+          () -> json.parseTree(doubled.getBytes(StandardCharsets.UTF_8)));
+      assertThat(error.code()).isEqualTo(ErrorCode.DUPLICATE_KEY);
+      assertThat(error.location()).isEqualTo("k" + (39 - duplicateAt));
+    }
+  }
+
+  @Test
   void duplicateKeyIsReportedAtItsPath() {
     String doubled = valid.replace("\"payload\":{", "\"payload\":{\"public_client_boundary\":\"x\",");
     ContractException error = refused(doubled.getBytes(StandardCharsets.UTF_8));

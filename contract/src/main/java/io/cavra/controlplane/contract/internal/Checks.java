@@ -3,8 +3,6 @@ package io.cavra.controlplane.contract.internal;
 import io.cavra.controlplane.contract.ContractException;
 import io.cavra.controlplane.contract.ErrorCode;
 import io.cavra.controlplane.contract.secret.SecretGuard;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -100,24 +98,46 @@ public final class Checks {
     return copy;
   }
 
-  /** An immutable, order-preserving copy of a string-to-string map; {@code null} is empty. */
+  /**
+   * An immutable, order-preserving copy of a string-to-string map; {@code null} is empty. A map
+   * this library made (a {@link WireMap}) is checked but not copied again.
+   */
   public static Map<String, String> textMap(Map<?, ?> values, String location) {
     if (values == null || values.isEmpty()) {
       return Map.of();
     }
-    LinkedHashMap<String, String> copy = new LinkedHashMap<>();
-    for (Map.Entry<?, ?> entry : values.entrySet()) {
-      if (!(entry.getKey() instanceof String)) {
-        throw ContractException.of(ErrorCode.INVALID_TYPE, location, location + " keys must be strings");
+    if (values instanceof WireMap) {
+      WireMap map = (WireMap) values;
+      for (int i = 0; i < map.size(); i++) {
+        textEntry(map.key(i), map.value(i), location);
       }
-      String key = text((String) entry.getKey(), location);
-      String entryLocation = location + "." + key;
-      if (!(entry.getValue() instanceof String)) {
-        throw ContractException.of(ErrorCode.INVALID_TYPE, entryLocation, entryLocation + " must be a string");
-      }
-      copy.put(key, text((String) entry.getValue(), entryLocation));
+      @SuppressWarnings("unchecked")
+      Map<String, String> strings = (Map<String, String>) (Map<?, ?>) map;
+      return strings;
     }
-    return Collections.unmodifiableMap(copy);
+    Object[] copy = new Object[values.size() * 2];
+    int i = 0;
+    for (Map.Entry<?, ?> entry : values.entrySet()) {
+      textEntry(entry.getKey(), entry.getValue(), location);
+      copy[i++] = entry.getKey();
+      copy[i++] = entry.getValue();
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, String> strings = (Map<String, String>) (Map<?, ?>) WireMap.of(copy);
+    return strings;
+  }
+
+  private static void textEntry(Object key, Object value, String location) {
+    if (!(key instanceof String)) {
+      throw ContractException.of(ErrorCode.INVALID_TYPE, location, location + " keys must be strings");
+    }
+    text((String) key, location);
+    if (!(value instanceof String) || !isValidUnicode((String) value)) {
+      String entryLocation = location + "." + key;
+      throw value instanceof String
+          ? ContractException.of(ErrorCode.INVALID_VALUE, entryLocation, entryLocation + " must be valid Unicode text")
+          : ContractException.of(ErrorCode.INVALID_TYPE, entryLocation, entryLocation + " must be a string");
+    }
   }
 
   /** Runs the default secret guard over {@code value}, reporting paths below {@code location}. */

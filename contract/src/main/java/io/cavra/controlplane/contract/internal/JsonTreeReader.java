@@ -12,12 +12,16 @@ import io.cavra.controlplane.contract.ContractException;
 import io.cavra.controlplane.contract.ErrorCode;
 import io.cavra.controlplane.contract.MalformedJsonException;
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +35,9 @@ import java.util.Map;
  * never quote the input.
  */
 public final class JsonTreeReader {
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   private final JsonFactory factory;
   private final int maxBytes;
   private final int maxDepth;
@@ -51,6 +58,11 @@ public final class JsonTreeReader {
   public Object read(byte[] utf8) {
     if (utf8.length > maxBytes) {
       throw tooLarge();
+    }
+    if (isAscii(utf8)) {
+      // Most documents are ASCII: valid UTF-8 as they are, with columns that count bytes and
+      // chars alike, so Jackson can read the bytes without a decoded copy.
+      return parse(() -> factory.createParser(utf8));
     }
     String text;
     try {
@@ -78,8 +90,17 @@ public final class JsonTreeReader {
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
       throw MalformedJsonException.of(ErrorCode.INVALID_JSON, "line 1, column 1", "input starts with a byte order mark");
     }
+    return parse(() -> factory.createParser(text));
+  }
+
+  /** Opens a parser over the input; may fail as Jackson's factory methods do. */
+  private interface Source {
+    JsonParser open() throws IOException;
+  }
+
+  private Object parse(Source source) {
     Object[] path = new Object[maxDepth + 2];
-    try (JsonParser parser = factory.createParser(text)) {
+    try (JsonParser parser = source.open()) {
       JsonToken token = parser.nextToken();
       if (token == null) {
         throw MalformedJsonException.of(ErrorCode.INVALID_JSON, "line 1, column 1", "input is empty");
@@ -109,16 +130,7 @@ public final class JsonTreeReader {
     switch (token) {
       case START_OBJECT:
         checkDepth(path, depth);
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
-          String key = parser.currentName();
-          path[depth] = key;
-          if (map.containsKey(key)) {
-            throw MalformedJsonException.of(ErrorCode.DUPLICATE_KEY, render(path, depth + 1), "duplicate key in object");
-          }
-          map.put(key, value(parser, parser.nextToken(), path, depth + 1));
-        }
-        return Collections.unmodifiableMap(map);
+        return object(parser, path, depth);
       case START_ARRAY:
         checkDepth(path, depth);
         List<Object> list = new ArrayList<>();
@@ -153,6 +165,47 @@ public final class JsonTreeReader {
       default:
         throw syntax(parser.currentTokenLocation(), "input is not valid JSON");
     }
+  }
+
+  /**
+   * Small objects, which are most of a contract document, become {@link WireMap}s: one array, keys
+   * compared in place for duplicates. Larger ones become a hashed map, so that neither the
+   * duplicate check nor a caller's lookups grow quadratic.
+   */
+  private Map<String, Object> object(JsonParser parser, Object[] path, int depth) throws IOException {
+    Object[] entries = new Object[32];
+    int size = 0;
+    Map<String, Object> large = null;
+    for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
+      String key = parser.currentName();
+      path[depth] = key;
+      boolean duplicate;
+      if (large != null) {
+        duplicate = large.containsKey(key);
+      } else {
+        duplicate = false;
+        for (int i = 0; i < size && !duplicate; i += 2) {
+          duplicate = entries[i].equals(key);
+        }
+      }
+      if (duplicate) {
+        throw MalformedJsonException.of(ErrorCode.DUPLICATE_KEY, render(path, depth + 1), "duplicate key in object");
+      }
+      Object value = value(parser, parser.nextToken(), path, depth + 1);
+      if (large != null) {
+        large.put(key, value);
+      } else if (size < entries.length) {
+        entries[size++] = key;
+        entries[size++] = value;
+      } else {
+        large = new LinkedHashMap<>();
+        for (int i = 0; i < size; i += 2) {
+          large.put((String) entries[i], entries[i + 1]);
+        }
+        large.put(key, value);
+      }
+    }
+    return large != null ? Collections.unmodifiableMap(large) : WireMap.of(Arrays.copyOf(entries, size));
   }
 
   private void checkDepth(Object[] path, int depth) {
@@ -194,6 +247,19 @@ public final class JsonTreeReader {
         ? "$"
         : "line " + location.getLineNr() + ", column " + location.getColumnNr();
     return MalformedJsonException.of(ErrorCode.INVALID_JSON, where, message);
+  }
+
+  /** Whether every byte is ASCII; eight at a time. */
+  static boolean isAscii(byte[] bytes) {
+    int i = 0;
+    long any = 0;
+    for (int n = bytes.length - 7; i < n; i += 8) {
+      any |= (long) LONGS.get(bytes, i);
+    }
+    for (; i < bytes.length; i++) {
+      any |= bytes[i];
+    }
+    return (any & 0x8080_8080_8080_8080L) == 0;
   }
 
   private static long utf8Length(String text) {
