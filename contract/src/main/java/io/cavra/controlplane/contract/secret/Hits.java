@@ -5,24 +5,37 @@ import java.util.regex.Matcher;
 
 /**
  * Scratch space of one scan for the value rules: which rules had a keyword in the current string
- * and where each keyword occurrence starts, plus one reusable {@link Matcher} per rule. Reused for
- * every string of a scan, so the no-hit path allocates nothing. Not thread-safe.
+ * and where each keyword occurrence starts, a char buffer for the keyword scan, and one reusable
+ * {@link Matcher} per rule. Reused for every string of a scan, so the no-hit path allocates
+ * nothing once the buffer has grown; the matchers are only made when a regex runs. Not
+ * thread-safe.
  */
 final class Hits {
   final long[] rules;
-  private int[] starts = new int[8];
-  private int[] ruleOf = new int[8];
+  private int[] starts;
+  private int[] ruleOf;
   private int size;
-  private final Matcher[] matchers;
+  private char[] buffer;
+  private Matcher[] matchers;
 
   Hits(int ruleCount) {
     rules = new long[(ruleCount + 63) >>> 6];
-    matchers = new Matcher[ruleCount];
+  }
+
+  /** A buffer of at least {@code length} chars; its contents are undefined. */
+  char[] buffer(int length) {
+    if (buffer == null || buffer.length < length) {
+      buffer = new char[Math.max(length, buffer == null ? 64 : buffer.length * 2)];
+    }
+    return buffer;
   }
 
   void add(int start, int rule) {
     rules[rule >>> 6] |= 1L << rule;
-    if (size == starts.length) {
+    if (starts == null) {
+      starts = new int[8];
+      ruleOf = new int[8];
+    } else if (size == starts.length) {
       starts = Arrays.copyOf(starts, size * 2);
       ruleOf = Arrays.copyOf(ruleOf, size * 2);
     }
@@ -45,6 +58,9 @@ final class Hits {
 
   /** The matcher of {@code rule} reset to {@code text}, created on first use. */
   Matcher matcher(SecretRule rule, int index, String text) {
+    if (matchers == null) {
+      matchers = new Matcher[rules.length << 6];
+    }
     Matcher m = matchers[index];
     if (m == null) {
       // Transparent bounds let lookbehinds see the text before an anchored start.
@@ -53,6 +69,15 @@ final class Hits {
       return m;
     }
     return m.reset(text);
+  }
+
+  /** Forgets the occurrences recorded after the first {@code size}. */
+  void truncate(int size) {
+    this.size = size;
+    Arrays.fill(rules, 0L);
+    for (int i = 0; i < size; i++) {
+      rules[ruleOf[i] >>> 6] |= 1L << ruleOf[i];
+    }
   }
 
   void clear() {

@@ -229,6 +229,15 @@ public final class SecretGuard {
    * @throws ContractException for the first finding
    */
   public void check(Object value, String rootPath) {
+    if (value instanceof String) {
+      // Every envelope checks its identifiers one by one: no walk is needed for a lone string.
+      Objects.requireNonNull(rootPath, "rootPath");
+      int rule = values.find((String) value, values.newHits());
+      if (rule != ValueMatcher.NO_MATCH) {
+        throw toException(new SecretFinding(ErrorCode.SENSITIVE_VALUE, values.rule(rule).id(), rootPath));
+      }
+      return;
+    }
     Optional<SecretFinding> finding = firstFinding(value, rootPath);
     if (finding.isPresent()) {
       throw toException(finding.get());

@@ -1,10 +1,13 @@
 package io.cavra.controlplane.contract.secret;
 
+import io.cavra.controlplane.contract.internal.WireMap;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 
 /**
  * Walks a Java JSON tree depth-first in pre-order without recursion, so deep trees cannot overflow
@@ -19,12 +22,19 @@ final class TreeScanner {
   private final int maxDepth;
 
   /** Frame i is the container whose path has i segments. */
-  private Object[] containers = new Object[16];
+  private Object[] containers = new Object[8];
 
-  private Iterator<?>[] iterators = new Iterator<?>[16];
-  private Object[][] arrays = new Object[16][];
-  private int[] positions = new int[16];
-  private boolean[] isMap = new boolean[16];
+  private Iterator<?>[] iterators = new Iterator<?>[8];
+  private Object[][] arrays = new Object[8][];
+  private WireMap[] wireMaps = new WireMap[8];
+
+  /** Per frame: bit i is set when child i is a string known to hold no keyword (see prescan). */
+  private long[] clean = new long[8];
+
+  private String[] batch;
+  private int[] batchIndex;
+  private int[] positions = new int[8];
+  private boolean[] isMap = new boolean[8];
   private int top = -1;
   private IdentityHashMap<Object, Boolean> deepFrames;
 
@@ -38,7 +48,20 @@ final class TreeScanner {
     while (top >= 0 && !walk.done()) {
       int d = top;
       Object child;
-      if (arrays[d] != null) {
+      int index = positions[d];
+      if (wireMaps[d] != null) {
+        WireMap map = wireMaps[d];
+        int i = positions[d];
+        if (i >= map.size()) {
+          pop();
+          continue;
+        }
+        positions[d] = i + 1;
+        child = map.value(i);
+        if (!enterKey(d, map.key(i), child)) {
+          return;
+        }
+      } else if (arrays[d] != null) {
         Object[] array = arrays[d];
         if (positions[d] >= array.length) {
           pop();
@@ -55,12 +78,9 @@ final class TreeScanner {
         Object next = it.next();
         if (isMap[d]) {
           Map.Entry<?, ?> entry = (Map.Entry<?, ?>) next;
+          positions[d]++;
           child = entry.getValue();
-          int rule = walk.enterKey(d, String.valueOf(entry.getKey()));
-          if (rule != KeyMatcher.NO_MATCH && !isExempt(child)) {
-            walk.reportKey(d, rule);
-          }
-          if (walk.done()) {
+          if (!enterKey(d, String.valueOf(entry.getKey()), child)) {
             return;
           }
         } else {
@@ -68,8 +88,68 @@ final class TreeScanner {
           child = next;
         }
       }
+      if (index < 64 && (clean[d] >>> index & 1) != 0) {
+        continue;
+      }
       visit(child, d + 1);
     }
+  }
+
+  /**
+   * Finds which of a container's first 64 children are strings without any keyword, by scanning
+   * them as one text: the automaton then runs on long text, where it is fastest, instead of
+   * starting over on every short string. The walk skips those children, and checks the others
+   * one by one as usual, so findings keep their order.
+   */
+  private long prescan(Object container) {
+    if (batch == null) {
+      batch = new String[64];
+      batchIndex = new int[64];
+    }
+    int n = 0;
+    if (container instanceof WireMap) {
+      WireMap map = (WireMap) container;
+      for (int i = 0, size = Math.min(map.size(), 64); i < size; i++) {
+        if (map.value(i) instanceof String) {
+          batch[n] = (String) map.value(i);
+          batchIndex[n++] = i;
+        }
+      }
+    } else if (container instanceof Object[]) {
+      Object[] array = (Object[]) container;
+      for (int i = 0, size = Math.min(array.length, 64); i < size; i++) {
+        if (array[i] instanceof String) {
+          batch[n] = (String) array[i];
+          batchIndex[n++] = i;
+        }
+      }
+    } else if (container instanceof List && container instanceof RandomAccess) {
+      List<?> list = (List<?>) container;
+      for (int i = 0, size = Math.min(list.size(), 64); i < size; i++) {
+        if (list.get(i) instanceof String) {
+          batch[n] = (String) list.get(i);
+          batchIndex[n++] = i;
+        }
+      }
+    }
+    if (n < 2) {
+      return 0;
+    }
+    long cleanInBatch = walk.cleanStrings(batch, n);
+    long mask = 0;
+    for (int j = 0; j < n; j++) {
+      mask |= (cleanInBatch >>> j & 1) << batchIndex[j];
+    }
+    return mask;
+  }
+
+  /** Checks the key of a map entry at segment {@code d}; returns whether the walk goes on. */
+  private boolean enterKey(int d, String key, Object value) {
+    int rule = walk.enterKey(d, key);
+    if (rule != KeyMatcher.NO_MATCH && !isExempt(value)) {
+      walk.reportKey(d, rule);
+    }
+    return !walk.done();
   }
 
   /** A null or placeholder value names no secret, so key rules let it pass. */
@@ -81,6 +161,8 @@ final class TreeScanner {
   private void visit(Object value, int count) {
     if (value instanceof String) {
       walk.checkString(count, (String) value);
+    } else if (value instanceof WireMap) {
+      push(value, null, null, true, count);
     } else if (value instanceof Map) {
       push(value, ((Map<?, ?>) value).entrySet().iterator(), null, true, count);
     } else if (value instanceof Collection) {
@@ -112,6 +194,8 @@ final class TreeScanner {
       containers = Arrays.copyOf(containers, size);
       iterators = Arrays.copyOf(iterators, size);
       arrays = Arrays.copyOf(arrays, size);
+      wireMaps = Arrays.copyOf(wireMaps, size);
+      clean = Arrays.copyOf(clean, size);
       positions = Arrays.copyOf(positions, size);
       isMap = Arrays.copyOf(isMap, size);
     }
@@ -119,7 +203,9 @@ final class TreeScanner {
     containers[top] = container;
     iterators[top] = it;
     arrays[top] = array;
+    wireMaps[top] = container instanceof WireMap ? (WireMap) container : null;
     positions[top] = 0;
+    clean[top] = prescan(container);
     isMap[top] = map;
     if (top >= LINEAR_FRAMES) {
       if (deepFrames == null) {
@@ -136,6 +222,7 @@ final class TreeScanner {
     containers[top] = null;
     iterators[top] = null;
     arrays[top] = null;
+    wireMaps[top] = null;
     top--;
   }
 }

@@ -21,9 +21,9 @@ final class Walk {
   private final Hits hits;
 
   /** Segment i is {@code keys[i]} if non-null, else the index {@code indexes[i]}. */
-  private String[] keys = new String[16];
+  private String[] keys = new String[8];
 
-  private int[] indexes = new int[16];
+  private int[] indexes = new int[8];
   private List<SecretFinding> findings;
 
   Walk(SecretGuard guard, String root, boolean firstOnly) {
@@ -80,6 +80,11 @@ final class Walk {
     if (rule != ValueMatcher.NO_MATCH) {
       report(ErrorCode.SENSITIVE_VALUE, guard.values().rule(rule).id(), count);
     }
+  }
+
+  /** See {@link ValueMatcher#cleanStrings}. */
+  long cleanStrings(String[] strings, int count) {
+    return guard.values().cleanStrings(strings, count, hits);
   }
 
   /** As {@link #checkString}, over {@code buf[off, off + len)}. */

@@ -38,6 +38,42 @@ class SecretGuardTest {
   }
 
   @Test
+  void stringsCheckedTogetherStillReportTheirOwnPathsInWalkOrder() {
+    // A container's strings are prescanned as one text; findings must not notice.
+    List<Object> refs = new ArrayList<>();
+    for (int i = 0; i < 70; i++) {
+      refs.add(i == 3 || i == 66 ? canary : "cavra-starter/policy-" + i + "@1.0." + i);
+    }
+    refs.set(5, List.of("nested", canary));
+    assertThat(guard.scan(refs, "refs"))
+        .extracting(SecretFinding::path)
+        .containsExactly("refs[3]", "refs[5][1]", "refs[66]");
+    assertThat(guard.scan(refs.toArray(), "refs")).hasSize(3);
+    assertThat(guard.scan(refs.subList(0, 4), "refs")).extracting(SecretFinding::path).containsExactly("refs[3]");
+  }
+
+  @Test
+  void aKeyFindingBeforeAPrescannedValueFindingComesFirst() {
+    for (Map<String, Object> labels : List.of(
+        io.cavra.controlplane.contract.internal.WireMap.of("team", "governance", "password", "x", "note", canary),
+        orderedMap("team", "governance", "password", "x", "note", canary))) {
+      assertThat(guard.scan(labels, "labels"))
+          .containsExactly(
+              new SecretFinding(ErrorCode.SENSITIVE_FIELD, "key-password", "labels.password"),
+              new SecretFinding(ErrorCode.SENSITIVE_VALUE, "github-pat-classic", "labels.note"));
+      assertThat(guard.firstFinding(labels, "labels").orElseThrow().path()).isEqualTo("labels.password");
+    }
+  }
+
+  private static Map<String, Object> orderedMap(Object... keysAndValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
+  }
+
+  @Test
   void firstFindingIsTheFirstOfScan() {
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("a", List.of("ok", canary));
