@@ -5,29 +5,19 @@ import java.util.regex.Matcher;
 
 /**
  * Scratch space of one scan for the value rules: which rules had a keyword in the current string
- * and where each keyword occurrence starts, a char buffer for the keyword scan, and one reusable
- * {@link Matcher} per rule. Reused for every string of a scan, so the no-hit path allocates
- * nothing once the buffer has grown; the matchers are only made when a regex runs. Not
- * thread-safe.
+ * and where each keyword occurrence starts, plus one reusable {@link Matcher} per rule. Reused for
+ * every string of a scan, so the no-hit path allocates nothing; the arrays and matchers are only
+ * made once a keyword occurs. Not thread-safe.
  */
 final class Hits {
   final long[] rules;
   private int[] starts;
   private int[] ruleOf;
   private int size;
-  private char[] buffer;
   private Matcher[] matchers;
 
   Hits(int ruleCount) {
     rules = new long[(ruleCount + 63) >>> 6];
-  }
-
-  /** A buffer of at least {@code length} chars; its contents are undefined. */
-  char[] buffer(int length) {
-    if (buffer == null || buffer.length < length) {
-      buffer = new char[Math.max(length, buffer == null ? 64 : buffer.length * 2)];
-    }
-    return buffer;
   }
 
   void add(int start, int rule) {
@@ -69,15 +59,6 @@ final class Hits {
       return m;
     }
     return m.reset(text);
-  }
-
-  /** Forgets the occurrences recorded after the first {@code size}. */
-  void truncate(int size) {
-    this.size = size;
-    Arrays.fill(rules, 0L);
-    for (int i = 0; i < size; i++) {
-      rules[ruleOf[i] >>> 6] |= 1L << ruleOf[i];
-    }
   }
 
   void clear() {

@@ -10,23 +10,23 @@ import java.util.TreeSet;
  * Aho-Corasick automaton over ASCII keywords, matched case-insensitively, that marks which rules
  * have a keyword in a string and where. Array-based and immutable; a scan allocates nothing unless
  * it finds more keyword occurrences than {@link Hits} has room for.
- *
- * <p>The transition table has a column per ASCII char rather than per keyword char: a step is then
- * one load instead of two, for 512 bytes per state (216 KB for the built-in rules).
  */
 final class KeywordAutomaton {
-  /** Columns per state: one per ASCII char; every other char takes column 127 (DEL, in no keyword). */
-  private static final int COLUMNS = 128;
-
-  private static final int COLUMN_SHIFT = 7;
+  /** Strings at least this long are scanned as two interleaved halves. */
+  private static final int SPLIT = 32;
 
   /** Rule indices are stored in 16 bits. */
   private static final int MAX_RULES = 1 << 16;
 
   private static final int MAX_KEYWORD = Short.MAX_VALUE;
 
+  /** Per ASCII char, its alphabet class; 0 for chars that occur in no keyword. */
+  private final byte[] classOf = new byte[128];
+
+  private final int alphabet;
+
   /**
-   * Full transition table: {@code delta[state * 128 + char]} is the next state's row offset,
+   * Full transition table: {@code delta[state * alphabet + class]} is the next state's row offset,
    * bit-inverted (negative) when that state has outputs, so the hot loop tests one sign.
    */
   private final int[] delta;
@@ -40,9 +40,6 @@ final class KeywordAutomaton {
   private final int stateCount;
   private final int maxKeyword;
 
-  /** Strings at least this long are scanned as four segments in step. */
-  private final int split;
-
   /**
    * Builds the automaton; {@code keywords.get(i)} are the keywords of rule {@code i}, lower-case
    * printable ASCII (checked by {@link SecretRule}).
@@ -51,8 +48,6 @@ final class KeywordAutomaton {
     if (keywords.size() > MAX_RULES) {
       throw new IllegalArgumentException("too many rules");
     }
-    // Per ASCII char, its class while building; 0 for chars that occur in no keyword.
-    byte[] classOf = new byte[COLUMNS];
     int classes = 1;
     int longest = 1;
     for (List<String> ruleKeywords : keywords) {
@@ -78,15 +73,13 @@ final class KeywordAutomaton {
         }
       }
     }
-    int alphabet = classes;
+    alphabet = classes;
     maxKeyword = longest;
-    // Segments run on into the next by the longest keyword: worth it once that is a small part.
-    split = 4 * longest;
 
     // Trie with goto edges; -1 = no edge.
     List<int[]> gotoRows = new ArrayList<>();
     List<TreeSet<Integer>> out = new ArrayList<>();
-    gotoRows.add(newRow(alphabet));
+    gotoRows.add(newRow());
     out.add(new TreeSet<>());
     for (int rule = 0; rule < keywords.size(); rule++) {
       for (String keyword : keywords.get(rule)) {
@@ -96,7 +89,7 @@ final class KeywordAutomaton {
           int next = gotoRows.get(state)[cls];
           if (next < 0) {
             next = gotoRows.size();
-            gotoRows.add(newRow(alphabet));
+            gotoRows.add(newRow());
             out.add(new TreeSet<>());
             gotoRows.get(state)[cls] = next;
           }
@@ -145,20 +138,17 @@ final class KeywordAutomaton {
         outputs[state] = rules.stream().mapToInt(Integer::intValue).toArray();
       }
     }
-    if ((long) stateCount * COLUMNS > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("too many keywords");
-    }
-    delta = new int[stateCount * COLUMNS];
+    delta = new int[stateCount * alphabet];
     for (int state = 0; state < stateCount; state++) {
-      for (int c = 0; c < COLUMNS; c++) {
-        int next = dfa[state][classOf[c]];
-        int offset = next << COLUMN_SHIFT;
-        delta[(state << COLUMN_SHIFT) + c] = outputs[next] == null ? offset : ~offset;
+      for (int cls = 0; cls < alphabet; cls++) {
+        int next = dfa[state][cls];
+        int offset = next * alphabet;
+        delta[state * alphabet + cls] = outputs[next] == null ? offset : ~offset;
       }
     }
   }
 
-  private static int[] newRow(int alphabet) {
+  private int[] newRow() {
     int[] row = new int[alphabet];
     Arrays.fill(row, -1);
     return row;
@@ -169,80 +159,98 @@ final class KeywordAutomaton {
   }
 
   /**
-   * Records every keyword occurrence in {@code s} into {@code hits}; returns whether any. The
-   * string is copied into the scratch buffer of {@code hits} first: indexing a char array lets the
-   * walk below run about 1.7 times as fast as {@link String#charAt}, whose per-char coder and
-   * bounds checks stay in the loop.
+   * Records every keyword occurrence in {@code s} into {@code hits}; returns whether any. Long
+   * strings are scanned as two interleaved halves, since one DFA walk is a chain of dependent
+   * loads: the first half runs on past the middle by the longest keyword and reports only
+   * occurrences that start before it.
    */
   boolean scan(String s, Hits hits) {
-    int len = s.length();
-    char[] buf = hits.buffer(len);
-    s.getChars(0, len, buf, 0);
-    return scan(buf, 0, len, hits);
-  }
-
-  /**
-   * As {@link #scan(String, Hits)}, over {@code buf[off, off + len)}; starts are relative to off.
-   * One DFA walk is a chain of dependent loads, so long text is cut into four segments walked in
-   * step, which the CPU overlaps. Each segment but the last runs on into the next by the longest
-   * keyword less one, and reports only occurrences that start inside it.
-   */
-  boolean scan(char[] buf, int off, int len, Hits hits) {
-    if (len < split) {
-      return run(buf, off, 0, len, 0, len, hits);
-    }
+    byte[] classes = classOf;
     int[] table = delta;
-    int q = len >>> 2;
-    int s1 = q;
-    int s2 = 2 * q;
-    int s3 = 3 * q;
+    int end = s.length();
+    int mid = end < SPLIT ? end : end >>> 1;
+    int firstEnd = Math.min(end, mid + maxKeyword - 1);
+    int common = Math.min(firstEnd, end - mid);
     int a = 0;
-    int b = 0;
-    int c = 0;
-    int d = 0;
+    int b = mid;
+    int offsetA = 0;
+    int offsetB = 0;
     boolean hit = false;
-    for (int i = 0; i < q; i++) {
-      a = table[a + Math.min(buf[off + i], 127)];
-      if (a < 0) {
-        a = ~a;
-        hit |= record(a, i + 1, s1, hits);
+    for (; a < common; a++, b++) {
+      char ca = s.charAt(a);
+      offsetA = table[offsetA + (ca < 128 ? classes[ca] : 0)];
+      if (offsetA < 0) {
+        offsetA = ~offsetA;
+        hit |= record(offsetA, a + 1, mid, hits);
       }
-      b = table[b + Math.min(buf[off + s1 + i], 127)];
-      if (b < 0) {
-        b = ~b;
-        hit |= record(b, s1 + i + 1, s2, hits);
-      }
-      c = table[c + Math.min(buf[off + s2 + i], 127)];
-      if (c < 0) {
-        c = ~c;
-        hit |= record(c, s2 + i + 1, s3, hits);
-      }
-      d = table[d + Math.min(buf[off + s3 + i], 127)];
-      if (d < 0) {
-        d = ~d;
-        hit |= record(d, s3 + i + 1, len, hits);
+      char cb = s.charAt(b);
+      offsetB = table[offsetB + (cb < 128 ? classes[cb] : 0)];
+      if (offsetB < 0) {
+        offsetB = ~offsetB;
+        hit |= record(offsetB, b + 1, end, hits);
       }
     }
-    int tail = maxKeyword - 1;
-    hit |= run(buf, off, s1, Math.min(len, s1 + tail), a, s1, hits);
-    hit |= run(buf, off, s2, Math.min(len, s2 + tail), b, s2, hits);
-    hit |= run(buf, off, s3, Math.min(len, s3 + tail), c, s3, hits);
-    hit |= run(buf, off, s3 + q, len, d, len, hits);
+    for (; a < firstEnd; a++) {
+      char ca = s.charAt(a);
+      offsetA = table[offsetA + (ca < 128 ? classes[ca] : 0)];
+      if (offsetA < 0) {
+        offsetA = ~offsetA;
+        hit |= record(offsetA, a + 1, mid, hits);
+      }
+    }
+    for (; b < end && mid < end; b++) {
+      char cb = s.charAt(b);
+      offsetB = table[offsetB + (cb < 128 ? classes[cb] : 0)];
+      if (offsetB < 0) {
+        offsetB = ~offsetB;
+        hit |= record(offsetB, b + 1, end, hits);
+      }
+    }
     return hit;
   }
 
   /**
-   * Walks {@code buf[off + from, off + to)} from the state at row {@code offset}, recording the
-   * keywords that start before {@code limit}; returns whether any.
+   * As {@link #scan(String, Hits)}, over {@code buf[off, off + len)}; starts are relative to off.
    */
-  private boolean run(char[] buf, int off, int from, int to, int offset, int limit, Hits hits) {
+  boolean scan(char[] buf, int off, int len, Hits hits) {
+    byte[] classes = classOf;
     int[] table = delta;
+    int mid = len < SPLIT ? len : len >>> 1;
+    int firstEnd = Math.min(len, mid + maxKeyword - 1);
+    int common = Math.min(firstEnd, len - mid);
+    int a = 0;
+    int b = mid;
+    int offsetA = 0;
+    int offsetB = 0;
     boolean hit = false;
-    for (int i = from; i < to; i++) {
-      offset = table[offset + Math.min(buf[off + i], 127)];
-      if (offset < 0) {
-        offset = ~offset;
-        hit |= record(offset, i + 1, limit, hits);
+    for (; a < common; a++, b++) {
+      char ca = buf[off + a];
+      offsetA = table[offsetA + (ca < 128 ? classes[ca] : 0)];
+      if (offsetA < 0) {
+        offsetA = ~offsetA;
+        hit |= record(offsetA, a + 1, mid, hits);
+      }
+      char cb = buf[off + b];
+      offsetB = table[offsetB + (cb < 128 ? classes[cb] : 0)];
+      if (offsetB < 0) {
+        offsetB = ~offsetB;
+        hit |= record(offsetB, b + 1, len, hits);
+      }
+    }
+    for (; a < firstEnd; a++) {
+      char ca = buf[off + a];
+      offsetA = table[offsetA + (ca < 128 ? classes[ca] : 0)];
+      if (offsetA < 0) {
+        offsetA = ~offsetA;
+        hit |= record(offsetA, a + 1, mid, hits);
+      }
+    }
+    for (; b < len && mid < len; b++) {
+      char cb = buf[off + b];
+      offsetB = table[offsetB + (cb < 128 ? classes[cb] : 0)];
+      if (offsetB < 0) {
+        offsetB = ~offsetB;
+        hit |= record(offsetB, b + 1, len, hits);
       }
     }
     return hit;
@@ -251,7 +259,7 @@ final class KeywordAutomaton {
   /** Records the keywords ending at {@code end} in a state that start before {@code limit}. */
   private boolean record(int offset, int end, int limit, Hits hits) {
     boolean any = false;
-    for (int entry : outputs[offset >>> COLUMN_SHIFT]) {
+    for (int entry : outputs[offset / alphabet]) {
       int start = end - (entry >>> 16);
       if (start < limit) {
         hits.add(start, entry & 0xffff);

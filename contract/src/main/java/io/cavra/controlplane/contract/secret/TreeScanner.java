@@ -5,9 +5,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
-import java.util.RandomAccess;
 
 /**
  * Walks a Java JSON tree depth-first in pre-order without recursion, so deep trees cannot overflow
@@ -27,12 +25,6 @@ final class TreeScanner {
   private Iterator<?>[] iterators = new Iterator<?>[8];
   private Object[][] arrays = new Object[8][];
   private WireMap[] wireMaps = new WireMap[8];
-
-  /** Per frame: bit i is set when child i is a string known to hold no keyword (see prescan). */
-  private long[] clean = new long[8];
-
-  private String[] batch;
-  private int[] batchIndex;
   private int[] positions = new int[8];
   private boolean[] isMap = new boolean[8];
   private int top = -1;
@@ -48,7 +40,6 @@ final class TreeScanner {
     while (top >= 0 && !walk.done()) {
       int d = top;
       Object child;
-      int index = positions[d];
       if (wireMaps[d] != null) {
         WireMap map = wireMaps[d];
         int i = positions[d];
@@ -78,7 +69,6 @@ final class TreeScanner {
         Object next = it.next();
         if (isMap[d]) {
           Map.Entry<?, ?> entry = (Map.Entry<?, ?>) next;
-          positions[d]++;
           child = entry.getValue();
           if (!enterKey(d, String.valueOf(entry.getKey()), child)) {
             return;
@@ -88,59 +78,8 @@ final class TreeScanner {
           child = next;
         }
       }
-      if (index < 64 && (clean[d] >>> index & 1) != 0) {
-        continue;
-      }
       visit(child, d + 1);
     }
-  }
-
-  /**
-   * Finds which of a container's first 64 children are strings without any keyword, by scanning
-   * them as one text: the automaton then runs on long text, where it is fastest, instead of
-   * starting over on every short string. The walk skips those children, and checks the others
-   * one by one as usual, so findings keep their order.
-   */
-  private long prescan(Object container) {
-    if (batch == null) {
-      batch = new String[64];
-      batchIndex = new int[64];
-    }
-    int n = 0;
-    if (container instanceof WireMap) {
-      WireMap map = (WireMap) container;
-      for (int i = 0, size = Math.min(map.size(), 64); i < size; i++) {
-        if (map.value(i) instanceof String) {
-          batch[n] = (String) map.value(i);
-          batchIndex[n++] = i;
-        }
-      }
-    } else if (container instanceof Object[]) {
-      Object[] array = (Object[]) container;
-      for (int i = 0, size = Math.min(array.length, 64); i < size; i++) {
-        if (array[i] instanceof String) {
-          batch[n] = (String) array[i];
-          batchIndex[n++] = i;
-        }
-      }
-    } else if (container instanceof List && container instanceof RandomAccess) {
-      List<?> list = (List<?>) container;
-      for (int i = 0, size = Math.min(list.size(), 64); i < size; i++) {
-        if (list.get(i) instanceof String) {
-          batch[n] = (String) list.get(i);
-          batchIndex[n++] = i;
-        }
-      }
-    }
-    if (n < 2) {
-      return 0;
-    }
-    long cleanInBatch = walk.cleanStrings(batch, n);
-    long mask = 0;
-    for (int j = 0; j < n; j++) {
-      mask |= (cleanInBatch >>> j & 1) << batchIndex[j];
-    }
-    return mask;
   }
 
   /** Checks the key of a map entry at segment {@code d}; returns whether the walk goes on. */
@@ -195,7 +134,6 @@ final class TreeScanner {
       iterators = Arrays.copyOf(iterators, size);
       arrays = Arrays.copyOf(arrays, size);
       wireMaps = Arrays.copyOf(wireMaps, size);
-      clean = Arrays.copyOf(clean, size);
       positions = Arrays.copyOf(positions, size);
       isMap = Arrays.copyOf(isMap, size);
     }
@@ -205,7 +143,6 @@ final class TreeScanner {
     arrays[top] = array;
     wireMaps[top] = container instanceof WireMap ? (WireMap) container : null;
     positions[top] = 0;
-    clean[top] = prescan(container);
     isMap[top] = map;
     if (top >= LINEAR_FRAMES) {
       if (deepFrames == null) {

@@ -55,44 +55,6 @@ final class ValueMatcher {
     return run(s, hits);
   }
 
-  /**
-   * Which of {@code strings[0, count)} (count at most 64) can be left unchecked: bit i is set when
-   * no keyword occurs in string i and no rule runs without keywords. One scan over the strings
-   * joined by NUL, a char in no keyword, so that no occurrence spans two of them.
-   */
-  long cleanStrings(String[] strings, int count, Hits hits) {
-    if (hasAlways) {
-      return 0;
-    }
-    int total = count;
-    for (int i = 0; i < count; i++) {
-      total += strings[i].length();
-    }
-    char[] buf = hits.buffer(total);
-    int[] ends = new int[count];
-    int at = 0;
-    for (int i = 0; i < count; i++) {
-      String s = strings[i];
-      s.getChars(0, s.length(), buf, at);
-      at += s.length();
-      ends[i] = at;
-      buf[at++] = 0;
-    }
-    long dirty = 0;
-    if (automaton.scan(buf, 0, at, hits)) {
-      // Hits come in the order their keywords end, not start: find each one's string afresh.
-      for (int h = 0; h < hits.size(); h++) {
-        int i = 0;
-        while (ends[i] <= hits.start(h)) {
-          i++;
-        }
-        dirty |= 1L << i;
-      }
-    }
-    hits.clear();
-    return (count == 64 ? -1L : (1L << count) - 1) & ~dirty;
-  }
-
   /** As {@link #find(String, Hits)}, over {@code buf[off, off + len)}. */
   int find(char[] buf, int off, int len, Hits hits) {
     if (!automaton.scan(buf, off, len, hits) && !hasAlways) {

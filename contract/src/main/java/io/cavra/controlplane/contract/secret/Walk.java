@@ -82,11 +82,6 @@ final class Walk {
     }
   }
 
-  /** See {@link ValueMatcher#cleanStrings}. */
-  long cleanStrings(String[] strings, int count) {
-    return guard.values().cleanStrings(strings, count, hits);
-  }
-
   /** As {@link #checkString}, over {@code buf[off, off + len)}. */
   void checkChars(int count, char[] buf, int off, int len) {
     int rule = guard.values().find(buf, off, len, hits);

@@ -31,7 +31,7 @@ class PrefilterTest {
         keywords.add(ruleKeywords);
       }
       KeywordAutomaton automaton = new KeywordAutomaton(keywords);
-      // Up to 400 chars: long texts are walked as four segments that run on into each other.
+      // Up to 400 chars: long texts are walked as two halves that run on into each other.
       String text = randomText(random, "aAbBc_-xé", random.nextInt(round % 4 == 0 ? 400 : 120));
       Hits hits = new Hits(keywords.size());
       char[] padded = ("##" + text + "##").toCharArray();

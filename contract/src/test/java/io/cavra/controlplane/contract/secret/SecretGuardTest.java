@@ -38,8 +38,7 @@ class SecretGuardTest {
   }
 
   @Test
-  void stringsCheckedTogetherStillReportTheirOwnPathsInWalkOrder() {
-    // A container's strings are prescanned as one text; findings must not notice.
+  void manyStringsInOneContainerReportTheirOwnPathsInWalkOrder() {
     List<Object> refs = new ArrayList<>();
     for (int i = 0; i < 70; i++) {
       refs.add(i == 3 || i == 66 ? canary : "cavra-starter/policy-" + i + "@1.0." + i);
@@ -53,7 +52,7 @@ class SecretGuardTest {
   }
 
   @Test
-  void aKeyFindingBeforeAPrescannedValueFindingComesFirst() {
+  void aKeyFindingBeforeALaterValueFindingComesFirstInEveryKindOfMap() {
     for (Map<String, Object> labels : List.of(
         io.cavra.controlplane.contract.internal.WireMap.of("team", "governance", "password", "x", "note", canary),
         orderedMap("team", "governance", "password", "x", "note", canary))) {
