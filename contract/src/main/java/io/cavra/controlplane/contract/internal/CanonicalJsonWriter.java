@@ -2,7 +2,6 @@ package io.cavra.controlplane.contract.internal;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -54,22 +53,18 @@ public final class CanonicalJsonWriter {
       out.append("{}");
       return;
     }
-    if (map instanceof WireMap) {
-      wireMap(out, (WireMap) map, pretty, depth);
-      return;
-    }
     out.append('{');
-    Iterator<? extends Map.Entry<?, ?>> entries = map.entrySet().iterator();
-    while (entries.hasNext()) {
-      Map.Entry<?, ?> entry = entries.next();
-      if (pretty) {
-        newline(out, depth + 1);
+    if (map instanceof WireMap) {
+      // Read by index: walking the model's own maps allocates no entries.
+      WireMap wire = (WireMap) map;
+      for (int i = 0; i < wire.size(); i++) {
+        member(out, i == 0, wire.key(i), wire.value(i), pretty, depth);
       }
-      string(out, (String) entry.getKey());
-      out.append(pretty ? ": " : ":");
-      write(out, entry.getValue(), pretty, depth + 1);
-      if (entries.hasNext()) {
-        out.append(',');
+    } else {
+      boolean first = true;
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        member(out, first, (String) entry.getKey(), entry.getValue(), pretty, depth);
+        first = false;
       }
     }
     if (pretty) {
@@ -78,24 +73,16 @@ public final class CanonicalJsonWriter {
     out.append('}');
   }
 
-  /** As {@link #object}, reading entries by index. */
-  private static void wireMap(StringBuilder out, WireMap map, boolean pretty, int depth) {
-    out.append('{');
-    for (int i = 0, n = map.size(); i < n; i++) {
-      if (pretty) {
-        newline(out, depth + 1);
-      }
-      string(out, map.key(i));
-      out.append(pretty ? ": " : ":");
-      write(out, map.value(i), pretty, depth + 1);
-      if (i + 1 < n) {
-        out.append(',');
-      }
+  private static void member(StringBuilder out, boolean first, String key, Object value, boolean pretty, int depth) {
+    if (!first) {
+      out.append(',');
     }
     if (pretty) {
-      newline(out, depth);
+      newline(out, depth + 1);
     }
-    out.append('}');
+    string(out, key);
+    out.append(pretty ? ": " : ":");
+    write(out, value, pretty, depth + 1);
   }
 
   private static void array(StringBuilder out, List<?> list, boolean pretty, int depth) {

@@ -250,7 +250,7 @@ public final class JsonTreeReader {
   }
 
   /** Whether every byte is ASCII; eight at a time. */
-  static boolean isAscii(byte[] bytes) {
+  private static boolean isAscii(byte[] bytes) {
     int i = 0;
     long any = 0;
     for (int n = bytes.length - 7; i < n; i += 8) {

@@ -14,9 +14,11 @@ final class Hits {
   private int[] starts;
   private int[] ruleOf;
   private int size;
+  private final int ruleCount;
   private Matcher[] matchers;
 
   Hits(int ruleCount) {
+    this.ruleCount = ruleCount;
     rules = new long[(ruleCount + 63) >>> 6];
   }
 
@@ -49,7 +51,7 @@ final class Hits {
   /** The matcher of {@code rule} reset to {@code text}, created on first use. */
   Matcher matcher(SecretRule rule, int index, String text) {
     if (matchers == null) {
-      matchers = new Matcher[rules.length << 6];
+      matchers = new Matcher[ruleCount];
     }
     Matcher m = matchers[index];
     if (m == null) {

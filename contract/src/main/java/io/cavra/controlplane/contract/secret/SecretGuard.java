@@ -229,16 +229,10 @@ public final class SecretGuard {
    * @throws ContractException for the first finding
    */
   public void check(Object value, String rootPath) {
-    if (value instanceof String) {
-      // Every envelope checks its identifiers one by one: no walk is needed for a lone string.
-      Objects.requireNonNull(rootPath, "rootPath");
-      int rule = values.find((String) value, values.newHits());
-      if (rule != ValueMatcher.NO_MATCH) {
-        throw toException(new SecretFinding(ErrorCode.SENSITIVE_VALUE, values.rule(rule).id(), rootPath));
-      }
-      return;
-    }
-    Optional<SecretFinding> finding = firstFinding(value, rootPath);
+    // Every envelope checks its identifiers one by one: no walk is needed for a lone string.
+    Optional<SecretFinding> finding = value instanceof String
+        ? textFinding((String) value, Objects.requireNonNull(rootPath, "rootPath"))
+        : firstFinding(value, rootPath);
     if (finding.isPresent()) {
       throw toException(finding.get());
     }
@@ -257,10 +251,15 @@ public final class SecretGuard {
   /** Applies the value rules to one string; a finding has path {@code $}. */
   public Optional<SecretFinding> checkText(String value) {
     Objects.requireNonNull(value, "value");
+    return textFinding(value, "$");
+  }
+
+  /** The first value rule that matches {@code value}, as a finding at {@code path}. */
+  private Optional<SecretFinding> textFinding(String value, String path) {
     int rule = values.find(value, values.newHits());
     return rule == ValueMatcher.NO_MATCH
         ? Optional.empty()
-        : Optional.of(new SecretFinding(ErrorCode.SENSITIVE_VALUE, values.rule(rule).id(), "$"));
+        : Optional.of(new SecretFinding(ErrorCode.SENSITIVE_VALUE, values.rule(rule).id(), path));
   }
 
   /**
