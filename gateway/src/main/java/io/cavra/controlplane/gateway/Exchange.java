@@ -145,6 +145,12 @@ final class Exchange {
     fields.put(HttpHeader.CACHE_CONTROL, cacheControl);
     fields.put("X-Content-Type-Options", "nosniff");
     headers.forEach(fields::put);
+    if (body == null && declaresContent()) {
+      // Answered before the body was read (401, 429, 503 …): the server closes the connection
+      // rather than drain it, so say so, or a client reusing it sends its next request into a
+      // socket that is about to close.
+      fields.put(HttpHeader.CONNECTION, "close");
+    }
     fields.put(HttpHeader.CONTENT_LENGTH, bytes.length);
     record();
     boolean head = "HEAD".equals(request.getMethod());
@@ -157,6 +163,10 @@ final class Exchange {
           finish();
           callback.failed(failure);
         }));
+  }
+
+  private boolean declaresContent() {
+    return request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING);
   }
 
   boolean answered() {

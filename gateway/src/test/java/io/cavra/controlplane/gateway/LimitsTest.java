@@ -119,9 +119,25 @@ class LimitsTest {
 
       assertProblem(limited, ProblemType.RATE_LIMITED);
       assertThat(Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow())).isPositive();
+      assertThat(limited.headers().firstValue("Connection")).hasValue("close");
       assertThat(gateway.post("/v1/control-plane", body, "Authorization", other).statusCode()).isEqualTo(200);
       assertThat(gateway.auditLines()).anySatisfy(line -> assertThat(line)
           .containsEntry("key_id", "slow-client").containsEntry("outcome", "rate_limited").containsEntry("status", 429L));
+    }
+  }
+
+  @Test
+  void aRefusalSentBeforeTheBodyIsReadClosesTheConnection() {
+    Path keys = dir.resolve("keys.jsonl");
+    ApiKeys.add(keys, "client", Set.of("*"), Set.of("*"));
+    try (TestGateway gateway = TestGateway.start(dir, config -> config.withKeyFile(keys))) {
+      // The body never comes: the 401 must not leave the client thinking the connection is reusable.
+      String answer = gateway.raw(("POST /v1/control-plane HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+          + "Content-Length: 64\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+
+      assertThat(answer).startsWith("HTTP/1.1 401 ");
+      assertThat(answer.substring(0, answer.indexOf("\r\n\r\n")).toLowerCase(java.util.Locale.ROOT))
+          .contains("\r\nconnection: close");
     }
   }
 
