@@ -324,7 +324,9 @@ final class BuiltInRules {
           SecretRule.value(
               "basic-auth-url",
               "URL with a password in its user info (scheme://user:password@host)",
-              "(?<=[A-Za-z0-9])://([^\\s/?#@:]*):([^\\s/?#@]+)@",
+              // \s spelled out: a negated class holding \s runs as a chain of predicates, and every
+              // URL in a payload is tried. Possessive, since ':' and '@' end the classes anyway.
+              "(?<=[A-Za-z0-9])://([^ \\t\\n\\x0B\\f\\r/?#@:]*+):([^ \\t\\n\\x0B\\f\\r/?#@]++)@",
               m -> !Placeholders.isPlaceholder(m.group(2)),
               "://"));
 

@@ -63,6 +63,34 @@ final class Hits {
     return m.reset(text);
   }
 
+  /**
+   * Puts the occurrences in ascending order of start, as {@link Matcher#find()} would meet them;
+   * the automaton's side-by-side walks record them out of order.
+   */
+  void sortByStart() {
+    boolean sorted = true;
+    for (int i = 1; i < size && sorted; i++) {
+      sorted = starts[i - 1] <= starts[i];
+    }
+    if (sorted) {
+      return;
+    }
+    long[] packed = new long[size];
+    for (int i = 0; i < size; i++) {
+      packed[i] = (long) starts[i] << 32 | i;
+    }
+    Arrays.sort(packed);
+    int[] byStart = new int[size];
+    int[] rulesByStart = new int[size];
+    for (int i = 0; i < size; i++) {
+      int from = (int) packed[i];
+      byStart[i] = starts[from];
+      rulesByStart[i] = ruleOf[from];
+    }
+    System.arraycopy(byStart, 0, starts, 0, size);
+    System.arraycopy(rulesByStart, 0, ruleOf, 0, size);
+  }
+
   void clear() {
     Arrays.fill(rules, 0L);
     size = 0;

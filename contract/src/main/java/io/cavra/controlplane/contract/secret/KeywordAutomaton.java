@@ -12,8 +12,18 @@ import java.util.TreeSet;
  * it finds more keyword occurrences than {@link Hits} has room for.
  */
 final class KeywordAutomaton {
-  /** Strings at least this long are scanned as two interleaved halves. */
-  private static final int SPLIT = 32;
+  /**
+   * Keywords are matched on at most their first this many chars: the rule's regex confirms the
+   * rest, and a short prefix keeps the overlap of {@link #scan}'s segments small.
+   */
+  static final int PREFIX = 8;
+
+  /**
+   * Texts at least this long are walked as three segments side by side. Three walks keep about
+   * as many loads in flight as the hot loop has room for; their overlap costs less than it saves
+   * from here on.
+   */
+  private static final int SIDE_BY_SIDE = 16;
 
   /** Rule indices are stored in 16 bits. */
   private static final int MAX_RULES = 1 << 16;
@@ -38,7 +48,9 @@ final class KeywordAutomaton {
   private final int[][] outputs;
 
   private final int stateCount;
-  private final int maxKeyword;
+
+  /** How far before its segment a walk starts: the longest matched prefix, less one. */
+  private final int overlap;
 
   /**
    * Builds the automaton; {@code keywords.get(i)} are the keywords of rule {@code i}, lower-case
@@ -74,7 +86,7 @@ final class KeywordAutomaton {
       }
     }
     alphabet = classes;
-    maxKeyword = longest;
+    overlap = Math.min(longest, PREFIX) - 1;
 
     // Trie with goto edges; -1 = no edge.
     List<int[]> gotoRows = new ArrayList<>();
@@ -84,7 +96,8 @@ final class KeywordAutomaton {
     for (int rule = 0; rule < keywords.size(); rule++) {
       for (String keyword : keywords.get(rule)) {
         int state = 0;
-        for (int i = 0; i < keyword.length(); i++) {
+        int length = Math.min(keyword.length(), PREFIX);
+        for (int i = 0; i < length; i++) {
           int cls = classOf[keyword.charAt(i)];
           int next = gotoRows.get(state)[cls];
           if (next < 0) {
@@ -95,7 +108,7 @@ final class KeywordAutomaton {
           }
           state = next;
         }
-        out.get(state).add(keyword.length() << 16 | rule);
+        out.get(state).add(length << 16 | rule);
       }
     }
     stateCount = gotoRows.size();
@@ -159,113 +172,88 @@ final class KeywordAutomaton {
   }
 
   /**
-   * Records every keyword occurrence in {@code s} into {@code hits}; returns whether any. Long
-   * strings are scanned as two interleaved halves, since one DFA walk is a chain of dependent
-   * loads: the first half runs on past the middle by the longest keyword and reports only
-   * occurrences that start before it.
+   * Records every keyword occurrence in {@code text} into {@code hits}; returns whether any.
+   *
+   * <p>One DFA walk is a chain of dependent loads, so its speed is the load latency, not the
+   * processor's width. Longer texts are therefore cut into three segments walked side by side in
+   * one loop, each walk's step written out so that its state stays in a register. A segment's walk
+   * starts {@code overlap} chars early, in the start state: a keyword prefix is at most {@code
+   * overlap + 1} chars, so by the segment's first char the walk is in the state a walk from the
+   * start of the text would be in. Each walk reports only keywords that end inside its own segment,
+   * so every occurrence is reported once.
    */
-  boolean scan(String s, Hits hits) {
+  boolean scan(CharSequence text, Hits hits) {
+    int n = text.length();
+    int w = overlap;
+    if (n < SIDE_BY_SIDE) {
+      return walk(text, 0, n, 0, 0, hits);
+    }
+    int steps = (n + 2 * w + 2) / 3;
+    return walkThree(text, steps, steps + steps - w, n, hits);
+  }
+
+  /** Segments {@code [0, s1)}, {@code [s1, s2)} and {@code [s2, n)}. */
+  private boolean walkThree(CharSequence text, int s1, int s2, int n, Hits hits) {
     byte[] classes = classOf;
     int[] table = delta;
-    int end = s.length();
-    int mid = end < SPLIT ? end : end >>> 1;
-    int firstEnd = Math.min(end, mid + maxKeyword - 1);
-    int common = Math.min(firstEnd, end - mid);
-    int a = 0;
-    int b = mid;
-    int offsetA = 0;
-    int offsetB = 0;
+    int f1 = s1 - overlap;
+    int f2 = s2 - overlap;
+    int common = n - f2;
+    int o0 = 0;
+    int o1 = 0;
+    int o2 = 0;
     boolean hit = false;
-    for (; a < common; a++, b++) {
-      char ca = s.charAt(a);
-      offsetA = table[offsetA + (ca < 128 ? classes[ca] : 0)];
-      if (offsetA < 0) {
-        offsetA = ~offsetA;
-        hit |= record(offsetA, a + 1, mid, hits);
+    for (int i = 0; i < common; i++) {
+      char c0 = text.charAt(i);
+      o0 = table[o0 + (c0 < 128 ? classes[c0] : 0)];
+      if (o0 < 0) {
+        o0 = ~o0;
+        hit |= record(o0, i + 1, 0, hits);
       }
-      char cb = s.charAt(b);
-      offsetB = table[offsetB + (cb < 128 ? classes[cb] : 0)];
-      if (offsetB < 0) {
-        offsetB = ~offsetB;
-        hit |= record(offsetB, b + 1, end, hits);
+      char c1 = text.charAt(f1 + i);
+      o1 = table[o1 + (c1 < 128 ? classes[c1] : 0)];
+      if (o1 < 0) {
+        o1 = ~o1;
+        hit |= record(o1, f1 + i + 1, s1, hits);
       }
-    }
-    for (; a < firstEnd; a++) {
-      char ca = s.charAt(a);
-      offsetA = table[offsetA + (ca < 128 ? classes[ca] : 0)];
-      if (offsetA < 0) {
-        offsetA = ~offsetA;
-        hit |= record(offsetA, a + 1, mid, hits);
+      char c2 = text.charAt(f2 + i);
+      o2 = table[o2 + (c2 < 128 ? classes[c2] : 0)];
+      if (o2 < 0) {
+        o2 = ~o2;
+        hit |= record(o2, f2 + i + 1, s2, hits);
       }
     }
-    for (; b < end && mid < end; b++) {
-      char cb = s.charAt(b);
-      offsetB = table[offsetB + (cb < 128 ? classes[cb] : 0)];
-      if (offsetB < 0) {
-        offsetB = ~offsetB;
-        hit |= record(offsetB, b + 1, end, hits);
-      }
-    }
-    return hit;
+    hit |= walk(text, common, s1, o0, 0, hits);
+    return walk(text, f1 + common, s2, o1, s1, hits) | hit;
   }
 
   /**
-   * As {@link #scan(String, Hits)}, over {@code buf[off, off + len)}; starts are relative to off.
+   * Walks {@code text[from, to)} from row {@code offset}, reporting keywords that end after
+   * {@code reportAfter}.
    */
-  boolean scan(char[] buf, int off, int len, Hits hits) {
+  private boolean walk(CharSequence text, int from, int to, int offset, int reportAfter, Hits hits) {
     byte[] classes = classOf;
     int[] table = delta;
-    int mid = len < SPLIT ? len : len >>> 1;
-    int firstEnd = Math.min(len, mid + maxKeyword - 1);
-    int common = Math.min(firstEnd, len - mid);
-    int a = 0;
-    int b = mid;
-    int offsetA = 0;
-    int offsetB = 0;
     boolean hit = false;
-    for (; a < common; a++, b++) {
-      char ca = buf[off + a];
-      offsetA = table[offsetA + (ca < 128 ? classes[ca] : 0)];
-      if (offsetA < 0) {
-        offsetA = ~offsetA;
-        hit |= record(offsetA, a + 1, mid, hits);
-      }
-      char cb = buf[off + b];
-      offsetB = table[offsetB + (cb < 128 ? classes[cb] : 0)];
-      if (offsetB < 0) {
-        offsetB = ~offsetB;
-        hit |= record(offsetB, b + 1, len, hits);
-      }
-    }
-    for (; a < firstEnd; a++) {
-      char ca = buf[off + a];
-      offsetA = table[offsetA + (ca < 128 ? classes[ca] : 0)];
-      if (offsetA < 0) {
-        offsetA = ~offsetA;
-        hit |= record(offsetA, a + 1, mid, hits);
-      }
-    }
-    for (; b < len && mid < len; b++) {
-      char cb = buf[off + b];
-      offsetB = table[offsetB + (cb < 128 ? classes[cb] : 0)];
-      if (offsetB < 0) {
-        offsetB = ~offsetB;
-        hit |= record(offsetB, b + 1, len, hits);
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      offset = table[offset + (c < 128 ? classes[c] : 0)];
+      if (offset < 0) {
+        offset = ~offset;
+        hit |= record(offset, i + 1, reportAfter, hits);
       }
     }
     return hit;
   }
 
-  /** Records the keywords ending at {@code end} in a state that start before {@code limit}. */
-  private boolean record(int offset, int end, int limit, Hits hits) {
-    boolean any = false;
-    for (int entry : outputs[offset / alphabet]) {
-      int start = end - (entry >>> 16);
-      if (start < limit) {
-        hits.add(start, entry & 0xffff);
-        any = true;
-      }
+  /** Records the keywords that end at {@code end}, if that is after {@code reportAfter}. */
+  private boolean record(int offset, int end, int reportAfter, Hits hits) {
+    if (end <= reportAfter) {
+      return false;
     }
-    return any;
+    for (int entry : outputs[offset / alphabet]) {
+      hits.add(end - (entry >>> 16), entry & 0xffff);
+    }
+    return true;
   }
 }

@@ -1,6 +1,7 @@
 package io.cavra.controlplane.contract.secret;
 
 import io.cavra.controlplane.contract.internal.WireMap;
+import java.nio.CharBuffer;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.IdentityHashMap;
@@ -100,6 +101,9 @@ final class TreeScanner {
   private void visit(Object value, int count) {
     if (value instanceof String) {
       walk.checkString(count, (String) value);
+    } else if (value == null || value instanceof Number || value instanceof Boolean) {
+      // Most non-strings: answered by class checks before the interface checks below.
+      return;
     } else if (value instanceof WireMap) {
       push(value, null, null, true, count);
     } else if (value instanceof Map) {
@@ -111,8 +115,7 @@ final class TreeScanner {
     } else if (value instanceof CharSequence) {
       walk.checkString(count, value.toString());
     } else if (value instanceof char[]) {
-      char[] chars = (char[]) value;
-      walk.checkChars(count, chars, 0, chars.length);
+      walk.checkString(count, CharBuffer.wrap((char[]) value));
     }
   }
 

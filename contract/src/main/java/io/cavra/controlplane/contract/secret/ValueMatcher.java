@@ -47,25 +47,18 @@ final class ValueMatcher {
     return rules[index];
   }
 
-  /** The index of the first rule that matches {@code s}, or {@link #NO_MATCH}. */
-  int find(String s, Hits hits) {
-    if (!automaton.scan(s, hits) && !hasAlways) {
+  /** The index of the first rule that matches {@code text}, or {@link #NO_MATCH}. */
+  int find(CharSequence text, Hits hits) {
+    if (!automaton.scan(text, hits) && !hasAlways) {
       return NO_MATCH;
     }
-    return run(s, hits);
-  }
-
-  /** As {@link #find(String, Hits)}, over {@code buf[off, off + len)}. */
-  int find(char[] buf, int off, int len, Hits hits) {
-    if (!automaton.scan(buf, off, len, hits) && !hasAlways) {
-      return NO_MATCH;
-    }
-    return run(new String(buf, off, len), hits);
+    return run(text.toString(), hits);
   }
 
   /** Runs the candidate rules in order and clears {@code hits}. */
   private int run(String s, Hits hits) {
     int found = NO_MATCH;
+    hits.sortByStart();
     long[] keyworded = hits.rules;
     for (int w = 0; w < keyworded.length && found == NO_MATCH; w++) {
       long candidates = keyworded[w] | always[w];

@@ -75,16 +75,8 @@ final class Walk {
   }
 
   /** Checks a string value whose path has {@code count} segments. */
-  void checkString(int count, String s) {
+  void checkString(int count, CharSequence s) {
     int rule = guard.values().find(s, hits);
-    if (rule != ValueMatcher.NO_MATCH) {
-      report(ErrorCode.SENSITIVE_VALUE, guard.values().rule(rule).id(), count);
-    }
-  }
-
-  /** As {@link #checkString}, over {@code buf[off, off + len)}. */
-  void checkChars(int count, char[] buf, int off, int len) {
-    int rule = guard.values().find(buf, off, len, hits);
     if (rule != ValueMatcher.NO_MATCH) {
       report(ErrorCode.SENSITIVE_VALUE, guard.values().rule(rule).id(), count);
     }

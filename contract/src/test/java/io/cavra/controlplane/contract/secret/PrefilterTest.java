@@ -2,6 +2,7 @@ package io.cavra.controlplane.contract.secret;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.CharBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,26 +26,55 @@ class PrefilterTest {
       for (int rule = 0; rule < 1 + random.nextInt(70); rule++) {
         List<String> ruleKeywords = new ArrayList<>();
         for (int k = 0; k < 1 + random.nextInt(3); k++) {
-          ruleKeywords.add(
-              randomText(random, "ab_-c", 1 + random.nextInt(4)).toLowerCase(Locale.ROOT));
+          // Mostly short, so they occur; some longer than the matched prefix.
+          int length = random.nextInt(8) == 0 ? 1 + random.nextInt(12) : 1 + random.nextInt(4);
+          ruleKeywords.add(randomText(random, "ab_-c", length).toLowerCase(Locale.ROOT));
         }
         keywords.add(ruleKeywords);
       }
       KeywordAutomaton automaton = new KeywordAutomaton(keywords);
-      // Up to 400 chars: long texts are walked as two halves that run on into each other.
+      // Up to 400 chars: texts of 16 chars or more are walked as three segments side by side.
       String text = randomText(random, "aAbBc_-xé", random.nextInt(round % 4 == 0 ? 400 : 120));
       Hits hits = new Hits(keywords.size());
       char[] padded = ("##" + text + "##").toCharArray();
       Hits fromChars = new Hits(keywords.size());
 
       boolean any = automaton.scan(text, hits);
-      automaton.scan(padded, 2, text.length(), fromChars);
+      automaton.scan(CharBuffer.wrap(padded, 2, text.length()), fromChars);
 
       Set<String> expected = naiveOccurrences(text, keywords);
       assertThat(occurrences(hits)).as(text).isEqualTo(expected);
       assertThat(occurrences(fromChars)).as(text).isEqualTo(expected);
       assertThat(any).isEqualTo(!expected.isEmpty());
     }
+  }
+
+  @Test
+  void aLongKeywordIsFoundByItsPrefixAtItsStart() {
+    KeywordAutomaton automaton = new KeywordAutomaton(List.of(List.of("abcdefghijkl")));
+    String text = "x".repeat(30) + "ABCDEFGH-not-the-rest" + "x".repeat(30);
+    Hits hits = new Hits(1);
+
+    assertThat(automaton.scan(text, hits)).isTrue();
+    assertThat(occurrences(hits)).containsExactly("30:0");
+  }
+
+  @Test
+  void occurrencesFromSideBySideWalksAreSortedByStart() {
+    KeywordAutomaton automaton = new KeywordAutomaton(List.of(List.of("ab"), List.of("cd")));
+    // Long enough for three walks, with occurrences in every segment.
+    String text = ("ab" + "x".repeat(10) + "cd" + "y".repeat(10)).repeat(4);
+    Hits hits = new Hits(2);
+    automaton.scan(text, hits);
+
+    hits.sortByStart();
+
+    List<Integer> starts = new ArrayList<>();
+    for (int i = 0; i < hits.size(); i++) {
+      starts.add(hits.start(i));
+      assertThat(text.substring(hits.start(i), hits.start(i) + 2)).isEqualTo(hits.rule(i) == 0 ? "ab" : "cd");
+    }
+    assertThat(starts).hasSize(8).isSorted();
   }
 
   @Test
@@ -177,7 +207,8 @@ class PrefilterTest {
     Set<String> found = new TreeSet<>();
     String lower = text.replace('A', 'a').replace('B', 'b');
     for (int rule = 0; rule < keywords.size(); rule++) {
-      for (String keyword : keywords.get(rule)) {
+      for (String full : keywords.get(rule)) {
+        String keyword = full.substring(0, Math.min(full.length(), KeywordAutomaton.PREFIX));
         for (int at = lower.indexOf(keyword); at >= 0; at = lower.indexOf(keyword, at + 1)) {
           found.add(at + ":" + rule);
         }
