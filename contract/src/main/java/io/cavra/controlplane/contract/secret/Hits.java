@@ -16,10 +16,33 @@ final class Hits {
   private int size;
   private final int ruleCount;
   private Matcher[] matchers;
+  private byte[] bytes;
 
   Hits(int ruleCount) {
     this.ruleCount = ruleCount;
     rules = new long[(ruleCount + 63) >>> 6];
+  }
+
+  /**
+   * {@code text} as one byte per char, in a buffer reused across strings: the automaton walks
+   * bytes without a string's per-char checks. A char above U+00FF is taken by its low byte, which
+   * may add a keyword candidate that the rule's regex then refutes, but never hides one, since
+   * keywords are ASCII.
+   */
+  @SuppressWarnings("deprecation") // the one String method that copies chars as bytes, undecoded
+  byte[] bytes(CharSequence text) {
+    int n = text.length();
+    if (bytes == null || n > bytes.length) {
+      bytes = new byte[Math.max(n, bytes == null ? 64 : bytes.length * 2)];
+    }
+    if (text instanceof String) {
+      ((String) text).getBytes(0, n, bytes, 0);
+    } else {
+      for (int i = 0; i < n; i++) {
+        bytes[i] = (byte) text.charAt(i);
+      }
+    }
+    return bytes;
   }
 
   void add(int start, int rule) {

@@ -30,8 +30,8 @@ final class KeywordAutomaton {
 
   private static final int MAX_KEYWORD = Short.MAX_VALUE;
 
-  /** Per ASCII char, its alphabet class; 0 for chars that occur in no keyword. */
-  private final byte[] classOf = new byte[128];
+  /** Per byte, its alphabet class; 0 for chars that occur in no keyword. */
+  private final byte[] classOf = new byte[256];
 
   private final int alphabet;
 
@@ -184,16 +184,16 @@ final class KeywordAutomaton {
    */
   boolean scan(CharSequence text, Hits hits) {
     int n = text.length();
-    int w = overlap;
+    byte[] bytes = hits.bytes(text);
     if (n < SIDE_BY_SIDE) {
-      return walk(text, 0, n, 0, 0, hits);
+      return walk(bytes, 0, n, 0, 0, hits);
     }
-    int steps = (n + 2 * w + 2) / 3;
-    return walkThree(text, steps, steps + steps - w, n, hits);
+    int steps = (n + 2 * overlap + 2) / 3;
+    return walkThree(bytes, steps, steps + steps - overlap, n, hits);
   }
 
   /** Segments {@code [0, s1)}, {@code [s1, s2)} and {@code [s2, n)}. */
-  private boolean walkThree(CharSequence text, int s1, int s2, int n, Hits hits) {
+  private boolean walkThree(byte[] text, int s1, int s2, int n, Hits hits) {
     byte[] classes = classOf;
     int[] table = delta;
     int f1 = s1 - overlap;
@@ -204,20 +204,20 @@ final class KeywordAutomaton {
     int o2 = 0;
     boolean hit = false;
     for (int i = 0; i < common; i++) {
-      char c0 = text.charAt(i);
-      o0 = table[o0 + (c0 < 128 ? classes[c0] : 0)];
+      int c0 = text[i] & 0xff;
+      o0 = table[o0 + classes[c0]];
       if (o0 < 0) {
         o0 = ~o0;
         hit |= record(o0, i + 1, 0, hits);
       }
-      char c1 = text.charAt(f1 + i);
-      o1 = table[o1 + (c1 < 128 ? classes[c1] : 0)];
+      int c1 = text[f1 + i] & 0xff;
+      o1 = table[o1 + classes[c1]];
       if (o1 < 0) {
         o1 = ~o1;
         hit |= record(o1, f1 + i + 1, s1, hits);
       }
-      char c2 = text.charAt(f2 + i);
-      o2 = table[o2 + (c2 < 128 ? classes[c2] : 0)];
+      int c2 = text[f2 + i] & 0xff;
+      o2 = table[o2 + classes[c2]];
       if (o2 < 0) {
         o2 = ~o2;
         hit |= record(o2, f2 + i + 1, s2, hits);
@@ -231,13 +231,13 @@ final class KeywordAutomaton {
    * Walks {@code text[from, to)} from row {@code offset}, reporting keywords that end after
    * {@code reportAfter}.
    */
-  private boolean walk(CharSequence text, int from, int to, int offset, int reportAfter, Hits hits) {
+  private boolean walk(byte[] text, int from, int to, int offset, int reportAfter, Hits hits) {
     byte[] classes = classOf;
     int[] table = delta;
     boolean hit = false;
     for (int i = from; i < to; i++) {
-      char c = text.charAt(i);
-      offset = table[offset + (c < 128 ? classes[c] : 0)];
+      int c = text[i] & 0xff;
+      offset = table[offset + classes[c]];
       if (offset < 0) {
         offset = ~offset;
         hit |= record(offset, i + 1, reportAfter, hits);

@@ -78,6 +78,18 @@ class PrefilterTest {
   }
 
   @Test
+  void charsAboveLatin1NeitherHideAKeywordNorMakeAFinding() {
+    String body = samples.from(Samples.UPPER_ALNUM, 16);
+    // U+016B's low byte is 'k': the automaton may take "A\u016BIA" for a candidate, the regex not.
+    String lookalike = "\u4E2D\u6587 A\u016BIA" + body + " \u4E2D";
+    String real = "\u4E2D\u6587 AK" + "IA" + body + " \u4E2D";
+
+    assertThat(SecretGuard.builtIn().checkText(lookalike)).isEmpty();
+    assertThat(SecretGuard.builtIn().checkText(real))
+        .hasValueSatisfying(finding -> assertThat(finding.ruleId()).isEqualTo("aws-access-key-id"));
+  }
+
+  @Test
   void automatonIsAsciiCaseInsensitiveOnly() {
     KeywordAutomaton automaton = new KeywordAutomaton(List.of(List.of("akia")));
     Hits hits = new Hits(1);
