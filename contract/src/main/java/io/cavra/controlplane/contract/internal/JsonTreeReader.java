@@ -176,8 +176,14 @@ public final class JsonTreeReader {
     Object[] entries = new Object[32];
     int size = 0;
     Map<String, Object> large = null;
-    for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
-      String key = parser.currentName();
+    // nextFieldName() reads a name and the colon after it in one call, as Jackson's own tree does.
+    for (String key = parser.nextFieldName(); ; key = parser.nextFieldName()) {
+      if (key == null) {
+        if (parser.hasToken(JsonToken.END_OBJECT)) {
+          break;
+        }
+        throw syntax(parser.currentTokenLocation(), "input is not valid JSON");
+      }
       path[depth] = key;
       boolean duplicate;
       if (large != null) {
