@@ -87,7 +87,8 @@ public final class SecretRule {
    *     case-insensitively; stored lower-case); none means the rule runs on every string. If the
    *     regex visibly starts with a keyword, as {@code acme_[a-z0-9]{32}} does with keyword {@code
    *     acme_} (lookbehinds, {@code \b}, inline flags and alternation groups of literals are
-   *     understood), the guard tries it only where a keyword occurs, which is much faster
+   *     understood), the guard tries it only where a keyword occurs, which is much faster. Only a
+   *     keyword's first 8 chars are looked for; the regex confirms the rest
    * @throws ContractException with code {@code invalid_value} or {@code empty_value} and location
    *     {@code id}, {@code description}, {@code regex} or {@code keywords}
    */
