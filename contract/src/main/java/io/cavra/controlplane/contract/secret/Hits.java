@@ -32,9 +32,7 @@ final class Hits {
   @SuppressWarnings("deprecation") // the one String method that copies chars as bytes, undecoded
   byte[] bytes(CharSequence text) {
     int n = text.length();
-    if (bytes == null || n > bytes.length) {
-      bytes = new byte[Math.max(n, bytes == null ? 64 : bytes.length * 2)];
-    }
+    ensureBytes(n);
     if (text instanceof String) {
       ((String) text).getBytes(0, n, bytes, 0);
     } else {
@@ -43,6 +41,21 @@ final class Hits {
       }
     }
     return bytes;
+  }
+
+  /** As {@link #bytes(CharSequence)}, for {@code chars[off, off + len)}. */
+  byte[] bytes(char[] chars, int off, int len) {
+    ensureBytes(len);
+    for (int i = 0; i < len; i++) {
+      bytes[i] = (byte) chars[off + i];
+    }
+    return bytes;
+  }
+
+  private void ensureBytes(int n) {
+    if (bytes == null || n > bytes.length) {
+      bytes = new byte[Math.max(n, bytes == null ? 64 : bytes.length * 2)];
+    }
   }
 
   void add(int start, int rule) {

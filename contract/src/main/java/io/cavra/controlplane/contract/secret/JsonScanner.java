@@ -88,7 +88,7 @@ final class JsonScanner {
         depth++;
       } else {
         if (t == JsonToken.VALUE_STRING) {
-          walk.checkString(depth, CharBuffer.wrap(p.getTextCharacters(), p.getTextOffset(), p.getTextLength()));
+          walk.checkChars(depth, p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
           if (walk.done()) {
             return;
           }

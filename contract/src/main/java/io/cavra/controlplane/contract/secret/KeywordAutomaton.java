@@ -183,8 +183,15 @@ final class KeywordAutomaton {
    * so every occurrence is reported once.
    */
   boolean scan(CharSequence text, Hits hits) {
-    int n = text.length();
-    byte[] bytes = hits.bytes(text);
+    return scan(hits.bytes(text), text.length(), hits);
+  }
+
+  /** As {@link #scan(CharSequence, Hits)}, over {@code buf[off, off + len)}; starts count from off. */
+  boolean scan(char[] buf, int off, int len, Hits hits) {
+    return scan(hits.bytes(buf, off, len), len, hits);
+  }
+
+  private boolean scan(byte[] bytes, int n, Hits hits) {
     if (n < SIDE_BY_SIDE) {
       return walk(bytes, 0, n, 0, 0, hits);
     }

@@ -1,7 +1,6 @@
 package io.cavra.controlplane.contract.secret;
 
 import io.cavra.controlplane.contract.internal.WireMap;
-import java.nio.CharBuffer;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.IdentityHashMap;
@@ -115,7 +114,8 @@ final class TreeScanner {
     } else if (value instanceof CharSequence) {
       walk.checkString(count, value.toString());
     } else if (value instanceof char[]) {
-      walk.checkString(count, CharBuffer.wrap((char[]) value));
+      char[] chars = (char[]) value;
+      walk.checkChars(count, chars, 0, chars.length);
     }
   }
 

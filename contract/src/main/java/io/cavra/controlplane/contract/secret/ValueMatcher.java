@@ -55,6 +55,14 @@ final class ValueMatcher {
     return run(text.toString(), hits);
   }
 
+  /** As {@link #find(CharSequence, Hits)}, over {@code buf[off, off + len)}. */
+  int find(char[] buf, int off, int len, Hits hits) {
+    if (!automaton.scan(buf, off, len, hits) && !hasAlways) {
+      return NO_MATCH;
+    }
+    return run(new String(buf, off, len), hits);
+  }
+
   /** Runs the candidate rules in order and clears {@code hits}. */
   private int run(String s, Hits hits) {
     int found = NO_MATCH;

@@ -76,7 +76,15 @@ final class Walk {
 
   /** Checks a string value whose path has {@code count} segments. */
   void checkString(int count, CharSequence s) {
-    int rule = guard.values().find(s, hits);
+    reportValue(count, guard.values().find(s, hits));
+  }
+
+  /** As {@link #checkString}, over {@code buf[off, off + len)}. */
+  void checkChars(int count, char[] buf, int off, int len) {
+    reportValue(count, guard.values().find(buf, off, len, hits));
+  }
+
+  private void reportValue(int count, int rule) {
     if (rule != ValueMatcher.NO_MATCH) {
       report(ErrorCode.SENSITIVE_VALUE, guard.values().rule(rule).id(), count);
     }
