@@ -1,0 +1,120 @@
+package io.cavra.controlplane.bench;
+
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * Compares two builds of the {@code contract} module in one JVM, in alternating slices of 250 ms.
+ * Each build gets its own class loader; each round times both, in alternating order, and keeps
+ * their throughput ratio. On a shared machine whose speed drifts over seconds, pairing neighbouring
+ * slices cancels most of the drift that separate JMH runs see. Not a JMH benchmark: use it to
+ * decide between two builds, and quote JMH.
+ *
+ * <p>Workloads: {@code full} and {@code doubled} scan the {@link SecretGuardBenchmark} payload
+ * with those rule sets; {@code parse} and {@code build} are {@link CodecBenchmark}'s {@code
+ * parseValidate} and {@code buildGuardSerialize}.
+ *
+ * <pre>{@code java -cp bench/target/benchmarks.jar io.cavra.controlplane.bench.PairedComparison \
+ *     OLD/contract/target/classes contract/target/classes [full|doubled|parse|build] [rounds]}</pre>
+ */
+final class PairedComparison {
+  private static final long SLICE_NANOS = 250_000_000L;
+  private static final int WARM_UP_ROUNDS = 6;
+
+  private PairedComparison() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length < 2) {
+      System.err.println("usage: PairedComparison OLD_CONTRACT_CLASSES NEW_CONTRACT_CLASSES [full|doubled|parse|build] [rounds]");
+      System.exit(2);
+    }
+    String workload = args.length > 2 ? args[2] : "full";
+    int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
+    URL self = PairedComparison.class.getProtectionDomain().getCodeSource().getLocation();
+    Workload old = Workload.load(Path.of(args[0]), self, workload);
+    Workload current = Workload.load(Path.of(args[1]), self, workload);
+
+    List<Double> ratios = new ArrayList<>();
+    for (int round = -WARM_UP_ROUNDS; round < rounds; round++) {
+      double oldRate;
+      double newRate;
+      if ((round & 1) == 0) {
+        oldRate = old.rate();
+        newRate = current.rate();
+      } else {
+        newRate = current.rate();
+        oldRate = old.rate();
+      }
+      if (round >= 0) {
+        ratios.add(newRate / oldRate);
+      }
+    }
+    Collections.sort(ratios);
+    System.out.printf(Locale.ROOT, "%s: new/old throughput median %.3f, quartiles %.3f … %.3f, %d pairs%n",
+        workload, ratios.get(ratios.size() / 2), ratios.get(ratios.size() / 4),
+        ratios.get(3 * ratios.size() / 4), ratios.size());
+  }
+
+  /** One build's operation, loaded from its classes first and this jar second. */
+  private record Workload(Callable<?> operation) {
+    static Workload load(Path contractClasses, URL benchJar, String name) throws Exception {
+      ClassLoader loader = new URLClassLoader(
+          new URL[] {contractClasses.toUri().toURL(), benchJar}, ClassLoader.getPlatformClassLoader());
+      Class<?> guardType = loader.loadClass("io.cavra.controlplane.contract.secret.SecretGuard");
+      Class<?> jsonType = loader.loadClass("io.cavra.controlplane.contract.ContractJson");
+      Class<?> envelopes = loader.loadClass(Envelopes.class.getName());
+      Method request = envelopes.getDeclaredMethod("request");
+      request.setAccessible(true);
+      Method toJsonBytes = jsonType.getMethod("toJsonBytes", loader.loadClass("io.cavra.controlplane.contract.Envelope"));
+      switch (name) {
+        case "full":
+        case "doubled": {
+          Object guard = guardType.getMethod("defaults").invoke(null);
+          if (name.equals("doubled")) {
+            Method copy = loader.loadClass(SecretGuardBenchmark.class.getName()).getDeclaredMethod("doubled", guardType);
+            copy.setAccessible(true);
+            guard = copy.invoke(null, guardType.getMethod("builtIn").invoke(null));
+          }
+          Map<String, Object> payload =
+              Payloads.operatingRecords(SecretGuardBenchmark.SEED, SecretGuardBenchmark.PAYLOAD_BYTES);
+          Method scan = guardType.getMethod("scan", Object.class, String.class);
+          Object rules = guard;
+          return new Workload(() -> scan.invoke(rules, payload, "payload"));
+        }
+        case "parse": {
+          Object json = jsonType.getMethod("defaults").invoke(null);
+          Object bytes = toJsonBytes.invoke(null, request.invoke(null));
+          Method parse = jsonType.getMethod("parseRequest", byte[].class);
+          return new Workload(() -> parse.invoke(json, bytes));
+        }
+        case "build":
+          return new Workload(() -> toJsonBytes.invoke(null, request.invoke(null)));
+        default:
+          throw new IllegalArgumentException("unknown workload " + name + "; use full, doubled, parse or build");
+      }
+    }
+
+    /** Operations per second over one slice. */
+    double rate() throws Exception {
+      long start = System.nanoTime();
+      long calls = 0;
+      long elapsed;
+      do {
+        for (int i = 0; i < 16; i++) {
+          operation.call();
+        }
+        calls += 16;
+        elapsed = System.nanoTime() - start;
+      } while (elapsed < SLICE_NANOS);
+      return calls * 1e9 / elapsed;
+    }
+  }
+}
