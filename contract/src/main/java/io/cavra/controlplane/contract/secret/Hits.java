@@ -5,9 +5,10 @@ import java.util.regex.Matcher;
 
 /**
  * Scratch space of one scan for the value rules: which rules had a keyword in the current string
- * and where each keyword occurrence starts, plus one reusable {@link Matcher} per rule. Reused for
- * every string of a scan, so the no-hit path allocates nothing; the arrays and matchers are only
- * made once a keyword occurs. Not thread-safe.
+ * and where each keyword occurrence starts, one reusable {@link Matcher} per rule, and the byte
+ * copy the automaton walks. Reused for every string of a scan, so the no-hit path allocates only
+ * when a string is longer than any before; the arrays and matchers are only made once a keyword
+ * occurs. Not thread-safe.
  */
 final class Hits {
   final long[] rules;
@@ -30,20 +31,13 @@ final class Hits {
    * keywords are ASCII.
    */
   @SuppressWarnings("deprecation") // the one String method that copies chars as bytes, undecoded
-  byte[] bytes(CharSequence text) {
-    int n = text.length();
-    ensureBytes(n);
-    if (text instanceof String) {
-      ((String) text).getBytes(0, n, bytes, 0);
-    } else {
-      for (int i = 0; i < n; i++) {
-        bytes[i] = (byte) text.charAt(i);
-      }
-    }
+  byte[] bytes(String text) {
+    ensureBytes(text.length());
+    text.getBytes(0, text.length(), bytes, 0);
     return bytes;
   }
 
-  /** As {@link #bytes(CharSequence)}, for {@code chars[off, off + len)}. */
+  /** As {@link #bytes(String)}, for {@code chars[off, off + len)}. */
   byte[] bytes(char[] chars, int off, int len) {
     ensureBytes(len);
     for (int i = 0; i < len; i++) {

@@ -8,8 +8,8 @@ import java.util.TreeSet;
 
 /**
  * Aho-Corasick automaton over ASCII keywords, matched case-insensitively, that marks which rules
- * have a keyword in a string and where. Array-based and immutable; a scan allocates nothing unless
- * it finds more keyword occurrences than {@link Hits} has room for.
+ * have a keyword in a string and where. Array-based and immutable; scans walk the byte copy that
+ * {@link Hits} keeps and allocate nothing else unless a keyword occurs.
  */
 final class KeywordAutomaton {
   /**
@@ -182,11 +182,11 @@ final class KeywordAutomaton {
    * start of the text would be in. Each walk reports only keywords that end inside its own segment,
    * so every occurrence is reported once.
    */
-  boolean scan(CharSequence text, Hits hits) {
+  boolean scan(String text, Hits hits) {
     return scan(hits.bytes(text), text.length(), hits);
   }
 
-  /** As {@link #scan(CharSequence, Hits)}, over {@code buf[off, off + len)}; starts count from off. */
+  /** As {@link #scan(String, Hits)}, over {@code buf[off, off + len)}; starts count from off. */
   boolean scan(char[] buf, int off, int len, Hits hits) {
     return scan(hits.bytes(buf, off, len), len, hits);
   }

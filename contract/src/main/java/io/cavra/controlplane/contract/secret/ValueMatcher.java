@@ -48,14 +48,14 @@ final class ValueMatcher {
   }
 
   /** The index of the first rule that matches {@code text}, or {@link #NO_MATCH}. */
-  int find(CharSequence text, Hits hits) {
+  int find(String text, Hits hits) {
     if (!automaton.scan(text, hits) && !hasAlways) {
       return NO_MATCH;
     }
-    return run(text.toString(), hits);
+    return run(text, hits);
   }
 
-  /** As {@link #find(CharSequence, Hits)}, over {@code buf[off, off + len)}. */
+  /** As {@link #find(String, Hits)}, over {@code buf[off, off + len)}. */
   int find(char[] buf, int off, int len, Hits hits) {
     if (!automaton.scan(buf, off, len, hits) && !hasAlways) {
       return NO_MATCH;

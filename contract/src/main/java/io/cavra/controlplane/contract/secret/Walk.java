@@ -75,7 +75,7 @@ final class Walk {
   }
 
   /** Checks a string value whose path has {@code count} segments. */
-  void checkString(int count, CharSequence s) {
+  void checkString(int count, String s) {
     reportValue(count, guard.values().find(s, hits));
   }
 
