@@ -186,7 +186,7 @@ final class KeywordAutomaton {
     return scan(hits.bytes(text), text.length(), hits);
   }
 
-  /** As {@link #scan(String, Hits)}, over {@code buf[off, off + len)}; starts count from off. */
+  /** As {@link #scan(String, Hits)}, over {@code buf[off, off + len)}; starts are relative to off. */
   boolean scan(char[] buf, int off, int len, Hits hits) {
     return scan(hits.bytes(buf, off, len), len, hits);
   }
