@@ -49,12 +49,8 @@ final class Endpoints {
       return;
     }
     exchange.note(request);
-    if (services.customGuard()) {
-      List<Guard.Finding> findings = services.guard().scan(request.toMap(), "$");
-      if (!findings.isEmpty()) {
-        exchange.sendProblem(Problem.of(findings.get(0)));
-        return;
-      }
+    if (refusedByCustomRules(exchange, request)) {
+      return;
     }
     ApiKeys.Entry key = exchange.key();
     if (key != null && !key.allowsTenant(request.tenantId())) {
@@ -141,12 +137,8 @@ final class Endpoints {
       }
       ControlPlaneRequest request = builder.build();
       exchange.note(request);
-      if (services.customGuard()) {
-        List<Guard.Finding> findings = services.guard().scan(request.toMap(), "$");
-        if (!findings.isEmpty()) {
-          exchange.sendProblem(Problem.of(findings.get(0)));
-          return;
-        }
+      if (refusedByCustomRules(exchange, request)) {
+        return;
       }
       exchange.sendJson(200, ContractJson.toJsonBytes(request));
     } catch (ContractException e) {
@@ -241,6 +233,22 @@ final class Endpoints {
     safe.put("path", "$");
     safe.put("message", Problem.WITHHELD_DETAIL);
     return safe;
+  }
+
+  /**
+   * With organisation rules configured, scans a request the contract accepted and answers the first
+   * finding; returns whether it did.
+   */
+  private boolean refusedByCustomRules(Exchange exchange, ControlPlaneRequest request) {
+    if (!services.customGuard()) {
+      return false;
+    }
+    List<Guard.Finding> findings = services.guard().scan(request.toMap(), "$");
+    if (findings.isEmpty()) {
+      return false;
+    }
+    exchange.sendProblem(Problem.of(findings.get(0)));
+    return true;
   }
 
   /** Checks the adapter's answer and sends it, or withholds it with a 502. */
