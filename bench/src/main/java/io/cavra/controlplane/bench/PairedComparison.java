@@ -18,12 +18,16 @@ import java.util.concurrent.Callable;
  * slices cancels most of the drift that separate JMH runs see. Not a JMH benchmark: use it to
  * decide between two builds, and quote JMH.
  *
- * <p>Workloads: {@code full} and {@code doubled} scan the {@link SecretGuardBenchmark} payload
- * with those rule sets; {@code parse} and {@code build} are {@link CodecBenchmark}'s {@code
- * parseValidate} and {@code buildGuardSerialize}.
+ * <p>Workloads: {@code full}, {@code half} and {@code doubled} scan the {@link
+ * SecretGuardBenchmark} payload with those rule sets; {@code parse}, {@code build}, {@code
+ * readTree} and {@code writeTree} are {@link CodecBenchmark}'s {@code parseValidate}, {@code
+ * buildGuardSerialize}, {@code jacksonReadTree} and {@code jacksonWriteTree}. {@code A:B} runs
+ * workload A on the first build and B on the second: with one build twice, {@code full:doubled}
+ * measures what doubling the rules costs and {@code readTree:parse} what parsing costs against
+ * bare Jackson, with the same pairing.
  *
  * <pre>{@code java -cp bench/target/benchmarks.jar io.cavra.controlplane.bench.PairedComparison \
- *     OLD/contract/target/classes contract/target/classes [full|doubled|parse|build] [rounds]}</pre>
+ *     OLD/contract/target/classes contract/target/classes [full|half|doubled|parse|build|readTree|writeTree|A:B] [rounds]}</pre>
  */
 final class PairedComparison {
   private static final long SLICE_NANOS = 250_000_000L;
@@ -33,14 +37,16 @@ final class PairedComparison {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
-      System.err.println("usage: PairedComparison OLD_CONTRACT_CLASSES NEW_CONTRACT_CLASSES [full|doubled|parse|build] [rounds]");
+      System.err.println("usage: PairedComparison OLD_CONTRACT_CLASSES NEW_CONTRACT_CLASSES"
+          + " [full|half|doubled|parse|build|readTree|writeTree|A:B] [rounds]");
       System.exit(2);
     }
     String workload = args.length > 2 ? args[2] : "full";
     int rounds = args.length > 3 ? Integer.parseInt(args[3]) : 30;
     URL self = PairedComparison.class.getProtectionDomain().getCodeSource().getLocation();
-    Workload old = Workload.load(Path.of(args[0]), self, workload);
-    Workload current = Workload.load(Path.of(args[1]), self, workload);
+    String[] sides = workload.split(":", 2);
+    Workload old = Workload.load(Path.of(args[0]), self, sides[0]);
+    Workload current = Workload.load(Path.of(args[1]), self, sides[sides.length - 1]);
 
     List<Double> ratios = new ArrayList<>();
     for (int round = -WARM_UP_ROUNDS; round < rounds; round++) {
@@ -58,9 +64,12 @@ final class PairedComparison {
       }
     }
     Collections.sort(ratios);
-    System.out.printf(Locale.ROOT, "%s: new/old throughput median %.3f, quartiles %.3f … %.3f, %d pairs%n",
-        workload, ratios.get(ratios.size() / 2), ratios.get(ratios.size() / 4),
-        ratios.get(3 * ratios.size() / 4), ratios.size());
+    double median = ratios.get(ratios.size() / 2);
+    double low = ratios.get(ratios.size() / 4);
+    double high = ratios.get(3 * ratios.size() / 4);
+    System.out.printf(Locale.ROOT, "%s: new/old throughput median %.3f, quartiles %.3f … %.3f, %d pairs"
+        + " (new/old cost %.3f, quartiles %.3f … %.3f)%n",
+        workload, median, low, high, ratios.size(), 1 / median, 1 / high, 1 / low);
   }
 
   /** One build's operation, loaded from its classes first and this jar second. */
@@ -76,10 +85,11 @@ final class PairedComparison {
       Method toJsonBytes = jsonType.getMethod("toJsonBytes", loader.loadClass("io.cavra.controlplane.contract.Envelope"));
       switch (name) {
         case "full":
+        case "half":
         case "doubled": {
           Object guard = guardType.getMethod("defaults").invoke(null);
-          if (name.equals("doubled")) {
-            Method copy = loader.loadClass(SecretGuardBenchmark.class.getName()).getDeclaredMethod("doubled", guardType);
+          if (!name.equals("full")) {
+            Method copy = loader.loadClass(SecretGuardBenchmark.class.getName()).getDeclaredMethod(name, guardType);
             copy.setAccessible(true);
             guard = copy.invoke(null, guardType.getMethod("builtIn").invoke(null));
           }
@@ -97,8 +107,25 @@ final class PairedComparison {
         }
         case "build":
           return new Workload(() -> toJsonBytes.invoke(null, request.invoke(null)));
+        case "readTree":
+        case "writeTree": {
+          // This loader's own copy of Jackson, as the contract build has its own.
+          Class<?> mapperType = loader.loadClass("com.fasterxml.jackson.databind.ObjectMapper");
+          Class<?> nodesType = loader.loadClass("com.fasterxml.jackson.databind.node.JsonNodeFactory");
+          Object mapper = mapperType.getConstructor().newInstance();
+          Object nodes = nodesType.getField("instance").get(null);
+          Method tree = envelopes.getDeclaredMethod("tree", nodesType);
+          tree.setAccessible(true);
+          Method write = mapperType.getMethod("writeValueAsBytes", Object.class);
+          if (name.equals("writeTree")) {
+            return new Workload(() -> write.invoke(mapper, tree.invoke(null, nodes)));
+          }
+          Object bytes = toJsonBytes.invoke(null, request.invoke(null));
+          Method read = mapperType.getMethod("readTree", byte[].class);
+          return new Workload(() -> read.invoke(mapper, bytes));
+        }
         default:
-          throw new IllegalArgumentException("unknown workload " + name + "; use full, doubled, parse or build");
+          throw new IllegalArgumentException("unknown workload " + name + "; use full, half, doubled, parse, build, readTree or writeTree");
       }
     }
 
