@@ -15,19 +15,21 @@ import java.util.concurrent.Callable;
  * Compares two builds of the {@code contract} module in one JVM, in alternating slices of 250 ms.
  * Each build gets its own class loader; each round times both, in alternating order, and keeps
  * their throughput ratio. On a shared machine whose speed drifts over seconds, pairing neighbouring
- * slices cancels most of the drift that separate JMH runs see. Not a JMH benchmark: use it to
- * decide between two builds, and quote JMH.
+ * slices cancels most of the drift that separate JMH runs see. Not a JMH benchmark: it resolves
+ * ratios that separate JMH forks cannot, and the README quotes both.
  *
  * <p>Workloads: {@code full}, {@code half} and {@code doubled} scan the {@link
  * SecretGuardBenchmark} payload with those rule sets; {@code parse}, {@code build}, {@code
- * readTree} and {@code writeTree} are {@link CodecBenchmark}'s {@code parseValidate}, {@code
- * buildGuardSerialize}, {@code jacksonReadTree} and {@code jacksonWriteTree}. {@code A:B} runs
- * workload A on the first build and B on the second: with one build twice, {@code full:doubled}
- * measures what doubling the rules costs and {@code readTree:parse} what parsing costs against
- * bare Jackson, with the same pairing.
+ * guardEnvelope}, {@code readTree} and {@code writeTree} are {@link CodecBenchmark}'s {@code
+ * parseValidate}, {@code buildGuardSerialize}, {@code guardPayloadOnly}, {@code jacksonReadTree}
+ * and {@code jacksonWriteTree}. {@code A:B} runs workload A on the first build and B on the
+ * second: with one build twice, {@code full:doubled} measures what doubling the rules costs and
+ * {@code readTree:parse} what parsing costs against bare Jackson, with the same pairing.
  *
  * <pre>{@code java -cp bench/target/benchmarks.jar io.cavra.controlplane.bench.PairedComparison \
- *     OLD/contract/target/classes contract/target/classes [full|half|doubled|parse|build|readTree|writeTree|A:B] [rounds]}</pre>
+ *     OLD/contract/target/classes contract/target/classes [WORKLOAD] [rounds]}</pre>
+ *
+ * <p>{@code WORKLOAD} is one of the names above or {@code A:B}; default {@code full}.
  */
 final class PairedComparison {
   private static final long SLICE_NANOS = 250_000_000L;
@@ -38,7 +40,7 @@ final class PairedComparison {
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
       System.err.println("usage: PairedComparison OLD_CONTRACT_CLASSES NEW_CONTRACT_CLASSES"
-          + " [full|half|doubled|parse|build|readTree|writeTree|A:B] [rounds]");
+          + " [full|half|doubled|parse|build|guardEnvelope|readTree|writeTree|A:B] [rounds]");
       System.exit(2);
     }
     String workload = args.length > 2 ? args[2] : "full";
@@ -82,7 +84,8 @@ final class PairedComparison {
       Class<?> envelopes = loader.loadClass(Envelopes.class.getName());
       Method request = envelopes.getDeclaredMethod("request");
       request.setAccessible(true);
-      Method toJsonBytes = jsonType.getMethod("toJsonBytes", loader.loadClass("io.cavra.controlplane.contract.Envelope"));
+      Method toJsonBytes =
+          jsonType.getMethod("toJsonBytes", loader.loadClass("io.cavra.controlplane.contract.Envelope"));
       switch (name) {
         case "full":
         case "half":
@@ -107,6 +110,15 @@ final class PairedComparison {
         }
         case "build":
           return new Workload(() -> toJsonBytes.invoke(null, request.invoke(null)));
+        case "guardEnvelope": {
+          Object guard = guardType.getMethod("defaults").invoke(null);
+          Object envelope = request.invoke(null);
+          Object payload = envelope.getClass().getMethod("payload").invoke(envelope);
+          Object tree =
+              loader.loadClass("io.cavra.controlplane.contract.RequestPayload").getMethod("toMap").invoke(payload);
+          Method check = guardType.getMethod("check", Object.class, String.class);
+          return new Workload(() -> check.invoke(guard, tree, "payload"));
+        }
         case "readTree":
         case "writeTree": {
           // This loader's own copy of Jackson, as the contract build has its own.
@@ -125,7 +137,8 @@ final class PairedComparison {
           return new Workload(() -> read.invoke(mapper, bytes));
         }
         default:
-          throw new IllegalArgumentException("unknown workload " + name + "; use full, half, doubled, parse, build, readTree or writeTree");
+          throw new IllegalArgumentException("unknown workload " + name
+              + "; use full, half, doubled, parse, build, guardEnvelope, readTree, writeTree or A:B");
       }
     }
 
