@@ -6,9 +6,9 @@ import java.util.regex.Matcher;
 /**
  * Scratch space of one scan for the value rules: which rules had a keyword in the current string
  * and where each keyword occurrence starts, one reusable {@link Matcher} per rule, and the byte
- * copy the automaton walks. Reused for every string of a scan, so the no-hit path allocates only
- * when a string is longer than any before; the arrays and matchers are only made once a keyword
- * occurs. Not thread-safe.
+ * copy the automaton walks for long strings. Reused for every string of a scan, so the no-hit path
+ * allocates only when a string is longer than any before; the arrays and matchers are only made
+ * once a keyword occurs. Not thread-safe.
  */
 final class Hits {
   final long[] rules;

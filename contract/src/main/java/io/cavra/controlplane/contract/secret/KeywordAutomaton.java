@@ -8,8 +8,9 @@ import java.util.TreeSet;
 
 /**
  * Aho-Corasick automaton over ASCII keywords, matched case-insensitively, that marks which rules
- * have a keyword in a string and where. Array-based and immutable; scans walk the byte copy that
- * {@link Hits} keeps and allocate nothing else unless a keyword occurs.
+ * have a keyword in a string and where. Array-based and immutable; scans read short strings in
+ * place and longer ones from the byte copy that {@link Hits} keeps, and allocate nothing else
+ * unless a keyword occurs.
  */
 final class KeywordAutomaton {
   /**
@@ -24,6 +25,12 @@ final class KeywordAutomaton {
    * from here on.
    */
   private static final int SIDE_BY_SIDE = 16;
+
+  /**
+   * Strings at least this long are copied into a byte buffer before the walk; shorter ones are
+   * read with {@code charAt}, because for them the copy's fixed cost outweighs its per-char gain.
+   */
+  static final int COPIED = 64;
 
   /** Rule indices are stored in 16 bits. */
   private static final int MAX_RULES = 1 << 16;
@@ -181,9 +188,21 @@ final class KeywordAutomaton {
    * overlap + 1} chars, so by the segment's first char the walk is in the state a walk from the
    * start of the text would be in. Each walk reports only keywords that end inside its own segment,
    * so every occurrence is reported once.
+   *
+   * <p>Strings of {@link #COPIED} chars or more are copied into a byte buffer first, which the
+   * walks then read without a string's per-char checks; shorter ones, most of a contract document,
+   * are read in place.
    */
   boolean scan(String text, Hits hits) {
-    return scan(hits.bytes(text), text.length(), hits);
+    int n = text.length();
+    if (n < COPIED) {
+      if (n < SIDE_BY_SIDE) {
+        return walk(text, 0, n, 0, 0, hits);
+      }
+      int s1 = firstCut(n);
+      return walkThree(text, s1, s1 + s1 - overlap, n, hits);
+    }
+    return scan(hits.bytes(text), n, hits);
   }
 
   /** As {@link #scan(String, Hits)}, over {@code buf[off, off + len)}; starts are relative to off. */
@@ -195,8 +214,13 @@ final class KeywordAutomaton {
     if (n < SIDE_BY_SIDE) {
       return walk(bytes, 0, n, 0, 0, hits);
     }
-    int steps = (n + 2 * overlap + 2) / 3;
-    return walkThree(bytes, steps, steps + steps - overlap, n, hits);
+    int s1 = firstCut(n);
+    return walkThree(bytes, s1, s1 + s1 - overlap, n, hits);
+  }
+
+  /** Where the first of three segments ends: each walk then takes about as many steps. */
+  private int firstCut(int n) {
+    return (n + 2 * overlap + 2) / 3;
   }
 
   /** Segments {@code [0, s1)}, {@code [s1, s2)} and {@code [s2, n)}. */
@@ -244,6 +268,60 @@ final class KeywordAutomaton {
     boolean hit = false;
     for (int i = from; i < to; i++) {
       int c = text[i] & 0xff;
+      offset = table[offset + classes[c]];
+      if (offset < 0) {
+        offset = ~offset;
+        hit |= record(offset, i + 1, reportAfter, hits);
+      }
+    }
+    return hit;
+  }
+
+  /**
+   * The walks of {@code scan(byte[], ...)} over a short string, read in place; kept apart from the
+   * byte walks so that each loop sees one kind of text. The low byte of a char is taken as the
+   * byte copy would take it.
+   */
+  private boolean walkThree(String text, int s1, int s2, int n, Hits hits) {
+    byte[] classes = classOf;
+    int[] table = delta;
+    int f1 = s1 - overlap;
+    int f2 = s2 - overlap;
+    int common = n - f2;
+    int o0 = 0;
+    int o1 = 0;
+    int o2 = 0;
+    boolean hit = false;
+    for (int i = 0; i < common; i++) {
+      int c0 = text.charAt(i) & 0xff;
+      o0 = table[o0 + classes[c0]];
+      if (o0 < 0) {
+        o0 = ~o0;
+        hit |= record(o0, i + 1, 0, hits);
+      }
+      int c1 = text.charAt(f1 + i) & 0xff;
+      o1 = table[o1 + classes[c1]];
+      if (o1 < 0) {
+        o1 = ~o1;
+        hit |= record(o1, f1 + i + 1, s1, hits);
+      }
+      int c2 = text.charAt(f2 + i) & 0xff;
+      o2 = table[o2 + classes[c2]];
+      if (o2 < 0) {
+        o2 = ~o2;
+        hit |= record(o2, f2 + i + 1, s2, hits);
+      }
+    }
+    hit |= walk(text, common, s1, o0, 0, hits);
+    return walk(text, f1 + common, s2, o1, s1, hits) | hit;
+  }
+
+  private boolean walk(String text, int from, int to, int offset, int reportAfter, Hits hits) {
+    byte[] classes = classOf;
+    int[] table = delta;
+    boolean hit = false;
+    for (int i = from; i < to; i++) {
+      int c = text.charAt(i) & 0xff;
       offset = table[offset + classes[c]];
       if (offset < 0) {
         offset = ~offset;
