@@ -328,10 +328,12 @@ final class TreeReader {
     }
 
     Object required(String key) {
-      if (!map.containsKey(key)) {
+      // One lookup for the common case; only a null asks whether the key is there at all.
+      Object value = map.get(key);
+      if (value == null && !map.containsKey(key)) {
         throw ContractException.of(ErrorCode.MISSING_FIELD, path(key), key + " is required");
       }
-      return map.get(key);
+      return value;
     }
 
     void schemaVersion(SchemaVersion expected) {
@@ -371,7 +373,9 @@ final class TreeReader {
       if (stripped.isEmpty()) {
         throw ContractException.of(ErrorCode.EMPTY_VALUE, path(key), key + " must not be empty");
       }
-      stripped(key, value);
+      if (!stripped.equals(value)) {
+        throw notStripped(key);
+      }
       return value;
     }
 
@@ -385,9 +389,12 @@ final class TreeReader {
 
     void stripped(String key, String value) {
       if (!Checks.pythonStrip(value).equals(value)) {
-        throw ContractException.of(ErrorCode.INVALID_VALUE, path(key),
-            key + " must not begin or end with white space");
+        throw notStripped(key);
       }
+    }
+
+    private ContractException notStripped(String key) {
+      return ContractException.of(ErrorCode.INVALID_VALUE, path(key), key + " must not begin or end with white space");
     }
 
     boolean bool(String key) {
