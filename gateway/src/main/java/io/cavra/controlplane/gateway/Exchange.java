@@ -45,6 +45,16 @@ final class Exchange {
   private volatile String outcome;
   private volatile ProblemType problem;
   private volatile int status;
+  /** Set when a streamed body crossed the limit: the rest is read and dropped after the answer. */
+  private volatile boolean swallowRest;
+
+  /**
+   * How much of a streamed body over the limit is read and dropped after the 413, as servlet
+   * containers do (Tomcat's {@code maxSwallowSize} is the same 2 MiB). Closing a socket whose
+   * input still holds unread bytes makes the kernel reset the connection, and a reset can discard
+   * the answer before the client reads it.
+   */
+  static final long SWALLOW_BYTES = 2L << 20;
 
   Exchange(Services services, Request request, Response response, Callback callback) {
     this.services = services;
@@ -157,7 +167,11 @@ final class Exchange {
     response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(bytes), Callback.from(
         () -> {
           finish();
-          callback.succeeded();
+          if (swallowRest) {
+            new Swallower().run();
+          } else {
+            callback.succeeded();
+          }
         },
         failure -> {
           finish();
@@ -245,6 +259,7 @@ final class Exchange {
         ByteBuffer bytes = chunk.getByteBuffer();
         int n = bytes.remaining();
         if (n > maxBytes - size) {
+          swallowRest = !chunk.isLast();
           chunk.release();
           sendProblem(Dispatcher.tooLarge(maxBytes));
           return;
@@ -260,6 +275,33 @@ final class Exchange {
           body = java.util.Arrays.copyOf(buffer, size);
           buffer = null;
           Dispatcher.run(Exchange.this, then);
+          return;
+        }
+      }
+    }
+  }
+
+  /**
+   * Reads and drops the rest of a body after its answer is written, up to {@link #SWALLOW_BYTES},
+   * then ends the exchange; the server then closes the connection (the answer said so) with no
+   * unread input left behind. A client that stops sending is cut off by the idle timeout.
+   */
+  private final class Swallower implements Runnable {
+    private long left = SWALLOW_BYTES;
+
+    @Override
+    public void run() {
+      while (true) {
+        Content.Chunk chunk = request.read();
+        if (chunk == null) {
+          request.demand(this);
+          return;
+        }
+        boolean done = chunk.isLast() || Content.Chunk.isFailure(chunk);
+        left -= chunk.remaining();
+        chunk.release();
+        if (done || left < 0) {
+          callback.succeeded();
           return;
         }
       }

@@ -60,6 +60,49 @@ class LimitsTest {
   }
 
   @Test
+  void everyStreamedBodyOverTheLimitGetsItsAnswer() {
+    // The gateway answers 413 while the client is still sending. Closing the connection with the
+    // rest of the body unread lets a reset overtake the answer: before the gateway read the rest,
+    // about 1 in 60 of these came back as "header parser received no bytes".
+    try (TestGateway gateway = TestGateway.start(dir, config -> config.withMaxBodyBytes(1024))) {
+      byte[] chunk = " ".repeat(512).getBytes(StandardCharsets.US_ASCII);
+      List<Integer> statuses = new ArrayList<>();
+      for (int i = 0; i < 300; i++) {
+        HttpRequest.BodyPublisher unknownLength = HttpRequest.BodyPublishers.fromPublisher(
+            HttpRequest.BodyPublishers.ofByteArrays(List.of(chunk, chunk, chunk, chunk)));
+        statuses.add(gateway.send(HttpRequest.newBuilder(gateway.uri("/v1/validate"))
+            .header("Content-Type", "application/json").POST(unknownLength).build()).statusCode());
+      }
+
+      assertThat(statuses).hasSize(300).containsOnly(413);
+    }
+  }
+
+  @Test
+  void aStreamedBodyIsReadOnlyUpToTheSwallowLimitAfterItsAnswer() throws Exception {
+    try (TestGateway gateway = TestGateway.start(dir, config -> config.withMaxBodyBytes(1024));
+        Socket socket = new Socket("127.0.0.1", gateway.gateway.port())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(("POST /v1/validate HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+          + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      byte[] chunk = ("10000\r\n" + " ".repeat(0x10000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+      long sent = 0;
+      // A body that never ends: the gateway must stop reading it and close the connection.
+      try {
+        while (sent < 64L * Exchange.SWALLOW_BYTES) {
+          out.write(chunk);
+          sent += 0x10000;
+        }
+      } catch (java.io.IOException closedByTheGateway) {
+        // expected: the gateway closed the connection
+      }
+
+      assertThat(sent).isGreaterThan(Exchange.SWALLOW_BYTES / 2).isLessThan(8 * Exchange.SWALLOW_BYTES);
+    }
+  }
+
+  @Test
   void aBodyAtTheLimitIsRead() {
     try (TestGateway gateway = TestGateway.start(dir, config -> config.withMaxBodyBytes(1024))) {
       String body = TestGateway.tenantStatus("tenant-demo");
