@@ -45,14 +45,14 @@ final class Exchange {
   private volatile String outcome;
   private volatile ProblemType problem;
   private volatile int status;
-  /** Set when a streamed body crossed the limit: the rest is read and dropped after the answer. */
+  /** Set when the answer goes out before the body was read: the rest is read and dropped after it. */
   private volatile boolean swallowRest;
 
   /**
-   * How much of a streamed body over the limit is read and dropped after the 413, as servlet
-   * containers do (Tomcat's {@code maxSwallowSize} is the same 2 MiB). Closing a socket whose
-   * input still holds unread bytes makes the kernel reset the connection, and a reset can discard
-   * the answer before the client reads it.
+   * How much of an unread body is read and dropped after an early answer (401, 413, 429 …), as
+   * servlet containers do (Tomcat's {@code maxSwallowSize} is the same 2 MiB); a body declared
+   * larger is not read at all. Closing a socket whose input still holds unread bytes makes the
+   * kernel reset the connection, and a reset can discard the answer before the client reads it.
    */
   static final long SWALLOW_BYTES = 2L << 20;
 
@@ -156,10 +156,11 @@ final class Exchange {
     fields.put("X-Content-Type-Options", "nosniff");
     headers.forEach(fields::put);
     if (body == null && declaresContent()) {
-      // Answered before the body was read (401, 429, 503 …): the server closes the connection
-      // rather than drain it, so say so, or a client reusing it sends its next request into a
-      // socket that is about to close.
+      // Answered before the body was read (401, 413, 429, 503 …): the connection closes after the
+      // answer, so say so, or a client reusing it sends its next request into a closing socket.
+      // Read the rest first, unless it is declared larger than we would read anyway.
       fields.put(HttpHeader.CONNECTION, "close");
+      swallowRest = request.getLength() <= SWALLOW_BYTES;
     }
     fields.put(HttpHeader.CONTENT_LENGTH, bytes.length);
     record();
@@ -259,7 +260,6 @@ final class Exchange {
         ByteBuffer bytes = chunk.getByteBuffer();
         int n = bytes.remaining();
         if (n > maxBytes - size) {
-          swallowRest = !chunk.isLast();
           chunk.release();
           sendProblem(Dispatcher.tooLarge(maxBytes));
           return;
