@@ -45,9 +45,6 @@ final class Exchange {
   private volatile String outcome;
   private volatile ProblemType problem;
   private volatile int status;
-  /** Set when the answer goes out before the body was read: the rest is read and dropped after it. */
-  private volatile boolean swallowRest;
-
   /**
    * How much of an unread body is read and dropped after an early answer (401, 413, 429 …), as
    * servlet containers do (Tomcat's {@code maxSwallowSize} is the same 2 MiB); a body declared
@@ -155,20 +152,21 @@ final class Exchange {
     fields.put(HttpHeader.CACHE_CONTROL, cacheControl);
     fields.put("X-Content-Type-Options", "nosniff");
     headers.forEach(fields::put);
-    if (body == null && declaresContent()) {
+    boolean unread = body == null && declaresContent();
+    if (unread) {
       // Answered before the body was read (401, 413, 429, 503 …): the connection closes after the
       // answer, so say so, or a client reusing it sends its next request into a closing socket.
-      // Read the rest first, unless it is declared larger than we would read anyway.
       fields.put(HttpHeader.CONNECTION, "close");
-      swallowRest = request.getLength() <= SWALLOW_BYTES;
     }
+    // Read the rest first, unless it is declared larger than we would read anyway.
+    boolean swallow = unread && request.getLength() <= SWALLOW_BYTES;
     fields.put(HttpHeader.CONTENT_LENGTH, bytes.length);
     record();
     boolean head = "HEAD".equals(request.getMethod());
     response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(bytes), Callback.from(
         () -> {
           finish();
-          if (swallowRest) {
+          if (swallow) {
             new Swallower().run();
           } else {
             callback.succeeded();
