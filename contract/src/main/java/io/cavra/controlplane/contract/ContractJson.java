@@ -1,7 +1,9 @@
 package io.cavra.controlplane.contract;
 
 import io.cavra.controlplane.contract.internal.CanonicalJsonWriter;
+import io.cavra.controlplane.contract.internal.Checks;
 import io.cavra.controlplane.contract.internal.JsonTreeReader;
+import io.cavra.controlplane.contract.secret.SecretGuard;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
@@ -72,7 +74,7 @@ public final class ContractJson {
 
   /** Parses and validates a request envelope from UTF-8 bytes. */
   public ControlPlaneRequest parseRequest(byte[] utf8) {
-    return TreeReader.request(reader.read(Objects.requireNonNull(utf8, "utf8")));
+    return Checks.fromDocument(screened(utf8), TreeReader::request);
   }
 
   /** Parses and validates a request envelope from text. */
@@ -82,7 +84,7 @@ public final class ContractJson {
 
   /** Parses and validates a response envelope from UTF-8 bytes. */
   public ControlPlaneResponse parseResponse(byte[] utf8) {
-    return TreeReader.response(reader.read(Objects.requireNonNull(utf8, "utf8")));
+    return Checks.fromDocument(screened(utf8), TreeReader::response);
   }
 
   /** Parses and validates a response envelope from text. */
@@ -100,7 +102,7 @@ public final class ContractJson {
 
   /** Parses a request or a response, recognized by its {@code schema_version}. */
   public Envelope parseEnvelope(byte[] utf8) {
-    return TreeReader.envelope(reader.read(Objects.requireNonNull(utf8, "utf8")));
+    return Checks.fromDocument(screened(utf8), TreeReader::envelope);
   }
 
   /** Parses a request or a response from text, recognized by its {@code schema_version}. */
@@ -119,7 +121,15 @@ public final class ContractJson {
 
   /** Parses a license validation report object, e.g. one given to a tool as a file. */
   public LicenseValidationReport parseLicenseReport(byte[] utf8) {
-    return TreeReader.licenseReport(reader.read(Objects.requireNonNull(utf8, "utf8")), "$");
+    return Checks.fromDocument(screened(utf8), tree -> TreeReader.licenseReport(tree, "$"));
+  }
+
+  /**
+   * Reads bytes with the default guard's screen, so that a document without secrets is not
+   * scanned twice: once as text while it is read, once as the model's strings.
+   */
+  private JsonTreeReader.Screened screened(byte[] utf8) {
+    return reader.readScreened(Objects.requireNonNull(utf8, "utf8"), SecretGuard.defaults());
   }
 
   /** The compact canonical form. */

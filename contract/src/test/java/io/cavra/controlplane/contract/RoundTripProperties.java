@@ -63,6 +63,81 @@ class RoundTripProperties {
     }
   }
 
+  /**
+   * Byte input is screened for secrets while it is read, and a cleared document skips the guard
+   * and the Unicode checks over its model; text input is not screened. Both must agree on every
+   * document: same envelope, or same error (code, location, message, rule). The documents are
+   * valid envelopes whose strings and keys are partly replaced by generated JSON text with
+   * keywords, tokens, escapes, lone surrogates and non-ASCII chars.
+   */
+  @Property(tries = 1000)
+  void screenedAndUnscreenedParsingAgree(
+      @ForAll("envelopes") Envelope envelope, @ForAll("replacements") List<String> replacements) {
+    String json = withReplacedStrings(ContractJson.defaults().parseTree(ContractJson.toJsonBytes(envelope)),
+        replacements.iterator());
+    byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
+
+    assertThat(outcome(() -> ContractJson.defaults().parseEnvelope(utf8)))
+        .isEqualTo(outcome(() -> ContractJson.defaults().parseEnvelope(json)));
+  }
+
+  private static String outcome(java.util.function.Supplier<Envelope> parse) {
+    try {
+      return "parsed " + ContractJson.toJson(parse.get());
+    } catch (ContractException e) {
+      return e.code() + " at " + e.location() + ": " + e.getMessage() + " " + e.ruleId();
+    }
+  }
+
+  /**
+   * The tree as JSON text, each string and key taken in turn from {@code replacements} (raw JSON
+   * string content) where the next one is not null, kept otherwise.
+   */
+  private static String withReplacedStrings(Object value, java.util.Iterator<String> replacements) {
+    if (value instanceof Map) {
+      List<String> members = new java.util.ArrayList<>();
+      for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+        members.add(string((String) entry.getKey(), replacements) + ":"
+            + withReplacedStrings(entry.getValue(), replacements));
+      }
+      return "{" + String.join(",", members) + "}";
+    }
+    if (value instanceof List) {
+      List<String> items = new java.util.ArrayList<>();
+      for (Object item : (List<?>) value) {
+        items.add(withReplacedStrings(item, replacements));
+      }
+      return "[" + String.join(",", items) + "]";
+    }
+    if (value instanceof String) {
+      return string((String) value, replacements);
+    }
+    return String.valueOf(value);
+  }
+
+  private static String string(String original, java.util.Iterator<String> replacements) {
+    String replacement = replacements.hasNext() ? replacements.next() : null;
+    String content = replacement != null
+        ? replacement
+        : new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(original));
+    return "\"" + content + "\"";
+  }
+
+  @Provide
+  Arbitrary<Envelope> envelopes() {
+    return Arbitraries.oneOf(requests().map(r -> r), responses().map(r -> r));
+  }
+
+  @Provide
+  Arbitrary<List<String>> replacements() {
+    List<String> pieces = List.of("core", "asia-east1", "https://h/x", "user:pw@h", "Bearer ", "eyJ", "\\u00e9",
+        "\\\"", "\\ud800", "\\u0067", "\\t", "Z\u00fcrich", "\uD83D\uDE80", " ", "api_key", "clientSecret",
+        "max_tokens", "***", FakeTokens.github(), FakeTokens.slack());
+    Arbitrary<String> replacement = Arbitraries.of(pieces).list().ofMinSize(1).ofMaxSize(4)
+        .map(parts -> String.join("", parts));
+    return replacement.injectNull(0.85).list().ofMaxSize(40);
+  }
+
   @Provide
   Arbitrary<int[]> mutations() {
     return Combinators.combine(Arbitraries.integers(), Arbitraries.integers().between(0, 255))

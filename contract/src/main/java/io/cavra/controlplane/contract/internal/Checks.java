@@ -5,6 +5,7 @@ import io.cavra.controlplane.contract.ErrorCode;
 import io.cavra.controlplane.contract.secret.SecretGuard;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Shared value checks of the model. Every failure is a {@link ContractException} with a path. */
 public final class Checks {
@@ -36,7 +37,7 @@ public final class Checks {
     if (value == null) {
       throw ContractException.of(ErrorCode.MISSING_FIELD, location, location + " is required");
     }
-    if (!isValidUnicode(value)) {
+    if (!SCOPE.get().screened && !isValidUnicode(value)) {
       throw ContractException.of(ErrorCode.INVALID_VALUE, location, location + " must be valid Unicode text");
     }
     return value;
@@ -71,6 +72,7 @@ public final class Checks {
       throw ContractException.of(ErrorCode.MISSING_FIELD, location, location + " is required");
     }
     int index = 0;
+    boolean screened = SCOPE.get().screened;
     for (Object element : values) {
       if (!(element instanceof String)) {
         String elementLocation = location + "[" + index + "]";
@@ -78,7 +80,7 @@ public final class Checks {
             ? ContractException.of(ErrorCode.INVALID_TYPE, elementLocation, elementLocation + " must be a string, not null")
             : ContractException.of(ErrorCode.INVALID_TYPE, elementLocation, elementLocation + " must be a string");
       }
-      if (!isValidUnicode((String) element)) {
+      if (!screened && !isValidUnicode((String) element)) {
         String elementLocation = location + "[" + index + "]";
         throw ContractException.of(ErrorCode.INVALID_VALUE, elementLocation, elementLocation + " must be valid Unicode text");
       }
@@ -106,10 +108,11 @@ public final class Checks {
     if (values == null || values.isEmpty()) {
       return Map.of();
     }
+    boolean screened = SCOPE.get().screened;
     if (values instanceof WireMap) {
       WireMap map = (WireMap) values;
       for (int i = 0; i < map.size(); i++) {
-        textEntry(map.key(i), map.value(i), location);
+        textEntry(map.key(i), map.value(i), location, screened);
       }
       @SuppressWarnings("unchecked")
       Map<String, String> strings = (Map<String, String>) (Map<?, ?>) map;
@@ -118,7 +121,7 @@ public final class Checks {
     Object[] copy = new Object[values.size() * 2];
     int i = 0;
     for (Map.Entry<?, ?> entry : values.entrySet()) {
-      textEntry(entry.getKey(), entry.getValue(), location);
+      textEntry(entry.getKey(), entry.getValue(), location, screened);
       copy[i++] = entry.getKey();
       copy[i++] = entry.getValue();
     }
@@ -127,12 +130,14 @@ public final class Checks {
     return strings;
   }
 
-  private static void textEntry(Object key, Object value, String location) {
+  private static void textEntry(Object key, Object value, String location, boolean screened) {
     if (!(key instanceof String)) {
       throw ContractException.of(ErrorCode.INVALID_TYPE, location, location + " keys must be strings");
     }
-    text((String) key, location);
-    if (!(value instanceof String) || !isValidUnicode((String) value)) {
+    if (!screened) {
+      text((String) key, location);
+    }
+    if (!(value instanceof String) || (!screened && !isValidUnicode((String) value))) {
       String entryLocation = location + "." + key;
       throw value instanceof String
           ? ContractException.of(ErrorCode.INVALID_VALUE, entryLocation, entryLocation + " must be valid Unicode text")
@@ -142,8 +147,36 @@ public final class Checks {
 
   /** Runs the default secret guard over {@code value}, reporting paths below {@code location}. */
   public static void guard(Object value, String location) {
-    SecretGuard.defaults().check(value, location);
+    if (!SCOPE.get().screened) {
+      SecretGuard.defaults().check(value, location);
+    }
   }
+
+  /**
+   * Builds the model of a parsed document with {@code builder}. If a {@link
+   * io.cavra.controlplane.contract.secret.DocumentScreen} cleared the document, the default guard
+   * finds nothing in it and its strings are valid Unicode; the model's strings are its text or
+   * constants of the contract (which every builder checks), so {@link #guard} and the Unicode
+   * checks are skipped on this thread while {@code builder} runs. Every other check runs, in the
+   * same order, so the same document fails with the same error either way.
+   */
+  public static <T> T fromDocument(JsonTreeReader.Screened document, Function<Object, T> builder) {
+    Scope scope = SCOPE.get();
+    boolean outer = scope.screened;
+    scope.screened = document.clear();
+    try {
+      return builder.apply(document.tree());
+    } finally {
+      scope.screened = outer;
+    }
+  }
+
+  /** Per thread: whether the innermost {@link #fromDocument} on it builds a cleared document. */
+  private static final class Scope {
+    boolean screened;
+  }
+
+  private static final ThreadLocal<Scope> SCOPE = ThreadLocal.withInitial(Scope::new);
 
   /** Python's {@code str.strip()}: removes every character for which {@code str.isspace()} is true. */
   public static String pythonStrip(String value) {

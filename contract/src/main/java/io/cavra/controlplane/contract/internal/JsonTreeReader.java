@@ -6,11 +6,14 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.base.ParserBase;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import io.cavra.controlplane.contract.ContractException;
 import io.cavra.controlplane.contract.ErrorCode;
 import io.cavra.controlplane.contract.MalformedJsonException;
+import io.cavra.controlplane.contract.secret.DocumentScreen;
+import io.cavra.controlplane.contract.secret.SecretGuard;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -54,6 +57,13 @@ public final class JsonTreeReader {
         .build();
   }
 
+  /**
+   * A document read with a {@link DocumentScreen}: {@code clear} is true when the secret guard
+   * finds nothing in {@code tree}. Every string of such a tree is then also valid Unicode, since
+   * the bytes were strictly decoded and held no escape sequence.
+   */
+  public record Screened(Object tree, boolean clear) {}
+
   /** Reads UTF-8 bytes. */
   public Object read(byte[] utf8) {
     if (utf8.length > maxBytes) {
@@ -62,19 +72,30 @@ public final class JsonTreeReader {
     if (isAscii(utf8)) {
       // Most documents are ASCII: valid UTF-8 as they are, with columns that count bytes and
       // chars alike, so Jackson can read the bytes without a decoded copy.
-      return parse(() -> factory.createParser(utf8));
+      return parse(() -> factory.createParser(utf8), null);
     }
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(utf8))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw MalformedJsonException.of(ErrorCode.INVALID_JSON, "$", "input is not valid UTF-8");
+    return parse(decode(utf8), null);
+  }
+
+  /**
+   * Reads UTF-8 bytes as {@link #read(byte[])} does, and screens the document with {@code guard}
+   * while reading it, so that the guard need not scan the tree's strings afterwards.
+   */
+  public Screened readScreened(byte[] utf8, SecretGuard guard) {
+    if (utf8.length > maxBytes) {
+      throw tooLarge();
     }
-    return parse(text);
+    DocumentScreen screen;
+    Object tree;
+    if (isAscii(utf8)) {
+      screen = guard.screen(utf8);
+      tree = parse(() -> factory.createParser(utf8), screen);
+    } else {
+      String text = decode(utf8);
+      screen = guard.screen(text);
+      tree = parse(text, screen);
+    }
+    return new Screened(tree, screen.clear());
   }
 
   /** Reads text; its UTF-8 size counts against the limit. */
@@ -83,14 +104,26 @@ public final class JsonTreeReader {
     if ((long) text.length() * 3 > maxBytes && utf8Length(text) > maxBytes) {
       throw tooLarge();
     }
-    return parse(text);
+    return parse(text, null);
   }
 
-  private Object parse(String text) {
+  private static String decode(byte[] utf8) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(utf8))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw MalformedJsonException.of(ErrorCode.INVALID_JSON, "$", "input is not valid UTF-8");
+    }
+  }
+
+  private Object parse(String text, DocumentScreen screen) {
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
       throw MalformedJsonException.of(ErrorCode.INVALID_JSON, "line 1, column 1", "input starts with a byte order mark");
     }
-    return parse(() -> factory.createParser(text));
+    return parse(() -> factory.createParser(text), screen);
   }
 
   /** Opens a parser over the input; may fail as Jackson's factory methods do. */
@@ -98,14 +131,15 @@ public final class JsonTreeReader {
     JsonParser open() throws IOException;
   }
 
-  private Object parse(Source source) {
+  /** Reads the document; reports its keys and strings to {@code screen} unless it is null. */
+  private Object parse(Source source, DocumentScreen screen) {
     Object[] path = new Object[maxDepth + 2];
     try (JsonParser parser = source.open()) {
       JsonToken token = parser.nextToken();
       if (token == null) {
         throw MalformedJsonException.of(ErrorCode.INVALID_JSON, "line 1, column 1", "input is empty");
       }
-      Object value = value(parser, token, path, 0);
+      Object value = value(parser, token, path, 0, screen);
       if (parser.nextToken() != null) {
         throw syntax(parser.currentTokenLocation(), "unexpected content after the JSON value");
       }
@@ -126,22 +160,28 @@ public final class JsonTreeReader {
     }
   }
 
-  private Object value(JsonParser parser, JsonToken token, Object[] path, int depth) throws IOException {
+  private Object value(JsonParser parser, JsonToken token, Object[] path, int depth, DocumentScreen screen)
+      throws IOException {
     switch (token) {
       case START_OBJECT:
         checkDepth(path, depth);
-        return object(parser, path, depth);
+        return object(parser, path, depth, screen);
       case START_ARRAY:
         checkDepth(path, depth);
         List<Object> list = new ArrayList<>();
         int index = 0;
         for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
           path[depth] = index++;
-          list.add(value(parser, t, path, depth + 1));
+          list.add(value(parser, t, path, depth + 1, screen));
         }
         return Collections.unmodifiableList(list);
       case VALUE_STRING:
-        return parser.getText();
+        String text = parser.getText();
+        if (screen != null) {
+          // Jackson's parsers count the token's offset in the unit of their input: bytes or chars.
+          screen.value(((ParserBase) parser).getTokenCharacterOffset(), text);
+        }
+        return text;
       case VALUE_NUMBER_INT:
         switch (parser.getNumberType()) {
           case INT:
@@ -172,7 +212,8 @@ public final class JsonTreeReader {
    * compared in place for duplicates. Larger ones become a hashed map, so that neither the
    * duplicate check nor a caller's lookups grow quadratic.
    */
-  private Map<String, Object> object(JsonParser parser, Object[] path, int depth) throws IOException {
+  private Map<String, Object> object(JsonParser parser, Object[] path, int depth, DocumentScreen screen)
+      throws IOException {
     Object[] entries = new Object[32];
     int size = 0;
     Map<String, Object> large = null;
@@ -185,6 +226,9 @@ public final class JsonTreeReader {
         throw syntax(parser.currentTokenLocation(), "input is not valid JSON");
       }
       path[depth] = key;
+      if (screen != null) {
+        screen.key(key);
+      }
       boolean duplicate;
       if (large != null) {
         duplicate = large.containsKey(key);
@@ -197,7 +241,7 @@ public final class JsonTreeReader {
       if (duplicate) {
         throw MalformedJsonException.of(ErrorCode.DUPLICATE_KEY, render(path, depth + 1), "duplicate key in object");
       }
-      Object value = value(parser, parser.nextToken(), path, depth + 1);
+      Object value = value(parser, parser.nextToken(), path, depth + 1, screen);
       if (large != null) {
         large.put(key, value);
       } else if (size < entries.length) {

@@ -210,7 +210,8 @@ final class KeywordAutomaton {
     return scan(hits.bytes(buf, off, len), len, hits);
   }
 
-  private boolean scan(byte[] bytes, int n, Hits hits) {
+  /** As {@link #scan(String, Hits)}, over {@code bytes[0, n)}. */
+  boolean scan(byte[] bytes, int n, Hits hits) {
     if (n < SIDE_BY_SIDE) {
       return walk(bytes, 0, n, 0, 0, hits);
     }

@@ -110,6 +110,14 @@ import java.util.regex.PatternSyntaxException;
  * max_tokens_secret} is still refused. {@code secret_id} is deliberately absent: a Vault AppRole
  * secret id is a credential.
  *
+ * <h2>Screening a document while it is read</h2>
+ *
+ * {@link #screen(byte[])} walks a raw JSON document once with the value rules' keyword automaton
+ * and returns a {@link DocumentScreen} that a reader feeds every key and string value. Only
+ * strings that hold a keyword occurrence have their rules run; if the screen clears the document,
+ * the guard finds nothing in any tree read from it, and that tree need not be scanned again. The
+ * contract's parser reads byte input this way.
+ *
  * <h2>Differences from the Python reference</h2>
  *
  * The guard refuses everything the reference refuses that is credential material, and more: key
@@ -301,6 +309,29 @@ public final class SecretGuard {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * A screen for one JSON document, to apply this guard while reading it (see {@link
+   * DocumentScreen}); walks the text once. Offsets given to {@link DocumentScreen#value} count
+   * bytes from the start of {@code utf8}, as Jackson's byte parsers count them.
+   *
+   * @param utf8 the document in UTF-8 (or ASCII), the bytes the reader reads
+   */
+  public DocumentScreen screen(byte[] utf8) {
+    Objects.requireNonNull(utf8, "utf8");
+    Hits hits = values.newHits();
+    return new DocumentScreen(this, values.occurrences(utf8, hits), true, hits);
+  }
+
+  /**
+   * As {@link #screen(byte[])}, for a document given as text; offsets count chars from the start
+   * of {@code json}.
+   */
+  public DocumentScreen screen(String json) {
+    Objects.requireNonNull(json, "json");
+    Hits hits = values.newHits();
+    return new DocumentScreen(this, values.occurrences(json, hits), false, hits);
   }
 
   private List<SecretFinding> scanJson(JsonParser parser) {

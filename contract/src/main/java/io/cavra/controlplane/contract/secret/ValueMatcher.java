@@ -1,5 +1,6 @@
 package io.cavra.controlplane.contract.secret;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
@@ -12,8 +13,17 @@ import java.util.regex.Matcher;
 final class ValueMatcher {
   static final int NO_MATCH = -1;
 
+  private static final int[] NO_OCCURRENCES = {};
+
   private final SecretRule[] rules;
   private final KeywordAutomaton automaton;
+
+  /**
+   * The automaton's last rule index, which no rule has: its keyword is a backslash, with which every
+   * JSON escape sequence starts, so that {@link #occurrences} learns in the same pass whether the
+   * strings of a document are stretches of its text.
+   */
+  private final int escape;
 
   /** Rules without keywords, which run on every string. */
   private final long[] always;
@@ -25,8 +35,14 @@ final class ValueMatcher {
 
   ValueMatcher(List<SecretRule> valueRules, IntConsumer probe) {
     this.rules = valueRules.toArray(new SecretRule[0]);
-    this.automaton = new KeywordAutomaton(valueRules.stream().map(SecretRule::keywords).toList());
-    this.always = new long[(rules.length + 63) >>> 6];
+    List<List<String>> keywords = new ArrayList<>();
+    for (SecretRule rule : rules) {
+      keywords.add(rule.keywords());
+    }
+    keywords.add(List.of("\\"));
+    this.automaton = new KeywordAutomaton(keywords);
+    this.escape = rules.length;
+    this.always = new long[(escape + 64) >>> 6];
     boolean any = false;
     for (int r = 0; r < rules.length; r++) {
       if (rules[r].keywords().isEmpty()) {
@@ -40,11 +56,40 @@ final class ValueMatcher {
 
   /** Scratch space for {@link #find}; reusable across calls by one thread. */
   Hits newHits() {
-    return new Hits(rules.length);
+    return new Hits(escape + 1);
   }
 
   SecretRule rule(int index) {
     return rules[index];
+  }
+
+  /**
+   * Where keywords start in the raw text of a JSON document, in ascending order; null when no
+   * screen can clear it: the text has an escape sequence, or some rule has no keywords.
+   */
+  int[] occurrences(byte[] json, Hits hits) {
+    return hasAlways ? null : occurrences(automaton.scan(json, json.length, hits), hits);
+  }
+
+  /** As {@link #occurrences(byte[], Hits)}, for text; offsets count chars. */
+  int[] occurrences(String json, Hits hits) {
+    return hasAlways ? null : occurrences(automaton.scan(json, hits), hits);
+  }
+
+  private int[] occurrences(boolean any, Hits hits) {
+    if (!any) {
+      return NO_OCCURRENCES;
+    }
+    int[] starts = null;
+    if ((hits.rules[escape >>> 6] & 1L << escape) == 0) {
+      hits.sortByStart();
+      starts = new int[hits.size()];
+      for (int i = 0; i < starts.length; i++) {
+        starts[i] = hits.start(i);
+      }
+    }
+    hits.clear();
+    return starts;
   }
 
   /** The index of the first rule that matches {@code text}, or {@link #NO_MATCH}. */
@@ -73,6 +118,9 @@ final class ValueMatcher {
       while (found == NO_MATCH && candidates != 0) {
         int r = (w << 6) + Long.numberOfTrailingZeros(candidates);
         candidates &= candidates - 1;
+        if (r == escape) {
+          continue;
+        }
         if (probe != null) {
           probe.accept(r);
         }
