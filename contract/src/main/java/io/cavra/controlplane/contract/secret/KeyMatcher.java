@@ -24,6 +24,18 @@ final class KeyMatcher {
   private final Pattern benign;
   private final ConcurrentHashMap<String, Integer> cache = new ConcurrentHashMap<>();
 
+  /**
+   * In front of {@link #cache}: one cached verdict per hash slot. A JSON reader hands out the same
+   * interned key strings document after document, and an identity check (or a short equals) costs
+   * less than a map lookup. Entries are immutable, so a racing write loses a shortcut, never a
+   * verdict.
+   */
+  private final Recent[] recent = new Recent[RECENT_SLOTS];
+
+  private static final int RECENT_SLOTS = 256;
+
+  private record Recent(String key, Integer verdict) {}
+
   /** {@code benignKeys} are normalised names or regexes over normalised keys. */
   KeyMatcher(List<SecretRule> keyRules, List<String> benignKeys) {
     this.rules = List.copyOf(keyRules);
@@ -59,7 +71,16 @@ final class KeyMatcher {
 
   /** The cached verdict of {@link #classify} for {@code key}, or null. */
   Integer cached(String key) {
-    return cache.get(key);
+    int slot = key.hashCode() & (RECENT_SLOTS - 1);
+    Recent recent = this.recent[slot];
+    if (recent != null && (recent.key == key || recent.key.equals(key))) {
+      return recent.verdict;
+    }
+    Integer verdict = cache.get(key);
+    if (verdict != null) {
+      this.recent[slot] = new Recent(key, verdict);
+    }
+    return verdict;
   }
 
   /** Classifies {@code key} and caches the verdict. */
