@@ -178,8 +178,7 @@ public final class JsonTreeReader {
       case VALUE_STRING:
         String text = parser.getText();
         if (screen != null) {
-          // Jackson's parsers count the token's offset in the unit of their input: bytes or chars.
-          screen.value(((ParserBase) parser).getTokenCharacterOffset(), text);
+          screen.value(tokenOffset(parser), text);
         }
         return text;
       case VALUE_NUMBER_INT:
@@ -256,6 +255,18 @@ public final class JsonTreeReader {
       }
     }
     return large != null ? Collections.unmodifiableMap(large) : WireMap.of(Arrays.copyOf(entries, size));
+  }
+
+  /**
+   * Where the current token starts, in the unit of the parser's input (bytes or chars). Jackson's
+   * own parsers keep it in a field; asking for a location would allocate one per string.
+   */
+  private static long tokenOffset(JsonParser parser) {
+    if (parser instanceof ParserBase) {
+      return ((ParserBase) parser).getTokenCharacterOffset();
+    }
+    JsonLocation location = parser.currentTokenLocation();
+    return location.getByteOffset() >= 0 ? location.getByteOffset() : location.getCharOffset();
   }
 
   private void checkDepth(Object[] path, int depth) {

@@ -53,7 +53,7 @@ public final class DocumentScreen {
    *
    * @param offset where the string starts in the screened text, counted as {@link
    *     SecretGuard#screen(byte[])} or {@link SecretGuard#screen(String)} says; its opening quote or
-   *     its first char
+   *     its first char. A negative offset means unknown: the string is then scanned as it is.
    * @param text the decoded string
    */
   public void value(long offset, String text) {
@@ -61,20 +61,24 @@ public final class DocumentScreen {
     if (!clear || starts.length == 0) {
       return;
     }
-    // From the opening quote to the closing one, so either offset convention is covered.
-    long from = Math.max(0, offset - 1);
-    if (from > Integer.MAX_VALUE) {
+    if (offset < 0 || offset > Integer.MAX_VALUE) {
+      scan(text);
       return;
     }
-    int i = Arrays.binarySearch(starts, (int) from);
+    // From the opening quote to the closing one, so either offset convention is covered.
+    int i = Arrays.binarySearch(starts, (int) Math.max(0, offset - 1));
     int first = i >= 0 ? i : -i - 1;
     if (first == starts.length) {
       return;
     }
     long next = starts[first];
-    boolean inside = next <= offset + text.length()
-        || (utf8 && next <= offset + utf8Length(text));
-    if (inside && guard.values().find(text, hits) != ValueMatcher.NO_MATCH) {
+    if (next <= offset + text.length() || (utf8 && next <= offset + utf8Length(text))) {
+      scan(text);
+    }
+  }
+
+  private void scan(String text) {
+    if (guard.values().find(text, hits) != ValueMatcher.NO_MATCH) {
       clear = false;
     }
   }

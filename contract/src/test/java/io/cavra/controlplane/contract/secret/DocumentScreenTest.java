@@ -126,6 +126,17 @@ class DocumentScreenTest {
     assertThat(screen.toString()).doesNotContain(token);
   }
 
+  @Test
+  void aStringAtAnUnknownOffsetIsScannedAsItIs() {
+    String token = githubToken();
+    DocumentScreen screen =
+        SecretGuard.defaults().screen(("{\"a\":\"" + token + "\"}").getBytes(StandardCharsets.UTF_8));
+    screen.value(-1, "plain");
+    assertThat(screen.clear()).isTrue();
+    screen.value(-1, token);
+    assertThat(screen.clear()).isFalse();
+  }
+
   /** Whatever the document, the screen clears it only if a scan of it finds nothing. */
   @Property(tries = 2000)
   void aClearedDocumentHasNoFindings(@ForAll("documents") String json) {
