@@ -79,7 +79,7 @@ public final class ContractJson {
 
   /** Parses and validates a request envelope from text. */
   public ControlPlaneRequest parseRequest(String json) {
-    return TreeReader.request(reader.read(Objects.requireNonNull(json, "json")));
+    return Checks.fromDocument(screened(json), TreeReader::request);
   }
 
   /** Parses and validates a response envelope from UTF-8 bytes. */
@@ -89,7 +89,7 @@ public final class ContractJson {
 
   /** Parses and validates a response envelope from text. */
   public ControlPlaneResponse parseResponse(String json) {
-    return TreeReader.response(reader.read(Objects.requireNonNull(json, "json")));
+    return Checks.fromDocument(screened(json), TreeReader::response);
   }
 
   /**
@@ -107,7 +107,7 @@ public final class ContractJson {
 
   /** Parses a request or a response from text, recognized by its {@code schema_version}. */
   public Envelope parseEnvelope(String json) {
-    return TreeReader.envelope(reader.read(Objects.requireNonNull(json, "json")));
+    return Checks.fromDocument(screened(json), TreeReader::envelope);
   }
 
   /**
@@ -130,6 +130,10 @@ public final class ContractJson {
    */
   private JsonTreeReader.Screened screened(byte[] utf8) {
     return reader.readScreened(Objects.requireNonNull(utf8, "utf8"), SecretGuard.defaults());
+  }
+
+  private JsonTreeReader.Screened screened(String json) {
+    return reader.readScreened(Objects.requireNonNull(json, "json"), SecretGuard.defaults());
   }
 
   /** The compact canonical form. */

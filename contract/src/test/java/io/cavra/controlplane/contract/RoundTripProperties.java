@@ -2,6 +2,7 @@ package io.cavra.controlplane.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cavra.controlplane.contract.internal.JsonTreeReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
 
 /**
  * Properties over generated inputs: for every valid request and response, build → serialize →
@@ -64,53 +66,68 @@ class RoundTripProperties {
   }
 
   /**
-   * Byte input is screened for secrets while it is read, and a cleared document skips the guard
-   * and the Unicode checks over its model; text input is not screened. Both must agree on every
-   * document: same envelope, or same error (code, location, message, rule). The documents are
-   * valid envelopes whose strings and keys are partly replaced by generated JSON text with
-   * keywords, tokens, escapes, lone surrogates and non-ASCII chars.
+   * Input is screened for secrets while it is read, and a cleared document skips the guard and the
+   * Unicode checks over its model. Screened parsing of bytes and of text must agree with reading
+   * the tree unscreened on every document: same envelope, or same error (code, location, message,
+   * rule). The documents are valid envelopes whose strings and keys are partly replaced by
+   * generated JSON text with keywords, tokens, escapes, lone surrogates and non-ASCII chars.
    */
-  @Property(tries = 1000)
+  // Not shrunk: shrinking these flat-mapped envelopes takes minutes, and the report names both outcomes.
+  @Property(tries = 1000, shrinking = ShrinkingMode.OFF)
   void screenedAndUnscreenedParsingAgree(
-      @ForAll("envelopes") Envelope envelope, @ForAll("replacements") List<String> replacements) {
+      @ForAll("envelopes") Envelope envelope, @ForAll("replacements") List<String> values,
+      @ForAll("keyReplacements") List<String> keys) {
     String json = withReplacedStrings(ContractJson.defaults().parseTree(ContractJson.toJsonBytes(envelope)),
-        replacements.iterator());
-    byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
+        values.iterator(), keys.iterator());
+    String unscreened = outcome(() -> TreeReader.envelope(UNSCREENED.read(json)));
 
-    assertThat(outcome(() -> ContractJson.defaults().parseEnvelope(utf8)))
-        .isEqualTo(outcome(() -> ContractJson.defaults().parseEnvelope(json)));
-  }
-
-  private static String outcome(java.util.function.Supplier<Envelope> parse) {
-    try {
-      return "parsed " + ContractJson.toJson(parse.get());
-    } catch (ContractException e) {
-      return e.code() + " at " + e.location() + ": " + e.getMessage() + " " + e.ruleId();
+    assertThat(outcome(() -> ContractJson.defaults().parseEnvelope(json))).isEqualTo(unscreened);
+    if (validUnicode(json)) {
+      // UTF-8 cannot carry a lone surrogate: such text has no byte form to compare.
+      byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
+      assertThat(outcome(() -> ContractJson.defaults().parseEnvelope(utf8))).isEqualTo(unscreened);
     }
   }
 
+  private static final JsonTreeReader UNSCREENED =
+      new JsonTreeReader(ContractJson.DEFAULT_MAX_BYTES, ContractJson.DEFAULT_MAX_DEPTH);
+
+  /** What a parse gave, with every non-ASCII char escaped so that a failure report stays readable. */
+  private static String outcome(java.util.function.Supplier<Envelope> parse) {
+    String outcome;
+    try {
+      outcome = "parsed " + ContractJson.toJson(parse.get());
+    } catch (ContractException e) {
+      outcome = e.code() + " at " + e.location() + ": " + e.getMessage() + " " + e.ruleId();
+    }
+    StringBuilder ascii = new StringBuilder();
+    outcome.chars().forEach(c -> ascii.append(c < 0x7f ? String.valueOf((char) c) : String.format("\\u%04x", c)));
+    return ascii.toString();
+  }
+
   /**
-   * The tree as JSON text, each string and key taken in turn from {@code replacements} (raw JSON
-   * string content) where the next one is not null, kept otherwise.
+   * The tree as JSON text, each string value and each key taken in turn from {@code values} or
+   * {@code keys} (raw JSON string content) where the next one is not null, kept otherwise.
    */
-  private static String withReplacedStrings(Object value, java.util.Iterator<String> replacements) {
+  private static String withReplacedStrings(
+      Object value, java.util.Iterator<String> values, java.util.Iterator<String> keys) {
     if (value instanceof Map) {
       List<String> members = new java.util.ArrayList<>();
       for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
-        members.add(string((String) entry.getKey(), replacements) + ":"
-            + withReplacedStrings(entry.getValue(), replacements));
+        members.add(string((String) entry.getKey(), keys) + ":"
+            + withReplacedStrings(entry.getValue(), values, keys));
       }
       return "{" + String.join(",", members) + "}";
     }
     if (value instanceof List) {
       List<String> items = new java.util.ArrayList<>();
       for (Object item : (List<?>) value) {
-        items.add(withReplacedStrings(item, replacements));
+        items.add(withReplacedStrings(item, values, keys));
       }
       return "[" + String.join(",", items) + "]";
     }
     if (value instanceof String) {
-      return string((String) value, replacements);
+      return string((String) value, values);
     }
     return String.valueOf(value);
   }
@@ -130,12 +147,20 @@ class RoundTripProperties {
 
   @Provide
   Arbitrary<List<String>> replacements() {
+    return replacement().injectNull(0.85).list().ofMaxSize(40);
+  }
+
+  /** As {@link #replacements()}, rarer: a strange key in a strict object ends the parse at once. */
+  @Provide
+  Arbitrary<List<String>> keyReplacements() {
+    return replacement().injectNull(0.97).list().ofMaxSize(40);
+  }
+
+  private static Arbitrary<String> replacement() {
     List<String> pieces = List.of("core", "asia-east1", "https://h/x", "user:pw@h", "Bearer ", "eyJ", "\\u00e9",
-        "\\\"", "\\ud800", "\\u0067", "\\t", "Z\u00fcrich", "\uD83D\uDE80", " ", "api_key", "clientSecret",
+        "\\\"", "\\ud800", "\uDC00", "\\u0067", "\\t", "Z\u00fcrich", "\uD83D\uDE80", " ", "api_key", "clientSecret",
         "max_tokens", "***", FakeTokens.github(), FakeTokens.slack());
-    Arbitrary<String> replacement = Arbitraries.of(pieces).list().ofMinSize(1).ofMaxSize(4)
-        .map(parts -> String.join("", parts));
-    return replacement.injectNull(0.85).list().ofMaxSize(40);
+    return Arbitraries.of(pieces).list().ofMinSize(1).ofMaxSize(4).map(parts -> String.join("", parts));
   }
 
   @Provide

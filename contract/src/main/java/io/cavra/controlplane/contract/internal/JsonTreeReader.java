@@ -59,8 +59,8 @@ public final class JsonTreeReader {
 
   /**
    * A document read with a {@link DocumentScreen}: {@code clear} is true when the secret guard
-   * finds nothing in {@code tree}. Every string of such a tree is then also valid Unicode, since
-   * the bytes were strictly decoded and held no escape sequence.
+   * finds nothing in {@code tree} and every string of it is valid Unicode (the input was strictly
+   * decoded bytes or valid text, and held no escape sequence).
    */
   public record Screened(Object tree, boolean clear) {}
 
@@ -100,11 +100,27 @@ public final class JsonTreeReader {
 
   /** Reads text; its UTF-8 size counts against the limit. */
   public Object read(String text) {
+    checkSize(text);
+    return parse(text, null);
+  }
+
+  /**
+   * Reads text as {@link #read(String)} does, screened as {@link #readScreened(byte[],
+   * SecretGuard)} screens bytes. Text can hold lone surrogates that no decoder refused, so a
+   * document is only clear if the whole text is valid Unicode too.
+   */
+  public Screened readScreened(String text, SecretGuard guard) {
+    checkSize(text);
+    DocumentScreen screen = guard.screen(text);
+    Object tree = parse(text, screen);
+    return new Screened(tree, screen.clear() && Checks.isValidUnicode(text));
+  }
+
+  private void checkSize(String text) {
     // A char is at most 3 UTF-8 bytes; only count exactly when the cheap bound is over the limit.
     if ((long) text.length() * 3 > maxBytes && utf8Length(text) > maxBytes) {
       throw tooLarge();
     }
-    return parse(text, null);
   }
 
   private static String decode(byte[] utf8) {
