@@ -1,5 +1,6 @@
 package io.cavra.controlplane.contract;
 
+import io.cavra.controlplane.contract.internal.Checks;
 import io.cavra.controlplane.contract.internal.JsonValues;
 import io.cavra.controlplane.contract.internal.WireEnums;
 import java.math.BigInteger;
@@ -74,7 +75,7 @@ public final class SummaryBuilder {
         throw ContractException.of(ErrorCode.INVALID_VALUE, key, key + " is a contract field, not an extension");
       }
     }
-    extensions.put(key, JsonValues.copy(value, "payload.summary." + key));
+    extensions.put(key, JsonValues.copy(value, "payload.summary." + Checks.keyInPath(key)));
     return this;
   }
 

@@ -313,7 +313,7 @@ final class TreeReader {
     /** Refuses unknown keys; called after the keys that decide how to read the rest. */
     Fields strict() {
       if (!tolerant && extensions != null) {
-        String location = path(extensions.keySet().iterator().next());
+        String location = path(Checks.keyInPath(extensions.keySet().iterator().next()));
         throw ContractException.of(ErrorCode.UNKNOWN_FIELD, location, location + " is not defined by the contract");
       }
       return this;

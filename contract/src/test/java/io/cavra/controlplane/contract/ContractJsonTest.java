@@ -61,6 +61,35 @@ class ContractJsonTest {
     assertThat(error.getMessage() + error.location()).doesNotContain(secret).doesNotContain("ghp");
   }
 
+  /**
+   * A key can be a credential too. Errors about the document's shape name keys in their locations
+   * and messages; such a key is written as the guard writes it in findings.
+   */
+  @Test
+  void errorsNameACredentialKeyAsRedacted() {
+    String secret = FakeTokens.github();
+    String lookup = ContractJson.toJson(ControlPlaneRequest.builder(Operation.POLICY_REGISTRY_LOOKUP)
+        .tenantId("tenant-demo").correlationId("saas-0123456789ab").set("policy_refs", java.util.List.of("p@1"))
+        .build());
+    String[] documents = {
+      valid.replace("\"payload\":{", "\"payload\":{\"" + secret + "\":1,"),
+      lookup.replace("\"labels\":{}", "\"labels\":{\"" + secret + "\":1}"),
+      lookup.replace("\"labels\":{}", "\"labels\":{\"" + secret + "\":\"a\",\"" + secret + "\":\"b\"}"),
+      lookup.replace("\"labels\":{}", "\"labels\":{\"" + secret + "\":" + "[".repeat(80) + "]".repeat(80) + "}"),
+    };
+    ErrorCode[] codes = {ErrorCode.UNKNOWN_FIELD, ErrorCode.INVALID_TYPE, ErrorCode.DUPLICATE_KEY, ErrorCode.TOO_DEEP};
+    for (int i = 0; i < documents.length; i++) {
+      ContractException error = refused(documents[i].getBytes(StandardCharsets.UTF_8));
+      assertThat(error.code()).as(codes[i].wireName()).isEqualTo(codes[i]);
+      assertThat(error.location()).contains("<redacted>");
+      assertThat(error.getMessage() + error.location()).doesNotContain(secret);
+    }
+    ContractException extension = catchThrowableOfType(ContractException.class,
+        () -> Summary.builder(Operation.TENANT_AUDIT_STORE_OPERATING).extension(secret, Double.NaN));
+    assertThat(extension.location()).isEqualTo("payload.summary.<redacted>");
+    assertThat(extension.getMessage()).doesNotContain(secret);
+  }
+
   @Test
   void asciiInputReadFromBytesFailsWhereTheSameTextFails() {
     // ASCII bytes go to the parser as they are, other input is decoded first: same verdicts.

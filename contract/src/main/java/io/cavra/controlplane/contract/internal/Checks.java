@@ -138,7 +138,7 @@ public final class Checks {
       text((String) key, location);
     }
     if (!(value instanceof String) || (!screened && !isValidUnicode((String) value))) {
-      String entryLocation = location + "." + key;
+      String entryLocation = location + "." + keyInPath((String) key);
       throw value instanceof String
           ? ContractException.of(ErrorCode.INVALID_VALUE, entryLocation, entryLocation + " must be valid Unicode text")
           : ContractException.of(ErrorCode.INVALID_TYPE, entryLocation, entryLocation + " must be a string");
@@ -177,6 +177,15 @@ public final class Checks {
   }
 
   private static final ThreadLocal<Scope> SCOPE = ThreadLocal.withInitial(Scope::new);
+
+  /**
+   * A key as an error's location or message may show it: itself, or {@link
+   * SecretGuard#REDACTED_KEY} if its text is credential material, so that an error about a
+   * document's shape cannot repeat a secret that the document used as a key.
+   */
+  public static String keyInPath(String key) {
+    return SecretGuard.defaults().checkText(key).isPresent() ? SecretGuard.REDACTED_KEY : key;
+  }
 
   /** Python's {@code str.strip()}: removes every character for which {@code str.isspace()} is true. */
   public static String pythonStrip(String value) {

@@ -309,7 +309,7 @@ public final class JsonTreeReader {
         if (out.length() > 0) {
           out.append('.');
         }
-        out.append(segment);
+        out.append(Checks.keyInPath((String) segment));
       }
     }
     return out.toString();

@@ -43,7 +43,7 @@ public final class JsonValues {
           throw ContractException.of(ErrorCode.INVALID_TYPE, location, location + " keys must be strings");
         }
         String key = (String) entry.getKey();
-        copy.put(key, copy(entry.getValue(), location + "." + key));
+        copy.put(key, copy(entry.getValue(), location + "." + Checks.keyInPath(key)));
       }
       return Collections.unmodifiableMap(copy);
     }

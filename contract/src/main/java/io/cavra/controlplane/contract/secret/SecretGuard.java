@@ -131,6 +131,12 @@ public final class SecretGuard {
   /** {@link #keyVerdict} values at or below this mean "the key text matches value rule i". */
   static final int KEY_IS_SECRET_TEXT = -2;
 
+  /**
+   * The path segment written for a key whose text is itself credential material, in findings and
+   * in every error location of the contract.
+   */
+  public static final String REDACTED_KEY = "<redacted>";
+
   /** Default of {@link Builder#maxDepth(int)}. */
   public static final int DEFAULT_MAX_DEPTH = 256;
 

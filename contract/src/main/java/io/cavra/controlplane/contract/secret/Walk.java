@@ -12,8 +12,6 @@ import java.util.List;
  * call.
  */
 final class Walk {
-  /** Path segment that stands for a key whose text is itself credential material. */
-  static final String REDACTED_KEY = "<redacted>";
 
   private final SecretGuard guard;
   private final String root;
@@ -58,7 +56,7 @@ final class Walk {
     ensure(depth);
     int verdict = guard.keyVerdict(key, hits);
     if (verdict <= SecretGuard.KEY_IS_SECRET_TEXT) {
-      keys[depth] = REDACTED_KEY;
+      keys[depth] = SecretGuard.REDACTED_KEY;
       report(
           ErrorCode.SENSITIVE_VALUE,
           guard.values().rule(SecretGuard.KEY_IS_SECRET_TEXT - verdict).id(),
