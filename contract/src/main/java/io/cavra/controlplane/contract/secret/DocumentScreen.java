@@ -5,8 +5,9 @@ import java.util.Objects;
 
 /**
  * Applies a {@link SecretGuard} to one JSON document while a reader reads it, so that its strings
- * need not be scanned again once they are in a tree. Made by {@link SecretGuard#screen(byte[])},
- * which walks the raw text once with the guard's keyword automaton. A value rule matches only
+ * need not be scanned again once they are in a tree. Made by {@link SecretGuard#screen(byte[])} or
+ * {@link SecretGuard#screen(String)}, which walk the raw text once with the guard's keyword
+ * automaton. A value rule matches only
  * where one of its keywords occurs, and in a document without escape sequences every string is a
  * stretch of the text, so only a string that holds a keyword occurrence needs the value rules run;
  * keys are classified as {@link SecretGuard#scan} classifies them.
