@@ -29,6 +29,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Reads one JSON document into plain Java values (ordered maps, lists, strings, {@code Long} /
@@ -66,15 +67,7 @@ public final class JsonTreeReader {
 
   /** Reads UTF-8 bytes. */
   public Object read(byte[] utf8) {
-    if (utf8.length > maxBytes) {
-      throw tooLarge();
-    }
-    if (isAscii(utf8)) {
-      // Most documents are ASCII: valid UTF-8 as they are, with columns that count bytes and
-      // chars alike, so Jackson can read the bytes without a decoded copy.
-      return parse(() -> factory.createParser(utf8), null);
-    }
-    return parse(decode(utf8), null);
+    return readBytes(utf8, null).tree();
   }
 
   /**
@@ -82,20 +75,31 @@ public final class JsonTreeReader {
    * while reading it, so that the guard need not scan the tree's strings afterwards.
    */
   public Screened readScreened(byte[] utf8, SecretGuard guard) {
+    return readBytes(utf8, Objects.requireNonNull(guard, "guard"));
+  }
+
+  /** Reads bytes, screened with {@code guard} unless it is null (then never clear). */
+  private Screened readBytes(byte[] utf8, SecretGuard guard) {
     if (utf8.length > maxBytes) {
       throw tooLarge();
     }
-    DocumentScreen screen;
+    DocumentScreen screen = null;
     Object tree;
     if (isAscii(utf8)) {
-      screen = guard.screen(utf8);
+      // Most documents are ASCII: valid UTF-8 as they are, with columns that count bytes and
+      // chars alike, so Jackson can read the bytes without a decoded copy.
+      if (guard != null) {
+        screen = guard.screen(utf8);
+      }
       tree = parse(() -> factory.createParser(utf8), screen);
     } else {
       String text = decode(utf8);
-      screen = guard.screen(text);
+      if (guard != null) {
+        screen = guard.screen(text);
+      }
       tree = parse(text, screen);
     }
-    return new Screened(tree, screen.clear());
+    return new Screened(tree, screen != null && screen.clear());
   }
 
   /** Reads text; its UTF-8 size counts against the limit. */
