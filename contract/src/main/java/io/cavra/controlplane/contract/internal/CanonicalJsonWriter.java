@@ -2,6 +2,8 @@ package io.cavra.controlplane.contract.internal;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 
@@ -153,8 +155,9 @@ public final class CanonicalJsonWriter {
   }
 
   /**
-   * Python's {@code repr(float)}: the shortest digits that round-trip, positional for decimal
-   * exponents -4 to 15, otherwise scientific with a signed exponent of at least two digits.
+   * Python's {@code repr(float)}: the shortest digits that read back as the same double (the
+   * nearest such digits when two are equally short), positional for decimal exponents -4 to 15,
+   * otherwise scientific with a signed exponent of at least two digits.
    */
   public static String pythonFloatRepr(double d) {
     if (Double.isNaN(d) || Double.isInfinite(d)) {
@@ -163,7 +166,7 @@ public final class CanonicalJsonWriter {
     if (d == 0) {
       return (Double.doubleToRawLongBits(d) < 0) ? "-0.0" : "0.0";
     }
-    BigDecimal decimal = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+    BigDecimal decimal = shortest(Math.abs(d));
     String digits = decimal.unscaledValue().toString();
     int exponent = digits.length() - 1 - decimal.scale();
     StringBuilder out = new StringBuilder(24);
@@ -201,5 +204,34 @@ public final class CanonicalJsonWriter {
       out.append(abs);
     }
     return out.toString();
+  }
+
+  /**
+   * The shortest decimal that reads back as {@code d} (positive and finite), without trailing
+   * zeros; of two equally short ones, the nearer to {@code d}, as Python's {@code repr} (David
+   * Gay's shortest mode) chooses. Java 17's {@code Double.toString} is not always the shortest
+   * (JDK-4511638), so its answer only bounds the search: for each precision, the decimals just
+   * below and just above {@code d} are the only candidates that can read back as {@code d}.
+   */
+  static BigDecimal shortest(double d) {
+    BigDecimal java = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+    BigDecimal exact = new BigDecimal(d);
+    for (int precision = 1; precision <= java.precision(); precision++) {
+      BigDecimal below = exact.round(new MathContext(precision, RoundingMode.FLOOR));
+      BigDecimal above = exact.round(new MathContext(precision, RoundingMode.CEILING));
+      boolean belowReads = below.doubleValue() == d;
+      boolean aboveReads = above.doubleValue() == d;
+      if (belowReads && aboveReads) {
+        int nearer = exact.subtract(below).compareTo(above.subtract(exact));
+        BigDecimal chosen = nearer < 0 ? below
+            : nearer > 0 ? above
+            : exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+        return chosen.stripTrailingZeros();
+      }
+      if (belowReads || aboveReads) {
+        return (belowReads ? below : above).stripTrailingZeros();
+      }
+    }
+    return java; // not reached: Java's own digits read back at their precision
   }
 }
