@@ -82,7 +82,7 @@ final class OperationCommand implements Callable<Integer> {
   /** {@code policy_refs} → {@code --policy-ref}; {@code capabilities} → {@code --capability}. */
   static String optionName(RequestParameter parameter) {
     String name = parameter.name();
-    if (parameter.kind() == RequestParameter.Kind.TEXT_LIST || parameter.kind() == RequestParameter.Kind.TEXT_MAP) {
+    if (parameter.kind() == RequestParameter.Kind.TEXT_LIST || parameter.kind() == RequestParameter.Kind.JSON_MAP) {
       name = singular(name);
     }
     return "--" + name.replace('_', '-');
@@ -110,7 +110,7 @@ final class OperationCommand implements Callable<Integer> {
             .paramLabel(singular(parameter.name()).toUpperCase(Locale.ROOT))
             .description(key + " Repeatable. " + describe(parameter));
         break;
-      case TEXT_MAP:
+      case JSON_MAP:
         builder.type(List.class).auxiliaryTypes(String.class)
             .paramLabel("KEY=VALUE")
             .description(key + " Repeatable, keeps order. " + describe(parameter));
@@ -195,7 +195,7 @@ final class OperationCommand implements Callable<Integer> {
         case TEXT_LIST:
           builder.set(parameter.name(), value);
           break;
-        case TEXT_MAP:
+        case JSON_MAP:
           @SuppressWarnings("unchecked")
           List<String> pairs = (List<String>) value;
           builder.set(parameter.name(), pairs(commandLine, entry.getKey(), pairs));

@@ -201,7 +201,7 @@ final class TreeReader {
         DeploymentModel model = p.state(DeploymentModel.class, "deployment_model");
         String region = p.text("region");
         List<String> requirements = p.list("requirements");
-        Map<String, String> contacts = p.textMap("contacts");
+        Map<String, Object> contacts = p.jsonMap("contacts");
         p.fixed("activation_boundary", RequestPayload.TenantOnboarding.BOUNDARY);
         p.stripped("organization_name", organization);
         p.stripped("region", region);
@@ -227,7 +227,7 @@ final class TreeReader {
       }
       case POLICY_REGISTRY_LOOKUP: {
         RequestPayload.PolicyRegistryLookup payload =
-            new RequestPayload.PolicyRegistryLookup(p.list("policy_refs"), p.textMap("labels"));
+            new RequestPayload.PolicyRegistryLookup(p.list("policy_refs"), p.jsonMap("labels"));
         p.fixed("resolution_boundary", RequestPayload.PolicyRegistryLookup.BOUNDARY);
         return payload;
       }
@@ -424,13 +424,17 @@ final class TreeReader {
       throw typeError(key, "an array of strings");
     }
 
-    Map<String, String> textMap(String key) {
+    /** A free-form object of JSON values; the record copies (or, for a parsed document, checks) it. */
+    Map<String, Object> jsonMap(String key) {
       Object value = required(key);
       if (value instanceof Map) {
-        return Checks.textMap((Map<?, ?>) value, path(key));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = (Map<String, Object>) value;
+        return map;
       }
-      throw typeError(key, "an object of strings");
+      throw typeError(key, "an object");
     }
+
 
     Map<String, Object> object(String key) {
       return TreeReader.object(required(key), path(key), key);

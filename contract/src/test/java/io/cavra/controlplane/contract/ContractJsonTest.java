@@ -117,11 +117,11 @@ class ContractJsonTest {
         .build());
     String[] documents = {
       valid.replace("\"payload\":{", "\"payload\":{\"" + secret + "\":1,"),
-      lookup.replace("\"labels\":{}", "\"labels\":{\"" + secret + "\":1}"),
+      lookup.replace("\"labels\":{}", "\"labels\":{\"" + secret + "\":\"\\ud800\"}"),
       lookup.replace("\"labels\":{}", "\"labels\":{\"" + secret + "\":\"a\",\"" + secret + "\":\"b\"}"),
       lookup.replace("\"labels\":{}", "\"labels\":{\"" + secret + "\":" + "[".repeat(80) + "]".repeat(80) + "}"),
     };
-    ErrorCode[] codes = {ErrorCode.UNKNOWN_FIELD, ErrorCode.INVALID_TYPE, ErrorCode.DUPLICATE_KEY, ErrorCode.TOO_DEEP};
+    ErrorCode[] codes = {ErrorCode.UNKNOWN_FIELD, ErrorCode.INVALID_VALUE, ErrorCode.DUPLICATE_KEY, ErrorCode.TOO_DEEP};
     for (int i = 0; i < documents.length; i++) {
       ContractException error = refused(documents[i].getBytes(StandardCharsets.UTF_8));
       assertThat(error.code()).as(codes[i].wireName()).isEqualTo(codes[i]);

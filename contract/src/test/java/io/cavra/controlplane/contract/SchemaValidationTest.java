@@ -279,6 +279,7 @@ class SchemaValidationTest {
       assertThat(c.form()).isIn("compact", "pretty");
       assertThat(c.code()).isNull();
       assertThat(c.location()).isNull();
+      assertThat(c.message()).isNull();
       assertThat(c.schemaRejects()).isFalse();
       assertThat(c.substitute()).isEmpty();
     } else {
