@@ -89,8 +89,8 @@ final class TreeReader {
         f.bool("valid"),
         f.text("message"),
         f.bool("private_validation_required"),
-        f.list("enabled_features"),
-        f.list("locked_features"));
+        f.listOrEmpty("enabled_features"),
+        f.listOrEmpty("locked_features"));
   }
 
   private static Summary summary(Operation operation, Map<String, Object> map) {
@@ -435,6 +435,13 @@ final class TreeReader {
       throw typeError(key, "an object");
     }
 
+    /**
+     * A list of strings that may be absent, which reads as empty: the reference's dataclass
+     * default {@code ()} (wire-spec 7). A present {@code null} is refused like any other non-list.
+     */
+    List<String> listOrEmpty(String key) {
+      return map.containsKey(key) ? list(key) : List.of();
+    }
 
     Map<String, Object> object(String key) {
       return TreeReader.object(required(key), path(key), key);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.cavra.controlplane.contract.internal.CanonicalJsonWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -132,6 +133,36 @@ class ContractJsonTest {
         () -> Summary.builder(Operation.TENANT_AUDIT_STORE_OPERATING).extension(secret, Double.NaN));
     assertThat(extension.location()).isEqualTo("payload.summary.<redacted>");
     assertThat(extension.getMessage()).doesNotContain(secret);
+  }
+
+  /** Wire-spec 7: the report's feature lists default to empty; a report without them is read as such. */
+  @Test
+  void licenseReportWithoutFeatureListsReadsThemAsEmpty() {
+    String full = ContractJson.toJson(ControlPlaneRequest.builder(Operation.LICENSE_VALIDATION)
+        .tenantId("tenant-demo").correlationId("saas-0123456789ab").report(LicenseValidationReport.communityDefault())
+        .build());
+    String withoutLists = full.replace(",\"enabled_features\":[],\"locked_features\":[]", "");
+    assertThat(withoutLists).isNotEqualTo(full);
+
+    ControlPlaneRequest request = json.parseRequest(withoutLists);
+
+    assertThat(((RequestPayload.LicenseValidation) request.payload()).localValidationReport().enabledFeatures()).isEmpty();
+    assertThat(ContractJson.toJson(request)).isEqualTo(full);
+    assertThat(json.parseLicenseReport(("{\"status\":\"expired\",\"edition\":\"enterprise\",\"license_id\":\"l-1\","
+        + "\"valid\":false,\"message\":\"License is expired.\",\"private_validation_required\":true,"
+        + "\"locked_features\":[\"sso\"]}").getBytes(StandardCharsets.UTF_8)))
+        .isEqualTo(LicenseValidationReport.local(LicenseStatus.EXPIRED, LicenseEdition.ENTERPRISE, "l-1", List.of("sso")));
+  }
+
+  @Test
+  void licenseReportWithANullFeatureListIsStillRefused() {
+    ContractException error = catchThrowableOfType(ContractException.class, () -> json.parseLicenseReport(
+        ("{\"status\":\"valid\",\"edition\":\"community\",\"license_id\":\"community\",\"valid\":true,"
+            + "\"message\":\"m\",\"private_validation_required\":false,\"enabled_features\":null}")
+            .getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(error.code()).isEqualTo(ErrorCode.INVALID_TYPE);
+    assertThat(error.location()).isEqualTo("$.enabled_features");
   }
 
   @Test
