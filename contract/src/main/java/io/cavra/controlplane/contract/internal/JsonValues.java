@@ -78,10 +78,20 @@ public final class JsonValues {
   static Map<String, Object> copyMap(Map<?, ?> map, String location, int depth) {
     Object[] entries = new Object[map.size() * 2];
     int i = 0;
-    for (Map.Entry<?, ?> entry : map.entrySet()) {
-      String key = key(entry.getKey(), location);
-      entries[i++] = key;
-      entries[i++] = copy(entry.getValue(), location, key, depth + 1);
+    if (map instanceof WireMap) {
+      // Read by index: a wire map's entry set makes an entry object per key.
+      WireMap wire = (WireMap) map;
+      for (int j = 0; j < wire.size(); j++) {
+        String key = key(wire.key(j), location);
+        entries[i++] = key;
+        entries[i++] = copy(wire.value(j), location, key, depth + 1);
+      }
+    } else {
+      for (Map.Entry<?, ?> entry : map.entrySet()) {
+        String key = key(entry.getKey(), location);
+        entries[i++] = key;
+        entries[i++] = copy(entry.getValue(), location, key, depth + 1);
+      }
     }
     if (entries.length <= SMALL_MAP * 2) {
       return WireMap.of(entries);
@@ -138,7 +148,14 @@ public final class JsonValues {
     if (value instanceof BigDecimal) {
       return true;
     }
-    if (value instanceof Map) {
+    if (value instanceof WireMap) {
+      WireMap wire = (WireMap) value;
+      for (int i = 0; i < wire.size(); i++) {
+        if (containsFloat(wire.value(i))) {
+          return true;
+        }
+      }
+    } else if (value instanceof Map) {
       for (Object element : ((Map<?, ?>) value).values()) {
         if (containsFloat(element)) {
           return true;
