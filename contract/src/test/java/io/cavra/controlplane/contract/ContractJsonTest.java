@@ -165,6 +165,16 @@ class ContractJsonTest {
     assertThat(error.location()).isEqualTo("$.enabled_features");
   }
 
+  /** Python's json reads a float as a double; the tree holds the digits repr writes for it. */
+  @Test
+  void aFloatIsReadAsTheNearestDoubleInReprDigits() {
+    Object tree = json.parseTree("[1.50, 1.5000000000000001, 1e-400, 1E+16, 0.1000000000000000055511151231257827]"
+        .getBytes(StandardCharsets.UTF_8));
+
+    assertThat(tree).isEqualTo(List.of(new java.math.BigDecimal("1.5"), new java.math.BigDecimal("1.5"),
+        new java.math.BigDecimal("0.0"), new java.math.BigDecimal("1e+16"), new java.math.BigDecimal("0.1")));
+  }
+
   @Test
   void asciiInputReadFromBytesFailsWhereTheSameTextFails() {
     // ASCII bytes go to the parser as they are, other input is decoded first: same verdicts.

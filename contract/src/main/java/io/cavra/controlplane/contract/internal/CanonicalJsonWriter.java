@@ -209,29 +209,34 @@ public final class CanonicalJsonWriter {
   /**
    * The shortest decimal that reads back as {@code d} (positive and finite), without trailing
    * zeros; of two equally short ones, the nearer to {@code d}, as Python's {@code repr} (David
-   * Gay's shortest mode) chooses. Java 17's {@code Double.toString} is not always the shortest
-   * (JDK-4511638), so its answer only bounds the search: for each precision, the decimals just
-   * below and just above {@code d} are the only candidates that can read back as {@code d}.
+   * Gay's shortest mode) chooses. Java 17's {@code Double.toString} reads back but is not always
+   * the shortest (JDK-4511638), nor the nearest of its length, so it only bounds the search: if
+   * some decimal of a precision reads back, so does one of every greater precision, so the search
+   * walks down from Java's precision while a shorter one still reads back.
    */
   static BigDecimal shortest(double d) {
-    BigDecimal java = new BigDecimal(Double.toString(d)).stripTrailingZeros();
     BigDecimal exact = new BigDecimal(d);
-    for (int precision = 1; precision <= java.precision(); precision++) {
-      BigDecimal below = exact.round(new MathContext(precision, RoundingMode.FLOOR));
-      BigDecimal above = exact.round(new MathContext(precision, RoundingMode.CEILING));
-      boolean belowReads = below.doubleValue() == d;
-      boolean aboveReads = above.doubleValue() == d;
-      if (belowReads && aboveReads) {
-        int nearer = exact.subtract(below).compareTo(above.subtract(exact));
-        BigDecimal chosen = nearer < 0 ? below
-            : nearer > 0 ? above
-            : exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
-        return chosen.stripTrailingZeros();
-      }
-      if (belowReads || aboveReads) {
-        return (belowReads ? below : above).stripTrailingZeros();
-      }
+    int precision = new BigDecimal(Double.toString(d)).stripTrailingZeros().precision();
+    BigDecimal best = readingBack(exact, d, precision);
+    for (BigDecimal shorter; precision > 1 && (shorter = readingBack(exact, d, precision - 1)) != null; precision--) {
+      best = shorter;
     }
-    return java; // not reached: Java's own digits read back at their precision
+    return best.stripTrailingZeros();
+  }
+
+  /**
+   * The decimal of {@code precision} significant digits nearest to {@code exact} that reads back as
+   * {@code d}, or null if none does. Only the decimals just below and just above can.
+   */
+  private static BigDecimal readingBack(BigDecimal exact, double d, int precision) {
+    BigDecimal below = exact.round(new MathContext(precision, RoundingMode.FLOOR));
+    BigDecimal above = exact.round(new MathContext(precision, RoundingMode.CEILING));
+    boolean belowReads = below.doubleValue() == d;
+    boolean aboveReads = above.doubleValue() == d;
+    if (belowReads && aboveReads) {
+      int nearer = exact.subtract(below).compareTo(above.subtract(exact));
+      return nearer < 0 ? below : nearer > 0 ? above : exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+    }
+    return belowReads ? below : aboveReads ? above : null;
   }
 }

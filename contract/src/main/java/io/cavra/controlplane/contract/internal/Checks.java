@@ -105,14 +105,14 @@ public final class Checks {
   /**
    * An immutable, order-preserving copy of a free-form object whose values are any JSON values
    * (see {@link JsonValues}), sitting {@code depth} levels below the root of its document;
-   * {@code null} is empty. The object of a cleared parsed document is immutable and checked
-   * already, so it is kept as it is unless it holds a float to normalize.
+   * {@code null} is empty. The object of a cleared parsed document is immutable, its strings are
+   * valid and its floats normalized by the reader already, so it is kept as it is.
    */
   public static Map<String, Object> jsonMap(Map<?, ?> values, String location, int depth) {
     if (values == null || values.isEmpty()) {
       return Map.of();
     }
-    if (isScreened() && !JsonValues.containsFloat(values)) {
+    if (isScreened()) {
       @SuppressWarnings("unchecked")
       Map<String, Object> parsed = (Map<String, Object>) values;
       return parsed;

@@ -142,32 +142,4 @@ public final class JsonValues {
     }
     return new BigDecimal(CanonicalJsonWriter.pythonFloatRepr(d));
   }
-
-  /** Whether {@code value} holds a float anywhere, which {@link #copy} would normalize. */
-  static boolean containsFloat(Object value) {
-    if (value instanceof BigDecimal) {
-      return true;
-    }
-    if (value instanceof WireMap) {
-      WireMap wire = (WireMap) value;
-      for (int i = 0; i < wire.size(); i++) {
-        if (containsFloat(wire.value(i))) {
-          return true;
-        }
-      }
-    } else if (value instanceof Map) {
-      for (Object element : ((Map<?, ?>) value).values()) {
-        if (containsFloat(element)) {
-          return true;
-        }
-      }
-    } else if (value instanceof List) {
-      for (Object element : (List<?>) value) {
-        if (containsFloat(element)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
 }
