@@ -717,7 +717,7 @@ final class BuiltInRules {
                   "session_token")),
           SecretRule.key(
               "key-card-security-code",
-              "payment card security code (CVV, CVC, CSC) of three or four digits",
+              "payment card security code (CVV, CVC, CSC), as a string or a number",
               "(?:^|_)(?:cvv|cvc|csc|cvn|cav)_?2?(?=_|$)|card_?(?:security|verification)_?(?:code|value)"
                   + "|(?:^|_)security_code(?=_|$)",
               ValuePolicy.CARD_CODE,
@@ -770,6 +770,7 @@ final class BuiltInRules {
           "secret_arn",
           "secret_version",
           "secret_key_ref",
+          "existing_secret",
           "key_id",
           "key_name",
           "api_key_id",
