@@ -125,6 +125,9 @@ final class Assignments {
       return false;
     }
     CharSequence value = text.subSequence(valueStart, i);
+    if (BuiltInRules.isDocumentationExample(value, 0, value.length())) {
+      return false; // a documentation example (...EXAMPLEKEY)
+    }
     if (Placeholders.isStoreReference(text)) {
       return false; // the whole string is a reference (an ARN, a vault URI) that mentions a name
     }
