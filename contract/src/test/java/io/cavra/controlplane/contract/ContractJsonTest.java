@@ -38,6 +38,21 @@ class ContractJsonTest {
         () -> json.withMaxDepth(5).parseRequest(nested)).code()).isEqualTo(ErrorCode.TOO_DEEP);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"1e99999999999", "-1E+99999999999", "1e-99999999999", "0.5e2147483648", "1e999999999"})
+  void aNumberWithAnExponentPastAnyRangeIsAnInvalidValueAtItsPath(String number) {
+    String hostile = valid.replace("\"payload\":{", "\"payload\":{\"x\":" + number + ",");
+
+    ContractException e = refused(hostile.getBytes(StandardCharsets.UTF_8));
+    ContractException fromTree = catchThrowableOfType(ContractException.class,
+        () -> json.parseTree(hostile.getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE);
+    assertThat(e.location()).isEqualTo("payload.x");
+    assertThat(e.getMessage()).isEqualTo("number is out of range").doesNotContain(number);
+    assertThat(fromTree.code()).isEqualTo(ErrorCode.INVALID_VALUE);
+  }
+
   @Test
   void invalidUtf8AndByteOrderMarkAreInvalidJson() {
     byte[] latin1 = valid.replace("tenant-demo", "tenant-d\u00e9mo").getBytes(StandardCharsets.ISO_8859_1);

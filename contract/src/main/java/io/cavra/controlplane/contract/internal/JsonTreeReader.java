@@ -210,9 +210,15 @@ public final class JsonTreeReader {
             return parser.getBigIntegerValue();
         }
       case VALUE_NUMBER_FLOAT:
-        BigDecimal decimal = parser.getDecimalValue();
+        BigDecimal decimal;
+        try {
+          decimal = parser.getDecimalValue();
+        } catch (NumberFormatException e) {
+          // An exponent past what BigDecimal holds (1e99999999999): outside input, not a failure of ours.
+          throw outOfRange(path, depth);
+        }
         if (Double.isInfinite(decimal.doubleValue())) {
-          throw ContractException.of(ErrorCode.INVALID_VALUE, render(path, depth), "number is out of range");
+          throw outOfRange(path, depth);
         }
         return decimal;
       case VALUE_TRUE:
@@ -224,6 +230,10 @@ public final class JsonTreeReader {
       default:
         throw syntax(parser.currentTokenLocation(), "input is not valid JSON");
     }
+  }
+
+  private static ContractException outOfRange(Object[] path, int depth) {
+    return ContractException.of(ErrorCode.INVALID_VALUE, render(path, depth), "number is out of range");
   }
 
   /**
