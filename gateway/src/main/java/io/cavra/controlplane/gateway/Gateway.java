@@ -78,6 +78,7 @@ public final class Gateway implements AutoCloseable {
           + " create keys with 'cavra-cp keys add' and pass --key-file, or bind 127.0.0.1");
     }
     ApiKeys keys = config.keyFile().map(ApiKeys::load).orElse(null);
+    JettyLogs.install();
     ControlPlaneAdapter created = createAdapter(config);
     AdapterRunner adapter = new AdapterRunner(created, config.adapterName(), config.adapterThreads(),
         config.maxConcurrentRequests(), config.adapterTimeout());
@@ -108,7 +109,7 @@ public final class Gateway implements AutoCloseable {
       connector.setIdleTimeout(config.idleTimeout().toMillis());
       server.addConnector(connector);
       server.setHandler(new Dispatcher(routes.build(), services));
-      server.setErrorHandler(new ProblemErrorHandler(services.guard()));
+      server.setErrorHandler(new ProblemErrorHandler(services));
       // The gateway drains its own work requests before it stops the server (see close()).
       server.setStopTimeout(0);
     } catch (RuntimeException e) {

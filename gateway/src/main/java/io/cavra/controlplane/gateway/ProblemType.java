@@ -76,7 +76,9 @@ public enum ProblemType {
   /** Too many requests in flight. Sent with {@code Retry-After}. */
   OVERLOADED(null, 503, "Overloaded"),
   /** The gateway is draining before it stops. Sent with {@code Retry-After}. */
-  SHUTTING_DOWN(null, 503, "Shutting down");
+  SHUTTING_DOWN(null, 503, "Shutting down"),
+  /** The request line names an HTTP version other than 1.0 or 1.1 (HTTP/0.9, HTTP/1.2 …). */
+  HTTP_VERSION_NOT_SUPPORTED(null, 505, "HTTP version not supported");
 
   /** The common prefix of every problem {@link #type()}. */
   public static final String TYPE_PREFIX = "https://schemas.cavra.io/control-plane/problems/";
