@@ -6,6 +6,7 @@
 module io.cavra.controlplane.gateway {
   requires transitive io.cavra.controlplane.contract;
   requires java.logging;
+  requires jdk.unsupported;
   requires org.eclipse.jetty.server;
   requires io.prometheus.metrics.core;
   requires io.prometheus.metrics.model;

@@ -24,9 +24,10 @@ import java.util.Optional;
  */
 public final class AuditSink {
   private static final AuditSink STDOUT = new AuditSink(Kind.STDOUT, null);
+  private static final AuditSink STDERR = new AuditSink(Kind.STDERR, null);
   private static final AuditSink NONE = new AuditSink(Kind.NONE, null);
 
-  private enum Kind { STDOUT, FILE, NONE }
+  private enum Kind { STDOUT, STDERR, FILE, NONE }
 
   private final Kind kind;
   private final Path file;
@@ -39,6 +40,11 @@ public final class AuditSink {
   /** Audit lines to standard output. */
   public static AuditSink stdout() {
     return STDOUT;
+  }
+
+  /** Audit lines to standard error, beside the log. */
+  public static AuditSink stderr() {
+    return STDERR;
   }
 
   /** Audit lines appended to {@code file}, which is created if missing. */
@@ -56,6 +62,20 @@ public final class AuditSink {
     return Optional.ofNullable(file);
   }
 
+  /** Where the lines go, in words: {@code to standard output}, {@code to FILE}, {@code off}. */
+  String describe() {
+    switch (kind) {
+      case STDOUT:
+        return "to standard output";
+      case STDERR:
+        return "to standard error";
+      case FILE:
+        return "to " + file;
+      default:
+        return "off";
+    }
+  }
+
   @Override
   public String toString() {
     return kind == Kind.FILE ? "AuditSink[file " + file + "]" : "AuditSink[" + kind.name().toLowerCase(java.util.Locale.ROOT) + "]";
@@ -66,6 +86,8 @@ public final class AuditSink {
     switch (kind) {
       case STDOUT:
         return new Log(new OutputStreamWriter(new Unclosable(System.out), StandardCharsets.UTF_8));
+      case STDERR:
+        return new Log(new OutputStreamWriter(new Unclosable(System.err), StandardCharsets.UTF_8));
       case FILE:
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {

@@ -123,11 +123,12 @@ public final class Gateway implements AutoCloseable {
       stopQuietly(server);
       adapter.close();
       audit.close();
-      throw new UncheckedIOException(new IOException("cannot listen on " + config.host() + ":" + config.port()
-          + " (" + describe(e) + ")", e));
+      String message = cannotListen(config, e);
+      throw new UncheckedIOException(message, new IOException(message, e));
     }
     Gateway gateway = new Gateway(config, server, connector, services, adapter, audit);
-    LOG.log(System.Logger.Level.INFO, "listening on " + gateway.uri() + " with adapter " + config.adapterName()
+    // The launchers print one start-up line of their own; an embedding application knows it started one.
+    LOG.log(System.Logger.Level.DEBUG, "listening on " + gateway.uri() + " with adapter " + config.adapterName()
         + (keys == null ? "; authentication is OFF (no key file; allowed on loopback only)"
             : "; authentication on (" + keys.entries().size() + " keys)"));
     if (keys != null && keys.entries().isEmpty()) {
@@ -266,6 +267,32 @@ public final class Gateway implements AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException("adapter " + config.adapterName() + " failed to start: " + describe(e), e);
     }
+  }
+
+  /**
+   * Why the server could not listen, in words: the operating system's reason for a bind failure
+   * ("address already in use"), with what to do about a busy port; never an exception class.
+   */
+  static String cannotListen(GatewayConfig config, Throwable failure) {
+    String address = config.host() + ":" + config.port();
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.net.BindException) {
+        String reason = cause.getMessage() == null ? "" : cause.getMessage().strip().toLowerCase(java.util.Locale.ROOT);
+        if (reason.contains("in use")) {
+          return "cannot listen on " + address + ": the address is already in use;"
+              + " stop what listens there or choose another port with --port";
+        }
+        if (reason.contains("permission") || reason.contains("access")) {
+          return "cannot listen on " + address + ": permission denied (ports below 1024 need privileges);"
+              + " choose another port with --port";
+        }
+        return "cannot listen on " + address + ": the address is not available on this host; check --host";
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return "cannot listen on " + address;
   }
 
   private static boolean isLoopback(String host) {

@@ -105,11 +105,14 @@ class GatewayConfigTest {
       public void close() {}
     };
     logger.addHandler(handler);
+    java.util.logging.Level level = logger.getLevel();
+    logger.setLevel(java.util.logging.Level.FINE);
     try (Gateway gateway = Gateway.start(GatewayConfig.defaults().withPort(0).withAuditSink(AuditSink.none()))) {
       assertThat(messages).anySatisfy(m -> assertThat(m)
           .contains("authentication is OFF (no key file; allowed on loopback only)"));
       assertThat(gateway.isReady()).isTrue();
     } finally {
+      logger.setLevel(level);
       logger.removeHandler(handler);
     }
   }
@@ -121,11 +124,14 @@ class GatewayConfigTest {
   }
 
   @Test
-  void aBusyPortStopsTheStart() {
+  void aBusyPortStopsTheStartSayingSoAndSuggestingAnotherPort() {
     try (Gateway first = Gateway.start(GatewayConfig.defaults().withPort(0).withAuditSink(AuditSink.none()))) {
       assertThatThrownBy(() -> Gateway.start(GatewayConfig.defaults().withPort(first.port())
           .withAuditSink(AuditSink.none())))
-          .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("cannot listen on 127.0.0.1");
+          .isInstanceOf(java.io.UncheckedIOException.class)
+          .hasMessage("cannot listen on 127.0.0.1:" + first.port() + ": the address is already in use;"
+              + " stop what listens there or choose another port with --port")
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Exception").doesNotContain(".java"));
     }
   }
 }

@@ -1,0 +1,257 @@
+package io.cavra.controlplane.gateway;
+
+import java.io.PrintWriter;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The gateway's command line, shared by {@code java -jar cavra-gateway.jar} and {@code cavra-cp
+ * serve}: one option model with one set of defaults (those of {@link GatewayConfig#defaults()}),
+ * and one way to run until stopped, with the same start-up line, refusals and shutdown output
+ * whichever program starts it. Stateless and thread-safe.
+ *
+ * <pre>{@code
+ * GatewayConfig config = Launcher.configure(Map.of("--port", List.of("9000")), false);
+ * int status = Launcher.serve(config, "my-gateway", new PrintWriter(System.err, true));   // 0 after SIGTERM
+ * }</pre>
+ *
+ * @since 0.2
+ */
+public final class Launcher {
+  /** {@code --audit-log} value: standard output unless it is an interactive terminal, then none. */
+  public static final String AUDIT_AUTO = "auto";
+
+  /**
+   * One option: its name ({@code --port}), the label of its value, its default as text (or
+   * {@code null} when it has none), whether it may be repeated, and a one-sentence description.
+   */
+  public record Option(String name, String paramLabel, String defaultValue, boolean repeatable, String description) {
+    /** Checks that the name, label and description are present. */
+    public Option {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(paramLabel, "paramLabel");
+      Objects.requireNonNull(description, "description");
+    }
+  }
+
+  private static final List<Option> OPTIONS = options(GatewayConfig.defaults());
+
+  private Launcher() {}
+
+  /** Every option, in the order of the usage text. */
+  public static List<Option> options() {
+    return OPTIONS;
+  }
+
+  private static List<Option> options(GatewayConfig d) {
+    return List.of(
+        new Option("--host", "HOST", d.host(), false,
+            "Address to bind; an address other than loopback needs --key-file."),
+        new Option("--port", "PORT", Integer.toString(d.port()), false, "Port; 0 picks a free one."),
+        new Option("--adapter", "NAME", d.adapterName(), false,
+            "Adapter to serve, found by name with ServiceLoader."),
+        new Option("--adapter-setting", "KEY=VALUE", null, true, "An adapter setting; repeatable, order kept."),
+        new Option("--adapter-path", "JAR|DIR", null, true, "A jar or class folder holding a private adapter; repeatable."),
+        new Option("--key-file", "FILE", null, false,
+            "API key file (hashes only, see 'cavra-cp keys add'); turns authentication on."),
+        new Option("--audit-log", "auto|stdout|stderr|none|FILE", AUDIT_AUTO, false,
+            "Where the per-request audit lines go; auto: standard output, or none on an interactive terminal."),
+        new Option("--max-body-bytes", "N", Integer.toString(d.maxBodyBytes()), false, "Request body limit in bytes."),
+        new Option("--max-concurrent", "N", Integer.toString(d.maxConcurrentRequests()), false,
+            "Requests in flight on /v1 before answering 503."),
+        new Option("--adapter-timeout", "SECONDS", seconds(d.adapterTimeout()), false,
+            "Adapter deadline before answering 502."),
+        new Option("--rate-limit", "PER_SECOND[/BURST]", rate(d.rateLimitPerSecond()) + "/" + d.rateLimitBurst(), false,
+            "Per-key (or, without keys, per-client-address) request rate and burst; 0 turns it off."));
+  }
+
+  /**
+   * The configuration that option values describe: each option name maps to its values in the
+   * order given (an option left out keeps its default).
+   *
+   * @param values option name to values, e.g. {@code "--port" -> ["9000"]}
+   * @param terminal whether standard output is an interactive terminal (decides {@code --audit-log auto})
+   * @throws IllegalArgumentException naming the option, for an unknown option or a bad value
+   */
+  public static GatewayConfig configure(Map<String, List<String>> values, boolean terminal) {
+    Objects.requireNonNull(values, "values");
+    GatewayConfig config = GatewayConfig.defaults();
+    for (String name : values.keySet()) {
+      if (OPTIONS.stream().noneMatch(o -> o.name().equals(name))) {
+        throw new IllegalArgumentException("unknown option " + name);
+      }
+    }
+    String adapter = config.adapterName();
+    Map<String, String> settings = new LinkedHashMap<>();
+    String audit = AUDIT_AUTO;
+    for (Option option : OPTIONS) {
+      List<String> given = values.getOrDefault(option.name(), List.of());
+      if (given.isEmpty()) {
+        continue;
+      }
+      if (!option.repeatable() && given.size() > 1) {
+        throw new IllegalArgumentException(option.name() + " may be given once");
+      }
+      String value = given.get(given.size() - 1);
+      switch (option.name()) {
+        case "--host":
+          config = config.withHost(value);
+          break;
+        case "--port":
+          config = config.withPort(integer(option, value));
+          break;
+        case "--adapter":
+          adapter = value;
+          break;
+        case "--adapter-setting":
+          for (String setting : given) {
+            int eq = setting.indexOf('=');
+            if (eq < 1) {
+              throw new IllegalArgumentException("--adapter-setting takes KEY=VALUE");
+            }
+            settings.put(setting.substring(0, eq), setting.substring(eq + 1));
+          }
+          break;
+        case "--adapter-path":
+          config = config.withAdapterClassLoader(adapterClassLoader(given));
+          break;
+        case "--key-file":
+          config = config.withKeyFile(Path.of(value));
+          break;
+        case "--audit-log":
+          audit = value;
+          break;
+        case "--max-body-bytes":
+          config = config.withMaxBodyBytes(integer(option, value));
+          break;
+        case "--max-concurrent":
+          config = config.withMaxConcurrentRequests(integer(option, value));
+          break;
+        case "--adapter-timeout":
+          config = config.withAdapterTimeout(Duration.ofMillis(Math.round(number(option, value) * 1000)));
+          break;
+        case "--rate-limit":
+          String[] parts = value.split("/", 2);
+          double rate = number(option, parts[0]);
+          int burst = parts.length > 1 ? integer(option, parts[1]) : Math.max(1, (int) Math.ceil(rate * 2));
+          config = config.withRateLimit(rate, burst);
+          break;
+        default:
+          throw new AssertionError(option.name());
+      }
+    }
+    return config.withAdapter(adapter, settings).withAuditSink(auditSink(audit, terminal));
+  }
+
+  /**
+   * Starts a gateway, prints one start-up line on {@code err}, serves until SIGTERM or SIGINT
+   * (Ctrl-C), drains, and returns 0. The start-up line is the only line it prints; the gateway logs
+   * the drain, and its warnings, on standard error through {@code java.util.logging}.
+   *
+   * @param program the name that starts every line, e.g. {@code cavra-cp}
+   * @throws IllegalStateException, IllegalArgumentException, java.io.UncheckedIOException as
+   *     {@link Gateway#start} does, with a message that names options and files, never a class
+   */
+  public static int serve(GatewayConfig config, String program, PrintWriter err)
+      throws InterruptedException {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(program, "program");
+    Objects.requireNonNull(err, "err");
+    if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+      // One line per log record on standard error, ISO time first.
+      System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tLZ %4$s %3$s: %5$s%6$s%n");
+    }
+    Gateway gateway = Gateway.start(config);
+    // The gateway logs the drain ("draining N requests in flight …", "stopped") on standard error.
+    Runnable stop = gateway::close;
+    boolean term = Signals.handle("TERM", stop);
+    boolean interrupt = Signals.handle("INT", stop);
+    if (!term || !interrupt) {
+      // Without signal handlers the JVM's shutdown hooks are the only way to drain.
+      Runtime.getRuntime().addShutdownHook(new Thread(stop, program + "-shutdown"));
+    }
+    // Printed once the signals are handled, so that whoever waits for this line may stop it at once.
+    err.println(program + ": " + startLine(gateway, config));
+    err.flush();
+    gateway.awaitShutdown();
+    return 0;
+  }
+
+  static String startLine(Gateway gateway, GatewayConfig config) {
+    String auth = config.keyFile().isEmpty() ? "authentication off: loopback only" : "API keys required";
+    return "serving " + gateway.uri() + " with the " + config.adapterName() + " adapter (" + auth + "; audit "
+        + config.auditSink().describe() + ")";
+  }
+
+  static AuditSink auditSink(String value, boolean terminal) {
+    switch (value) {
+      case AUDIT_AUTO:
+        return terminal ? AuditSink.none() : AuditSink.stdout();
+      case "stdout":
+        return AuditSink.stdout();
+      case "stderr":
+        return AuditSink.stderr();
+      case "none":
+        return AuditSink.none();
+      default:
+        if (value.isBlank()) {
+          throw new IllegalArgumentException("--audit-log takes auto, stdout, stderr, none or a file");
+        }
+        return AuditSink.file(Path.of(value));
+    }
+  }
+
+  private static ClassLoader adapterClassLoader(List<String> paths) {
+    List<URL> urls = new ArrayList<>();
+    for (String text : paths) {
+      Path path = Path.of(text);
+      if (!Files.exists(path)) {
+        throw new IllegalArgumentException("--adapter-path names a missing file or folder");
+      }
+      try {
+        urls.add(path.toAbsolutePath().toUri().toURL());
+      } catch (MalformedURLException e) {
+        throw new IllegalArgumentException("--adapter-path names an unusable path");
+      }
+    }
+    return new URLClassLoader("cavra-adapters", urls.toArray(URL[]::new), Launcher.class.getClassLoader());
+  }
+
+  private static int integer(Option option, String value) {
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option.name() + " takes a whole number");
+    }
+  }
+
+  private static double number(Option option, String value) {
+    try {
+      double number = Double.parseDouble(value.strip());
+      if (!Double.isFinite(number)) {
+        throw new NumberFormatException();
+      }
+      return number;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option.name() + " takes a number");
+    }
+  }
+
+  private static String seconds(Duration duration) {
+    long millis = duration.toMillis();
+    return millis % 1000 == 0 ? Long.toString(millis / 1000) : Double.toString(millis / 1000.0);
+  }
+
+  private static String rate(double perSecond) {
+    return perSecond == Math.rint(perSecond) ? Long.toString((long) perSecond) : Double.toString(perSecond);
+  }
+}
