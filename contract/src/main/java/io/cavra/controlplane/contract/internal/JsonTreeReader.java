@@ -83,6 +83,7 @@ public final class JsonTreeReader {
     if (utf8.length > maxBytes) {
       throw tooLarge();
     }
+    Utf8Only.check(utf8);
     DocumentScreen screen = null;
     Object tree;
     if (isAscii(utf8)) {
@@ -214,11 +215,11 @@ public final class JsonTreeReader {
         try {
           decimal = parser.getDecimalValue();
         } catch (NumberFormatException e) {
-          // An exponent past what BigDecimal holds (1e99999999999): outside input, not a failure of ours.
-          throw outOfRange(path, depth);
+          // An exponent beyond an int (1e99999999999): no BigDecimal, and no double either.
+          decimal = null;
         }
-        if (Double.isInfinite(decimal.doubleValue())) {
-          throw outOfRange(path, depth);
+        if (decimal == null || Double.isInfinite(decimal.doubleValue())) {
+          throw ContractException.of(ErrorCode.INVALID_VALUE, render(path, depth), "number is out of range");
         }
         return decimal;
       case VALUE_TRUE:
@@ -230,10 +231,6 @@ public final class JsonTreeReader {
       default:
         throw syntax(parser.currentTokenLocation(), "input is not valid JSON");
     }
-  }
-
-  private static ContractException outOfRange(Object[] path, int depth) {
-    return ContractException.of(ErrorCode.INVALID_VALUE, render(path, depth), "number is out of range");
   }
 
   /**
