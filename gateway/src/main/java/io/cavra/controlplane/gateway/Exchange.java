@@ -103,12 +103,16 @@ final class Exchange {
     return entry == null ? Caller.ANONYMOUS : new Caller(entry.keyId(), entry.keyId());
   }
 
-  /** Notes the validated envelope's correlation id and operation, and the tenant of a request. */
+  /**
+   * Notes the validated envelope's correlation id and operation, and the tenant of a request when
+   * it is within the gateway's identifier bound: the audit line holds nothing else of the request.
+   */
   void note(Envelope envelope) {
     correlationId = envelope.correlationId();
     operation = envelope.operation().wireName();
     if (envelope instanceof ControlPlaneRequest) {
-      tenant = ((ControlPlaneRequest) envelope).tenantId();
+      String id = ((ControlPlaneRequest) envelope).tenantId();
+      tenant = Identifiers.bounded(id) ? id : null;
     }
   }
 

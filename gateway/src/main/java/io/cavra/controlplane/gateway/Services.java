@@ -9,6 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** What the endpoints of one running gateway share. Thread-safe. */
 final class Services {
   static final String UNMATCHED_ROUTE = "unmatched";
+  /** The longest text one audit field holds; identifiers are bounded at 128 already. */
+  static final int MAX_AUDIT_FIELD = 128;
   private static final java.util.Set<String> KNOWN_METHODS =
       java.util.Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
 
@@ -137,14 +139,22 @@ final class Services {
     audit.write(line.toString());
   }
 
-  /** Appends {@code value} as a JSON string (or {@code null}), escaping what JSON requires. */
+  /**
+   * Appends {@code value} as a JSON string (or {@code null}), escaping what JSON requires, and at
+   * most {@link #MAX_AUDIT_FIELD} characters of it, so that one audit line stays under 2 KB
+   * whatever reaches it.
+   */
   static void string(StringBuilder out, String value) {
     if (value == null) {
       out.append("null");
       return;
     }
     out.append('"');
-    for (int i = 0; i < value.length(); i++) {
+    int n = Math.min(value.length(), MAX_AUDIT_FIELD);
+    if (n < value.length() && Character.isHighSurrogate(value.charAt(n - 1))) {
+      n--;
+    }
+    for (int i = 0; i < n; i++) {
       char c = value.charAt(i);
       if (c == '"' || c == '\\') {
         out.append('\\').append(c);
