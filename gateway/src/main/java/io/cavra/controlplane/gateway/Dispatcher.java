@@ -59,30 +59,47 @@ final class Dispatcher extends Handler.Abstract {
           .withHeader("Connection", "close"));
       return;
     }
+    String address = "address " + exchange.clientAddress();
+    String client = address;
     ApiKeys keys = services.keys();
     if (keys != null) {
       Optional<String> token = bearer(exchange.request().getHeaders().get(HttpHeader.AUTHORIZATION));
-      if (token.isEmpty()) {
-        exchange.sendProblem(Problem.of(ProblemType.UNAUTHORIZED, "an API key is required: send Authorization: Bearer <key>")
-            .withHeader("WWW-Authenticate", REALM));
-        return;
-      }
-      Optional<ApiKeys.Entry> key = keys.authenticate(token.get());
+      Optional<ApiKeys.Entry> key = token.isEmpty() ? Optional.empty() : keys.authenticate(token.get());
       if (key.isEmpty()) {
-        exchange.sendProblem(Problem.of(ProblemType.UNAUTHORIZED, "the API key is not valid")
-            .withHeader("WWW-Authenticate", REALM + ", error=\"invalid_token\""));
+        // Failed authentications are throttled per client address; valid keys are never held back by them.
+        long wait = services.authFailures().waitFor(address);
+        if (wait > 0) {
+          exchange.sendProblem(Problem.of(ProblemType.RATE_LIMITED,
+              "too many failed authentications from this address; retry later")
+              .withHeader("Retry-After", Long.toString(wait)));
+          return;
+        }
+        services.authFailures().acquire(address);
+        if (token.isEmpty()) {
+          exchange.sendProblem(Problem.of(ProblemType.UNAUTHORIZED, "an API key is required: send Authorization: Bearer <key>")
+              .withHeader("WWW-Authenticate", REALM));
+        } else {
+          exchange.sendProblem(Problem.of(ProblemType.UNAUTHORIZED, "the API key is not valid")
+              .withHeader("WWW-Authenticate", REALM + ", error=\"invalid_token\""));
+        }
         return;
       }
       exchange.key(key.get());
-      long wait = services.rateLimiter().acquire(key.get().keyId());
-      if (wait > 0) {
-        exchange.sendProblem(Problem.of(ProblemType.RATE_LIMITED, "the API key's rate limit is exhausted; retry later")
-            .withHeader("Retry-After", Long.toString(wait)));
-        return;
-      }
+      client = "key " + key.get().keyId();
     }
-    if (!services.admit(exchange)) {
-      exchange.sendProblem(Problem.of(ProblemType.OVERLOADED, "too many requests in flight; retry later")
+    long wait = services.rateLimiter().acquire(client);
+    if (wait > 0) {
+      exchange.sendProblem(Problem.of(ProblemType.RATE_LIMITED, keys != null
+              ? "the API key's rate limit is exhausted; retry later"
+              : "this address's rate limit is exhausted; retry later")
+          .withHeader("Retry-After", Long.toString(wait)));
+      return;
+    }
+    Services.Refusal refusal = services.admit(exchange, client);
+    if (refusal != Services.Refusal.NONE) {
+      exchange.sendProblem(Problem.of(ProblemType.OVERLOADED, refusal == Services.Refusal.CLIENT_FULL
+              ? (keys != null ? "this API key has" : "this address has") + " too many requests in flight; retry later"
+              : "too many requests in flight; retry later")
           .withHeader("Retry-After", "1"));
       return;
     }
@@ -96,7 +113,7 @@ final class Dispatcher extends Handler.Abstract {
       exchange.sendProblem(tooLarge(max));
       return;
     }
-    exchange.readBody(max, exchange.route().endpoint());
+    exchange.readBody(max, services.config().bodyTimeout(), exchange.route().endpoint());
   }
 
   /** Runs {@code endpoint}, turning anything it throws into a 500 problem. */

@@ -181,6 +181,12 @@ final class Endpoints {
           .withHeader("Retry-After", "5"));
       return;
     }
+    if (services.overloaded()) {
+      // Every slot is taken: a load balancer should send new work elsewhere until one frees.
+      exchange.sendProblem(Problem.of(ProblemType.OVERLOADED, "every request slot is taken")
+          .withHeader("Retry-After", "1"));
+      return;
+    }
     exchange.sendJson(200, ready);
   }
 

@@ -45,6 +45,8 @@ final class Exchange {
   private volatile String outcome;
   private volatile ProblemType problem;
   private volatile int status;
+  /** The body deadline passed: the answer is sent and the connection closed without reading on. */
+  private volatile boolean expired;
   /**
    * How much of an unread body is read and dropped after an early answer (401, 413, 429 …), as
    * servlet containers do (Tomcat's {@code maxSwallowSize} is the same 2 MiB); a body declared
@@ -162,8 +164,8 @@ final class Exchange {
       // answer, so say so, or a client reusing it sends its next request into a closing socket.
       fields.put(HttpHeader.CONNECTION, "close");
     }
-    // Read the rest first, unless it is declared larger than we would read anyway.
-    boolean swallow = unread && request.getLength() <= SWALLOW_BYTES;
+    // Read the rest first, unless it is declared larger than we would read anyway, or is too slow to wait for.
+    boolean swallow = unread && !expired && request.getLength() <= SWALLOW_BYTES;
     fields.put(HttpHeader.CONTENT_LENGTH, bytes.length);
     record();
     boolean head = "HEAD".equals(request.getMethod());
@@ -192,10 +194,24 @@ final class Exchange {
 
   /**
    * Reads the body without blocking, up to {@code maxBytes}, then runs {@code then}; a larger body
-   * is answered with 413 as soon as it crosses the limit.
+   * is answered with 413 as soon as it crosses the limit, and one that has not arrived whole after
+   * {@code deadline} with 408, closing the connection.
    */
-  void readBody(int maxBytes, Routes.Endpoint then) {
+  void readBody(int maxBytes, java.time.Duration deadline, Routes.Endpoint then) {
+    java.util.concurrent.ScheduledFuture<?> timer = services.schedule(deadline, () -> {
+      if (body == null && !answered()) {
+        expired = true;
+        sendProblem(Problem.of(ProblemType.REQUEST_TIMEOUT, "the request body did not arrive within "
+            + Gateway.seconds(deadline)).withHeader("Connection", "close"));
+      }
+    });
+    onFinish(() -> timer.cancel(false));
     new BodyReader(maxBytes, then).run();
+  }
+
+  /** The client's IP address as the connection shows it. */
+  String clientAddress() {
+    return Request.getRemoteAddr(request);
   }
 
   /**
@@ -248,6 +264,10 @@ final class Exchange {
     @Override
     public void run() {
       while (true) {
+        if (answered()) {
+          // Answered already (the body deadline passed): stop reading.
+          return;
+        }
         Content.Chunk chunk = request.read();
         if (chunk == null) {
           request.demand(this);

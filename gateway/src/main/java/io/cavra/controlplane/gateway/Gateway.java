@@ -175,6 +175,11 @@ public final class Gateway implements AutoCloseable {
     return config;
   }
 
+  /** Work requests in flight now. */
+  int inFlight() {
+    return services.inFlight();
+  }
+
   /** Whether it accepts work: {@code true} from start until {@link #close()} begins to drain. */
   public boolean isReady() {
     return !services.draining() && stopped.getCount() > 0;
@@ -215,6 +220,7 @@ public final class Gateway implements AutoCloseable {
     } finally {
       adapter.close();
       audit.close();
+      services.close();
       stopped.countDown();
       LOG.log(System.Logger.Level.INFO, "stopped");
     }

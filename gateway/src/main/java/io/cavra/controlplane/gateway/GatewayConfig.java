@@ -40,12 +40,19 @@ public final class GatewayConfig {
   public static final int DEFAULT_MAX_HEADER_BYTES = 8 << 10;
   /** Default bound on requests in flight: {@value}. */
   public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 256;
+  /** Default bound on requests in flight for one API key, or one client address without keys: {@value}. */
+  public static final int DEFAULT_MAX_CONCURRENT_PER_CLIENT = 64;
   /** Default number of adapter threads: {@value}. */
   public static final int DEFAULT_ADAPTER_THREADS = 64;
   /** Default sustained rate per API key: {@value} requests per second. */
   public static final double DEFAULT_RATE_LIMIT_PER_SECOND = 100;
   /** Default burst per API key: {@value} requests. */
   public static final int DEFAULT_RATE_LIMIT_BURST = 200;
+
+  /** Default failed authentications allowed per client address: {@value} per second. */
+  public static final double DEFAULT_AUTH_FAILURES_PER_SECOND = 5;
+  /** Default burst of failed authentications per client address: {@value}. */
+  public static final int DEFAULT_AUTH_FAILURE_BURST = 20;
 
   private static final GatewayConfig DEFAULTS = new GatewayConfig(new Values());
 
@@ -60,6 +67,10 @@ public final class GatewayConfig {
   private final int maxHeaderBytes;
   private final Duration idleTimeout;
   private final int maxConcurrentRequests;
+  private final int maxConcurrentPerClient;
+  private final Duration bodyTimeout;
+  private final double authFailuresPerSecond;
+  private final int authFailureBurst;
   private final int adapterThreads;
   private final Duration adapterTimeout;
   private final double rateLimitPerSecond;
@@ -80,6 +91,10 @@ public final class GatewayConfig {
     this.maxHeaderBytes = v.maxHeaderBytes;
     this.idleTimeout = v.idleTimeout;
     this.maxConcurrentRequests = v.maxConcurrentRequests;
+    this.maxConcurrentPerClient = v.maxConcurrentPerClient;
+    this.bodyTimeout = v.bodyTimeout;
+    this.authFailuresPerSecond = v.authFailuresPerSecond;
+    this.authFailureBurst = v.authFailureBurst;
     this.adapterThreads = v.adapterThreads;
     this.adapterTimeout = v.adapterTimeout;
     this.rateLimitPerSecond = v.rateLimitPerSecond;
@@ -242,6 +257,63 @@ public final class GatewayConfig {
     return new GatewayConfig(v);
   }
 
+  /**
+   * The bound on requests in flight for one API key (or, without a key file, one client address),
+   * so that one caller cannot take every slot of {@link #maxConcurrentRequests()}; past it the
+   * gateway answers 503 {@code overloaded}. Default: {@value #DEFAULT_MAX_CONCURRENT_PER_CLIENT}.
+   */
+  public int maxConcurrentPerClient() {
+    return maxConcurrentPerClient;
+  }
+
+  /** A copy with another per-client concurrency bound (at least 1). */
+  public GatewayConfig withMaxConcurrentPerClient(int maxConcurrentPerClient) {
+    Values v = values();
+    v.maxConcurrentPerClient = positive(maxConcurrentPerClient, "maxConcurrentPerClient");
+    return new GatewayConfig(v);
+  }
+
+  /**
+   * How long a client may take to send a whole request body, however steadily it trickles (the
+   * idle timeout only ends a body that stalls); past it the gateway answers 408
+   * {@code request_timeout} and closes the connection. Default: 10 s.
+   */
+  public Duration bodyTimeout() {
+    return bodyTimeout;
+  }
+
+  /** A copy with another body deadline (positive). */
+  public GatewayConfig withBodyTimeout(Duration bodyTimeout) {
+    Values v = values();
+    v.bodyTimeout = positive(bodyTimeout, "bodyTimeout");
+    return new GatewayConfig(v);
+  }
+
+  /**
+   * The failed authentications (401) allowed per client address and second; past the burst the
+   * address gets 429 {@code rate_limited} before its key is even checked. {@code 0} turns it off.
+   * Default: {@value #DEFAULT_AUTH_FAILURES_PER_SECOND}.
+   */
+  public double authFailuresPerSecond() {
+    return authFailuresPerSecond;
+  }
+
+  /** The burst of failed authentications per client address. Default: {@value #DEFAULT_AUTH_FAILURE_BURST}. */
+  public int authFailureBurst() {
+    return authFailureBurst;
+  }
+
+  /** A copy with another bucket for failed authentications per client address ({@code perSecond} 0 = off). */
+  public GatewayConfig withAuthFailureLimit(double perSecond, int burst) {
+    if (!(perSecond >= 0) || Double.isInfinite(perSecond)) {
+      throw new IllegalArgumentException("perSecond must be finite and not negative");
+    }
+    Values v = values();
+    v.authFailuresPerSecond = perSecond;
+    v.authFailureBurst = positive(burst, "burst");
+    return new GatewayConfig(v);
+  }
+
   /** The number of threads that call the adapter. Default: {@value #DEFAULT_ADAPTER_THREADS}. */
   public int adapterThreads() {
     return adapterThreads;
@@ -267,8 +339,8 @@ public final class GatewayConfig {
   }
 
   /**
-   * The sustained requests per second allowed to each API key; {@code 0} turns rate limiting off.
-   * Only authenticated callers are limited. Default: {@value #DEFAULT_RATE_LIMIT_PER_SECOND}.
+   * The sustained requests per second allowed to each API key, or, without a key file, to each
+   * client address; {@code 0} turns rate limiting off. Default: {@value #DEFAULT_RATE_LIMIT_PER_SECOND}.
    */
   public double rateLimitPerSecond() {
     return rateLimitPerSecond;
@@ -354,6 +426,10 @@ public final class GatewayConfig {
     v.maxHeaderBytes = maxHeaderBytes;
     v.idleTimeout = idleTimeout;
     v.maxConcurrentRequests = maxConcurrentRequests;
+    v.maxConcurrentPerClient = maxConcurrentPerClient;
+    v.bodyTimeout = bodyTimeout;
+    v.authFailuresPerSecond = authFailuresPerSecond;
+    v.authFailureBurst = authFailureBurst;
     v.adapterThreads = adapterThreads;
     v.adapterTimeout = adapterTimeout;
     v.rateLimitPerSecond = rateLimitPerSecond;
@@ -400,6 +476,10 @@ public final class GatewayConfig {
     int maxHeaderBytes = DEFAULT_MAX_HEADER_BYTES;
     Duration idleTimeout = Duration.ofSeconds(30);
     int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
+    int maxConcurrentPerClient = DEFAULT_MAX_CONCURRENT_PER_CLIENT;
+    Duration bodyTimeout = Duration.ofSeconds(10);
+    double authFailuresPerSecond = DEFAULT_AUTH_FAILURES_PER_SECOND;
+    int authFailureBurst = DEFAULT_AUTH_FAILURE_BURST;
     int adapterThreads = DEFAULT_ADAPTER_THREADS;
     Duration adapterTimeout = Duration.ofSeconds(10);
     double rateLimitPerSecond = DEFAULT_RATE_LIMIT_PER_SECOND;

@@ -68,6 +68,13 @@ public final class Launcher {
         new Option("--max-body-bytes", "N", Integer.toString(d.maxBodyBytes()), false, "Request body limit in bytes."),
         new Option("--max-concurrent", "N", Integer.toString(d.maxConcurrentRequests()), false,
             "Requests in flight on /v1 before answering 503."),
+        new Option("--max-concurrent-per-client", "N", Integer.toString(d.maxConcurrentPerClient()), false,
+            "Requests in flight for one API key (without keys: one client address) before answering 503."),
+        new Option("--body-timeout", "SECONDS", seconds(d.bodyTimeout()), false,
+            "Time to send a whole request body before answering 408 and closing."),
+        new Option("--auth-failure-limit", "PER_SECOND[/BURST]",
+            rate(d.authFailuresPerSecond()) + "/" + d.authFailureBurst(), false,
+            "Failed authentications per client address before answering 429; 0 turns it off."),
         new Option("--adapter-timeout", "SECONDS", seconds(d.adapterTimeout()), false,
             "Adapter deadline before answering 502."),
         new Option("--rate-limit", "PER_SECOND[/BURST]", rate(d.rateLimitPerSecond()) + "/" + d.rateLimitBurst(), false,
@@ -136,14 +143,22 @@ public final class Launcher {
         case "--max-concurrent":
           config = config.withMaxConcurrentRequests(integer(option, value));
           break;
+        case "--max-concurrent-per-client":
+          config = config.withMaxConcurrentPerClient(integer(option, value));
+          break;
+        case "--body-timeout":
+          config = config.withBodyTimeout(Duration.ofMillis(Math.round(number(option, value) * 1000)));
+          break;
+        case "--auth-failure-limit":
+          double[] limit = rateAndBurst(option, value);
+          config = config.withAuthFailureLimit(limit[0], (int) limit[1]);
+          break;
         case "--adapter-timeout":
           config = config.withAdapterTimeout(Duration.ofMillis(Math.round(number(option, value) * 1000)));
           break;
         case "--rate-limit":
-          String[] parts = value.split("/", 2);
-          double rate = number(option, parts[0]);
-          int burst = parts.length > 1 ? integer(option, parts[1]) : Math.max(1, (int) Math.ceil(rate * 2));
-          config = config.withRateLimit(rate, burst);
+          double[] rate = rateAndBurst(option, value);
+          config = config.withRateLimit(rate[0], (int) rate[1]);
           break;
         default:
           throw new AssertionError(option.name());
@@ -224,6 +239,14 @@ public final class Launcher {
       }
     }
     return new URLClassLoader("cavra-adapters", urls.toArray(URL[]::new), Launcher.class.getClassLoader());
+  }
+
+  /** {@code R} or {@code R/B}; the burst defaults to twice the rate (at least 1). */
+  private static double[] rateAndBurst(Option option, String value) {
+    String[] parts = value.split("/", 2);
+    double rate = number(option, parts[0]);
+    int burst = parts.length > 1 ? integer(option, parts[1]) : Math.max(1, (int) Math.ceil(rate * 2));
+    return new double[] {rate, burst};
   }
 
   private static int integer(Option option, String value) {

@@ -59,6 +59,8 @@ public enum ProblemType {
   NOT_FOUND(null, 404, "Not found"),
   /** The path exists but not for this method. Sent with {@code Allow}. */
   METHOD_NOT_ALLOWED(null, 405, "Method not allowed"),
+  /** The body did not arrive whole within the body deadline. Sent with {@code Connection: close}. */
+  REQUEST_TIMEOUT(null, 408, "Request timeout"),
   /** The request line is longer than the server accepts. */
   URI_TOO_LONG(null, 414, "URI too long"),
   /** The body is not {@code application/json}. */

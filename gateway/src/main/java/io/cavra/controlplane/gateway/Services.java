@@ -3,7 +3,13 @@ package io.cavra.controlplane.gateway;
 import io.cavra.controlplane.contract.ContractJson;
 import io.cavra.controlplane.contract.secret.SecretGuard;
 import java.time.format.DateTimeFormatter;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** What the endpoints of one running gateway share. Thread-safe. */
@@ -20,7 +26,10 @@ final class Services {
   private final boolean customGuard;
   private final ApiKeys keys;
   private final RateLimiter rateLimiter;
+  private final RateLimiter authFailures;
   private final Semaphore permits;
+  private final ConcurrentMap<String, Integer> perClient = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService deadlines;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final Metrics metrics;
   private final AuditSink.Log audit;
@@ -35,7 +44,13 @@ final class Services {
     this.customGuard = config.secretGuard() != SecretGuard.defaults();
     this.keys = keys;
     this.rateLimiter = new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst(), System::nanoTime);
+    this.authFailures = new RateLimiter(config.authFailuresPerSecond(), config.authFailureBurst(), System::nanoTime);
     this.permits = new Semaphore(config.maxConcurrentRequests());
+    this.deadlines = Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread thread = new Thread(task, "cavra-gateway-deadlines");
+      thread.setDaemon(true);
+      return thread;
+    });
     this.adapter = adapter;
     this.audit = audit;
     this.metrics = new Metrics(inFlight::get, () -> !draining);
@@ -68,6 +83,26 @@ final class Services {
     return rateLimiter;
   }
 
+  /** Failed authentications per client address. */
+  RateLimiter authFailures() {
+    return authFailures;
+  }
+
+  /** Runs {@code task} after {@code delay} on the gateway's timer thread. */
+  ScheduledFuture<?> schedule(java.time.Duration delay, Runnable task) {
+    return deadlines.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  /** Whether every slot of the concurrency bound is taken: readiness then answers 503. */
+  boolean overloaded() {
+    return permits.availablePermits() == 0;
+  }
+
+  /** Stops the timer. */
+  void close() {
+    deadlines.shutdownNow();
+  }
+
   AdapterRunner adapter() {
     return adapter;
   }
@@ -92,17 +127,39 @@ final class Services {
     return inFlight.get();
   }
 
-  /** Takes a slot for a work request, or returns {@code false} past the concurrency bound. */
-  boolean admit(Exchange exchange) {
+  /** Why a work request was not admitted. */
+  enum Refusal { NONE, GATEWAY_FULL, CLIENT_FULL }
+
+  /**
+   * Takes a slot for a work request of {@code client} (a key id, or a client address without
+   * keys), or says which bound it is past: the gateway's, or the client's share of it.
+   */
+  Refusal admit(Exchange exchange, String client) {
+    int mine = perClient.merge(client, 1, Integer::sum);
+    if (mine > config.maxConcurrentPerClient()) {
+      release(client);
+      return Refusal.CLIENT_FULL;
+    }
     if (!permits.tryAcquire()) {
-      return false;
+      release(client);
+      return Refusal.GATEWAY_FULL;
     }
     inFlight.incrementAndGet();
     exchange.onFinish(() -> {
       inFlight.decrementAndGet();
       permits.release();
+      release(client);
     });
-    return true;
+    return Refusal.NONE;
+  }
+
+  /** Requests in flight for {@code client}. */
+  int inFlight(String client) {
+    return perClient.getOrDefault(client, 0);
+  }
+
+  private void release(String client) {
+    perClient.computeIfPresent(client, (k, n) -> n == 1 ? null : n - 1);
   }
 
   /** Records a finished exchange in the metrics and, outside the probes, in the audit trail. */

@@ -47,7 +47,7 @@ class LimitsTest {
 
   @Test
   void aStreamedBodyOverTheLimitIs413() {
-    try (TestGateway gateway = TestGateway.start(dir, config -> config.withMaxBodyBytes(1024))) {
+    try (TestGateway gateway = TestGateway.start(dir, config -> config.withMaxBodyBytes(1024).withRateLimit(0, 1))) {
       byte[] chunk = " ".repeat(512).getBytes(StandardCharsets.US_ASCII);
       HttpRequest.BodyPublisher unknownLength = HttpRequest.BodyPublishers.fromPublisher(
           HttpRequest.BodyPublishers.ofByteArrays(List.of(chunk, chunk, chunk, chunk)));
@@ -64,7 +64,7 @@ class LimitsTest {
     // The gateway answers 413 while the client is still sending. Closing the connection with the
     // rest of the body unread lets a reset overtake the answer: before the gateway read the rest,
     // about 1 in 60 of these came back as "header parser received no bytes".
-    try (TestGateway gateway = TestGateway.start(dir, config -> config.withMaxBodyBytes(1024))) {
+    try (TestGateway gateway = TestGateway.start(dir, config -> config.withMaxBodyBytes(1024).withRateLimit(0, 1))) {
       byte[] chunk = " ".repeat(512).getBytes(StandardCharsets.US_ASCII);
       List<Integer> statuses = new ArrayList<>();
       for (int i = 0; i < 300; i++) {
@@ -83,7 +83,7 @@ class LimitsTest {
     // 401 is decided from the headers alone. Closing with 64 KB unread lost about 1 in 10 answers.
     Path keys = dir.resolve("keys.jsonl");
     ApiKeys.add(keys, "client", Set.of("*"), Set.of("*"));
-    try (TestGateway gateway = TestGateway.start(dir, config -> config.withKeyFile(keys))) {
+    try (TestGateway gateway = TestGateway.start(dir, config -> config.withKeyFile(keys).withAuthFailureLimit(0, 1))) {
       String body = "{\"a\":\"" + "x".repeat(64_000) + "\"}";
       List<Integer> statuses = new ArrayList<>();
       for (int i = 0; i < 150; i++) {

@@ -61,7 +61,9 @@ public final class LoadRun {
         + "wrk.body = [[" + body + "]]\n", StandardCharsets.UTF_8);
 
     Server bare = bareServer(answer);
-    try (Gateway gateway = Gateway.start(GatewayConfig.defaults().withPort(0)
+    // wrk is one client address: its per-address rate and concurrency caps are lifted for the run.
+    try (Gateway gateway = Gateway.start(GatewayConfig.defaults().withPort(0).withRateLimit(0, 1)
+        .withMaxConcurrentPerClient(GatewayConfig.DEFAULT_MAX_CONCURRENT_REQUESTS)
         .withAuditSink(AuditSink.file(work.resolve("audit.jsonl"))))) {
       String gatewayUrl = gateway.uri().resolve("/v1/control-plane").toString();
       String bareUrl = "http://127.0.0.1:" + ((ServerConnector) bare.getConnectors()[0]).getLocalPort() + "/v1/control-plane";
