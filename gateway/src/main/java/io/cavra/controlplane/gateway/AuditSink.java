@@ -16,7 +16,7 @@ import java.util.Optional;
  * as it is written. Immutable and thread-safe; it names a destination, which the gateway opens when
  * it starts and closes when it stops.
  *
- * <p>Each line holds {@code time} (RFC 3339, UTC, when the request arrived), {@code method},
+ * <p>Each line holds {@code time} (RFC 3339, UTC, when the request arrived), {@code request_id}, {@code method},
  * {@code route} (the route template, never the raw path), {@code correlation_id},
  * {@code operation}, {@code tenant}, {@code key_id} (the id, never the key), {@code outcome},
  * {@code status} (HTTP) and {@code latency_ms}; a field that is not known is {@code null}. A line

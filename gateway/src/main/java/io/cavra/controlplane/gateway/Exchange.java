@@ -32,6 +32,7 @@ final class Exchange {
   private final long startNanos = System.nanoTime();
   private final Instant arrived = Instant.now();
   private final AtomicBoolean answered = new AtomicBoolean();
+  private final String requestId;
   private final AtomicBoolean finished = new AtomicBoolean();
   private final List<Runnable> onFinish = new CopyOnWriteArrayList<>();
 
@@ -60,6 +61,12 @@ final class Exchange {
     this.request = request;
     this.response = response;
     this.callback = callback;
+    this.requestId = RequestIds.of(request.getHeaders());
+  }
+
+  /** The request id: the caller's {@code X-Request-Id} or {@code traceparent} trace id when valid, else a new one. */
+  String requestId() {
+    return requestId;
   }
 
   Request request() {
@@ -143,7 +150,7 @@ final class Exchange {
     this.problem = problem.type();
     Problem known = problem.correlationId() == null && correlationId != null
         ? problem.withCorrelationId(correlationId) : problem;
-    send(known.status(), Problem.MEDIA_TYPE, known.toJsonBytes(services.guard()), known.headers(), NO_STORE);
+    send(known.status(), Problem.MEDIA_TYPE, known.toJsonBytes(services.guard(), requestId), known.headers(), NO_STORE);
   }
 
   /** Writes the whole answer; HEAD requests get the headers only. */
@@ -157,6 +164,7 @@ final class Exchange {
     fields.put(HttpHeader.CONTENT_TYPE, contentType);
     fields.put(HttpHeader.CACHE_CONTROL, cacheControl);
     fields.put("X-Content-Type-Options", "nosniff");
+    fields.put(RequestIds.HEADER, requestId);
     headers.forEach(fields::put);
     boolean unread = body == null && declaresContent();
     if (unread) {

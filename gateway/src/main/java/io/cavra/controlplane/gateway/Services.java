@@ -176,6 +176,8 @@ final class Services {
     StringBuilder line = new StringBuilder(320);
     line.append("{\"time\":");
     string(line, DateTimeFormatter.ISO_INSTANT.format(exchange.arrived()));
+    line.append(",\"request_id\":");
+    string(line, exchange.requestId());
     line.append(",\"method\":");
     string(line, KNOWN_METHODS.contains(exchange.method()) ? exchange.method() : "other");
     line.append(",\"route\":");

@@ -1,0 +1,82 @@
+package io.cavra.controlplane.gateway;
+
+import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.jetty.http.HttpFields;
+
+/**
+ * Request ids: the caller's {@code X-Request-Id} when it is 1–128 characters of {@code
+ * [A-Za-z0-9._:-]} starting alphanumeric, else the trace id of a valid W3C {@code traceparent}, else
+ * a new {@code req-} and 16 hex digits. Anything else a caller sends there is ignored, never echoed:
+ * the id goes into the answer's {@code X-Request-Id}, the problem document and the audit line.
+ */
+final class RequestIds {
+  static final String HEADER = "X-Request-Id";
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  private RequestIds() {}
+
+  static String of(HttpFields headers) {
+    String given = headers.get(HEADER);
+    if (given != null && isRequestId(given)) {
+      return given;
+    }
+    String trace = traceId(headers.get("traceparent"));
+    return trace != null ? trace : generate();
+  }
+
+  static boolean isRequestId(String id) {
+    int n = id.length();
+    if (n == 0 || n > 128) {
+      return false;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = id.charAt(i);
+      boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (!alphanumeric && (i == 0 || (c != '.' && c != '_' && c != ':' && c != '-'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The trace id of a {@code traceparent} ({@code 00-<32 hex>-<16 hex>-<2 hex>}, lower case, ids not
+   * all zero), or {@code null}.
+   */
+  static String traceId(String traceparent) {
+    if (traceparent == null || traceparent.length() != 55 || !traceparent.startsWith("00-")
+        || traceparent.charAt(35) != '-' || traceparent.charAt(52) != '-') {
+      return null;
+    }
+    String trace = traceparent.substring(3, 35);
+    String parent = traceparent.substring(36, 52);
+    if (!lowerHex(trace) || !lowerHex(parent) || !lowerHex(traceparent.substring(53))
+        || trace.chars().allMatch(c -> c == '0') || parent.chars().allMatch(c -> c == '0')) {
+      return null;
+    }
+    return trace;
+  }
+
+  private static boolean lowerHex(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static String generate() {
+    long bits = ThreadLocalRandom.current().nextLong();
+    char[] id = new char[20];
+    id[0] = 'r';
+    id[1] = 'e';
+    id[2] = 'q';
+    id[3] = '-';
+    for (int i = 0; i < 16; i++) {
+      id[4 + i] = HEX[(int) (bits >>> (60 - 4 * i)) & 0xf];
+    }
+    return new String(id);
+  }
+}
