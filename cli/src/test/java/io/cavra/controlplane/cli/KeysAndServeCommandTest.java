@@ -30,6 +30,33 @@ class KeysAndServeCommandTest {
   }
 
   @Test
+  void keysRevokeRemovesTheKeyAndSaysWhenTheIdIsUnknown() throws Exception {
+    Path file = dir.resolve("keys.jsonl");
+    Cli.run("keys", "add", "--key-file", file.toString(), "--key-id", "console", "--tenant", "tenant-demo");
+    Cli.run("keys", "add", "--key-file", file.toString(), "--key-id", "ci", "--tenant", "*",
+        "--expires-at", "2027-01-31T00:00:00Z");
+
+    Cli.Result revoked = Cli.run("keys", "revoke", "--key-file", file.toString(), "--key-id", "console");
+    Cli.Result again = Cli.run("keys", "revoke", "--key-file", file.toString(), "--key-id", "console");
+
+    assertThat(revoked.exitCode()).isZero();
+    assertThat(revoked.err()).isEqualTo("cavra-cp: removed key 'console' from " + file + "\n");
+    assertThat(again.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(again.err()).contains("key id console is not in " + file);
+    assertThat(Cli.run("keys", "list", "--key-file", file.toString()).out())
+        .isEqualTo("ci\ttenants=*\toperations=*\texpires_at=2027-01-31T00:00:00Z\n");
+  }
+
+  @Test
+  void keysAddRefusesAnUnparsableExpiry() {
+    Cli.Result result = Cli.run("keys", "add", "--key-file", dir.resolve("k").toString(), "--key-id", "x",
+        "--tenant", "t", "--expires-at", "next tuesday");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err()).contains("--expires-at takes a UTC time such as 2027-01-31T00:00:00Z");
+  }
+
+  @Test
   void keysAddRefusesAnUnknownOperation() {
     Cli.Result result = Cli.run("keys", "add", "--key-file", dir.resolve("k").toString(), "--key-id", "x",
         "--tenant", "t", "--operation", "no_such_operation");

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Objects;
@@ -49,6 +50,10 @@ public final class Gateway implements AutoCloseable {
   private final AuditSink.Log audit;
   private final AtomicBoolean closing = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private final Object reloading = new Object();
+  /** The key file as last read, parsed or not: the watcher reads it again only when it changes. */
+  private byte[] keyFileSeen;
+  private byte[] keyFilePartial;
 
   private Gateway(GatewayConfig config, Server server, ServerConnector connector, Services services,
       AdapterRunner adapter, AuditSink.Log audit) {
@@ -127,6 +132,12 @@ public final class Gateway implements AutoCloseable {
       throw new UncheckedIOException(message, new IOException(message, e));
     }
     Gateway gateway = new Gateway(config, server, connector, services, adapter, audit);
+    if (keys != null) {
+      gateway.keyFileSeen = ApiKeys.read(config.keyFile().get());
+      if (!config.keyFileCheckInterval().isZero()) {
+        services.every(config.keyFileCheckInterval(), () -> gateway.reloadKeys(false));
+      }
+    }
     // The launchers print one start-up line of their own; an embedding application knows it started one.
     LOG.log(System.Logger.Level.DEBUG, "listening on " + gateway.uri() + " with adapter " + config.adapterName()
         + (keys == null ? "; authentication is OFF (no key file; allowed on loopback only)"
@@ -223,6 +234,48 @@ public final class Gateway implements AutoCloseable {
       services.close();
       stopped.countDown();
       LOG.log(System.Logger.Level.INFO, "stopped");
+    }
+  }
+
+  /**
+   * Reads the key file again and puts its keys in force: keys added since are accepted, keys
+   * removed (revoked) or expired are refused, for every request from now on. A file that cannot be
+   * read or parsed is logged (by line and problem, never its text) and the keys in force stay.
+   *
+   * @return whether the file was read and its keys are in force; {@code false} without a key file
+   * @since 0.2
+   */
+  public boolean reloadKeys() {
+    return reloadKeys(true);
+  }
+
+  private boolean reloadKeys(boolean always) {
+    if (config.keyFile().isEmpty()) {
+      return false;
+    }
+    Path file = config.keyFile().get();
+    synchronized (reloading) {
+      try {
+        byte[] content = ApiKeys.read(file);
+        if (!always && java.util.Arrays.equals(content, keyFileSeen)) {
+          return true;
+        }
+        if (!always && content.length > 0 && content[content.length - 1] != '\n'
+            && !java.util.Arrays.equals(content, keyFilePartial)) {
+          // Possibly a line still being appended: read it again at the next check before judging it.
+          keyFilePartial = content;
+          return true;
+        }
+        keyFileSeen = content;
+        ApiKeys keys = ApiKeys.of(content, file);
+        services.keys(keys);
+        LOG.log(System.Logger.Level.INFO, "key file reloaded: " + keys.entries().size() + " keys in force");
+        return true;
+      } catch (IllegalArgumentException | UncheckedIOException e) {
+        LOG.log(System.Logger.Level.WARNING, "key file not reloaded, the " + services.keys().entries().size()
+            + " keys in force stay: " + e.getMessage());
+        return false;
+      }
     }
   }
 

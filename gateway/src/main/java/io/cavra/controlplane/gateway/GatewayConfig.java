@@ -69,6 +69,7 @@ public final class GatewayConfig {
   private final int maxConcurrentRequests;
   private final int maxConcurrentPerClient;
   private final Duration bodyTimeout;
+  private final Duration keyFileCheckInterval;
   private final double authFailuresPerSecond;
   private final int authFailureBurst;
   private final int adapterThreads;
@@ -93,6 +94,7 @@ public final class GatewayConfig {
     this.maxConcurrentRequests = v.maxConcurrentRequests;
     this.maxConcurrentPerClient = v.maxConcurrentPerClient;
     this.bodyTimeout = v.bodyTimeout;
+    this.keyFileCheckInterval = v.keyFileCheckInterval;
     this.authFailuresPerSecond = v.authFailuresPerSecond;
     this.authFailureBurst = v.authFailureBurst;
     this.adapterThreads = v.adapterThreads;
@@ -188,6 +190,27 @@ public final class GatewayConfig {
   public GatewayConfig withKeyFile(Path keyFile) {
     Values v = values();
     v.keyFile = Objects.requireNonNull(keyFile, "keyFile");
+    return new GatewayConfig(v);
+  }
+
+  /**
+   * How often a running gateway checks its key file for changes; a changed file is read again, so
+   * that added, revoked and expired keys take effect without a restart (a file that no longer
+   * parses is logged and the keys in force are kept). {@link Duration#ZERO} turns the check off
+   * (SIGHUP to the launcher, or {@link Gateway#reloadKeys()}, still reloads). Default: 2 s.
+   */
+  public Duration keyFileCheckInterval() {
+    return keyFileCheckInterval;
+  }
+
+  /** A copy with another key file check interval (zero for none). */
+  public GatewayConfig withKeyFileCheckInterval(Duration interval) {
+    Objects.requireNonNull(interval, "interval");
+    if (interval.isNegative()) {
+      throw new IllegalArgumentException("interval must not be negative");
+    }
+    Values v = values();
+    v.keyFileCheckInterval = interval;
     return new GatewayConfig(v);
   }
 
@@ -428,6 +451,7 @@ public final class GatewayConfig {
     v.maxConcurrentRequests = maxConcurrentRequests;
     v.maxConcurrentPerClient = maxConcurrentPerClient;
     v.bodyTimeout = bodyTimeout;
+    v.keyFileCheckInterval = keyFileCheckInterval;
     v.authFailuresPerSecond = authFailuresPerSecond;
     v.authFailureBurst = authFailureBurst;
     v.adapterThreads = adapterThreads;
@@ -478,6 +502,7 @@ public final class GatewayConfig {
     int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
     int maxConcurrentPerClient = DEFAULT_MAX_CONCURRENT_PER_CLIENT;
     Duration bodyTimeout = Duration.ofSeconds(10);
+    Duration keyFileCheckInterval = Duration.ofSeconds(2);
     double authFailuresPerSecond = DEFAULT_AUTH_FAILURES_PER_SECOND;
     int authFailureBurst = DEFAULT_AUTH_FAILURE_BURST;
     int adapterThreads = DEFAULT_ADAPTER_THREADS;

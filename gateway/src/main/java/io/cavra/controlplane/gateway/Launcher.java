@@ -63,6 +63,8 @@ public final class Launcher {
         new Option("--adapter-path", "JAR|DIR", null, true, "A jar or class folder holding a private adapter; repeatable."),
         new Option("--key-file", "FILE", null, false,
             "API key file (hashes only, see 'cavra-cp keys add'); turns authentication on."),
+        new Option("--key-file-check", "SECONDS", seconds(d.keyFileCheckInterval()), false,
+            "How often the key file is checked for added, revoked or expired keys; 0: only on SIGHUP."),
         new Option("--audit-log", "auto|stdout|stderr|none|FILE", AUDIT_AUTO, false,
             "Where the per-request audit lines go; auto: standard output, or none on an interactive terminal."),
         new Option("--max-body-bytes", "N", Integer.toString(d.maxBodyBytes()), false, "Request body limit in bytes."),
@@ -137,6 +139,13 @@ public final class Launcher {
         case "--audit-log":
           audit = value;
           break;
+        case "--key-file-check":
+          double check = number(option, value);
+          if (check < 0) {
+            throw new IllegalArgumentException(option.name() + " takes 0 or more seconds");
+          }
+          config = config.withKeyFileCheckInterval(Duration.ofMillis(Math.round(check * 1000)));
+          break;
         case "--max-body-bytes":
           config = config.withMaxBodyBytes(integer(option, value));
           break;
@@ -169,7 +178,8 @@ public final class Launcher {
 
   /**
    * Starts a gateway, prints one start-up line on {@code err}, serves until SIGTERM or SIGINT
-   * (Ctrl-C), drains, and returns 0. The start-up line is the only line it prints; the gateway logs
+   * (Ctrl-C), drains, and returns 0; SIGHUP reads the key file again. The start-up line is the only
+   * line it prints; the gateway logs
    * the drain, and its warnings, on standard error through {@code java.util.logging}.
    *
    * @param program the name that starts every line, e.g. {@code cavra-cp}
@@ -188,6 +198,9 @@ public final class Launcher {
     Gateway gateway = Gateway.start(config);
     // The gateway logs the drain ("draining N requests in flight …", "stopped") on standard error.
     Runnable stop = gateway::close;
+    if (config.keyFile().isPresent()) {
+      Signals.handle("HUP", gateway::reloadKeys);
+    }
     boolean term = Signals.handle("TERM", stop);
     boolean interrupt = Signals.handle("INT", stop);
     if (!term || !interrupt) {

@@ -24,7 +24,7 @@ final class Services {
   private final ContractJson requestCodec;
   private final Guard guard;
   private final boolean customGuard;
-  private final ApiKeys keys;
+  private volatile ApiKeys keys;
   private final RateLimiter rateLimiter;
   private final RateLimiter authFailures;
   private final Semaphore permits;
@@ -74,9 +74,19 @@ final class Services {
     return customGuard;
   }
 
-  /** The API keys, or {@code null} when authentication is off. */
+  /** The API keys in force, or {@code null} when authentication is off. */
   ApiKeys keys() {
     return keys;
+  }
+
+  /** Puts {@code keys} in force (authentication must be on). */
+  void keys(ApiKeys keys) {
+    this.keys = java.util.Objects.requireNonNull(keys, "keys");
+  }
+
+  /** Runs {@code task} every {@code period} on the gateway's timer thread. */
+  ScheduledFuture<?> every(java.time.Duration period, Runnable task) {
+    return deadlines.scheduleWithFixedDelay(task, period.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   RateLimiter rateLimiter() {
