@@ -67,6 +67,10 @@ public final class Launcher {
             "How often the key file is checked for added, revoked or expired keys; 0: only on SIGHUP."),
         new Option("--audit-log", "auto|stdout|stderr|none|FILE", AUDIT_AUTO, false,
             "Where the per-request audit lines go; auto: standard output, or none on an interactive terminal."),
+        new Option("--audit-max-bytes", "N", Long.toString(AuditSink.DEFAULT_MAX_FILE_BYTES), false,
+            "Size at which an audit file is rotated (FILE becomes FILE.1 ...); 0: never, for the platform's rotation."),
+        new Option("--audit-keep", "N", Integer.toString(AuditSink.DEFAULT_KEEP_FILES), false,
+            "Rotated audit files kept beside the current one."),
         new Option("--max-body-bytes", "N", Integer.toString(d.maxBodyBytes()), false, "Request body limit in bytes."),
         new Option("--max-concurrent", "N", Integer.toString(d.maxConcurrentRequests()), false,
             "Requests in flight on /v1 before answering 503."),
@@ -139,6 +143,10 @@ public final class Launcher {
         case "--audit-log":
           audit = value;
           break;
+        case "--audit-max-bytes":
+        case "--audit-keep":
+          // Applied with --audit-log below.
+          break;
         case "--key-file-check":
           double check = number(option, value);
           if (check < 0) {
@@ -173,7 +181,33 @@ public final class Launcher {
           throw new AssertionError(option.name());
       }
     }
-    return config.withAdapter(adapter, settings).withAuditSink(auditSink(audit, terminal));
+    AuditSink sink = auditSink(audit, terminal);
+    List<String> maxBytes = values.getOrDefault("--audit-max-bytes", List.of());
+    List<String> keep = values.getOrDefault("--audit-keep", List.of());
+    if (sink.path().isPresent()) {
+      long max = maxBytes.isEmpty() ? AuditSink.DEFAULT_MAX_FILE_BYTES : longNumber("--audit-max-bytes", maxBytes.get(0));
+      int kept = keep.isEmpty() ? AuditSink.DEFAULT_KEEP_FILES : integer(option("--audit-keep"), keep.get(0));
+      sink = sink.withRotation(max == 0 ? Long.MAX_VALUE : max, kept);
+    } else if (!maxBytes.isEmpty() || !keep.isEmpty()) {
+      throw new IllegalArgumentException("--audit-max-bytes and --audit-keep need --audit-log FILE");
+    }
+    return config.withAdapter(adapter, settings).withAuditSink(sink);
+  }
+
+  private static Option option(String name) {
+    return OPTIONS.stream().filter(o -> o.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  private static long longNumber(String name, String value) {
+    try {
+      long number = Long.parseLong(value.strip());
+      if (number < 0) {
+        throw new NumberFormatException();
+      }
+      return number;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " takes a whole number");
+    }
   }
 
   /**

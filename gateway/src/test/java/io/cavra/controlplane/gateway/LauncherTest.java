@@ -41,9 +41,20 @@ class LauncherTest {
   void everyOptionIsUnderstoodWithTheValueItShows() {
     for (Launcher.Option option : Launcher.options()) {
       if (option.defaultValue() != null) {
-        Launcher.configure(Map.of(option.name(), List.of(option.defaultValue())), false);
+        Map<String, List<String>> values = new java.util.HashMap<>();
+        values.put("--audit-log", List.of(dir.resolve("audit.jsonl").toString()));
+        values.put(option.name(), List.of(option.defaultValue()));
+        Launcher.configure(values, false);
       }
     }
+    AuditSink rotating = Launcher.configure(Map.of("--audit-log", List.of("a.jsonl"), "--audit-max-bytes",
+        List.of("4096"), "--audit-keep", List.of("3")), false).auditSink();
+    assertThat(rotating.maxFileBytes()).isEqualTo(4096);
+    assertThat(rotating.keepFiles()).isEqualTo(3);
+    assertThat(Launcher.configure(Map.of("--audit-log", List.of("a.jsonl"), "--audit-max-bytes", List.of("0")), false)
+        .auditSink().maxFileBytes()).isEqualTo(Long.MAX_VALUE);
+    assertThatThrownBy(() -> Launcher.configure(Map.of("--audit-keep", List.of("3")), false))
+        .hasMessage("--audit-max-bytes and --audit-keep need --audit-log FILE");
     assertThatThrownBy(() -> Launcher.configure(Map.of("--colour", List.of("red")), false))
         .hasMessage("unknown option --colour");
     assertThatThrownBy(() -> Launcher.configure(Map.of("--port", List.of("1", "2")), false))
