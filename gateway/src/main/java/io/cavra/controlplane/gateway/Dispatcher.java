@@ -16,6 +16,7 @@ import org.eclipse.jetty.util.Callback;
  */
 final class Dispatcher extends Handler.Abstract {
   static final String REALM = "Bearer realm=\"cavra-control-plane\"";
+  static final String METRICS = "/metrics";
 
   private final Routes routes;
   private final Services services;
@@ -43,6 +44,10 @@ final class Dispatcher extends Handler.Abstract {
       exchange.route(lookup.route(), lookup.parameters());
       if (lookup.route().access() == Routes.Access.WORK) {
         admit(exchange);
+      } else if (lookup.route().template().equals(METRICS) && services.config().metricsAuthenticated()) {
+        if (authenticated(exchange)) {
+          run(exchange, lookup.route().endpoint());
+        }
       } else {
         run(exchange, lookup.route().endpoint());
       }
@@ -59,33 +64,13 @@ final class Dispatcher extends Handler.Abstract {
           .withHeader("Connection", "close"));
       return;
     }
-    String address = "address " + exchange.clientAddress();
-    String client = address;
+    String client = "address " + exchange.clientAddress();
     ApiKeys keys = services.keys();
     if (keys != null) {
-      Optional<String> token = bearer(exchange.request().getHeaders().get(HttpHeader.AUTHORIZATION));
-      Optional<ApiKeys.Entry> key = token.isEmpty() ? Optional.empty() : keys.authenticate(token.get());
-      if (key.isEmpty()) {
-        // Failed authentications are throttled per client address; valid keys are never held back by them.
-        long wait = services.authFailures().waitFor(address);
-        if (wait > 0) {
-          exchange.sendProblem(Problem.of(ProblemType.RATE_LIMITED,
-              "too many failed authentications from this address; retry later")
-              .withHeader("Retry-After", Long.toString(wait)));
-          return;
-        }
-        services.authFailures().acquire(address);
-        if (token.isEmpty()) {
-          exchange.sendProblem(Problem.of(ProblemType.UNAUTHORIZED, "an API key is required: send Authorization: Bearer <key>")
-              .withHeader("WWW-Authenticate", REALM));
-        } else {
-          exchange.sendProblem(Problem.of(ProblemType.UNAUTHORIZED, "the API key is not valid")
-              .withHeader("WWW-Authenticate", REALM + ", error=\"invalid_token\""));
-        }
+      if (!authenticated(exchange)) {
         return;
       }
-      exchange.key(key.get());
-      client = "key " + key.get().keyId();
+      client = "key " + exchange.key().keyId();
     }
     long wait = services.rateLimiter().acquire(client);
     if (wait > 0) {
@@ -114,6 +99,35 @@ final class Dispatcher extends Handler.Abstract {
       return;
     }
     exchange.readBody(max, services.config().bodyTimeout(), exchange.route().endpoint());
+  }
+
+  /**
+   * Notes the caller's key, or answers 401 (429 once the address has failed too often; a valid
+   * key is never held back by that) and returns {@code false}.
+   */
+  private boolean authenticated(Exchange exchange) {
+    String address = "address " + exchange.clientAddress();
+    Optional<String> token = bearer(exchange.request().getHeaders().get(HttpHeader.AUTHORIZATION));
+    Optional<ApiKeys.Entry> key = token.isEmpty() ? Optional.empty() : services.keys().authenticate(token.get());
+    if (key.isPresent()) {
+      exchange.key(key.get());
+      return true;
+    }
+    long wait = services.authFailures().waitFor(address);
+    if (wait > 0) {
+      exchange.sendProblem(Problem.of(ProblemType.RATE_LIMITED, "too many failed authentications from this address; retry later")
+          .withHeader("Retry-After", Long.toString(wait)));
+      return false;
+    }
+    services.authFailures().acquire(address);
+    if (token.isEmpty()) {
+      exchange.sendProblem(Problem.of(ProblemType.UNAUTHORIZED, "an API key is required: send Authorization: Bearer <key>")
+          .withHeader("WWW-Authenticate", REALM));
+    } else {
+      exchange.sendProblem(Problem.of(ProblemType.UNAUTHORIZED, "the API key is not valid")
+          .withHeader("WWW-Authenticate", REALM + ", error=\"invalid_token\""));
+    }
+    return false;
   }
 
   /** Runs {@code endpoint}, turning anything it throws into a 500 problem. */

@@ -82,6 +82,9 @@ public final class Gateway implements AutoCloseable {
           + " without a key file: authentication is off only on loopback addresses;"
           + " create keys with 'cavra-cp keys add' and pass --key-file, or bind 127.0.0.1");
     }
+    if (config.metricsAuthenticated() && config.keyFile().isEmpty()) {
+      throw new IllegalStateException("--metrics-auth needs --key-file: the metrics are then read with an API key");
+    }
     ApiKeys keys = config.keyFile().map(ApiKeys::load).orElse(null);
     JettyLogs.install();
     ControlPlaneAdapter created = createAdapter(config);

@@ -70,6 +70,7 @@ public final class GatewayConfig {
   private final int maxConcurrentPerClient;
   private final Duration bodyTimeout;
   private final Duration keyFileCheckInterval;
+  private final boolean metricsAuthenticated;
   private final double authFailuresPerSecond;
   private final int authFailureBurst;
   private final int adapterThreads;
@@ -95,6 +96,7 @@ public final class GatewayConfig {
     this.maxConcurrentPerClient = v.maxConcurrentPerClient;
     this.bodyTimeout = v.bodyTimeout;
     this.keyFileCheckInterval = v.keyFileCheckInterval;
+    this.metricsAuthenticated = v.metricsAuthenticated;
     this.authFailuresPerSecond = v.authFailuresPerSecond;
     this.authFailureBurst = v.authFailureBurst;
     this.adapterThreads = v.adapterThreads;
@@ -211,6 +213,22 @@ public final class GatewayConfig {
     }
     Values v = values();
     v.keyFileCheckInterval = interval;
+    return new GatewayConfig(v);
+  }
+
+  /**
+   * Whether {@code GET /metrics} needs a valid API key from the key file ({@code Authorization:
+   * Bearer}, as Prometheus sends with {@code authorization.credentials_file}); {@link Gateway#start}
+   * refuses it without a key file. Default: {@code false} (metrics are open like the probes).
+   */
+  public boolean metricsAuthenticated() {
+    return metricsAuthenticated;
+  }
+
+  /** A copy in which {@code /metrics} needs an API key, or not. */
+  public GatewayConfig withMetricsAuthenticated(boolean authenticated) {
+    Values v = values();
+    v.metricsAuthenticated = authenticated;
     return new GatewayConfig(v);
   }
 
@@ -452,6 +470,7 @@ public final class GatewayConfig {
     v.maxConcurrentPerClient = maxConcurrentPerClient;
     v.bodyTimeout = bodyTimeout;
     v.keyFileCheckInterval = keyFileCheckInterval;
+    v.metricsAuthenticated = metricsAuthenticated;
     v.authFailuresPerSecond = authFailuresPerSecond;
     v.authFailureBurst = authFailureBurst;
     v.adapterThreads = adapterThreads;
@@ -503,6 +522,7 @@ public final class GatewayConfig {
     int maxConcurrentPerClient = DEFAULT_MAX_CONCURRENT_PER_CLIENT;
     Duration bodyTimeout = Duration.ofSeconds(10);
     Duration keyFileCheckInterval = Duration.ofSeconds(2);
+    boolean metricsAuthenticated;
     double authFailuresPerSecond = DEFAULT_AUTH_FAILURES_PER_SECOND;
     int authFailureBurst = DEFAULT_AUTH_FAILURE_BURST;
     int adapterThreads = DEFAULT_ADAPTER_THREADS;

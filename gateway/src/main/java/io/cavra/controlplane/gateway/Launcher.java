@@ -63,6 +63,8 @@ public final class Launcher {
         new Option("--adapter-path", "JAR|DIR", null, true, "A jar or class folder holding a private adapter; repeatable."),
         new Option("--key-file", "FILE", null, false,
             "API key file (hashes only, see 'cavra-cp keys add'); turns authentication on."),
+        new Option("--metrics-auth", "on|off", d.metricsAuthenticated() ? "on" : "off", false,
+            "Whether GET /metrics needs an API key from --key-file."),
         new Option("--key-file-check", "SECONDS", seconds(d.keyFileCheckInterval()), false,
             "How often the key file is checked for added, revoked or expired keys; 0: only on SIGHUP."),
         new Option("--audit-log", "auto|stdout|stderr|none|FILE", AUDIT_AUTO, false,
@@ -142,6 +144,12 @@ public final class Launcher {
           break;
         case "--audit-log":
           audit = value;
+          break;
+        case "--metrics-auth":
+          if (!value.equals("on") && !value.equals("off")) {
+            throw new IllegalArgumentException("--metrics-auth takes on or off");
+          }
+          config = config.withMetricsAuthenticated(value.equals("on"));
           break;
         case "--audit-max-bytes":
         case "--audit-keep":
