@@ -41,9 +41,13 @@ final class ServeCommand implements Callable<Integer> {
     for (Launcher.Option option : Launcher.options()) {
       String description = option.description()
           + (option.defaultValue() == null ? "" : " (default: " + option.defaultValue() + ")");
-      OptionSpec.Builder builder = OptionSpec.builder(option.name()).paramLabel(option.paramLabel())
-          .description(description);
-      if (option.repeatable()) {
+      OptionSpec.Builder builder = OptionSpec.builder(option.name()).description(description);
+      if (!option.flag()) {
+        builder.paramLabel(option.paramLabel());
+      }
+      if (option.flag()) {
+        builder.type(boolean.class).arity("0");
+      } else if (option.repeatable()) {
         builder.type(List.class).auxiliaryTypes(String.class);
       } else {
         builder.type(String.class);
@@ -85,6 +89,10 @@ final class ServeCommand implements Callable<Integer> {
         }
         if (!list.isEmpty()) {
           values.put(option.name(), list);
+        }
+      } else if (value instanceof Boolean) {
+        if ((Boolean) value) {
+          values.put(option.name(), List.of("true"));
         }
       } else if (value != null) {
         values.put(option.name(), List.of((String) value));

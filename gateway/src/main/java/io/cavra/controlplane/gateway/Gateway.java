@@ -14,10 +14,13 @@ import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -51,6 +54,9 @@ public final class Gateway implements AutoCloseable {
   private final AtomicBoolean closing = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final Object reloading = new Object();
+  /** How often the TLS files are checked for a renewed certificate. */
+  static final Duration TLS_CHECK = Duration.ofSeconds(2);
+  private volatile Tls tls;
   /** The key file as last read, parsed or not: the watcher reads it again only when it changes. */
   private byte[] keyFileSeen;
   private byte[] keyFilePartial;
@@ -82,6 +88,12 @@ public final class Gateway implements AutoCloseable {
           + " without a key file: authentication is off only on loopback addresses;"
           + " create keys with 'cavra-cp keys add' and pass --key-file, or bind 127.0.0.1");
     }
+    if (!loopback && !config.tls() && !config.behindProxy()) {
+      throw new IllegalStateException("refusing to serve plain HTTP on " + config.host()
+          + ": API keys would cross the network in cleartext; serve HTTPS with --tls-cert and --tls-key"
+          + " (or --tls-keystore), or say --behind-proxy when a TLS-terminating proxy sits in front");
+    }
+    Tls tls = config.tls() ? new Tls(config) : null;
     if (config.metricsAuthenticated() && config.keyFile().isEmpty()) {
       throw new IllegalStateException("--metrics-auth needs --key-file: the metrics are then read with an API key");
     }
@@ -111,7 +123,21 @@ public final class Gateway implements AutoCloseable {
       http.setRequestHeaderSize(config.maxHeaderBytes());
       http.setSendServerVersion(false);
       http.setSendXPoweredBy(false);
-      connector = new ServerConnector(server, new HttpConnectionFactory(http));
+      if (config.behindProxy()) {
+        // RFC 7239 Forwarded only: X-Forwarded-* could be sent by anyone the proxy lets through.
+        ForwardedRequestCustomizer forwarded = new ForwardedRequestCustomizer();
+        forwarded.setForwardedOnly(true);
+        http.addCustomizer(forwarded);
+      }
+      if (tls != null) {
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        secure.setSniHostCheck(false);
+        http.addCustomizer(secure);
+        connector = new ServerConnector(server, new SslConnectionFactory(tls.factory(), "http/1.1"),
+            new HttpConnectionFactory(http));
+      } else {
+        connector = new ServerConnector(server, new HttpConnectionFactory(http));
+      }
       connector.setHost(config.host());
       connector.setPort(config.port());
       connector.setIdleTimeout(config.idleTimeout().toMillis());
@@ -135,6 +161,10 @@ public final class Gateway implements AutoCloseable {
       throw new UncheckedIOException(message, new IOException(message, e));
     }
     Gateway gateway = new Gateway(config, server, connector, services, adapter, audit);
+    gateway.tls = tls;
+    if (tls != null) {
+      services.every(TLS_CHECK, () -> gateway.reloadTls());
+    }
     if (keys != null) {
       gateway.keyFileSeen = ApiKeys.read(config.keyFile().get());
       if (!config.keyFileCheckInterval().isZero()) {
@@ -176,7 +206,7 @@ public final class Gateway implements AutoCloseable {
   /** The base URI, e.g. {@code http://127.0.0.1:8787/}. */
   public URI uri() {
     String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
-    return URI.create("http://" + host + ":" + port() + "/");
+    return URI.create((config.tls() ? "https://" : "http://") + host + ":" + port() + "/");
   }
 
   /** The port the gateway listens on; the chosen one when the configuration asked for port 0. */
@@ -277,6 +307,32 @@ public final class Gateway implements AutoCloseable {
       } catch (IllegalArgumentException | UncheckedIOException e) {
         LOG.log(System.Logger.Level.WARNING, "key file not reloaded, the " + services.keys().entries().size()
             + " keys in force stay: " + e.getMessage());
+        return false;
+      }
+    }
+  }
+
+  /**
+   * Reads the TLS files again if they changed, and serves the new certificate on new connections.
+   * A file that cannot be used is logged (file and problem) and the material in force stays.
+   *
+   * @return whether new material was put in force
+   * @since 0.2
+   */
+  public boolean reloadTls() {
+    Tls current = tls;
+    if (current == null) {
+      return false;
+    }
+    synchronized (reloading) {
+      try {
+        if (current.reloadIfChanged()) {
+          LOG.log(System.Logger.Level.INFO, "TLS certificate reloaded");
+          return true;
+        }
+        return false;
+      } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+        LOG.log(System.Logger.Level.WARNING, "TLS files not reloaded, the certificate in force stays: " + e.getMessage());
         return false;
       }
     }

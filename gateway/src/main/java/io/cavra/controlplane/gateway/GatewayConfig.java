@@ -71,6 +71,11 @@ public final class GatewayConfig {
   private final Duration bodyTimeout;
   private final Duration keyFileCheckInterval;
   private final boolean metricsAuthenticated;
+  private final Path tlsCertificate;
+  private final Path tlsPrivateKey;
+  private final Path tlsKeyStore;
+  private final Path tlsKeyStorePasswordFile;
+  private final boolean behindProxy;
   private final double authFailuresPerSecond;
   private final int authFailureBurst;
   private final int adapterThreads;
@@ -97,6 +102,11 @@ public final class GatewayConfig {
     this.bodyTimeout = v.bodyTimeout;
     this.keyFileCheckInterval = v.keyFileCheckInterval;
     this.metricsAuthenticated = v.metricsAuthenticated;
+    this.tlsCertificate = v.tlsCertificate;
+    this.tlsPrivateKey = v.tlsPrivateKey;
+    this.tlsKeyStore = v.tlsKeyStore;
+    this.tlsKeyStorePasswordFile = v.tlsKeyStorePasswordFile;
+    this.behindProxy = v.behindProxy;
     this.authFailuresPerSecond = v.authFailuresPerSecond;
     this.authFailureBurst = v.authFailureBurst;
     this.adapterThreads = v.adapterThreads;
@@ -229,6 +239,79 @@ public final class GatewayConfig {
   public GatewayConfig withMetricsAuthenticated(boolean authenticated) {
     Values v = values();
     v.metricsAuthenticated = authenticated;
+    return new GatewayConfig(v);
+  }
+
+  /** Whether the gateway serves HTTPS: with PEM files or a PKCS#12 key store. Default: {@code false}. */
+  public boolean tls() {
+    return tlsCertificate != null || tlsKeyStore != null;
+  }
+
+  /** The PEM certificate chain (the server's certificate first), when serving HTTPS from PEM files. */
+  public Optional<Path> tlsCertificate() {
+    return Optional.ofNullable(tlsCertificate);
+  }
+
+  /** The PKCS#8 PEM private key of {@link #tlsCertificate()}. */
+  public Optional<Path> tlsPrivateKey() {
+    return Optional.ofNullable(tlsPrivateKey);
+  }
+
+  /** The PKCS#12 key store, when serving HTTPS from one. */
+  public Optional<Path> tlsKeyStore() {
+    return Optional.ofNullable(tlsKeyStore);
+  }
+
+  /** The file holding the password of {@link #tlsKeyStore()} (one line). */
+  public Optional<Path> tlsKeyStorePasswordFile() {
+    return Optional.ofNullable(tlsKeyStorePasswordFile);
+  }
+
+  /**
+   * A copy serving HTTPS (TLS 1.3 and 1.2 only) with a PEM certificate chain and its PKCS#8 PEM
+   * private key ({@code BEGIN PRIVATE KEY}). A running gateway reads the files again when they
+   * change (every 2 s, and on SIGHUP), so a renewed certificate needs no restart.
+   *
+   * @since 0.2
+   */
+  public GatewayConfig withTlsPem(Path certificateChain, Path privateKey) {
+    Values v = values();
+    v.tlsCertificate = Objects.requireNonNull(certificateChain, "certificateChain");
+    v.tlsPrivateKey = Objects.requireNonNull(privateKey, "privateKey");
+    v.tlsKeyStore = null;
+    v.tlsKeyStorePasswordFile = null;
+    return new GatewayConfig(v);
+  }
+
+  /**
+   * A copy serving HTTPS from a PKCS#12 key store (its first private key entry) whose password is
+   * the first line of {@code passwordFile}; reloaded on change like {@link #withTlsPem}.
+   *
+   * @since 0.2
+   */
+  public GatewayConfig withTlsKeyStore(Path pkcs12, Path passwordFile) {
+    Values v = values();
+    v.tlsKeyStore = Objects.requireNonNull(pkcs12, "pkcs12");
+    v.tlsKeyStorePasswordFile = Objects.requireNonNull(passwordFile, "passwordFile");
+    v.tlsCertificate = null;
+    v.tlsPrivateKey = null;
+    return new GatewayConfig(v);
+  }
+
+  /**
+   * Whether a TLS-terminating proxy sits in front: then plain HTTP is allowed on a non-loopback
+   * address, and the client address is taken from the proxy's RFC 7239 {@code Forwarded} header
+   * ({@code for=}), which is ignored otherwise ({@code X-Forwarded-For} always is). Default:
+   * {@code false}.
+   */
+  public boolean behindProxy() {
+    return behindProxy;
+  }
+
+  /** A copy that trusts (or not) a proxy in front. */
+  public GatewayConfig withBehindProxy(boolean behindProxy) {
+    Values v = values();
+    v.behindProxy = behindProxy;
     return new GatewayConfig(v);
   }
 
@@ -451,7 +534,8 @@ public final class GatewayConfig {
   @Override
   public String toString() {
     return "GatewayConfig[" + host + ":" + port + ", adapter=" + adapterName
-        + ", auth=" + (keyFile == null ? "off" : "key file") + "]";
+        + ", auth=" + (keyFile == null ? "off" : "key file") + (tls() ? ", tls" : "")
+        + (behindProxy ? ", behind proxy" : "") + "]";
   }
 
   private Values values() {
@@ -471,6 +555,11 @@ public final class GatewayConfig {
     v.bodyTimeout = bodyTimeout;
     v.keyFileCheckInterval = keyFileCheckInterval;
     v.metricsAuthenticated = metricsAuthenticated;
+    v.tlsCertificate = tlsCertificate;
+    v.tlsPrivateKey = tlsPrivateKey;
+    v.tlsKeyStore = tlsKeyStore;
+    v.tlsKeyStorePasswordFile = tlsKeyStorePasswordFile;
+    v.behindProxy = behindProxy;
     v.authFailuresPerSecond = authFailuresPerSecond;
     v.authFailureBurst = authFailureBurst;
     v.adapterThreads = adapterThreads;
@@ -523,6 +612,11 @@ public final class GatewayConfig {
     Duration bodyTimeout = Duration.ofSeconds(10);
     Duration keyFileCheckInterval = Duration.ofSeconds(2);
     boolean metricsAuthenticated;
+    Path tlsCertificate;
+    Path tlsPrivateKey;
+    Path tlsKeyStore;
+    Path tlsKeyStorePasswordFile;
+    boolean behindProxy;
     double authFailuresPerSecond = DEFAULT_AUTH_FAILURES_PER_SECOND;
     int authFailureBurst = DEFAULT_AUTH_FAILURE_BURST;
     int adapterThreads = DEFAULT_ADAPTER_THREADS;

@@ -32,14 +32,21 @@ public final class Launcher {
 
   /**
    * One option: its name ({@code --port}), the label of its value, its default as text (or
-   * {@code null} when it has none), whether it may be repeated, and a one-sentence description.
+   * {@code null} when it has none), whether it may be repeated, a one-sentence description, and
+   * whether it is a flag that takes no value (given, it is {@code "true"}).
    */
-  public record Option(String name, String paramLabel, String defaultValue, boolean repeatable, String description) {
+  public record Option(String name, String paramLabel, String defaultValue, boolean repeatable, String description,
+      boolean flag) {
     /** Checks that the name, label and description are present. */
     public Option {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(paramLabel, "paramLabel");
       Objects.requireNonNull(description, "description");
+    }
+
+    /** An option that takes a value. */
+    public Option(String name, String paramLabel, String defaultValue, boolean repeatable, String description) {
+      this(name, paramLabel, defaultValue, repeatable, description, false);
     }
   }
 
@@ -63,6 +70,14 @@ public final class Launcher {
         new Option("--adapter-path", "JAR|DIR", null, true, "A jar or class folder holding a private adapter; repeatable."),
         new Option("--key-file", "FILE", null, false,
             "API key file (hashes only, see 'cavra-cp keys add'); turns authentication on."),
+        new Option("--tls-cert", "FILE", null, false,
+            "PEM certificate chain to serve HTTPS with (TLS 1.2+), with --tls-key; reloaded when it changes."),
+        new Option("--tls-key", "FILE", null, false, "PKCS#8 PEM private key (BEGIN PRIVATE KEY) of --tls-cert."),
+        new Option("--tls-keystore", "FILE", null, false,
+            "PKCS#12 key store to serve HTTPS with instead of PEM files, with --tls-keystore-password-file."),
+        new Option("--tls-keystore-password-file", "FILE", null, false, "File whose first line is the key store's password."),
+        new Option("--behind-proxy", "", null, false,
+            "A TLS-terminating proxy sits in front: allow plain HTTP off loopback, trust its Forwarded header.", true),
         new Option("--metrics-auth", "on|off", d.metricsAuthenticated() ? "on" : "off", false,
             "Whether GET /metrics needs an API key from --key-file."),
         new Option("--key-file-check", "SECONDS", seconds(d.keyFileCheckInterval()), false,
@@ -145,6 +160,15 @@ public final class Launcher {
         case "--audit-log":
           audit = value;
           break;
+        case "--tls-cert":
+        case "--tls-key":
+        case "--tls-keystore":
+        case "--tls-keystore-password-file":
+          // Applied together below.
+          break;
+        case "--behind-proxy":
+          config = config.withBehindProxy(Boolean.parseBoolean(value));
+          break;
         case "--metrics-auth":
           if (!value.equals("on") && !value.equals("off")) {
             throw new IllegalArgumentException("--metrics-auth takes on or off");
@@ -189,6 +213,7 @@ public final class Launcher {
           throw new AssertionError(option.name());
       }
     }
+    config = tls(config, values);
     AuditSink sink = auditSink(audit, terminal);
     List<String> maxBytes = values.getOrDefault("--audit-max-bytes", List.of());
     List<String> keep = values.getOrDefault("--audit-keep", List.of());
@@ -200,6 +225,34 @@ public final class Launcher {
       throw new IllegalArgumentException("--audit-max-bytes and --audit-keep need --audit-log FILE");
     }
     return config.withAdapter(adapter, settings).withAuditSink(sink);
+  }
+
+  private static GatewayConfig tls(GatewayConfig config, Map<String, List<String>> values) {
+    String cert = last(values, "--tls-cert");
+    String key = last(values, "--tls-key");
+    String store = last(values, "--tls-keystore");
+    String password = last(values, "--tls-keystore-password-file");
+    if (store != null || password != null) {
+      if (cert != null || key != null) {
+        throw new IllegalArgumentException("--tls-keystore and --tls-cert are alternatives; give one");
+      }
+      if (store == null || password == null) {
+        throw new IllegalArgumentException("--tls-keystore and --tls-keystore-password-file go together");
+      }
+      return config.withTlsKeyStore(Path.of(store), Path.of(password));
+    }
+    if (cert != null || key != null) {
+      if (cert == null || key == null) {
+        throw new IllegalArgumentException("--tls-cert and --tls-key go together");
+      }
+      return config.withTlsPem(Path.of(cert), Path.of(key));
+    }
+    return config;
+  }
+
+  private static String last(Map<String, List<String>> values, String name) {
+    List<String> given = values.getOrDefault(name, List.of());
+    return given.isEmpty() ? null : given.get(given.size() - 1);
   }
 
   private static Option option(String name) {
@@ -240,8 +293,11 @@ public final class Launcher {
     Gateway gateway = Gateway.start(config);
     // The gateway logs the drain ("draining N requests in flight …", "stopped") on standard error.
     Runnable stop = gateway::close;
-    if (config.keyFile().isPresent()) {
-      Signals.handle("HUP", gateway::reloadKeys);
+    if (config.keyFile().isPresent() || config.tls()) {
+      Signals.handle("HUP", () -> {
+        gateway.reloadKeys();
+        gateway.reloadTls();
+      });
     }
     boolean term = Signals.handle("TERM", stop);
     boolean interrupt = Signals.handle("INT", stop);

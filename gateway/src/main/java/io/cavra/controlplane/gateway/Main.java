@@ -52,7 +52,7 @@ public final class Main {
   static String usage() {
     StringBuilder text = new StringBuilder("usage: java -jar cavra-gateway.jar [options]");
     for (Launcher.Option option : Launcher.options()) {
-      String left = option.name() + " " + option.paramLabel();
+      String left = option.flag() ? option.name() : option.name() + " " + option.paramLabel();
       text.append("\n  ").append(left).append(" ".repeat(Math.max(1, 36 - left.length())))
           .append(option.description());
       if (option.defaultValue() != null) {
@@ -77,7 +77,11 @@ public final class Main {
       }
       String value;
       int eq = option.indexOf('=');
-      if (option.startsWith("--") && eq > 2) {
+      String name = option;
+      boolean flag = Launcher.options().stream().anyMatch(o -> o.flag() && o.name().equals(name));
+      if (flag) {
+        value = "true";
+      } else if (option.startsWith("--") && eq > 2) {
         value = option.substring(eq + 1);
         option = option.substring(0, eq);
       } else if (!option.startsWith("--")) {

@@ -77,12 +77,18 @@ class GatewayConfigTest {
   }
 
   @Test
-  void aNonLoopbackAddressWithAKeyFileStarts() {
+  void aNonLoopbackAddressWithAKeyFileButPlainHttpIsRefusedUnlessBehindAProxy() {
     Path keys = dir.resolve("keys.jsonl");
     ApiKeys.add(keys, "ops", Set.of("*"), Set.of("*"));
 
+    assertThatThrownBy(() -> Gateway.start(GatewayConfig.defaults().withHost("0.0.0.0").withPort(0)
+        .withKeyFile(keys).withAuditSink(AuditSink.none())))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("refusing to serve plain HTTP on 0.0.0.0: API keys would cross the network in cleartext;"
+            + " serve HTTPS with --tls-cert and --tls-key (or --tls-keystore), or say --behind-proxy when a"
+            + " TLS-terminating proxy sits in front");
     try (Gateway gateway = Gateway.start(GatewayConfig.defaults().withHost("0.0.0.0").withPort(0)
-        .withKeyFile(keys).withAuditSink(AuditSink.none()))) {
+        .withKeyFile(keys).withBehindProxy(true).withAuditSink(AuditSink.none()))) {
       assertThat(gateway.port()).isPositive();
       assertThat(gateway.uri().toString()).isEqualTo("http://0.0.0.0:" + gateway.port() + "/");
     }
