@@ -39,7 +39,7 @@ class LimitsTest {
       out.write(("POST /v1/control-plane HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
           + "Content-Length: 10000000\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
       out.flush();
-      String answer = new String(socket.getInputStream().readNBytes(400), StandardCharsets.ISO_8859_1);
+      String answer = new String(socket.getInputStream().readNBytes(600), StandardCharsets.ISO_8859_1);
 
       assertThat(answer).startsWith("HTTP/1.1 413 ").contains("\"code\":\"too_large\"");
     }
