@@ -61,7 +61,7 @@ final class Exchange {
     this.request = request;
     this.response = response;
     this.callback = callback;
-    this.requestId = RequestIds.of(request.getHeaders());
+    this.requestId = RequestIds.of(request.getHeaders(), services.guard());
   }
 
   /** The request id: the caller's {@code X-Request-Id} or {@code traceparent} trace id when valid, else a new one. */

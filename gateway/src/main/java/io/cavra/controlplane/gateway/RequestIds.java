@@ -6,7 +6,8 @@ import org.eclipse.jetty.http.HttpFields;
 /**
  * Request ids: the caller's {@code X-Request-Id} when it is 1–128 characters of {@code
  * [A-Za-z0-9._:-]} starting alphanumeric, else the trace id of a valid W3C {@code traceparent}, else
- * a new {@code req-} and 16 hex digits. Anything else a caller sends there is ignored, never echoed:
+ * a new {@code req-} and 16 hex digits. Anything else a caller sends there, and an id that looks like
+ * a credential to the secret guard (a key pasted into the wrong header), is ignored, never echoed:
  * the id goes into the answer's {@code X-Request-Id}, the problem document and the audit line.
  */
 final class RequestIds {
@@ -15,13 +16,18 @@ final class RequestIds {
 
   private RequestIds() {}
 
-  static String of(HttpFields headers) {
+  /** The request id of a request with {@code headers}; a given id that {@code guard} finds credential-like is replaced. */
+  static String of(HttpFields headers, Guard guard) {
     String given = headers.get(HEADER);
-    if (given != null && isRequestId(given)) {
+    if (given != null && isRequestId(given) && clean(given, guard)) {
       return given;
     }
     String trace = traceId(headers.get("traceparent"));
-    return trace != null ? trace : generate();
+    return trace != null && clean(trace, guard) ? trace : generate();
+  }
+
+  private static boolean clean(String id, Guard guard) {
+    return guard.scan(java.util.Map.of("request_id", id), "$").isEmpty();
   }
 
   static boolean isRequestId(String id) {

@@ -61,6 +61,19 @@ class RequestIdTest {
   }
 
   @Test
+  void aCredentialSentAsTheRequestIdIsReplacedAndNeverEchoed() {
+    String key = ApiKeys.add(dir.resolve("pasted-keys.jsonl"), "pasted", java.util.Set.of("*"), java.util.Set.of("*")).reveal();
+    String canary = MisbehavingAdapter.canary();
+    for (String credential : new String[] {key, canary}) {
+      HttpResponse<String> response = gateway.post("/v1/control-plane", "{", "X-Request-Id", credential);
+
+      assertThat(response.headers().firstValue("X-Request-Id").orElseThrow()).matches("req-[0-9a-f]{16}");
+      assertThat(response.body()).doesNotContain(credential);
+      assertThat(gateway.audit()).doesNotContain(credential);
+    }
+  }
+
+  @Test
   void aTraceparentsTraceIdIsTheRequestIdWhenNoRequestIdIsSent() {
     String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
     HttpResponse<String> response = gateway.get("/v1/operations", "traceparent", "00-" + trace + "-00f067aa0ba902b7-01");
