@@ -19,6 +19,14 @@ final class Identifiers {
 
   /** Whether {@code id} is within the bound; {@code null} is not. */
   static boolean bounded(String id) {
+    return token(id, "._:@-");
+  }
+
+  /**
+   * Whether {@code id} is 1–128 characters, letters and digits or one of {@code punctuation},
+   * starting with a letter or digit; {@code null} is not. (Request ids take {@code ._:-}.)
+   */
+  static boolean token(String id, String punctuation) {
     if (id == null) {
       return false;
     }
@@ -29,7 +37,7 @@ final class Identifiers {
     for (int i = 0; i < n; i++) {
       char c = id.charAt(i);
       boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-      if (!alphanumeric && (i == 0 || (c != '.' && c != '_' && c != ':' && c != '@' && c != '-'))) {
+      if (!alphanumeric && (i == 0 || punctuation.indexOf(c) < 0)) {
         return false;
       }
     }

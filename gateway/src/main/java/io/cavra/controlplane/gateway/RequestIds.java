@@ -31,18 +31,7 @@ final class RequestIds {
   }
 
   static boolean isRequestId(String id) {
-    int n = id.length();
-    if (n == 0 || n > 128) {
-      return false;
-    }
-    for (int i = 0; i < n; i++) {
-      char c = id.charAt(i);
-      boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-      if (!alphanumeric && (i == 0 || (c != '.' && c != '_' && c != ':' && c != '-'))) {
-        return false;
-      }
-    }
-    return true;
+    return Identifiers.token(id, "._:-");
   }
 
   /**
