@@ -35,6 +35,7 @@ final class Exchange {
   private final String requestId;
   private final AtomicBoolean finished = new AtomicBoolean();
   private final List<Runnable> onFinish = new CopyOnWriteArrayList<>();
+  private final List<Runnable> onAnswer = new CopyOnWriteArrayList<>();
 
   private volatile Routes.Route route;
   private volatile Map<String, String> parameters = Map.of();
@@ -142,6 +143,14 @@ final class Exchange {
     onFinish.add(action);
   }
 
+  /**
+   * Runs {@code action} when the answer is decided, before it is written: a client that reads its
+   * answer and sends the next request at once must find the slot this one held free again.
+   */
+  void onAnswer(Runnable action) {
+    onAnswer.add(action);
+  }
+
   void sendJson(int status, byte[] bytes) {
     send(status, JSON, bytes, Map.of(), NO_STORE);
   }
@@ -157,6 +166,9 @@ final class Exchange {
   void send(int status, String contentType, byte[] bytes, Map<String, String> headers, String cacheControl) {
     if (!answered.compareAndSet(false, true)) {
       return;
+    }
+    for (Runnable action : onAnswer) {
+      action.run();
     }
     this.status = status;
     response.setStatus(status);

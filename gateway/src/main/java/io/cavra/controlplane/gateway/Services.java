@@ -155,11 +155,12 @@ final class Services {
       return Refusal.GATEWAY_FULL;
     }
     inFlight.incrementAndGet();
-    exchange.onFinish(() -> {
-      inFlight.decrementAndGet();
+    // The slot frees as the answer is decided; the drain waits until the answer is written.
+    exchange.onAnswer(() -> {
       permits.release();
       release(client);
     });
+    exchange.onFinish(inFlight::decrementAndGet);
     return Refusal.NONE;
   }
 
