@@ -132,85 +132,23 @@ public final class Launcher {
         throw new IllegalArgumentException(option.name() + " may be given once");
       }
       String value = given.get(given.size() - 1);
-      switch (option.name()) {
-        case "--host":
-          config = config.withHost(value);
-          break;
-        case "--port":
-          config = config.withPort(integer(option, value));
-          break;
-        case "--adapter":
-          adapter = value;
-          break;
-        case "--adapter-setting":
-          for (String setting : given) {
-            int eq = setting.indexOf('=');
-            if (eq < 1) {
-              throw new IllegalArgumentException("--adapter-setting takes KEY=VALUE");
-            }
-            settings.put(setting.substring(0, eq), setting.substring(eq + 1));
+      try {
+        config = apply(config, option, value, given);
+      } catch (IllegalArgumentException e) {
+        throw named(option, e);
+      }
+      if (option.name().equals("--adapter")) {
+        adapter = value;
+      } else if (option.name().equals("--audit-log")) {
+        audit = value;
+      } else if (option.name().equals("--adapter-setting")) {
+        for (String setting : given) {
+          int eq = setting.indexOf('=');
+          if (eq < 1) {
+            throw new IllegalArgumentException("--adapter-setting takes KEY=VALUE");
           }
-          break;
-        case "--adapter-path":
-          config = config.withAdapterClassLoader(adapterClassLoader(given));
-          break;
-        case "--key-file":
-          config = config.withKeyFile(Path.of(value));
-          break;
-        case "--audit-log":
-          audit = value;
-          break;
-        case "--tls-cert":
-        case "--tls-key":
-        case "--tls-keystore":
-        case "--tls-keystore-password-file":
-          // Applied together below.
-          break;
-        case "--behind-proxy":
-          config = config.withBehindProxy(Boolean.parseBoolean(value));
-          break;
-        case "--metrics-auth":
-          if (!value.equals("on") && !value.equals("off")) {
-            throw new IllegalArgumentException("--metrics-auth takes on or off");
-          }
-          config = config.withMetricsAuthenticated(value.equals("on"));
-          break;
-        case "--audit-max-bytes":
-        case "--audit-keep":
-          // Applied with --audit-log below.
-          break;
-        case "--key-file-check":
-          double check = number(option, value);
-          if (check < 0) {
-            throw new IllegalArgumentException(option.name() + " takes 0 or more seconds");
-          }
-          config = config.withKeyFileCheckInterval(Duration.ofMillis(Math.round(check * 1000)));
-          break;
-        case "--max-body-bytes":
-          config = config.withMaxBodyBytes(integer(option, value));
-          break;
-        case "--max-concurrent":
-          config = config.withMaxConcurrentRequests(integer(option, value));
-          break;
-        case "--max-concurrent-per-client":
-          config = config.withMaxConcurrentPerClient(integer(option, value));
-          break;
-        case "--body-timeout":
-          config = config.withBodyTimeout(Duration.ofMillis(Math.round(number(option, value) * 1000)));
-          break;
-        case "--auth-failure-limit":
-          double[] limit = rateAndBurst(option, value);
-          config = config.withAuthFailureLimit(limit[0], (int) limit[1]);
-          break;
-        case "--adapter-timeout":
-          config = config.withAdapterTimeout(Duration.ofMillis(Math.round(number(option, value) * 1000)));
-          break;
-        case "--rate-limit":
-          double[] rate = rateAndBurst(option, value);
-          config = config.withRateLimit(rate[0], (int) rate[1]);
-          break;
-        default:
-          throw new AssertionError(option.name());
+          settings.put(setting.substring(0, eq), setting.substring(eq + 1));
+        }
       }
     }
     config = tls(config, values);
@@ -220,11 +158,105 @@ public final class Launcher {
     if (sink.path().isPresent()) {
       long max = maxBytes.isEmpty() ? AuditSink.DEFAULT_MAX_FILE_BYTES : longNumber("--audit-max-bytes", maxBytes.get(0));
       int kept = keep.isEmpty() ? AuditSink.DEFAULT_KEEP_FILES : integer(option("--audit-keep"), keep.get(0));
-      sink = sink.withRotation(max == 0 ? Long.MAX_VALUE : max, kept);
+      try {
+        sink = sink.withRotation(max == 0 ? Long.MAX_VALUE : max, kept);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("--audit-max-bytes takes 0 or at least 1024, --audit-keep at least 1");
+      }
     } else if (!maxBytes.isEmpty() || !keep.isEmpty()) {
       throw new IllegalArgumentException("--audit-max-bytes and --audit-keep need --audit-log FILE");
     }
     return config.withAdapter(adapter, settings).withAuditSink(sink);
+  }
+
+  /**
+   * A configuration's refusal in the words of the option: "maxConcurrentRequests must be at least 1"
+   * becomes "--max-concurrent must be at least 1".
+   */
+  private static IllegalArgumentException named(Option option, IllegalArgumentException e) {
+    String message = e.getMessage() == null ? "is not valid" : e.getMessage();
+    if (message.startsWith("--")) {
+      return e;
+    }
+    int space = message.indexOf(' ');
+    return new IllegalArgumentException(option.name() + (space < 0 ? " is not valid" : message.substring(space)));
+  }
+
+  /** The configuration with one option's value applied (options handled elsewhere leave it as it is). */
+  private static GatewayConfig apply(GatewayConfig config, Option option, String value, List<String> given) {
+    switch (option.name()) {
+      case "--host":
+        config = config.withHost(value);
+        break;
+      case "--port":
+        config = config.withPort(integer(option, value));
+        break;
+      case "--adapter":
+      case "--audit-log":
+        // Applied after the loop.
+        break;
+      case "--adapter-setting":
+        // Applied after the loop, in order.
+        break;
+      case "--adapter-path":
+        config = config.withAdapterClassLoader(adapterClassLoader(given));
+        break;
+      case "--key-file":
+        config = config.withKeyFile(Path.of(value));
+        break;
+      case "--tls-cert":
+      case "--tls-key":
+      case "--tls-keystore":
+      case "--tls-keystore-password-file":
+        // Applied together below.
+        break;
+      case "--behind-proxy":
+        config = config.withBehindProxy(Boolean.parseBoolean(value));
+        break;
+      case "--metrics-auth":
+        if (!value.equals("on") && !value.equals("off")) {
+          throw new IllegalArgumentException("--metrics-auth takes on or off");
+        }
+        config = config.withMetricsAuthenticated(value.equals("on"));
+        break;
+      case "--audit-max-bytes":
+      case "--audit-keep":
+        // Applied with --audit-log below.
+        break;
+      case "--key-file-check":
+        double check = number(option, value);
+        if (check < 0) {
+          throw new IllegalArgumentException(option.name() + " takes 0 or more seconds");
+        }
+        config = config.withKeyFileCheckInterval(Duration.ofMillis(Math.round(check * 1000)));
+        break;
+      case "--max-body-bytes":
+        config = config.withMaxBodyBytes(integer(option, value));
+        break;
+      case "--max-concurrent":
+        config = config.withMaxConcurrentRequests(integer(option, value));
+        break;
+      case "--max-concurrent-per-client":
+        config = config.withMaxConcurrentPerClient(integer(option, value));
+        break;
+      case "--body-timeout":
+        config = config.withBodyTimeout(Duration.ofMillis(Math.round(number(option, value) * 1000)));
+        break;
+      case "--auth-failure-limit":
+        double[] limit = rateAndBurst(option, value);
+        config = config.withAuthFailureLimit(limit[0], (int) limit[1]);
+        break;
+      case "--adapter-timeout":
+        config = config.withAdapterTimeout(Duration.ofMillis(Math.round(number(option, value) * 1000)));
+        break;
+      case "--rate-limit":
+        double[] rate = rateAndBurst(option, value);
+        config = config.withRateLimit(rate[0], (int) rate[1]);
+        break;
+      default:
+        throw new AssertionError(option.name());
+    }
+    return config;
   }
 
   private static GatewayConfig tls(GatewayConfig config, Map<String, List<String>> values) {

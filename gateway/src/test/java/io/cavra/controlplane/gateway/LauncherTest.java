@@ -59,6 +59,10 @@ class LauncherTest {
         .hasMessage("unknown option --colour");
     assertThatThrownBy(() -> Launcher.configure(Map.of("--port", List.of("1", "2")), false))
         .hasMessage("--port may be given once");
+    assertThatThrownBy(() -> Launcher.configure(Map.of("--max-concurrent", List.of("0")), false))
+        .hasMessage("--max-concurrent must be at least 1");
+    assertThatThrownBy(() -> Launcher.configure(Map.of("--port", List.of("70000")), false))
+        .hasMessage("--port must be 0 to 65535");
   }
 
   @Test
