@@ -72,6 +72,34 @@ class KeysAndServeCommandTest {
   }
 
   @Test
+  void serveOnABusyPortSaysTheAddressIsInUseAndSuggestsAnotherPort() throws Exception {
+    try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Cli.Result result = Cli.run("serve", "--port", Integer.toString(busy.getLocalPort()), "--audit-log", "none");
+
+      assertThat(result.exitCode()).isEqualTo(ExitCodes.IO_ERROR);
+      assertThat(result.err()).isEqualTo("error: cannot_start at serve: cannot listen on 127.0.0.1:" + busy.getLocalPort()
+          + ": the address is already in use; stop what listens there or choose another port with --port\n");
+    }
+  }
+
+  @Test
+  void serveTakesTheGatewaysOptionsWithTheirDefaultsInItsHelp() {
+    Cli.Result result = Cli.run("serve", "--help");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).contains("--max-concurrent-per-client=N", "(default: 64)", "--behind-proxy",
+        "--tls-cert=FILE", "--audit-log=auto|stdout|stderr|none|FILE", "(default: auto)");
+  }
+
+  @Test
+  void serveRefusesABadValueInTheWordsOfItsOption() {
+    Cli.Result result = Cli.run("serve", "--max-concurrent", "0");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err()).contains("--max-concurrent must be at least 1");
+  }
+
+  @Test
   void serveRefusesAnUnknownAdapterNamingTheKnownOnes() {
     Cli.Result result = Cli.run("serve", "--port", "0", "--adapter", "acme", "--audit-log", "none");
     assertThat(result.exitCode()).isEqualTo(ExitCodes.IO_ERROR);
