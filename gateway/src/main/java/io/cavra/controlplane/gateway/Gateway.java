@@ -265,8 +265,9 @@ public final class Gateway implements AutoCloseable {
       adapter.close();
       audit.close();
       services.close();
-      stopped.countDown();
+      // Logged before waking whoever waits: a launcher exits as soon as awaitShutdown returns.
       LOG.log(System.Logger.Level.INFO, "stopped");
+      stopped.countDown();
     }
   }
 
