@@ -218,7 +218,14 @@ final class Exchange {
    * {@code deadline} with 408, closing the connection.
    */
   void readBody(int maxBytes, java.time.Duration deadline, Routes.Endpoint then) {
-    java.util.concurrent.ScheduledFuture<?> timer = services.schedule(deadline, () -> {
+    long started = System.nanoTime();
+    new BodyReader(maxBytes, then).run();
+    if (body != null || answered()) {
+      // The whole body was there at once, as it almost always is: no deadline to keep.
+      return;
+    }
+    java.time.Duration left = deadline.minusNanos(System.nanoTime() - started);
+    java.util.concurrent.ScheduledFuture<?> timer = services.schedule(left.isNegative() ? java.time.Duration.ZERO : left, () -> {
       if (body == null && !answered()) {
         expired = true;
         sendProblem(Problem.of(ProblemType.REQUEST_TIMEOUT, "the request body did not arrive within "
@@ -226,7 +233,6 @@ final class Exchange {
       }
     });
     onFinish(() -> timer.cancel(false));
-    new BodyReader(maxBytes, then).run();
   }
 
   /** The client's IP address as the connection shows it. */

@@ -5,9 +5,9 @@ import io.cavra.controlplane.contract.secret.SecretGuard;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,11 +46,14 @@ final class Services {
     this.rateLimiter = new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst(), System::nanoTime);
     this.authFailures = new RateLimiter(config.authFailuresPerSecond(), config.authFailureBurst(), System::nanoTime);
     this.permits = new Semaphore(config.maxConcurrentRequests());
-    this.deadlines = Executors.newSingleThreadScheduledExecutor(task -> {
+    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
       Thread thread = new Thread(task, "cavra-gateway-deadlines");
       thread.setDaemon(true);
       return thread;
     });
+    // A body deadline is cancelled when the body arrives: drop it then rather than keep it queued.
+    timer.setRemoveOnCancelPolicy(true);
+    this.deadlines = timer;
     this.adapter = adapter;
     this.audit = audit;
     this.metrics = new Metrics(inFlight::get, () -> !draining);
