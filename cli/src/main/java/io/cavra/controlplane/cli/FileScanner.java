@@ -108,10 +108,10 @@ final class FileScanner {
       tree = json.parseTree(bytes);
     } catch (ContractException e) {
       if (strict || source.stdin()) {
-        listener.invalid(source.display() + ":" + e.location(), e.code().wireName(), e.getMessage());
+        listener.invalid(source.display() + ":" + e.path(), e.code().wireName(), e.getMessage());
         return;
       }
-      listener.note(source.display() + " is not valid JSON (" + e.code().wireName() + " at " + e.location()
+      listener.note(source.display() + " is not valid JSON (" + e.code().wireName() + " at " + e.path()
           + "): scanned as text");
       text(source, new SequenceInput(bytes, in), 1, false);
       return;
@@ -140,7 +140,7 @@ final class FileScanner {
         tree = json.parseTree(line);
       } catch (ContractException e) {
         if (strict || source.stdin()) {
-          listener.invalid(source.display() + ":" + number + ":" + ValidateCommand.location(true, e.location()),
+          listener.invalid(source.display() + ":" + number + ":" + ValidateCommand.location(true, e.path()),
               e.code().wireName(), e.getMessage());
         } else {
           listener.note(source.display() + ":" + number + " is not valid JSON (" + e.code().wireName() + "): scanned as text");

@@ -73,7 +73,7 @@ class CavraCpJarIT {
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(result.out()).isEmpty();
-    assertThat(result.err()).isEqualTo("error: sensitive_value at payload.automation_cadence: "
+    assertThat(result.err()).isEqualTo("error: sensitive_value at $.payload.automation_cadence: "
         + "sensitive value is not allowed in public SaaS contract payload: payload.automation_cadence\n");
   }
 
