@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
  * Finds {@code KEY=value} and {@code key: value} pairs in a line of text, so that the guard's key
  * rules can judge the key by its value. A dotenv line is one assignment ({@code export} allowed,
  * quotes removed, a {@code #} comment after an unquoted value dropped); any other line may hold
- * several pairs (logfmt, YAML-like and JSON-like text, query strings).
+ * several pairs (logfmt, YAML-like and JSON-like text, query strings). A value written right after
+ * its separator ({@code key=value}) ends at white space or punctuation; one after a space
+ * ({@code key = value}, {@code key: value}) runs to the end of the line or a {@code #} comment.
  */
 final class KeyValues {
   /** One pair: the key, its value ({@code null} when nothing follows the separator) and where the value is. */
@@ -52,7 +54,9 @@ final class KeyValues {
   static List<Pair> anywhere(String line) {
     List<Pair> pairs = new ArrayList<>();
     Matcher m = PAIR.matcher(line);
-    while (m.find()) {
+    int from = 0;
+    while (from <= line.length() && m.find(from)) {
+      from = m.end();
       String raw = m.group(3);
       if (raw == null) {
         int at = m.end();
@@ -63,6 +67,13 @@ final class KeyValues {
       char first = raw.charAt(0);
       if ((first == '"' || first == '\'') && raw.length() >= 2 && raw.charAt(raw.length() - 1) == first) {
         pairs.add(new Pair(m.group(2), raw.substring(1, raw.length() - 1), start + 1, start + raw.length() - 1));
+      } else if (start > 0 && Character.isWhitespace(line.charAt(start - 1))) {
+        // "key = value" or "key: value" (properties, YAML-like text): the value runs to the end of
+        // the line, so that the guard judges all of it, not its first word.
+        int comment = commentStart(line.substring(start));
+        String value = (comment >= 0 ? line.substring(start, start + comment) : line.substring(start)).stripTrailing();
+        pairs.add(new Pair(m.group(2), value, start, start + value.length()));
+        from = start;
       } else {
         pairs.add(new Pair(m.group(2), raw, start, start + raw.length()));
       }

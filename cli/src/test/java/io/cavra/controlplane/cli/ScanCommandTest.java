@@ -253,6 +253,18 @@ class ScanCommandTest {
   }
 
   @Test
+  void valueAfterASpacedSeparatorRunsToTheEndOfTheLineAndOneWithoutEndsAtASpace() throws Exception {
+    Path file = Cli.write(dir, "app.properties", "db.password = two words # old\nlog: password=one attempt=2\n");
+
+    List<?> findings = (List<?>) parse(Cli.run("scan", "--format", "json", file.toString()).out()).get("findings");
+
+    assertThat(map(findings.get(0))).containsEntry("path", "$.db.password").containsEntry("line", 1L)
+        .containsEntry("column", 15L).containsEntry("end_column", 24L);
+    assertThat(map(findings.get(1))).containsEntry("path", "$.password").containsEntry("line", 2L)
+        .containsEntry("column", 15L).containsEntry("end_column", 18L);
+  }
+
+  @Test
   void folderIsScannedRecursivelyWithIncludeAndExcludeGlobs() throws Exception {
     Path tree = Files.createDirectories(dir.resolve("repo"));
     Files.createDirectories(tree.resolve("config/prod"));

@@ -107,4 +107,39 @@ class RuleHelpTest {
   private static SecretRule rule(SecretGuard guard, String id) {
     return guard.rules().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
   }
+
+  /** The page that SARIF help URIs point into, one heading per built-in rule. */
+  static final Path RULES_DOCUMENT = Path.of("..", "docs", "secret-rules.md");
+
+  @Test
+  void rulesDocumentListsEveryBuiltInRuleWithItsHelp() throws IOException {
+    String expected = rulesDocument();
+    if (Boolean.getBoolean("cavra.writeDocs")) {
+      Files.writeString(RULES_DOCUMENT, expected);
+    }
+
+    assertThat(Files.readString(RULES_DOCUMENT))
+        .as("docs/secret-rules.md is generated: run this test with -Dcavra.writeDocs=true")
+        .isEqualTo(expected);
+  }
+
+  static String rulesDocument() {
+    StringBuilder doc = new StringBuilder("""
+        # The secret guard's built-in rules
+
+        What each rule finds and how to fix a finding. `cavra-cp scan --format sarif` links every
+        rule here (`helpUri`); code-scanning alerts show the same text. Generated from
+        `contract/src/main/resources/io/cavra/controlplane/contract/secret/rule-help.properties` by
+        `RuleHelpTest` (`-Dcavra.writeDocs=true`).
+
+        """);
+    for (SecretRule rule : SecretGuard.builtIn().rules()) {
+      doc.append("## ").append(rule.id()).append("\n\n")
+          .append("**").append(rule.description()).append("** (")
+          .append(rule.target() == SecretRule.Target.VALUE ? "value rule" : "key rule").append(")\n\n")
+          .append(rule.fullDescription()).append("\n\n")
+          .append("How to fix: ").append(rule.remediation()).append("\n\n");
+    }
+    return doc.toString();
+  }
 }
