@@ -102,12 +102,9 @@ final class ScanCommand implements Callable<Integer> {
   private Path sourceRoot;
 
   @Option(names = "--stdin-name", paramLabel = "PATH",
-      description = "The file that standard input stands for, in reports and fingerprints (and its kind, by name).")
+      description = "The file that standard input stands for, in reports and fingerprints (and its kind, by name)."
+          + " Without it, SARIF results from standard input have no file location.")
   private String stdinName;
-
-  @Option(names = "--help-uri-base", paramLabel = "URL", hidden = true,
-      description = "The page that SARIF rule help URIs point into (the rule id is the fragment).")
-  private String helpUriBase = ScanReport.HELP_URI_BASE;
 
   @Option(names = "--redact",
       description = "Accepted for gitleaks users; values are never shown, with or without it.")
@@ -117,7 +114,7 @@ final class ScanCommand implements Callable<Integer> {
       description = "Largest JSON or YAML document, JSON Lines line or text line, in bytes. Default: ${DEFAULT-VALUE}.")
   int maxBytes = ContractJson.DEFAULT_MAX_BYTES;
 
-  private long files_;
+  private long fileCount;
   private long documents;
   private long invalidDocuments;
   private long findings;
@@ -161,7 +158,7 @@ final class ScanCommand implements Callable<Integer> {
       return failed;
     }
     Path root = (sourceRoot != null ? sourceRoot : Paths.get("")).toAbsolutePath().normalize();
-    ScanReport report = ScanReport.of(format, out, scanner.rules(), root, helpUriBase);
+    ScanReport report = ScanReport.of(format, out, scanner.rules(), root, ScanReport.HELP_URI_BASE);
     ScanSources sources = new ScanSources(root, type.kind, stdinName, includes, excludes);
     FileScanner fileScanner = new FileScanner(scanner, json, maxBytes, type != Type.auto, inputs, new FileScanner.Listener() {
       @Override
@@ -202,7 +199,7 @@ final class ScanCommand implements Callable<Integer> {
     for (String name : names) {
       try {
         sources.each(name, source -> {
-          files_++;
+          fileCount++;
           if (!scanFile(fileScanner, source, err, progress)) {
             skipped++;
           }
@@ -212,7 +209,7 @@ final class ScanCommand implements Callable<Integer> {
       }
     }
     progress.clear();
-    report.end(new ScanReport.Summary(files_, documents, invalidDocuments, findings, suppressed, skipped));
+    report.end(new ScanReport.Summary(fileCount, documents, invalidDocuments, findings, suppressed, skipped));
     (report.summaryOnStdout() ? out : err).println(summary());
     out.flush();
     err.flush();
@@ -264,7 +261,7 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   private String summary() {
-    StringBuilder line = new StringBuilder("scanned " + count(files_, "file") + ": " + count(findings, "finding"));
+    StringBuilder line = new StringBuilder("scanned " + count(fileCount, "file") + ": " + count(findings, "finding"));
     if (suppressed > 0) {
       line.append(", ").append(suppressed).append(" suppressed");
     }
