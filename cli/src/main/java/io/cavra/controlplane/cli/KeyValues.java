@@ -21,7 +21,7 @@ final class KeyValues {
       "^\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\\s*=\\s*(.*)$");
 
   private static final Pattern PAIR = Pattern.compile(
-      "(?<![A-Za-z0-9_.-])([\"']?)([A-Za-z_][A-Za-z0-9_.-]{0,127})\\1\\s*(?:=|:(?!//))[ \\t]*"
+      "(?<![A-Za-z0-9_.-])([\"']?)([A-Za-z_][A-Za-z0-9_.-]{0,127}+)\\1\\s*(?:=|:(?!//))[ \\t]*"
           + "(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|[^\\s,;&)}\\]]+)?");
 
   private KeyValues() {}
@@ -52,6 +52,9 @@ final class KeyValues {
 
   /** Every pair on a line of free text, left to right. */
   static List<Pair> anywhere(String line) {
+    if (line.indexOf('=') < 0 && line.indexOf(':') < 0) {
+      return List.of();
+    }
     List<Pair> pairs = new ArrayList<>();
     Matcher m = PAIR.matcher(line);
     int from = 0;

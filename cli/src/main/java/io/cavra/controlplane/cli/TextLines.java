@@ -59,7 +59,10 @@ final class TextLines {
     private final Reader in;
     private final int maxChars;
     private final StringBuilder line = new StringBuilder(256);
-    private int pending = -2;
+    private final char[] buffer = new char[1 << 14];
+    private int position;
+    private int limit;
+    private boolean afterCr;
 
     LineReader(Reader in, int maxChars) {
       this.in = in;
@@ -72,32 +75,43 @@ final class TextLines {
       boolean tooLong = false;
       boolean any = false;
       while (true) {
-        int c = pending != -2 ? pending : in.read();
-        pending = -2;
-        if (c == -1) {
-          if (!any) {
-            return null;
+        if (position == limit) {
+          limit = in.read(buffer, 0, buffer.length);
+          position = 0;
+          if (limit <= 0) {
+            limit = 0;
+            if (!any) {
+              return null;
+            }
+            break;
           }
-          break;
+        }
+        if (afterCr) {
+          afterCr = false;
+          if (buffer[position] == '\n') {
+            position++;
+            continue;
+          }
         }
         any = true;
-        if (c == '\n') {
-          break;
-        }
-        if (c == '\r') {
-          int next = in.read();
-          if (next != '\n') {
-            pending = next;
-          }
-          break;
+        int start = position;
+        int end = start;
+        while (end < limit && buffer[end] != '\n' && buffer[end] != '\r') {
+          end++;
         }
         if (!tooLong) {
-          if (line.length() >= maxChars) {
+          if (line.length() + (end - start) > maxChars) {
             tooLong = true;
             line.setLength(0);
           } else {
-            line.append((char) c);
+            line.append(buffer, start, end - start);
           }
+        }
+        position = end;
+        if (end < limit) {
+          afterCr = buffer[end] == '\r';
+          position++;
+          break;
         }
       }
       return tooLong ? TOO_LONG : line.toString();
