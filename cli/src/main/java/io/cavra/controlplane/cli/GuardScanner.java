@@ -27,11 +27,6 @@ final class GuardScanner {
   /** A rule as listed in SARIF output, with its help texts. */
   record Rule(String id, String description, String fullDescription, String remediation, boolean valueRule) {}
 
-  /** Keys seen in text with no key rule for a plain value; bounded, and never credential text. */
-  private final java.util.Set<String> plainKeys = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-  private static final int PLAIN_KEYS_LIMIT = 4096;
-
   private final SecretGuard guard;
 
   GuardScanner(SecretGuard guard) {
@@ -58,21 +53,8 @@ final class GuardScanner {
    * values name no secret.
    */
   Optional<String> keyRule(String key, Object value) {
-    // A value can only exempt a key (null, a placeholder), never make it sensitive: a key that no
-    // rule covers with a plain value is covered by none with any value. Log lines repeat their keys,
-    // so that answer is remembered, for keys that are not credential text themselves.
-    if (plainKeys.contains(key)) {
-      return Optional.empty();
-    }
-    if (value != null && plainKeys.size() < PLAIN_KEYS_LIMIT && !isCredentialText(key)
-        && keyFinding(key, "plain").isEmpty()) {
-      plainKeys.add(key);
-      return Optional.empty();
-    }
-    return keyFinding(key, value);
-  }
-
-  private Optional<String> keyFinding(String key, Object value) {
+    // Whether a key rule fires depends on the value too (some rules want a credential-like value,
+    // card-code rules three or four digits), so every pair goes to the guard.
     for (SecretFinding finding : guard.scan(Collections.singletonMap(key, value), "$")) {
       if (finding.code() == ErrorCode.SENSITIVE_FIELD) {
         return Optional.of(finding.ruleId());
