@@ -63,7 +63,8 @@ class RuleHelpTest {
 
     assertThat(rule.fullDescription()).isEqualTo("An ACME door PIN.");
     assertThat(rule.remediation()).isEqualTo("Change the PIN at the ACME portal.");
-    assertThat(rule.matches("acme_pin")).isTrue();
+    assertThat(SecretGuard.builder().addRule(rule).build().scan(java.util.Map.of("acmePin", "door-code"), "$"))
+        .extracting(SecretFinding::ruleId).containsExactly("key-acme-pin");
   }
 
   @Test
