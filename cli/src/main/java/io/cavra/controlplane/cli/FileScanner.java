@@ -221,25 +221,34 @@ final class FileScanner {
   }
 
   private void textLine(SourceFile source, int number, String line, boolean env) {
-    Map<String, Integer> ranks = new HashMap<>();
-    List<ScanFinding> found = new ArrayList<>();
-    for (GuardScanner.TextMatch match : guard.textMatches(line)) {
-      int rank = ranks.merge(match.ruleId(), 1, Integer::sum);
-      found.add(new ScanFinding(source, ErrorCode.SENSITIVE_VALUE, match.ruleId(), null,
-          ScanFinding.Region.onLine(number, match.start() + 1, match.end() + 1),
-          "L" + number + (rank > 1 ? "#" + rank : "")));
-    }
+    List<GuardScanner.TextMatch> matches = guard.textMatches(line);
+    List<ScanFinding> keyFindings = new ArrayList<>();
+    List<int[]> flaggedKeys = new ArrayList<>();
     for (KeyValues.Pair pair : env ? KeyValues.env(line) : KeyValues.anywhere(line)) {
       String path = "$." + pair.key();
       if (guard.isCredentialText(pair.key())) {
         continue;
       }
-      guard.keyRule(pair.key(), pair.value()).ifPresent(rule -> found.add(new ScanFinding(source,
-          ErrorCode.SENSITIVE_FIELD, rule, path,
-          ScanFinding.Region.onLine(number, pair.valueStart() + 1, pair.valueEnd() + 1),
-          env ? path : "L" + number + " " + path)));
+      guard.keyRule(pair.key(), pair.value()).ifPresent(rule -> {
+        flaggedKeys.add(new int[] {pair.keyStart(), pair.keyStart() + pair.key().length()});
+        keyFindings.add(new ScanFinding(source, ErrorCode.SENSITIVE_FIELD, rule, path,
+            ScanFinding.Region.onLine(number, pair.valueStart() + 1, pair.valueEnd() + 1),
+            env ? path : "L" + number + " " + path));
+      });
     }
-    for (ScanFinding finding : found) {
+    Map<String, Integer> ranks = new HashMap<>();
+    for (GuardScanner.TextMatch match : matches) {
+      // A match that covers part of a flagged key's name is that assignment as a whole, already
+      // reported by the key finding (with its path); a credential inside the value is reported too.
+      if (flaggedKeys.stream().anyMatch(key -> match.start() < key[1] && key[0] < match.end())) {
+        continue;
+      }
+      int rank = ranks.merge(match.ruleId(), 1, Integer::sum);
+      emit(new ScanFinding(source, ErrorCode.SENSITIVE_VALUE, match.ruleId(), null,
+          ScanFinding.Region.onLine(number, match.start() + 1, match.end() + 1),
+          "L" + number + (rank > 1 ? "#" + rank : "")), line);
+    }
+    for (ScanFinding finding : keyFindings) {
       emit(finding, line);
     }
   }

@@ -67,8 +67,9 @@ final class GuardScanner {
    * Every credential in a line of text, left to right, without overlaps. The guard's one pass
    * decides whether there is any; only then are the value rules' patterns run to place each match,
    * and each placed match is confirmed by the guard on its own, so that a rule's filters (such as
-   * placeholders in URLs) still apply. If the guard finds something that no single match explains,
-   * the whole line is reported under the guard's rule.
+   * placeholders in URLs) still apply. If the guard finds something that no match explains on its
+   * own (a rule that needs the line's context), it is placed at its rule's first match, or at the
+   * whole line.
    */
   List<TextMatch> textMatches(String line) {
     Optional<SecretFinding> any = guard.checkText(line);
@@ -93,6 +94,15 @@ final class GuardScanner {
       }
     }
     if (candidates.isEmpty()) {
+      // The guard's rule needs the whole line (context, filters): place it at its own first match.
+      for (SecretRule rule : guard.rules()) {
+        if (rule.id().equals(any.get().ruleId())) {
+          Matcher m = rule.pattern().matcher(line);
+          if (m.find() && m.end() > m.start()) {
+            return List.of(new TextMatch(rule.id(), m.start(), m.end()));
+          }
+        }
+      }
       int start = 0;
       int end = line.length();
       while (start < end && Character.isWhitespace(line.charAt(start))) {

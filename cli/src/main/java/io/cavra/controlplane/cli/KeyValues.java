@@ -14,8 +14,11 @@ import java.util.regex.Pattern;
  * ({@code key = value}, {@code key: value}) runs to the end of the line or a {@code #} comment.
  */
 final class KeyValues {
-  /** One pair: the key, its value ({@code null} when nothing follows the separator) and where the value is. */
-  record Pair(String key, String value, int valueStart, int valueEnd) {}
+  /**
+   * One pair: the key and where it starts, its value ({@code null} when nothing follows the
+   * separator) and where the value is ({@code [valueStart, valueEnd)}).
+   */
+  record Pair(String key, int keyStart, String value, int valueStart, int valueEnd) {}
 
   private static final Pattern ENV = Pattern.compile(
       "^\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\\s*=\\s*(.*)$");
@@ -36,18 +39,18 @@ final class KeyValues {
     String raw = m.group(2);
     int end = start + raw.length();
     if (raw.isEmpty()) {
-      return List.of(new Pair(m.group(1), "", start, start));
+      return List.of(new Pair(m.group(1), m.start(1), "", start, start));
     }
     char quote = raw.charAt(0);
     if (quote == '"' || quote == '\'') {
       int close = closing(raw, quote);
       if (close > 0) {
-        return List.of(new Pair(m.group(1), raw.substring(1, close), start + 1, start + close));
+        return List.of(new Pair(m.group(1), m.start(1), raw.substring(1, close), start + 1, start + close));
       }
     }
     int comment = commentStart(raw);
     String value = (comment >= 0 ? raw.substring(0, comment) : raw).stripTrailing();
-    return List.of(new Pair(m.group(1), value, start, start + value.length()));
+    return List.of(new Pair(m.group(1), m.start(1), value, start, start + value.length()));
   }
 
   /** Every pair on a line of free text, left to right. */
@@ -63,22 +66,22 @@ final class KeyValues {
       String raw = m.group(3);
       if (raw == null) {
         int at = m.end();
-        pairs.add(new Pair(m.group(2), null, at, at));
+        pairs.add(new Pair(m.group(2), m.start(2), null, at, at));
         continue;
       }
       int start = m.start(3);
       char first = raw.charAt(0);
       if ((first == '"' || first == '\'') && raw.length() >= 2 && raw.charAt(raw.length() - 1) == first) {
-        pairs.add(new Pair(m.group(2), raw.substring(1, raw.length() - 1), start + 1, start + raw.length() - 1));
+        pairs.add(new Pair(m.group(2), m.start(2), raw.substring(1, raw.length() - 1), start + 1, start + raw.length() - 1));
       } else if (start > 0 && Character.isWhitespace(line.charAt(start - 1))) {
         // "key = value" or "key: value" (properties, YAML-like text): the value runs to the end of
         // the line, so that the guard judges all of it, not its first word.
         int comment = commentStart(line.substring(start));
         String value = (comment >= 0 ? line.substring(start, start + comment) : line.substring(start)).stripTrailing();
-        pairs.add(new Pair(m.group(2), value, start, start + value.length()));
+        pairs.add(new Pair(m.group(2), m.start(2), value, start, start + value.length()));
         from = start;
       } else {
-        pairs.add(new Pair(m.group(2), raw, start, start + raw.length()));
+        pairs.add(new Pair(m.group(2), m.start(2), raw, start, start + raw.length()));
       }
     }
     return pairs;
