@@ -34,18 +34,17 @@ final class Assignments {
    */
   static final String[] KEYWORDS = {
     "passw", "passp", "passc", "_pass", "-pass", "pass=", "pass:", "pass\"", "pwd", "_pw", "-pw",
-    "pw=", "pw:", "pw\"", "secret", "token", "tkn", "_key", "-key", "apikey", "secretkey",
-    "accesskey", "privatekey", "accountkey", "key=", "key:", "key\"", "cred", "auth=", "auth:",
-    "auth\"", "bearer", "cookie", "cvv", "cvc", "csc"
+    "pw=", "pw:", "pw\"", "pw ", "pass ", "auth ", "psw", "pword", "secret", "token", "tkn", "tok=", "tok:", "_key", "-key",
+    "apikey", "secretkey", "accesskey", "privatekey", "accountkey", "privkey", "key=", "key:",
+    "key\"", "cred", "_auth", "-auth", "auth=", "auth:", "auth\"", "authoriz", "auth_hea",
+    "auth-hea", "authhead", "bearer", "cookie", "conn_str", "conn-str", "connstr", "n_string",
+    "n-string", "onstring", "cvv", "cvc", "csc", "ity_code", "ity-code", "itycode"
   };
 
   /** The keywords themselves, as literals: every match starts at one. */
   static final String REGEX = "(?i:" + String.join("|", KEYWORDS) + ")";
 
   private static final int MAX_NAME = 80;
-
-  private static final Set<String> BOOLEANS =
-      Set.of("true", "false", "yes", "no", "on", "off", "enabled", "disabled", "required", "optional");
 
   private static final Set<String> COMMANDS = Set.of("set", "export", "setx", "setenv");
 
@@ -58,7 +57,8 @@ final class Assignments {
   static boolean accept(CharSequence text, Matcher m) {
     int n = text.length();
     int start = m.start();
-    int end = m.end();
+    // A keyword may end past the name (pw=, key"): the name is the run of name chars around it.
+    int end = m.start();
     while (start > 0 && isNameChar(text.charAt(start - 1))) {
       start--;
     }
@@ -114,23 +114,40 @@ final class Assignments {
     if (startsPlaceholder(text, valueStart)) {
       return false;
     }
-    while (i < n && !endsValue(text.charAt(i), quote)) {
+    // In a query or connection string, & ; and , end a value; on a command or assignment line
+    // only white space does, since a password may hold them.
+    char before = start > 0 ? text.charAt(start - 1) : ' ';
+    boolean delimited = before == '?' || before == '&' || before == ';';
+    while (i < n && !endsValue(text.charAt(i), quote, delimited)) {
       i++;
     }
     if (i == valueStart) {
       return false;
     }
     CharSequence value = text.subSequence(valueStart, i);
+    if (BuiltInRules.isDocumentationExample(value, 0, value.length())) {
+      return false; // a documentation example (...EXAMPLEKEY)
+    }
+    if (Placeholders.isStoreReference(text)) {
+      return false; // the whole string is a reference (an ARN, a vault URI) that mentions a name
+    }
+    if (before == '?' || before == '&') {
+      // A query parameter: documentation examples (?token=abc123) are short.
+      return value.length() >= 8 && ValueShapes.looksLikeCredential(value);
+    }
     switch (policy) {
-      case CARD_CODE:
-        return ValueShapes.isCardCode(value);
       case CREDENTIAL_LIKE:
-        return ValueShapes.looksLikeCredential(value) && !ValueShapes.looksLikeName(value);
+        return ValueShapes.looksGenerated(value);
+      case CARD_CODE:
+        if (ValueShapes.isCardCode(value)) {
+          return true;
+        }
+        // fall through: otherwise as any other credential name
       default:
         if (plainEquals && spacesAfter == 0) {
           return value.length() >= 4
               && !Placeholders.isPlaceholder(value)
-              && !BOOLEANS.contains(value.toString().toLowerCase(Locale.ROOT));
+              && !ValueShapes.isSetting(value);
         }
         return ValueShapes.looksLikeCredential(value);
     }
@@ -197,11 +214,11 @@ final class Assignments {
         || c == '.';
   }
 
-  private static boolean endsValue(char c, char quote) {
+  private static boolean endsValue(char c, char quote, boolean delimited) {
     if (quote != 0) {
       return c == quote || c == '\n';
     }
-    return c <= ' ' || c == '"' || c == '\'' || c == '`' || c == ',' || c == ';' || c == '&'
-        || c == ')' || c == '}' || c == ']' || c == '>' || c == '<';
+    return c <= ' ' || c == '"' || c == '\'' || c == '`'
+        || (delimited && (c == ',' || c == ';' || c == '&' || c == '#'));
   }
 }

@@ -85,6 +85,7 @@ final class BuiltInRules {
               "aws-access-key-id",
               "AWS access key id (AKIA, ASIA, ABIA, ACCA, A3T)",
               B + "(?:A3T[A-Z0-9]|AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])",
+              (t, m) -> !isDocumentationExample(t, m.start(), m.end()),
               "akia",
               "asia",
               "abia",
@@ -95,6 +96,7 @@ final class BuiltInRules {
               "AWS secret access key assigned in text (secret_access_key = …)",
               "(?i:secret(?:_access_|-access-|access)key)[\"']?\\s*[:=]\\s*[\"']?"
                   + "[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])",
+              (t, m) -> !isDocumentationExample(t, m.start(), m.end()),
               "secret_acc",
               "secret-acc",
               "secretacc"),
@@ -717,7 +719,7 @@ final class BuiltInRules {
                   "session_token")),
           SecretRule.key(
               "key-card-security-code",
-              "payment card security code (CVV, CVC, CSC) of three or four digits",
+              "payment card security code (CVV, CVC, CSC), as a string or a number",
               "(?:^|_)(?:cvv|cvc|csc|cvn|cav)_?2?(?=_|$)|card_?(?:security|verification)_?(?:code|value)"
                   + "|(?:^|_)security_code(?=_|$)",
               ValuePolicy.CARD_CODE,
@@ -770,6 +772,7 @@ final class BuiltInRules {
           "secret_arn",
           "secret_version",
           "secret_key_ref",
+          "existing_secret",
           "key_id",
           "key_name",
           "api_key_id",
@@ -842,6 +845,9 @@ final class BuiltInRules {
   }
 
   static boolean bodyIsRandom(CharSequence text, int from, int to, boolean allThree) {
+    if (isDocumentationExample(text, from, to)) {
+      return false;
+    }
     boolean digit = false;
     boolean upper = false;
     boolean lower = false;
@@ -852,6 +858,19 @@ final class BuiltInRules {
       lower |= c >= 'a' && c <= 'z';
     }
     return allThree ? digit && upper && lower : digit || (upper && lower);
+  }
+
+  /**
+   * Whether {@code text[from, to)} holds {@code EXAMPLE} (any case), as the example keys of
+   * providers' documentation do ({@code AKIAIOSFODNN7EXAMPLE}, {@code …bPxRfiCYEXAMPLEKEY}).
+   */
+  static boolean isDocumentationExample(CharSequence text, int from, int to) {
+    for (int i = from; i + 7 <= to; i++) {
+      if ((text.charAt(i) | 0x20) == 'e' && text.subSequence(i, i + 7).toString().equalsIgnoreCase("example")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

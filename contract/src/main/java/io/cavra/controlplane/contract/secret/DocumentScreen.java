@@ -13,7 +13,7 @@ import java.util.Objects;
  * keys are classified as {@link SecretGuard#scan} classifies them.
  *
  * <p>The reader reports every key, every string value and every integer of 13 digits or more of
- * the document; {@link #clear()} then
+ * the document, each key before its value; {@link #clear()} then
  * says whether the guard finds nothing in it. The screen never clears a document in which the
  * guard would find something; when in doubt (an escape sequence, a rule without keywords, a key
  * that a key rule names even if its value is exempt) it does not clear, and the caller scans as
@@ -42,6 +42,9 @@ public final class DocumentScreen {
 
   private boolean clear;
 
+  /** Whether the last key reported names a name/value entry, so its value is a name to check. */
+  private boolean nameNext;
+
   DocumentScreen(SecretGuard guard, int[] starts, boolean utf8, Hits hits) {
     this.guard = guard;
     this.starts = starts;
@@ -61,6 +64,13 @@ public final class DocumentScreen {
    */
   public void value(long offset, String text) {
     Objects.requireNonNull(text, "text");
+    if (nameNext) {
+      // The value of a name/value entry's name key: a credential's name makes its sibling one.
+      nameNext = false;
+      if (clear && isCredentialName(text)) {
+        clear = false;
+      }
+    }
     if (!clear || starts.length == 0) {
       return;
     }
@@ -110,9 +120,14 @@ public final class DocumentScreen {
   /** Reports a key of the document, anywhere in it. */
   public void key(String key) {
     Objects.requireNonNull(key, "key");
-    if (clear && KeyMatcher.ruleOf(guard.keyVerdict(key, hits)) != KeyMatcher.NO_MATCH) {
+    if (!clear) {
+      return;
+    }
+    int verdict = guard.keyVerdict(key, hits);
+    if (verdict < 0 || KeyMatcher.ruleOf(verdict) != KeyMatcher.NO_MATCH) {
       clear = false;
     }
+    nameNext = (verdict & KeyMatcher.NAME_KEY) != 0;
   }
 
   /**

@@ -57,6 +57,7 @@ final class JsonScanner {
   private static void scanTokens(JsonParser p, Walk walk, int maxDepth) throws IOException {
     Frames f = new Frames();
     int depth = 0;
+    boolean example = false;
     JsonToken t = p.nextToken();
     if (t == null) {
       throw invalid(p.currentLocation(), "no JSON value");
@@ -79,17 +80,23 @@ final class JsonScanner {
         int seg = depth - 1;
         String key = p.currentName();
         rule = walk.enterKey(seg, key);
-        if (rule == NONE && f.inherited[seg] != NONE && KeyWords.onlyCarriers(KeyMatcher.normalize(key))) {
+        boolean inherits = false;
+        if (f.example[seg]) {
+          rule = NONE;
+        } else if (rule == NONE && f.inherited[seg] != NONE
+            && KeyWords.onlyCarriers(KeyMatcher.normalize(key))) {
           rule = f.inherited[seg];
+          inherits = true;
         }
+        example = f.example[seg] || KeyWords.isExampleKey(key);
         t = p.nextToken();
         if (rule != NONE
             && (t == JsonToken.VALUE_STRING
-                ? walk.stringFires(rule, text(p))
+                ? (inherits ? walk.inheritedStringFires(rule, text(p)) : walk.stringFires(rule, text(p)))
                 : t == JsonToken.VALUE_NUMBER_INT && walk.numberFires(rule, p.getNumberValue()))) {
           walk.reportKey(seg, rule);
         }
-        int flags = walk.keyFlags();
+        int flags = f.example[seg] ? 0 : walk.keyFlags();
         if (flags != 0 && t == JsonToken.VALUE_STRING) {
           if ((flags & KeyMatcher.NAME_KEY) != 0 && !f.named[seg]) {
             f.named[seg] = walk.nameRule(text(p)) != NONE;
@@ -108,8 +115,10 @@ final class JsonScanner {
         walk.index(seg, ++f.index[seg]);
         rule = f.inherited[seg];
         keyDepth = f.keyDepth[seg];
+        example = f.example[seg];
         if (rule != NONE
             && !f.reported[seg]
+            && !example
             && (t == JsonToken.VALUE_STRING
                 ? walk.elementFires(rule, text(p))
                 : t == JsonToken.VALUE_NUMBER_INT && walk.numberFires(rule, p.getNumberValue()))) {
@@ -121,7 +130,7 @@ final class JsonScanner {
         if (depth + 1 > maxDepth) {
           throw walk.tooDeep(depth);
         }
-        f.open(depth, rule, keyDepth);
+        f.open(depth, rule, keyDepth, example);
         depth++;
       } else {
         if (t == JsonToken.VALUE_STRING) {
@@ -156,8 +165,9 @@ final class JsonScanner {
     boolean[] reported = new boolean[16];
     boolean[] named = new boolean[16];
     String[] namedValuePath = new String[16];
+    boolean[] example = new boolean[16];
 
-    void open(int depth, int rule, int ownerKeyDepth) {
+    void open(int depth, int rule, int ownerKeyDepth, boolean isExample) {
       if (depth == index.length) {
         int size = depth * 2;
         index = Arrays.copyOf(index, size);
@@ -166,6 +176,7 @@ final class JsonScanner {
         reported = Arrays.copyOf(reported, size);
         named = Arrays.copyOf(named, size);
         namedValuePath = Arrays.copyOf(namedValuePath, size);
+        example = Arrays.copyOf(example, size);
       }
       index[depth] = -1;
       inherited[depth] = rule;
@@ -173,6 +184,7 @@ final class JsonScanner {
       reported[depth] = false;
       named[depth] = false;
       namedValuePath[depth] = null;
+      example[depth] = isExample;
     }
   }
 

@@ -26,6 +26,12 @@ final class KeyWords {
           "staging", "stage", "test", "testing", "qa", "uat", "live", "sandbox", "local", "base",
           "main", "v", "b", "s", "es");
 
+  /** Whether {@code key} names an example of an API description: {@code example(s)}, {@code x-example(s)}. */
+  static boolean isExampleKey(String key) {
+    return key.equals("example") || key.equals("examples") || key.equals("x-example")
+        || key.equals("x-examples");
+  }
+
   /**
    * Whether {@code normalized} from {@code from} on holds only carrier words: the rest of the word
    * in which a credential word ended ({@code tokens}, {@code passwordhash}) and every later word.

@@ -18,13 +18,13 @@ final class PaymentCards {
 
   /**
    * The rule's regex: 13 to 19 digits in a row, or groups of four joined by one kind of separator
-   * (a space or a dash) with a last group of one to four, or American Express's 4-6-5, not touching
+   * (a space or a dash) with a last group of one to four, or the 4-6-5 of American Express and 4-6-4 of Diners Club, not touching
    * other letters or digits. {@link #accept} checks the rest. Every match starts with one of {@link #KEYWORDS},
    * so the rule is tried only where they occur.
    */
   static final String REGEX =
       "(?<![0-9A-Za-z])(?:[0-9]{13,19}|[0-9]{4}([ -])[0-9]{4}(?:\\1[0-9]{4}){1,2}(?:\\1[0-9]{1,4})?"
-          + "|[0-9]{4}([ -])[0-9]{6}\\2[0-9]{5})(?![0-9A-Za-z])";
+          + "|[0-9]{4}([ -])[0-9]{6}\\2[0-9]{4,5})(?![0-9A-Za-z])";
 
   /**
    * The prefilter's keywords: eight digits in a row, or four, a separator and three more (digits in

@@ -43,6 +43,9 @@ final class Placeholders {
 
   private static final Pattern ARN = Pattern.compile("arn:[a-z0-9-]+:[a-z0-9-]+:[^\\s]*");
 
+  /** Azure App Service and Functions Key Vault references. */
+  private static final Pattern KEY_VAULT_REFERENCE = Pattern.compile("@Microsoft\\.KeyVault\\([^\\s)]+\\)");
+
   private static final Pattern GCP_SECRET =
       Pattern.compile("projects/[^/\\s]+/(?:locations/[^/\\s]+/)?secrets/[^/\\s]+(?:/versions/[^/\\s]+)?");
 
@@ -62,6 +65,18 @@ final class Placeholders {
   /** {@code %NAME%}, {@code @NAME@}, {@code $NAME}. */
   private static final Pattern VARIABLE =
       Pattern.compile("%[A-Za-z_][A-Za-z0-9_.-]*%|@[A-Za-z_][A-Za-z0-9_.-]*@|\\$[A-Za-z_][A-Za-z0-9_]*");
+
+  /**
+   * Whether {@code s} is a template expression as a whole: <code>${…}</code>, {@code $(…)},
+   * <code>{{…}}</code> (which CloudFormation's {@code {{resolve:secretsmanager:…}}} also is).
+   */
+  static boolean isTemplate(String s) {
+    int n = s.length();
+    return n >= 4
+        && ((s.charAt(0) == '$' && (s.charAt(1) == '{' && s.charAt(n - 1) == '}'
+                || s.charAt(1) == '(' && s.charAt(n - 1) == ')'))
+            || (s.startsWith("{{") && s.endsWith("}}")));
+  }
 
   static boolean isPlaceholder(CharSequence s) {
     int start = 0;
@@ -105,9 +120,25 @@ final class Placeholders {
     return VARIABLE.matcher(text).matches()
         || STORE_REFERENCE.matcher(text).matches()
         || ARN.matcher(text).matches()
+        || KEY_VAULT_REFERENCE.matcher(text).matches()
         || GCP_SECRET.matcher(text).matches()
         || URL.matcher(text).matches()
         || PATH.matcher(text).matches();
+  }
+
+  /**
+   * Whether {@code s} (trimmed) is a reference into a secret store: a template expression, a store
+   * URI or {@code store:name}, an ARN, a Google Secret Manager name or a Key Vault reference. Unlike {@link
+   * #isPlaceholder}, plain URLs and paths do not count.
+   */
+  static boolean isStoreReference(CharSequence s) {
+    String text = s.toString().strip();
+    return text.length() <= 512
+        && (isTemplate(text)
+            || STORE_REFERENCE.matcher(text).matches()
+            || ARN.matcher(text).matches()
+            || GCP_SECRET.matcher(text).matches()
+            || KEY_VAULT_REFERENCE.matcher(text).matches());
   }
 
   /**

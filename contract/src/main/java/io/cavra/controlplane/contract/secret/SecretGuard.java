@@ -136,7 +136,7 @@ import java.util.regex.PatternSyntaxException;
  *   <li>URLs and endpoints: token_url, token_uri, token_endpoint, auth_url, authorization_url,
  *       authorization_endpoint
  *   <li>names, ids and references: secret_name, secret_ref, secret_arn, secret_version,
- *       secret_key_ref, key_id, key_name, api_key_id, token_id, token_name, credential_id,
+ *       secret_key_ref, existing_secret, key_id, key_name, api_key_id, token_id, token_name, credential_id,
  *       credentials_id, token_file, token_env, secret_file, password_file, key_file, key_path,
  *       page_token, continuation_token
  *   <li>policies: password_policy, password_min_length, password_max_length

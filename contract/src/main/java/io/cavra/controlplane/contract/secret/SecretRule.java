@@ -67,7 +67,7 @@ public final class SecretRule {
     ANY_STRING,
     /** Strings that look like credentials: a short abbreviation such as {@code pw} names more than passwords. */
     CREDENTIAL_LIKE,
-    /** Card security codes: three or four digits, as a string or a number. */
+    /** Card security codes: any other string, and whole numbers too. */
     CARD_CODE
   }
 

@@ -45,6 +45,13 @@ final class TreeScanner {
   /** For a list: whether its key has been reported already. */
   private boolean[] reported = new boolean[8];
 
+  /**
+   * Whether a container is an example or inside one ({@code "examples": {…}} of an API
+   * description), where key rules do not judge: an example shows a field rather than fills it.
+   * Value rules still run there.
+   */
+  private boolean[] examples = new boolean[8];
+
   /** For an object: whether its name/value name is a credential's ({@code "name": "DB_PASSWORD"}). */
   private boolean[] named = new boolean[8];
 
@@ -60,11 +67,13 @@ final class TreeScanner {
   }
 
   void scan(Object root) {
+    example = false;
     visit(root, 0, NONE, -1);
     while (top >= 0 && !walk.done()) {
       int d = top;
       Object child;
       int rule;
+      String key = null;
       if (wireMaps[d] != null) {
         WireMap map = wireMaps[d];
         int i = positions[d];
@@ -74,7 +83,8 @@ final class TreeScanner {
         }
         positions[d] = i + 1;
         child = map.value(i);
-        rule = enterKey(d, map.key(i), child);
+        key = map.key(i);
+        rule = enterKey(d, key, child);
       } else if (arrays[d] != null) {
         Object[] array = arrays[d];
         if (positions[d] >= array.length) {
@@ -94,7 +104,8 @@ final class TreeScanner {
         if (isMap[d]) {
           Map.Entry<?, ?> entry = (Map.Entry<?, ?>) next;
           child = entry.getValue();
-          rule = enterKey(d, String.valueOf(entry.getKey()), child);
+          key = String.valueOf(entry.getKey());
+          rule = enterKey(d, key, child);
         } else {
           walk.index(d, positions[d]++);
           child = next;
@@ -104,9 +115,13 @@ final class TreeScanner {
       if (walk.done()) {
         return;
       }
+      example = examples[d] || (key != null && KeyWords.isExampleKey(key));
       visit(child, d + 1, rule, isMap[d] ? d : keyDepths[d]);
     }
   }
+
+  /** Whether the container {@link #visit} pushes next is an example; see {@link #examples}. */
+  private boolean example;
 
   /**
    * Checks the key of a map entry at segment {@code d} and, for a key rule, a scalar value; returns
@@ -114,12 +129,18 @@ final class TreeScanner {
    */
   private int enterKey(int d, String key, Object value) {
     int rule = walk.enterKey(d, key);
+    boolean inherits = false;
+    if (examples[d]) {
+      return NONE;
+    }
     if (rule == NONE && inherited[d] != NONE && KeyWords.onlyCarriers(KeyMatcher.normalize(key))) {
       rule = inherited[d];
+      inherits = true;
     }
     if (rule != NONE) {
       if (value instanceof CharSequence) {
-        if (walk.stringFires(rule, (CharSequence) value)) {
+        CharSequence text = (CharSequence) value;
+        if (inherits ? walk.inheritedStringFires(rule, text) : walk.stringFires(rule, text)) {
           walk.reportKey(d, rule);
         }
       } else if (value instanceof Number) {
@@ -149,7 +170,7 @@ final class TreeScanner {
   /** Judges a list element under a key rule's key; returns the rule a container element inherits. */
   private int element(int d, Object value) {
     int rule = inherited[d];
-    if (rule != NONE && !reported[d]) {
+    if (rule != NONE && !reported[d] && !examples[d]) {
       boolean fires = value instanceof CharSequence
           ? walk.elementFires(rule, (CharSequence) value)
           : value instanceof Number && walk.numberFires(rule, (Number) value);
@@ -210,6 +231,7 @@ final class TreeScanner {
       inherited = Arrays.copyOf(inherited, size);
       keyDepths = Arrays.copyOf(keyDepths, size);
       reported = Arrays.copyOf(reported, size);
+      examples = Arrays.copyOf(examples, size);
       named = Arrays.copyOf(named, size);
       namedValuePaths = Arrays.copyOf(namedValuePaths, size);
     }
@@ -223,6 +245,7 @@ final class TreeScanner {
     inherited[top] = rule;
     keyDepths[top] = keyDepth;
     reported[top] = false;
+    examples[top] = example;
     named[top] = false;
     namedValuePaths[top] = null;
     if (top >= LINEAR_FRAMES) {
@@ -235,7 +258,7 @@ final class TreeScanner {
 
   /** Leaves the top container; a name/value entry is reported now, since its name may come last. */
   private void pop() {
-    if (named[top] && namedValuePaths[top] != null) {
+    if (named[top] && namedValuePaths[top] != null && !examples[top]) {
       walk.reportNamedValue(namedValuePaths[top]);
     }
     if (top >= LINEAR_FRAMES) {

@@ -129,6 +129,77 @@ final class ValueShapes {
     return words >= 3;
   }
 
+  /**
+   * Words that set an access level or a switch rather than hold a secret ({@code "id-token":
+   * "write"} in a CI workflow's permissions, {@code "default": "disabled"} in a schema).
+   */
+  private static final java.util.Set<String> SETTINGS =
+      java.util.Set.of(
+          "read", "write", "read-write", "readwrite", "read_write", "read-only", "readonly",
+          "read_only", "write-only", "writeonly", "true", "false", "yes", "no", "on", "off",
+          "enabled", "disabled", "required", "optional", "inherit", "default");
+
+  /** Whether {@code s} is one of the settings words ({@code write}, {@code disabled} …). */
+  static boolean isSetting(CharSequence s) {
+    return s.length() <= 10 && SETTINGS.contains(s.toString().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /**
+   * Whether {@code s} is a sentence of user-interface text or prose rather than a secret: two words
+   * or more of letters only (apostrophes and a final punctuation mark allowed), no digits, and
+   * either capitalised ({@code Change password}) or ending in punctuation ({@code is required.}).
+   * A lower-case run of words, as a passphrase is written, is not prose here.
+   */
+  static boolean isProse(CharSequence s) {
+    int n = s.length();
+    if (n < 3 || n > 512) {
+      return false;
+    }
+    int words = 0;
+    boolean inWord = false;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == ' ') {
+        inWord = false;
+      } else if (Character.isLetter(c) || c == '\'') {
+        if (!inWord) {
+          words++;
+          inWord = true;
+        }
+      } else if (!(c == '.' || c == ',' || c == '!' || c == '?' || c == ':' || c == ';' || c == '\u2026')
+          || (i + 1 < n && s.charAt(i + 1) != ' ')) {
+        return false; // digits and symbols, or punctuation inside a word
+      }
+    }
+    char first = s.charAt(0);
+    char last = s.charAt(n - 1);
+    return words >= 2
+        && (Character.isUpperCase(first) || last == '.' || last == '!' || last == '?' || last == '\u2026');
+  }
+
+  /**
+   * Whether {@code s} looks like a generated secret rather than a word or a method name: eight
+   * chars or more with upper case, lower case and digits, or sixteen or more with three digits and
+   * three letters at least. Stricter than {@link #looksLikeCredential}, for names that say little
+   * ({@code pw}, {@code auth}).
+   */
+  static boolean looksGenerated(CharSequence s) {
+    int n = s.length();
+    if (n < 8 || !looksLikeCredential(s)) {
+      return false;
+    }
+    int lower = 0;
+    int upper = 0;
+    int digits = 0;
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      lower += c >= 'a' && c <= 'z' ? 1 : 0;
+      upper += c >= 'A' && c <= 'Z' ? 1 : 0;
+      digits += c >= '0' && c <= '9' ? 1 : 0;
+    }
+    return (lower > 0 && upper > 0 && digits > 0) || (n >= 16 && digits >= 3 && lower + upper >= 3);
+  }
+
   /** Whether {@code s} is shaped like an identifier: a letter, then letters, digits and {@code _ - . : /}. */
   static boolean isIdentifier(CharSequence s) {
     int n = s.length();

@@ -86,15 +86,29 @@ final class Walk {
    * placeholder or reference, and of the shape the rule's policy asks for.
    */
   boolean stringFires(int rule, CharSequence value) {
-    switch (guard.keys().rule(rule).policy()) {
-      case CARD_CODE:
-        return ValueShapes.isCardCode(value);
-      case CREDENTIAL_LIKE:
-        // A scheme or method name ("oauth2", "hmac-sha256") is not a credential.
-        return ValueShapes.looksLikeCredential(value) && !ValueShapes.looksLikeName(value);
-      default:
-        return !Placeholders.isPlaceholder(value);
+    if (Placeholders.isPlaceholder(value) || ValueShapes.isSetting(value)) {
+      return false;
     }
+    switch (guard.keys().rule(rule).policy()) {
+      case CREDENTIAL_LIKE:
+        // A scheme or method name ("oauth2", "aws.auth#sigv4") is not a credential.
+        return ValueShapes.looksGenerated(value);
+      case CARD_CODE:
+        return true;
+      default:
+        // User-interface text keyed by a credential word ("Change password") holds none.
+        return !ValueShapes.isProse(value);
+    }
+  }
+
+  /**
+   * Whether a string under a key that only carries a value inside an object under a key rule's key
+   * ({@code "password": {"current": …}}) is the credential. Such objects are also
+   * user-interface catalogues ({@code "password": {"current": "Current password"}}), so only a
+   * value that looks like a credential counts.
+   */
+  boolean inheritedStringFires(int rule, CharSequence value) {
+    return stringFires(rule, value) && ValueShapes.looksLikeCredential(value);
   }
 
   /**
@@ -110,7 +124,7 @@ final class Walk {
   /** Whether a number under such a key is credential material: only a card security code. */
   boolean numberFires(int rule, Number value) {
     return guard.keys().rule(rule).policy() == SecretRule.ValuePolicy.CARD_CODE
-        && ValueShapes.isCardCode(value);
+        && (value instanceof Long || value instanceof Integer || value instanceof java.math.BigInteger);
   }
 
   /**

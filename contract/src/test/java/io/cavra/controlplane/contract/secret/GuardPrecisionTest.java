@@ -54,13 +54,34 @@ class GuardPrecisionTest {
   @Test
   void objectsThatFillACredentialFieldAreRefusedWhereTheValueIs() {
     assertThat(findings("""
-        {"password": {"value": "hunter2-%s"}, "api_key": {"prod": {"b64": "abc"}},
+        {"password": {"value": "hunter2-%s"}, "api_key": {"prod": {"b64": "%s"}},
          "credentials": {"username": "etl", "password": "x"}}
-        """.formatted(samples.alnum(6))))
+        """.formatted(samples.alnum(6), samples.alnum(24))))
         .containsExactly(
             "key-password at $.password.value",
             "key-api-key at $.api_key.prod.b64",
             "key-password at $.credentials.password");
+  }
+
+  @Test
+  void userInterfaceTextKeyedByCredentialWordsPasses() {
+    assertThat(findings("""
+        {"settings": {"password": {"current": "Current password", "new": "New password",
+                                   "confirm": "Confirm password"}},
+         "errors": {"invalid_password": "The password is not valid.", "expired_token": "Your session expired."},
+         "password": "Change password", "permissions": {"id-token": "write"}}
+        """)).isEmpty();
+  }
+
+  @Test
+  void examplesInAnApiDescriptionAreNotJudgedByKeyButStillByValue() {
+    String token = "gh" + "p_" + samples.alnum(36);
+    assertThat(findings("""
+        {"requestBody": {"examples": {"default": {"value": {"access_token": "e72e16c7e42f292c",
+                                                            "vcs_password": "secret"}}}},
+         "schema": {"properties": {"token": {"type": "string", "example": "%s"}}}}
+        """.formatted(token)))
+        .containsExactly("github-pat-classic at $.schema.properties.token.example");
   }
 
   @ParameterizedTest

@@ -186,6 +186,7 @@ final class Samples {
                 "akia" + s.from(UPPER_ALNUM, 16),
                 "AKIA" + s.from(UPPER_ALNUM, 17),
                 "region asia-east1",
+                "AKIA" + "IOSFODNN7" + "EXAMPLE",
                 "XAKIA" + s.from(UPPER_ALNUM, 16))));
     m.put(
         "aws-secret-access-key",
