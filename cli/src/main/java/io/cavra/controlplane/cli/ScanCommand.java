@@ -93,8 +93,8 @@ final class ScanCommand implements Callable<Integer> {
   private Path baseline;
 
   @Option(names = "--ignore-file", paramLabel = "FILE",
-      description = "Fingerprints not to report, one a line, # comments. Default: " + Suppressions.DEFAULT_IGNORE_FILE
-          + " in the current directory, if it exists.")
+      description = "Fingerprints not to report, one a line. Default: "
+          + Suppressions.DEFAULT_IGNORE_FILE + " (if present). # starts a comment.")
   private Path ignoreFile;
 
   @Option(names = "--source-root", paramLabel = "DIR",
