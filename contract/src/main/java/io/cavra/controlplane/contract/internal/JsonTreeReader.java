@@ -205,7 +205,7 @@ public final class JsonTreeReader {
       case VALUE_NUMBER_INT:
         if (screen != null && parser.getTextLength() >= 13) {
           // A card number can be written as a JSON number too.
-          screen.value(tokenOffset(parser), parser.getText());
+          screen.integer(parser.getText());
         }
         switch (parser.getNumberType()) {
           case INT:
