@@ -118,7 +118,7 @@ class RequestCommandTest {
         "--contact-json", "escalation=[\"ops@example.invalid\", \"" + Cli.FAKE_GITHUB_TOKEN + "\"]");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(result.err()).isEqualTo("error: sensitive_value at payload.contacts.escalation[1]: sensitive value is not"
+    assertThat(result.err()).isEqualTo("error: sensitive_value at $.payload.contacts.escalation[1]: sensitive value is not"
         + " allowed in public SaaS contract payload: payload.escalation[1]\n");
     assertThat(result.all()).doesNotContain(Cli.FAKE_GITHUB_TOKEN);
   }

@@ -65,8 +65,9 @@ public class ContractException extends IllegalArgumentException {
   /**
    * Where the problem is, in the one notation that the CLI, the gateway's problem documents and
    * {@code scan} use: a JSONPath rooted at {@code $} in dotted form ({@code $.payload.policy_refs[0]},
-   * {@code $.tenant_id} for a builder parameter, which is a member of the parameters object), or
-   * {@code line L, column C} in text that is not JSON. It is {@link #location()} with {@code $.} in
+   * {@code $.tenant_id} for a builder parameter, which is a member of the parameters object),
+   * {@code line L, column C} in text that is not JSON, or the command-line option that held the
+   * value ({@code --label-json team}). It is {@link #location()} with {@code $.} in
    * front where that is a path.
    *
    * @since 0.2
@@ -77,14 +78,15 @@ public class ContractException extends IllegalArgumentException {
 
   /**
    * A location of the reference's form as a path rooted at {@code $}: {@code payload.refs[0]}
-   * becomes {@code $.payload.refs[0]}; {@code $…} paths and positions ({@code line 1, column 2})
-   * are returned as they are.
+   * becomes {@code $.payload.refs[0]}; {@code $…} paths, positions ({@code line 1, column 2}) and
+   * command-line options ({@code --label-json team}) are returned as they are.
    *
    * @since 0.2
    */
   public static String rooted(String location) {
     Objects.requireNonNull(location, "location");
-    if (location.isEmpty() || location.startsWith("$") || POSITION.matcher(location).matches()) {
+    if (location.isEmpty() || location.startsWith("$") || location.startsWith("-")
+        || POSITION.matcher(location).matches()) {
       return location;
     }
     return location.startsWith("[") ? "$" + location : "$." + location;

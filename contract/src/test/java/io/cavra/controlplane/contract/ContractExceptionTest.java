@@ -21,6 +21,7 @@ class ContractExceptionTest {
     assertThat(ContractException.rooted("$.a[0]")).isEqualTo("$.a[0]");
     assertThat(ContractException.rooted("line 1, column 19")).isEqualTo("line 1, column 19");
     assertThat(ContractException.rooted("column 4")).isEqualTo("column 4");
+    assertThat(ContractException.rooted("--label-json team")).isEqualTo("--label-json team");
   }
 
   @Test
