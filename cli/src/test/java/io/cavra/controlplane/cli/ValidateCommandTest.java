@@ -59,7 +59,7 @@ class ValidateCommandTest {
     Cli.Result result = Cli.run("validate", file.toString());
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(result.err()).isEqualTo("error: invalid_value at " + file + ":payload.x: number is out of range\n");
+    assertThat(result.err()).isEqualTo("error: invalid_value at " + file + ":$.payload.x: number is out of range\n");
   }
 
   @Test
