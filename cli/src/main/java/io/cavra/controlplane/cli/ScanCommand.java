@@ -103,8 +103,8 @@ final class ScanCommand implements Callable<Integer> {
     }
     progress.clear();
     report.end(documents, invalidDocuments, findings);
-    String summary = "scanned " + documents + (jsonl ? " lines" : " documents") + ": " + findings + " finding"
-        + (findings == 1 ? "" : "s") + (invalidDocuments > 0 ? ", " + invalidDocuments + " not JSON" : "");
+    String summary = "scanned " + Plurals.count(documents, jsonl ? "line" : "document") + ": "
+        + Plurals.count(findings, "finding") + (invalidDocuments > 0 ? ", " + invalidDocuments + " not JSON" : "");
     (report.summaryOnStdout() ? out : err).println(summary);
     out.flush();
     err.flush();

@@ -28,7 +28,15 @@ class ScanCommandTest {
     Cli.Result result = Cli.runWithStdin("{\"tenant_id\": \"tenant-demo\"}", "scan");
 
     assertThat(result.exitCode()).isZero();
-    assertThat(result.out()).isEqualTo("scanned 1 documents: 0 findings\n");
+    assertThat(result.out()).isEqualTo("scanned 1 document: 0 findings\n");
+  }
+
+  @Test
+  void oneFindingInOneDocumentIsCountedInTheSingular() {
+    Cli.Result result = Cli.runWithStdin("{\"api_token\": \"x-1\"}", "scan");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+    assertThat(result.out()).endsWith("scanned 1 document: 1 finding\n");
   }
 
   @Test

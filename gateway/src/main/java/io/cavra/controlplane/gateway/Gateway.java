@@ -128,7 +128,7 @@ public final class Gateway implements AutoCloseable {
     Gateway gateway = new Gateway(config, server, connector, services, adapter, audit);
     LOG.log(System.Logger.Level.INFO, "listening on " + gateway.uri() + " with adapter " + config.adapterName()
         + (keys == null ? "; authentication is OFF (no key file; allowed on loopback only)"
-            : "; authentication on (" + keys.entries().size() + " keys)"));
+            : "; authentication on (" + keys.entries().size() + (keys.entries().size() == 1 ? " key)" : " keys)")));
     if (keys != null && keys.entries().isEmpty()) {
       LOG.log(System.Logger.Level.WARNING, "the key file holds no keys: every /v1 request will be refused");
     }
