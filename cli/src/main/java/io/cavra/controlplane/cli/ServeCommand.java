@@ -28,12 +28,14 @@ import picocli.CommandLine.Spec;
         "Start the gateway: POST /v1/control-plane answers request envelopes through an adapter, with",
         "requests and answers checked against the contract on both sides; the contract explorer is at /.",
         "With no options it serves the Community adapter on 127.0.0.1:8787 without authentication.",
-        "Any address other than loopback needs --key-file. Stop it with Ctrl-C or SIGTERM: in-flight",
-        "requests drain first."},
+        "Any address other than loopback needs --key-store, a key store made by 'keys add'. Stop it with",
+        "Ctrl-C or SIGTERM: in-flight requests drain first."},
     footerHeading = "%nExamples:%n",
     footer = {
         "  cavra-cp serve",
-        "  cavra-cp keys add --key-file keys.jsonl --key-id ci --tenant tenant-demo && cavra-cp serve --key-file keys.jsonl",
+        "  cavra-cp keys add --key-store keys.jsonl --key-id demo --tenant tenant-demo \\",
+        "      --tenant tenant-conformance-b --api-key-file demo.key",
+        "  cavra-cp serve --key-store keys.jsonl",
         "  cavra-cp serve --adapter-path examples/tenant-state-adapter/target/tenant-state-adapter.jar \\",
         "      --adapter tenant-state --adapter-setting state-file=examples/tenant-state-adapter/tenants.json"})
 final class ServeCommand implements Callable<Integer> {
@@ -41,7 +43,7 @@ final class ServeCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Option(names = "--host", paramLabel = "HOST", defaultValue = "127.0.0.1",
-      description = "Address to bind (default: ${DEFAULT-VALUE}); non-loopback addresses need --key-file.")
+      description = "Address to bind (default: ${DEFAULT-VALUE}); non-loopback addresses need --key-store.")
   String host;
 
   @Option(names = "--port", paramLabel = "PORT", defaultValue = "8787",
@@ -59,8 +61,8 @@ final class ServeCommand implements Callable<Integer> {
       description = "A jar or class folder holding a private adapter; repeatable.")
   List<Path> adapterPath = new ArrayList<>();
 
-  @Option(names = "--key-file", paramLabel = "FILE",
-      description = "API key file (hashes only, see 'keys add'); turns authentication on.")
+  @Option(names = "--key-store", paramLabel = "FILE",
+      description = "API key store (hashes only, made by 'keys add'); turns authentication on.")
   Path keyFile;
 
   @Option(names = "--audit-log", paramLabel = "PATH|stdout|none", defaultValue = "stdout",

@@ -75,7 +75,7 @@ public final class Gateway implements AutoCloseable {
     if (!loopback && config.keyFile().isEmpty()) {
       throw new IllegalStateException("refusing to listen on " + config.host()
           + " without a key file: authentication is off only on loopback addresses;"
-          + " create keys with 'cavra-cp keys add' and pass --key-file, or bind 127.0.0.1");
+          + " create keys with 'cavra-cp keys add' and pass --key-store, or bind 127.0.0.1");
     }
     ApiKeys keys = config.keyFile().map(ApiKeys::load).orElse(null);
     ControlPlaneAdapter created = createAdapter(config);

@@ -10,7 +10,7 @@ import java.util.Map;
  *
  * <pre>
  * java -jar gateway/target/cavra-gateway.jar [--host H] [--port P] [--adapter NAME]
- *     [--adapter-setting K=V]... [--key-file F] [--audit-log PATH|stdout|none]
+ *     [--adapter-setting K=V]... [--key-store F] [--audit-log PATH|stdout|none]
  *     [--max-body-bytes N] [--max-concurrent N] [--adapter-timeout SECONDS]
  *     [--rate-limit PER_SECOND[/BURST]]
  * </pre>
@@ -20,11 +20,12 @@ import java.util.Map;
 public final class Main {
   static final String USAGE = String.join("\n",
       "usage: java -jar cavra-gateway.jar [options]",
-      "  --host H                    address to bind (default 127.0.0.1; other addresses need --key-file)",
+      "  --host H                    address to bind (default 127.0.0.1; other addresses need --key-store)",
       "  --port P                    port (default 8787; 0 picks a free one)",
       "  --adapter NAME              adapter to serve (default community)",
       "  --adapter-setting K=V       adapter setting, repeatable",
-      "  --key-file F                API key file (JSON lines of SHA-256 hashes); turns authentication on",
+      "  --key-store F               API key store (JSON lines of SHA-256 hashes, made by 'cavra-cp keys add');",
+      "                              turns authentication on",
       "  --audit-log PATH|stdout|none  audit trail destination (default stdout)",
       "  --max-body-bytes N          request body limit (default 1048576)",
       "  --max-concurrent N          requests in flight before 503 (default 256)",
@@ -100,7 +101,7 @@ public final class Main {
           }
           settings.put(value.substring(0, eq), value.substring(eq + 1));
           break;
-        case "--key-file":
+        case "--key-store":
           config = config.withKeyFile(Path.of(value));
           break;
         case "--audit-log":
@@ -122,6 +123,8 @@ public final class Main {
           int burst = parts.length > 1 ? integer(option, parts[1]) : Math.max(1, (int) Math.ceil(rate * 2));
           config = config.withRateLimit(rate, burst);
           break;
+        case "--key-file":
+          throw new IllegalArgumentException("unknown option --key-file: the key store is --key-store");
         default:
           throw new IllegalArgumentException("unknown option " + option);
       }
