@@ -33,6 +33,24 @@ class ValidateCommandTest {
     assertThat(result.out()).isEqualTo("1 document: 0 valid, 1 invalid\n");
   }
 
+  /** A credential in a UTF-16 file must not validate: the file is refused as not UTF-8. */
+  @Test
+  void utf16FileIsInvalidJsonEvenWhenItHoldsACredential() throws Exception {
+    String token = "gh" + "p_" + new java.util.Random(5).ints(36, 'a', 'z' + 1)
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
+    String request = Cli.vector("request_tenant_status_default.compact.json").strip()
+        .replace("\"requested_by\":\"community\"", "\"requested_by\":\"" + token + "\"");
+    Path file = dir.resolve("utf16.json");
+    java.nio.file.Files.write(file, request.getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+
+    Cli.Result result = Cli.run("validate", file.toString());
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(result.err()).isEqualTo("error: invalid_json at " + file
+        + ":line 1, column 2: input is not UTF-8: UTF-16 and UTF-32 are refused\n");
+    assertThat(result.out() + result.err()).doesNotContain(token);
+  }
+
   @Test
   void jsonlReportsTheLineOfEachProblemAndCountsLines() throws Exception {
     String good = Cli.vector("request_tenant_status_default.compact.json").strip();

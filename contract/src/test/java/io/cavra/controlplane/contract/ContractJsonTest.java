@@ -46,6 +46,50 @@ class ContractJsonTest {
     assertThat(refused(bom).code()).isEqualTo(ErrorCode.INVALID_JSON);
   }
 
+  /**
+   * JSON between systems is UTF-8. Jackson would decode UTF-16 and UTF-32 by itself, while the
+   * guard's screen reads the bytes as UTF-8 and sees a NUL after every ASCII char: a credential in
+   * such a body must be refused as not UTF-8 before anything reads it, never read unguarded.
+   */
+  @ParameterizedTest
+  @CsvSource({"UTF-16LE,false", "UTF-16BE,false", "UTF-16LE,true", "UTF-16BE,true",
+      "UTF-32LE,false", "UTF-32BE,false", "UTF-32LE,true", "UTF-32BE,true"})
+  void utf16AndUtf32BodiesAreRefusedAsNotUtf8EvenWhenTheyHoldACredential(String charset, boolean bom) {
+    String withToken = valid.replace("\"requested_by\":\"community\"",
+        "\"requested_by\":\"" + FakeTokens.github() + "\"");
+    byte[] encoded = ((bom ? "\uFEFF" : "") + withToken).getBytes(java.nio.charset.Charset.forName(charset));
+
+    ContractException error = refused(encoded);
+
+    assertThat(error.code()).isEqualTo(ErrorCode.INVALID_JSON);
+    assertThat(error.getMessage()).isEqualTo("input is not UTF-8: UTF-16 and UTF-32 are refused");
+    assertThat(error.location()).startsWith("line 1, column ");
+    assertThat(catchThrowableOfType(ContractException.class, () -> json.parseTree(encoded)).code())
+        .isEqualTo(ErrorCode.INVALID_JSON);
+  }
+
+  @Test
+  void aNulByteAnywhereIsInvalidJsonAtItsLineAndColumn() {
+    byte[] bytes = ("{\n  \"a\": \"x" + "\u0000" + "y\"}").getBytes(StandardCharsets.UTF_8);
+
+    ContractException error = catchThrowableOfType(ContractException.class, () -> json.parseTree(bytes));
+
+    assertThat(error.code()).isEqualTo(ErrorCode.INVALID_JSON);
+    assertThat(error.location()).isEqualTo("line 2, column 10");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"1e99999999999", "-1e99999999999", "1E-99999999999", "0e99999999999", "1e400"})
+  void aNumberBeyondEveryRangeIsAnInvalidValueAtItsPath(String number) {
+    byte[] bytes = ("{\"a\":[1," + number + "]}").getBytes(StandardCharsets.UTF_8);
+
+    ContractException error = catchThrowableOfType(ContractException.class, () -> json.parseTree(bytes));
+
+    assertThat(error.code()).isEqualTo(ErrorCode.INVALID_VALUE);
+    assertThat(error.location()).isEqualTo("a[1]");
+    assertThat(error.getMessage()).isEqualTo("number is out of range").doesNotContain(number);
+  }
+
   @Test
   void trailingContentIsInvalidJsonWithALineAndColumn() {
     ContractException error = refused((valid + " {}").getBytes(StandardCharsets.UTF_8));

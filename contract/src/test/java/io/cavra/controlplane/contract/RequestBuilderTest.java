@@ -31,6 +31,30 @@ class RequestBuilderTest {
     assertThat(seen).hasSize(200);
   }
 
+  /** Our own gateway's API keys are credentials too, wherever a caller puts one. */
+  @ParameterizedTest
+  @ValueSource(strings = {"tenant_id", "requested_by", "correlation_id"})
+  void aCavraApiKeyAsAnIdentifierIsRefusedBuiltOrParsed(String field) {
+    String key = "cav" + "ra_" + new java.util.Random(field.hashCode()).ints(49, 0, 62)
+        .map(i -> "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".charAt(i))
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
+    RequestBuilder builder = ControlPlaneRequest.builder(Operation.TENANT_STATUS)
+        .tenantId("tenant-demo").correlationId("saas-0123456789ab").set(field, key);
+    String valid = ContractJson.toJson(ControlPlaneRequest.builder(Operation.TENANT_STATUS)
+        .tenantId("tenant-demo").correlationId("saas-0123456789ab").build());
+    String json = valid.replaceFirst("\"" + field + "\":\"[^\"]*\"", "\"" + field + "\":\"" + key + "\"");
+
+    ContractException built = failure(builder);
+    ContractException parsed = catchThrowableOfType(ContractException.class,
+        () -> ContractJson.defaults().parseRequest(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+    for (ContractException error : List.of(built, parsed)) {
+      assertThat(error.code()).isEqualTo(ErrorCode.SENSITIVE_VALUE);
+      assertThat(error.ruleId()).contains("cavra-api-key");
+      assertThat(error.getMessage() + error.location()).doesNotContain(key);
+    }
+  }
+
   @Test
   void callerMaySetTheCorrelationIdAndTheResponseCopiesIt() {
     ControlPlaneRequest request = ControlPlaneRequest.builder(Operation.TENANT_STATUS)

@@ -69,14 +69,16 @@ class RoundTripProperties {
    * Input is screened for secrets while it is read, and a cleared document skips the guard and the
    * Unicode checks over its model. Screened parsing of bytes and of text must agree with reading
    * the tree unscreened on every document: same envelope, or same error (code, location, message,
-   * rule). The documents are valid envelopes whose strings and keys are partly replaced by
+   * rule). The same document in UTF-16 or UTF-32, with or without a byte order mark, is refused
+   * alike by both. The documents are valid envelopes whose strings and keys are partly replaced by
    * generated JSON text with keywords, tokens, escapes, lone surrogates and non-ASCII chars.
    */
   // Not shrunk: shrinking these flat-mapped envelopes takes minutes, and the report names both outcomes.
   @Property(tries = 1000, shrinking = ShrinkingMode.OFF)
   void screenedAndUnscreenedParsingAgree(
       @ForAll("envelopes") Envelope envelope, @ForAll("replacements") List<String> values,
-      @ForAll("keyReplacements") List<String> keys) {
+      @ForAll("keyReplacements") List<String> keys,
+      @ForAll("otherEncodings") String encoding, @ForAll boolean bom) {
     String json = withReplacedStrings(ContractJson.defaults().parseTree(ContractJson.toJsonBytes(envelope)),
         values.iterator(), keys.iterator());
     String unscreened = outcome(() -> TreeReader.envelope(UNSCREENED.read(json)));
@@ -86,7 +88,17 @@ class RoundTripProperties {
       // UTF-8 cannot carry a lone surrogate: such text has no byte form to compare.
       byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
       assertThat(outcome(() -> ContractJson.defaults().parseEnvelope(utf8))).isEqualTo(unscreened);
+      // Other encodings: refused alike, screened or not, whatever the document holds.
+      byte[] other = ((bom ? "\uFEFF" : "") + json).getBytes(java.nio.charset.Charset.forName(encoding));
+      String refused = outcome(() -> TreeReader.envelope(UNSCREENED.read(other)));
+      assertThat(refused).startsWith("invalid_json at line 1, column ");
+      assertThat(outcome(() -> ContractJson.defaults().parseEnvelope(other))).isEqualTo(refused);
     }
+  }
+
+  @Provide
+  Arbitrary<String> otherEncodings() {
+    return Arbitraries.of("UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE");
   }
 
   private static final JsonTreeReader UNSCREENED =

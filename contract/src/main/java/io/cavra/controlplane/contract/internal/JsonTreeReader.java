@@ -83,6 +83,7 @@ public final class JsonTreeReader {
     if (utf8.length > maxBytes) {
       throw tooLarge();
     }
+    Utf8Only.check(utf8);
     DocumentScreen screen = null;
     Object tree;
     if (isAscii(utf8)) {
@@ -210,8 +211,14 @@ public final class JsonTreeReader {
             return parser.getBigIntegerValue();
         }
       case VALUE_NUMBER_FLOAT:
-        BigDecimal decimal = parser.getDecimalValue();
-        if (Double.isInfinite(decimal.doubleValue())) {
+        BigDecimal decimal;
+        try {
+          decimal = parser.getDecimalValue();
+        } catch (NumberFormatException e) {
+          // An exponent beyond an int (1e99999999999): no BigDecimal, and no double either.
+          decimal = null;
+        }
+        if (decimal == null || Double.isInfinite(decimal.doubleValue())) {
           throw ContractException.of(ErrorCode.INVALID_VALUE, render(path, depth), "number is out of range");
         }
         return decimal;

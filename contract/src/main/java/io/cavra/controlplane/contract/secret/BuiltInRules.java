@@ -22,6 +22,11 @@ final class BuiltInRules {
   static final List<SecretRule> VALUE_RULES =
       List.of(
           SecretRule.value(
+              "cavra-api-key",
+              "CAVRA gateway API key (cavra_ + 43 base62 + 6 base62 of CRC-32)",
+              B + "cavra_[A-Za-z0-9]{49}(?![A-Za-z0-9])",
+              "cavra_"),
+          SecretRule.value(
               "github-pat-classic",
               "GitHub classic personal access token (ghp_)",
               B + "ghp_[A-Za-z0-9_]{20,}",

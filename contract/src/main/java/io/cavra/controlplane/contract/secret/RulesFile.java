@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.cavra.controlplane.contract.ContractException;
 import io.cavra.controlplane.contract.ErrorCode;
 import io.cavra.controlplane.contract.MalformedJsonException;
+import io.cavra.controlplane.contract.internal.Utf8Only;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -32,7 +33,7 @@ final class RulesFile {
 
   static void read(Path file, SecretGuard.Builder builder) {
     try (InputStream in = Files.newInputStream(file);
-        JsonParser p = JsonScanner.FACTORY.createParser(in)) {
+        JsonParser p = JsonScanner.FACTORY.createParser(Utf8Only.checking(in))) {
       new RulesFile(p, builder).document();
     } catch (JsonParseException e) {
       throw JsonScanner.invalid(e);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import io.cavra.controlplane.contract.ContractException;
 import io.cavra.controlplane.contract.ErrorCode;
 import io.cavra.controlplane.contract.MalformedJsonException;
+import io.cavra.controlplane.contract.internal.Utf8Only;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -293,9 +294,13 @@ public final class SecretGuard {
     }
   }
 
-  /** As {@link #scanJson(String)}, for UTF-8 bytes. */
+  /**
+   * As {@link #scanJson(String)}, for UTF-8 bytes. Other encodings are refused with {@code
+   * invalid_json} (a byte order mark, or a NUL byte as every UTF-16 or UTF-32 text holds).
+   */
   public List<SecretFinding> scanJson(byte[] utf8) {
     Objects.requireNonNull(utf8, "utf8");
+    Utf8Only.check(utf8);
     try (JsonParser parser = JsonScanner.FACTORY.createParser(utf8)) {
       return scanJson(parser);
     } catch (IOException e) {
@@ -304,13 +309,13 @@ public final class SecretGuard {
   }
 
   /**
-   * As {@link #scanJson(String)}, reading UTF-8 from {@code in}, which is not closed.
+   * As {@link #scanJson(byte[])}, reading UTF-8 from {@code in}, which is not closed.
    *
    * @throws UncheckedIOException if reading fails
    */
   public List<SecretFinding> scanJson(InputStream in) {
     Objects.requireNonNull(in, "in");
-    try (JsonParser parser = JsonScanner.FACTORY.createParser(in)) {
+    try (JsonParser parser = JsonScanner.FACTORY.createParser(Utf8Only.checking(in))) {
       return scanJson(parser);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -323,9 +328,13 @@ public final class SecretGuard {
    * bytes from the start of {@code utf8}, as Jackson's byte parsers count them.
    *
    * @param utf8 the document in UTF-8 (or ASCII), the bytes the reader reads
+   * @throws MalformedJsonException with code {@code invalid_json} if the bytes start with a byte
+   *     order mark or hold a NUL byte (UTF-16 or UTF-32 text)
    */
   public DocumentScreen screen(byte[] utf8) {
     Objects.requireNonNull(utf8, "utf8");
+    // A screen of UTF-16 bytes would read NUL-separated ASCII and clear what the reader decodes.
+    Utf8Only.check(utf8);
     Hits hits = values.newHits();
     return new DocumentScreen(this, values.occurrences(utf8, hits), true, hits);
   }

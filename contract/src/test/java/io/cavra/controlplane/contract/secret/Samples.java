@@ -59,6 +59,19 @@ final class Samples {
     String pemEnd = "PRIVATE KEY-----";
 
     m.put(
+        "cavra-api-key",
+        new RuleSamples(
+            List.of(
+                "cav" + "ra_" + s.alnum(49),
+                "Authorization: Bearer cav" + "ra_" + s.alnum(49),
+                "key=cav" + "ra_" + s.alnum(49) + ";"),
+            List.of(
+                "cavra_gateway_requests_total",
+                "cavra_" + s.alnum(48),
+                "cavra_" + s.alnum(50),
+                "xcavra_" + s.alnum(49),
+                "cavra_<key>")));
+    m.put(
         "github-pat-classic",
         new RuleSamples(
             List.of(

@@ -2,6 +2,7 @@ package io.cavra.controlplane.contract.secret;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -23,6 +24,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ScanJsonTest {
   private static final JsonFactory JSON = new JsonFactory();
@@ -42,6 +45,29 @@ class ScanJsonTest {
             new SecretFinding(
                 ErrorCode.SENSITIVE_FIELD, "key-token", "$.payload.contacts.api_token"),
             new SecretFinding(ErrorCode.SENSITIVE_VALUE, "github-pat-classic", "$.payload.a[1]"));
+  }
+
+  /**
+   * Jackson decodes UTF-16 and UTF-32 by itself; the guard refuses them instead, on bytes and on
+   * streams, so that what it scans is what every UTF-8 reader of the same bytes sees.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE", "UTF-16"})
+  void nonUtf8InputIsInvalidJsonOnBytesAndStreams(String charset) {
+    byte[] bytes = ("{\"a\": \"" + canary + "\"}").getBytes(java.nio.charset.Charset.forName(charset));
+
+    MalformedJsonException fromBytes =
+        catchThrowableOfType(MalformedJsonException.class, () -> guard.scanJson(bytes));
+    MalformedJsonException fromStream = catchThrowableOfType(MalformedJsonException.class,
+        () -> guard.scanJson(new java.io.ByteArrayInputStream(bytes)));
+    MalformedJsonException fromScreen =
+        catchThrowableOfType(MalformedJsonException.class, () -> guard.screen(bytes));
+
+    for (MalformedJsonException error : java.util.List.of(fromBytes, fromStream, fromScreen)) {
+      assertThat(error.code()).isEqualTo(ErrorCode.INVALID_JSON);
+      assertThat(error.getMessage()).isEqualTo("input is not UTF-8: UTF-16 and UTF-32 are refused");
+    }
+    assertThat(fromStream.location()).isEqualTo(fromBytes.location());
   }
 
   @Test
