@@ -214,6 +214,23 @@ class LauncherIT {
   }
 
   @Test
+  void theArchiveHoldsTheEverydayCommandsClassesAndLaunchesLoadThemFromIt() throws Exception {
+    launch(Map.of(), "--version");
+    Path log = tree.resolve("class-load.log");
+
+    Run run = launch(Map.of("CAVRA_CP_JAVA_OPTS", "-Xlog:class+load=info:file=" + log),
+        "request", "policy_registry_lookup", "tenant-demo", "--policy-ref", "p-1", "--compact");
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    List<String> fromArchive = Files.readAllLines(log).stream()
+        .filter(line -> line.contains("source: shared objects file (top)"))
+        .toList();
+    assertThat(fromArchive).anySatisfy(line -> assertThat(line).contains("io.cavra.controlplane.cli.OperationCommand "))
+        .anySatisfy(line -> assertThat(line).contains("io.cavra.controlplane.contract.ContractJson "))
+        .anySatisfy(line -> assertThat(line).contains("io.cavra.controlplane.contract.secret.SecretGuard "));
+  }
+
+  @Test
   void anArchiveMadeByAnotherJvmIsMadeAgain() throws Exception {
     launch(Map.of(), "--version");
     Path owner = tree.resolve("cli/target/cavra-cp.jsa.jvm");
