@@ -54,6 +54,9 @@ class LauncherIT {
         "#!/usr/bin/env bash",
         "echo \"build $*\" >> mvn.log",
         "echo '[INFO] Scanning for projects...'",
+        "echo '[INFO] Downloading from central: https://repo.example/maven2/org/x/plugin/1.0/plugin-1.0.pom'",
+        "echo '[INFO] Downloaded from central: https://repo.example/maven2/org/x/plugin/1.0/plugin-1.0.pom (2 kB at 9 kB/s)'",
+        "echo '[INFO] Downloading from central: https://repo.example/maven2/org/x/plugin/1.0/plugin-1.0.jar'",
         "echo '[INFO] Building CAVRA control plane: contract 0.1.0-SNAPSHOT                    [1/2]'",
         "echo '[INFO] --- maven-compiler-plugin:3.14.1:compile (default-compile) @ contract ---'",
         "sleep \"${FAKE_MVN_SECONDS:-0}\"",
@@ -79,10 +82,11 @@ class LauncherIT {
     // Not a terminal: plain lines, one per module and step, each with the time since the start.
     assertThat(run.err()).contains(
         "cavra-cp: building cli/target/cavra-cp.jar with Maven (tests skipped)",
+        "cavra-cp: downloading dependencies (0 s)\n",
         "cavra-cp: building [1/2] contract: compiler:compile (0 s)\n",
         "cavra-cp: building [2/2] cli: shade:shade (0 s)\n");
     assertThat(run.err()).containsPattern("cavra-cp: built cli/target/cavra-cp\\.jar in \\d+ s\n");
-    assertThat(run.err()).doesNotContain("\r", "[INFO]");
+    assertThat(run.err()).doesNotContain("\r", "[INFO]", "plugin-1.0");
     assertThat(builds()).hasSize(1);
     assertThat(builds().get(0)).isEqualTo("build -B -DskipTests package -pl cli -am");
   }
@@ -161,6 +165,7 @@ class LauncherIT {
     Run run = inTerminal("--version");
 
     assertThat(run.out()).contains(
+        "\r\033[Kcavra-cp: downloading plugin-1.0.jar (0 s)",
         "\r\033[Kcavra-cp: building [1/2] contract: compiler:compile (0 s)",
         "\r\033[Kcavra-cp: building [2/2] cli: shade:shade (0 s)",
         "cavra-cp: built cli/target/cavra-cp.jar in ",
