@@ -210,6 +210,26 @@ class LauncherIT {
   }
 
   @Test
+  void aLaunchStoppedDuringTheTrainingRunLeavesNeitherArchiveNorLockBehind() throws Exception {
+    launch(Map.of("CAVRA_CP_NO_CDS", "1"), "--version");
+    Process launcher = start(Map.of(), "--version");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    // Before it execs the JVM itself, the launcher's only Java child is the training run.
+    while (launcher.children().noneMatch(child -> child.info().command().orElse("").endsWith("/java"))
+        && launcher.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(launcher.isAlive()).as("the launcher was still training when stopped").isTrue();
+    launcher.destroy();
+
+    assertThat(launcher.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(launcher.exitValue()).isEqualTo(143);
+    try (Stream<Path> files = Files.list(tree.resolve("cli/target"))) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("cavra-cp.jar");
+    }
+  }
+
+  @Test
   void theJvmsExitStatusIsTheLaunchersOwn() throws Exception {
     launch(Map.of(), "--version");
 
