@@ -203,6 +203,10 @@ public final class JsonTreeReader {
         }
         return text;
       case VALUE_NUMBER_INT:
+        if (screen != null && parser.getTextLength() >= 13) {
+          // A card number can be written as a JSON number too.
+          screen.value(tokenOffset(parser), parser.getText());
+        }
         switch (parser.getNumberType()) {
           case INT:
           case LONG:

@@ -12,7 +12,8 @@ import java.util.Objects;
  * stretch of the text, so only a string that holds a keyword occurrence needs the value rules run;
  * keys are classified as {@link SecretGuard#scan} classifies them.
  *
- * <p>The reader reports every key and every string value of the document; {@link #clear()} then
+ * <p>The reader reports every key, every string value and every integer of 13 digits or more of
+ * the document, each key before its value; {@link #clear()} then
  * says whether the guard finds nothing in it. The screen never clears a document in which the
  * guard would find something; when in doubt (an escape sequence, a rule without keywords, a key
  * that a key rule names even if its value is exempt) it does not clear, and the caller scans as
@@ -41,6 +42,9 @@ public final class DocumentScreen {
 
   private boolean clear;
 
+  /** Whether the last key reported names a name/value entry, so its value is a name to check. */
+  private boolean nameNext;
+
   DocumentScreen(SecretGuard guard, int[] starts, boolean utf8, Hits hits) {
     this.guard = guard;
     this.starts = starts;
@@ -50,7 +54,8 @@ public final class DocumentScreen {
   }
 
   /**
-   * Reports a string value of the document.
+   * Reports a string value of the document, or an integer of 13 digits or more as its text (it
+   * could be a card number).
    *
    * @param offset where the string starts in the screened text, counted as {@link
    *     SecretGuard#screen(byte[])} or {@link SecretGuard#screen(String)} says; its opening quote or
@@ -59,6 +64,13 @@ public final class DocumentScreen {
    */
   public void value(long offset, String text) {
     Objects.requireNonNull(text, "text");
+    if (nameNext) {
+      // The value of a name/value entry's name key: a credential's name makes its sibling one.
+      nameNext = false;
+      if (clear && isCredentialName(text)) {
+        clear = false;
+      }
+    }
     if (!clear || starts.length == 0) {
       return;
     }
@@ -79,9 +91,20 @@ public final class DocumentScreen {
   }
 
   private void scan(String text) {
-    if (guard.values().find(text, hits) != ValueMatcher.NO_MATCH) {
+    if (guard.values().find(text, hits) != ValueMatcher.NO_MATCH || isCredentialName(text)) {
       clear = false;
     }
+  }
+
+  /**
+   * A string that names a credential ({@code DB_PASSWORD}) may be the name of a name/value entry
+   * whose value is then the credential: only a walk of the tree can tell, so it is not cleared.
+   */
+  private boolean isCredentialName(String text) {
+    return guard.values().assignmentRule() >= 0
+        && text.length() <= 80
+        && ValueShapes.isIdentifier(text)
+        && KeyMatcher.ruleOf(guard.keys().verdict(text)) != KeyMatcher.NO_MATCH;
   }
 
   /** Bytes of {@code text} in UTF-8; asked only when a keyword starts just past its chars. */
@@ -97,9 +120,14 @@ public final class DocumentScreen {
   /** Reports a key of the document, anywhere in it. */
   public void key(String key) {
     Objects.requireNonNull(key, "key");
-    if (clear && guard.keyVerdict(key, hits) != KeyMatcher.NO_MATCH) {
+    if (!clear) {
+      return;
+    }
+    int verdict = guard.keyVerdict(key, hits);
+    if (verdict < 0 || KeyMatcher.ruleOf(verdict) != KeyMatcher.NO_MATCH) {
       clear = false;
     }
+    nameNext = (verdict & KeyMatcher.NAME_KEY) != 0;
   }
 
   /**

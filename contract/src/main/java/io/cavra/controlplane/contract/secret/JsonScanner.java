@@ -47,44 +47,90 @@ final class JsonScanner {
     }
   }
 
+  private static final int NONE = KeyMatcher.NO_MATCH;
+
+  /**
+   * Walks the tokens as {@link TreeScanner} walks a tree, with the same judgement of what a key
+   * rule's key holds; a name/value entry is reported when its object ends, since its name may come
+   * after its value.
+   */
   private static void scanTokens(JsonParser p, Walk walk, int maxDepth) throws IOException {
-    boolean[] isArray = new boolean[16];
-    int[] index = new int[16];
+    Frames f = new Frames();
     int depth = 0;
+    boolean example = false;
     JsonToken t = p.nextToken();
     if (t == null) {
       throw invalid(p.currentLocation(), "no JSON value");
     }
     for (; ; ) {
       if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
+        int frame = depth - 1;
+        if (f.named[frame] && f.namedValuePath[frame] != null) {
+          walk.reportNamedValue(f.namedValuePath[frame]);
+        }
         if (--depth == 0) {
           break;
         }
         t = p.nextToken();
         continue;
       }
+      int rule = NONE;
+      int keyDepth = -1;
       if (t == JsonToken.FIELD_NAME) {
-        int rule = walk.enterKey(depth - 1, p.currentName());
-        t = p.nextToken();
-        if (rule != KeyMatcher.NO_MATCH && !isExempt(p, t)) {
-          walk.reportKey(depth - 1, rule);
+        int seg = depth - 1;
+        String key = p.currentName();
+        rule = walk.enterKey(seg, key);
+        boolean inherits = false;
+        if (f.example[seg]) {
+          rule = NONE;
+        } else if (rule == NONE && f.inherited[seg] != NONE
+            && KeyWords.onlyCarriers(KeyMatcher.normalize(key))) {
+          rule = f.inherited[seg];
+          inherits = true;
         }
+        example = f.example[seg] || KeyWords.isExampleKey(key);
+        t = p.nextToken();
+        if (rule != NONE
+            && (t == JsonToken.VALUE_STRING
+                ? (inherits ? walk.inheritedStringFires(rule, text(p)) : walk.stringFires(rule, text(p)))
+                : t == JsonToken.VALUE_NUMBER_INT && walk.numberFires(rule, p.getNumberValue()))) {
+          walk.reportKey(seg, rule);
+        }
+        int flags = f.example[seg] ? 0 : walk.keyFlags();
+        if (flags != 0 && t == JsonToken.VALUE_STRING) {
+          if ((flags & KeyMatcher.NAME_KEY) != 0 && !f.named[seg]) {
+            f.named[seg] = walk.nameRule(text(p)) != NONE;
+          }
+          if ((flags & KeyMatcher.VALUE_KEY) != 0 && f.namedValuePath[seg] == null
+              && !Placeholders.isPlaceholder(text(p))) {
+            f.namedValuePath[seg] = walk.path(seg + 1);
+          }
+        }
+        keyDepth = seg;
         if (walk.done()) {
           return;
         }
       } else if (depth > 0) {
-        walk.index(depth - 1, ++index[depth - 1]);
+        int seg = depth - 1;
+        walk.index(seg, ++f.index[seg]);
+        rule = f.inherited[seg];
+        keyDepth = f.keyDepth[seg];
+        example = f.example[seg];
+        if (rule != NONE
+            && !f.reported[seg]
+            && !example
+            && (t == JsonToken.VALUE_STRING
+                ? walk.elementFires(rule, text(p))
+                : t == JsonToken.VALUE_NUMBER_INT && walk.numberFires(rule, p.getNumberValue()))) {
+          f.reported[seg] = true;
+          walk.reportKey(keyDepth, rule);
+        }
       }
       if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
         if (depth + 1 > maxDepth) {
           throw walk.tooDeep(depth);
         }
-        if (depth == isArray.length) {
-          isArray = Arrays.copyOf(isArray, depth * 2);
-          index = Arrays.copyOf(index, depth * 2);
-        }
-        isArray[depth] = t == JsonToken.START_ARRAY;
-        index[depth] = -1;
+        f.open(depth, rule, keyDepth, example);
         depth++;
       } else {
         if (t == JsonToken.VALUE_STRING) {
@@ -92,6 +138,8 @@ final class JsonScanner {
           if (walk.done()) {
             return;
           }
+        } else if (t == JsonToken.VALUE_NUMBER_INT && p.getTextLength() >= 13) {
+          walk.checkNumber(depth, p.getNumberValue());
         }
         if (depth == 0) {
           break;
@@ -104,12 +152,40 @@ final class JsonScanner {
     }
   }
 
-  /** A null or placeholder value names no secret, so key rules let it pass. */
-  private static boolean isExempt(JsonParser p, JsonToken t) throws IOException {
-    return t == JsonToken.VALUE_NULL
-        || (t == JsonToken.VALUE_STRING
-            && Placeholders.isPlaceholder(
-                CharBuffer.wrap(p.getTextCharacters(), p.getTextOffset(), p.getTextLength())));
+  /** The current string token, without a copy. */
+  private static CharSequence text(JsonParser p) throws IOException {
+    return CharBuffer.wrap(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+  }
+
+  /** Per open container: what {@link #scanTokens} knows about it. */
+  private static final class Frames {
+    int[] index = new int[16];
+    int[] inherited = new int[16];
+    int[] keyDepth = new int[16];
+    boolean[] reported = new boolean[16];
+    boolean[] named = new boolean[16];
+    String[] namedValuePath = new String[16];
+    boolean[] example = new boolean[16];
+
+    void open(int depth, int rule, int ownerKeyDepth, boolean isExample) {
+      if (depth == index.length) {
+        int size = depth * 2;
+        index = Arrays.copyOf(index, size);
+        inherited = Arrays.copyOf(inherited, size);
+        keyDepth = Arrays.copyOf(keyDepth, size);
+        reported = Arrays.copyOf(reported, size);
+        named = Arrays.copyOf(named, size);
+        namedValuePath = Arrays.copyOf(namedValuePath, size);
+        example = Arrays.copyOf(example, size);
+      }
+      index[depth] = -1;
+      inherited[depth] = rule;
+      keyDepth[depth] = ownerKeyDepth;
+      reported[depth] = false;
+      named[depth] = false;
+      namedValuePath[depth] = null;
+      example[depth] = isExample;
+    }
   }
 
   /** {@code line L, column C}. */

@@ -13,6 +13,22 @@ import java.util.regex.Pattern;
  */
 final class KeyMatcher {
   static final int NO_MATCH = -1;
+
+  /**
+   * Verdict flags: the key names the entry of a name/value pair ({@code name}, {@code ParameterKey}
+   * …), or holds its value ({@code value} …). A verdict is {@code rule + 1} (0 for none) with
+   * these flags, so that one cached lookup per key answers every question a walk asks of it.
+   */
+  static final int NAME_KEY = 1 << 24;
+
+  static final int VALUE_KEY = 1 << 25;
+
+  private static final int RULE_BITS = 0xFFFF;
+
+  /** The key rule index of a verdict, or {@link #NO_MATCH}. */
+  static int ruleOf(int verdict) {
+    return (verdict & RULE_BITS) - 1;
+  }
   private static final int CACHE_LIMIT = 4096;
 
   /** Longer keys are classified every time, so that the cache stays small. */
@@ -69,7 +85,7 @@ final class KeyMatcher {
     }
   }
 
-  /** The cached verdict of {@link #classify} for {@code key}, or null. */
+  /** The cached verdict for {@code key} (see {@link #NAME_KEY}), or null. */
   Integer cached(String key) {
     int slot = key.hashCode() & (RECENT_SLOTS - 1);
     Recent recent = this.recent[slot];
@@ -83,9 +99,21 @@ final class KeyMatcher {
     return verdict;
   }
 
-  /** Classifies {@code key} and caches the verdict. */
+  /** The verdict for {@code key} (see {@link #NAME_KEY}), from the cache when it is there. */
+  int verdict(String key) {
+    Integer cached = cached(key);
+    return cached != null ? cached : classifyAndRemember(key);
+  }
+
+  /** Classifies {@code key} and caches the verdict (see {@link #NAME_KEY}). */
   int classifyAndRemember(String key) {
-    int verdict = classify(key);
+    int verdict = classify(key) + 1;
+    if (NameValuePairs.isNameKey(key)) {
+      verdict |= NAME_KEY;
+    }
+    if (NameValuePairs.isValueKey(key)) {
+      verdict |= VALUE_KEY;
+    }
     if (key.length() > CACHED_KEY_LENGTH) {
       return verdict;
     }
@@ -100,11 +128,25 @@ final class KeyMatcher {
   int classify(String key) {
     String masked = mask(normalize(key));
     for (int i = 0; i < rules.size(); i++) {
-      if (rules.get(i).matches(masked)) {
+      if (names(rules.get(i), masked)) {
         return i;
       }
     }
     return NO_MATCH;
+  }
+
+  /**
+   * Whether {@code rule} matches the masked key; a built-in rule only where its words head the
+   * key, i.e. no word but a carrier follows them ({@link KeyWords}).
+   */
+  private static boolean names(SecretRule rule, String masked) {
+    Matcher m = rule.pattern().matcher(masked);
+    while (m.find()) {
+      if (!rule.head() || KeyWords.onlyCarriersFrom(masked, m.end())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   SecretRule rule(int index) {

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * Aho-Corasick automaton over ASCII keywords, matched case-insensitively, that marks which rules
+ * Aho-Corasick automaton over ASCII keywords, matched case-insensitively and with every digit
+ * standing for any digit, that marks which rules
  * have a keyword in a string and where. Array-based and immutable; scans read short strings in
  * place and longer ones from the byte copy that {@link Hits} keeps, and allocate nothing else
  * unless a keyword occurs.
@@ -87,6 +88,12 @@ final class KeywordAutomaton {
             classOf[c] = (byte) classes++;
             if (c >= 'a' && c <= 'z') {
               classOf[c - 'a' + 'A'] = classOf[c];
+            }
+            if (c >= '0' && c <= '9') {
+              // A digit in a keyword stands for any digit: a card number's keyword is a run of them.
+              for (char d = '0'; d <= '9'; d++) {
+                classOf[d] = classOf[c];
+              }
             }
           }
         }

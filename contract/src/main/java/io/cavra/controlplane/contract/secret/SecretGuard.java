@@ -34,7 +34,8 @@ import java.util.regex.PatternSyntaxException;
  *
  * {@link #scan} walks {@code Map} (keys via {@link String#valueOf}, in iteration order), {@code
  * Collection}, {@code Object[]}, {@code String} (and other {@code CharSequence} and {@code
- * char[]}); everything else (numbers, booleans, null, {@code byte[]}, other objects) is ignored.
+ * char[]}) and integers (for card numbers); everything else (other numbers, booleans, null, {@code
+ * byte[]}, other objects) is ignored.
  * The walk is depth-first and pre-order, and a map entry's key is checked before its value, as in
  * the Python reference, so the first finding has the reference's path: {@code <root>.<key>} for a
  * key, {@code <root>[<index>]} for a list element, e.g. {@code payload.contacts.api_token}, {@code
@@ -45,13 +46,23 @@ import java.util.regex.PatternSyntaxException;
  *
  * <h2>Value rules</h2>
  *
- * Value rules find known credential formats anywhere in a string: GitHub, GitLab, AWS, Google,
- * Azure, OpenAI, Anthropic, Slack, Stripe and other prefixed tokens, JWTs, PEM/PGP/PuTTY private
- * keys, {@code scheme://user:password@host} URLs, and {@code Bearer}, {@code Basic} and {@code
- * Authorization:} credentials; see {@link #rules()} for ids and descriptions. One pass of a keyword
- * automaton over the string selects the rules whose regexes then run. Placeholders ({@code ${X}},
- * <code>{{x}}</code>, {@code <anything>}, {@code REDACTED}, {@code [REDACTED]}, runs of three or
- * more {@code *} or {@code x}/{@code X}, and empty or blank strings) never match. A key whose own
+ * Value rules find known credential formats anywhere in a string: our own {@code cavra_} keys;
+ * source hosting and CI (GitHub, GitLab, Atlassian, JFrog, CircleCI, Buildkite, SonarQube); cloud
+ * (AWS, Google, Azure, Alibaba, DigitalOcean, Heroku, Fly.io, Netlify, Render, Supabase,
+ * PlanetScale, Cloudflare, Terraform, Vault); AI (OpenAI, Anthropic, Hugging Face, Groq,
+ * Perplexity, Replicate); messaging and e-mail (Slack, Discord, Teams, Telegram, Twilio,
+ * SendGrid, Mailgun, Mailchimp, Brevo); billing (Stripe, Square, Braintree/PayPal, Adyen, Paddle,
+ * Chargebee/Mollie, GoCardless, Checkout.com, Klarna, Plaid, Flutterwave, EasyPost, Shippo) and
+ * payment card numbers (Luhn-valid, with a network's prefix, also as JSON numbers); identity
+ * (Google OAuth, Facebook, X); observability (Grafana, Sentry, New Relic, Dynatrace); JWTs;
+ * PEM/PGP/PuTTY/age private keys; {@code scheme://user:password@host} URLs, {@code curl -u
+ * user:password}; {@code Bearer}, {@code Basic} and {@code Authorization:} credentials; and a
+ * credential given by name in text ({@code SOME_TOKEN=…}, {@code password: …}, {@code --api-key
+ * …}, {@code set some_secret_key …}, {@code ;Password=…;}) or as a name/value entry ({@code
+ * {"name": "DB_PASSWORD", "value": "…"}}). See {@link #rules()} for ids and descriptions. Host
+ * names and the keys of connection strings match in any case. A token whose body has neither a
+ * digit nor both letter cases (prose that begins like a prefix) does not match. One pass of a
+ * keyword automaton over the string selects the rules whose regexes then run. A key whose own
  * text matches a value rule is reported as {@code sensitive_value} and written as {@code
  * <redacted>} in every path, so that no path or message repeats it.
  *
@@ -62,29 +73,57 @@ import java.util.regex.PatternSyntaxException;
  * pwd_2}), every character other than a letter or digit ({@code -}, {@code .}, space …) folded to
  * {@code _}, lower-cased with {@link java.util.Locale#ROOT} semantics, repeated {@code _} collapsed
  * and trimmed. Every benign compound (below) found on word boundaries is then replaced by {@code
- * #}, and the key rules run on the rest. A key rule fires unless the value is null or a placeholder
- * string (then the field refers to a secret rather than holding one).
+ * #}, and the key rules run on the rest.
  *
- * <p>Sensitive words ({@link #sensitiveKeyWords()}), by rule. "Anywhere" words match inside a
- * longer key ({@code db_password}, {@code accesstoken}); "whole-word" ones only between {@code _}
+ * <p>A built-in key rule fires only where its word <em>heads</em> the key: nothing but words that
+ * carry a value may follow it ({@code value}, {@code b64}, {@code hash}, {@code old}, {@code new},
+ * {@code prod}, digits …). So {@code db_password}, {@code api_key_b64} and {@code accesstoken} name
+ * credentials, while {@code token_ttl_seconds}, {@code authorization_endpoint}, {@code
+ * secrets_manager_region}, {@code api_key_expires_at}, {@code api_key_header_name}, {@code
+ * private_key_jwt_enabled} and {@code settings.password.title} name a property of one, and {@code
+ * secretary} merely contains one. Rules from providers and rules files match anywhere.
+ *
+ * <p>What the key holds decides, per the rule's policy:
+ *
+ * <ul>
+ *   <li>a string: refused unless it is a placeholder or a reference (see below); for the
+ *       abbreviation rule only if it looks like a credential (mixed letters, digits or symbols, six
+ *       chars or more), for the card-security-code rule only if it is three or four digits;
+ *   <li>a number: refused only by the card-security-code rule; booleans and null never;
+ *   <li>a list: its strings are judged alike, except names ({@code "secrets": ["db-password"]}),
+ *       and the key is reported once;
+ *   <li>an object: searched, not refused as a whole ({@code "passphrase": {"type": "string",
+ *       "writeOnly": true}} describes a field); inside it, keys that only carry a value ({@code
+ *       value}, {@code current}, {@code prod} …) are judged as if the rule named them.
+ * </ul>
+ *
+ * <p>Sensitive words ({@link #sensitiveKeyWords()}), by rule. "Anywhere" words may end a longer
+ * word ({@code dbpassword}, {@code accesstoken}); "whole-word" ones stand between {@code _}
  * boundaries or key ends:
  *
  * <ul>
  *   <li>{@code key-private-key}: private_key, privkey, signing_key, secret_key, encryption_key,
  *       decryption_key, master_key, hmac_key (anywhere; the {@code _} may be absent)
- *   <li>{@code key-api-key}: api_key, apikey, x_api_key, auth_key, account_key (anywhere; the
- *       {@code _} may be absent)
+ *   <li>{@code key-api-key}: api_key, apikey, x_api_key, access_key, auth_key, account_key,
+ *       client_key, service_key, app_key, license_key, subscription_key, db_key, shared_access_key
+ *       (anywhere; the {@code _} may be absent)
  *   <li>{@code key-password}: password, passwd, passphrase, passcode (anywhere, also split as
- *       {@code pass_word} …); pwd (whole word, also pwds)
+ *       {@code pass_word} …); pwd (whole word, also pwds); db_pass, key_pass (and other
+ *       {@code <system>_pass} words: user, admin, root, mysql, postgres, redis, smtp, ftp, ldap)
  *   <li>{@code key-connection-string}: connection_string, conn_str (whole words, also
  *       connectionstring, conn_string and plurals)
  *   <li>{@code key-authorization}: authorization (anywhere); auth_header, bearer (whole words)
  *   <li>{@code key-credentials}: credential, credentials (anywhere); creds, cred (whole words)
  *   <li>{@code key-cookie}: cookie, cookies, set_cookie, session_cookie, auth_cookie (the whole
  *       key)
- *   <li>{@code key-secret}: secret, secrets, client_secret, webhook_secret (anywhere)
+ *   <li>{@code key-secret}: secret, secrets, client_secret, webhook_secret (anywhere; {@code
+ *       secret_id} too, a Vault AppRole credential)
  *   <li>{@code key-token}: token, tokens, access_token, refresh_token, auth_token, id_token,
  *       session_token (anywhere)
+ *   <li>{@code key-card-security-code}: cvv, cvc, cvv2, cvc2, csc, card_security_code,
+ *       security_code (whole words; three or four digits only)
+ *   <li>{@code key-abbreviated-credential}: pw, pass, pswd, psw, pword, auth, tkn (whole words;
+ *       credential-like values only)
  * </ul>
  *
  * <p>Benign compounds ({@link #benignKeyCompounds()}), which name metadata about a secret:
@@ -97,7 +136,7 @@ import java.util.regex.PatternSyntaxException;
  *   <li>URLs and endpoints: token_url, token_uri, token_endpoint, auth_url, authorization_url,
  *       authorization_endpoint
  *   <li>names, ids and references: secret_name, secret_ref, secret_arn, secret_version,
- *       secret_key_ref, key_id, key_name, api_key_id, token_id, token_name, credential_id,
+ *       secret_key_ref, existing_secret, key_id, key_name, api_key_id, token_id, token_name, credential_id,
  *       credentials_id, token_file, token_env, secret_file, password_file, key_file, key_path,
  *       page_token, continuation_token
  *   <li>policies: password_policy, password_min_length, password_max_length
@@ -111,10 +150,20 @@ import java.util.regex.PatternSyntaxException;
  * max_tokens_secret} is still refused. {@code secret_id} is deliberately absent: a Vault AppRole
  * secret id is a credential.
  *
+ * <h2>Placeholders and references</h2>
+ *
+ * A value that stands for a secret is not one: empty or blank, {@code ${X}}, <code>${{ secrets.X
+ * }}</code>, <code>{{x}}</code>, {@code <hidden>}, {@code %X%}, {@code @X@}, {@code $X}, {@code
+ * $(cat /run/secrets/x)}, {@code REDACTED}, {@code hidden}, {@code n/a}, masks ({@code ****},
+ * {@code ****1234}, {@code sk_live_****abcd}), secret-store references ({@code sm://…}, {@code
+ * vault://…}, {@code op://…}, {@code env:NAME}, ARNs, Google Secret Manager names), URLs without a
+ * password and file paths ({@code /run/secrets/db}). Key rules let them pass, and value rules that
+ * read a password ({@code scheme://user:password@host}, {@code Basic}) ignore them.
+ *
  * <h2>Screening a document while it is read</h2>
  *
  * {@link #screen(byte[])} walks a raw JSON document once with the value rules' keyword automaton
- * and returns a {@link DocumentScreen} that a reader feeds every key and string value. Only
+ * and returns a {@link DocumentScreen} that a reader feeds every key, string value and long integer. Only
  * strings that hold a keyword occurrence have their rules run; if the screen clears the document,
  * the guard finds nothing in any tree read from it, and that tree need not be scanned again. The
  * contract's parser reads byte input this way.
@@ -124,9 +173,9 @@ import java.util.regex.PatternSyntaxException;
  * The guard refuses everything the reference refuses that is credential material, and more: key
  * spellings such as {@code apiKey}, {@code api-key}, {@code privateKey}, {@code passwd}, {@code
  * credentials}, {@code bearer}; values such as {@code github_pat_}, AWS key ids, JWTs and bearer
- * credentials. It accepts the reference's false positives covered by benign compounds ({@code
- * max_tokens}, {@code token_type}, {@code secretary}), and a sensitive key whose value is null or a
- * placeholder.
+ * credentials. It accepts the reference's false positives: keys whose credential word does not
+ * head them ({@code max_tokens}, {@code token_ttl_seconds}, {@code secretary}), and a sensitive key
+ * whose value is null, a number, a boolean, an object, a placeholder or a reference.
  */
 public final class SecretGuard {
   /** {@link #keyVerdict} values at or below this mean "the key text matches value rule i". */
@@ -363,9 +412,9 @@ public final class SecretGuard {
   }
 
   /**
-   * Classifies a key: the index of a key rule that applies, {@link KeyMatcher#NO_MATCH}, or {@code
-   * KEY_IS_SECRET_TEXT - i} when the key text itself matches value rule {@code i}. Keys of the last
-   * kind are never cached, so the cache holds no credential text.
+   * Classifies a key: a verdict of {@link KeyMatcher} (a key rule or none, with name/value flags),
+   * or {@code KEY_IS_SECRET_TEXT - i} when the key text itself matches value rule {@code i}. Keys of
+   * the last kind are never cached, so the cache holds no credential text.
    */
   int keyVerdict(String key, Hits hits) {
     Integer cached = keys.cached(key);

@@ -39,10 +39,36 @@ public final class SecretRule {
     VALUE
   }
 
-  /** Accepts or vetoes one regex match, e.g. to skip a placeholder password in a URL. */
+  /**
+   * Accepts or vetoes one regex match, e.g. to skip a placeholder password in a URL; {@code text}
+   * is the whole string the match was found in.
+   */
   @FunctionalInterface
   interface MatchFilter {
-    boolean accept(Matcher match);
+    boolean accept(CharSequence text, Matcher match);
+  }
+
+  /**
+   * A cheap test of whether a match can start at a keyword occurrence, run before the regex; for
+   * a rule whose keywords occur far more often than its matches.
+   */
+  @FunctionalInterface
+  interface StartCheck {
+    boolean mayStartAt(CharSequence text, int start);
+  }
+
+  /**
+   * Which values under a key that a key rule names are credential material. Whatever the policy,
+   * null, numbers other than card security codes, booleans, placeholders and references (see
+   * {@link SecretGuard}) never are, and an object is searched rather than refused as a whole.
+   */
+  enum ValuePolicy {
+    /** Every other string (the reference's behaviour for a string value). */
+    ANY_STRING,
+    /** Strings that look like credentials: a short abbreviation such as {@code pw} names more than passwords. */
+    CREDENTIAL_LIKE,
+    /** Card security codes: any other string, and whole numbers too. */
+    CARD_CODE
   }
 
   private static final Pattern ID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
@@ -53,6 +79,15 @@ public final class SecretRule {
   private final List<String> keywords;
   private final Pattern pattern;
   private final MatchFilter filter;
+  private final StartCheck startCheck;
+  private final ValuePolicy policy;
+
+  /**
+   * For key rules: whether a match counts only where the sensitive word is what the key names,
+   * i.e. only words that carry a value ({@code value}, {@code old}, {@code b64} …) follow it, so that
+   * {@code token_ttl_seconds} or {@code api_key_header_name} (a property of a credential) pass.
+   */
+  private final boolean head;
 
   /**
    * Whether every match provably starts at a keyword, so that the pattern is tried only there
@@ -67,7 +102,11 @@ public final class SecretRule {
       List<String> keywords,
       Pattern pattern,
       MatchFilter filter,
-      boolean anchored) {
+      StartCheck startCheck,
+      boolean anchored,
+      ValuePolicy policy,
+      boolean head) {
+    this.startCheck = startCheck;
     this.id = id;
     this.description = description;
     this.target = target;
@@ -75,6 +114,8 @@ public final class SecretRule {
     this.pattern = pattern;
     this.filter = filter;
     this.anchored = anchored;
+    this.policy = policy;
+    this.head = head;
   }
 
   /**
@@ -84,7 +125,8 @@ public final class SecretRule {
    * @param description one line saying what the rule detects
    * @param regex a {@link Pattern} found anywhere in a string value
    * @param keywords printable-ASCII literals, one of which every match contains (compared
-   *     case-insensitively; stored lower-case); none means the rule runs on every string. If the
+   *     case-insensitively, and with a digit standing for any digit; stored lower-case); none means
+   *     the rule runs on every string. If the
    *     regex visibly starts with a keyword, as {@code acme_[a-z0-9]{32}} does with keyword {@code
    *     acme_} (lookbehinds, {@code \b}, inline flags and alternation groups of literals are
    *     understood), the guard tries it only where a keyword occurs, which is much faster. Only a
@@ -103,7 +145,10 @@ public final class SecretRule {
         lower,
         pattern,
         null,
-        LiteralPrefixes.startWithKeyword(regex, lower));
+        null,
+        LiteralPrefixes.startWithKeyword(regex, lower),
+        ValuePolicy.ANY_STRING,
+        false);
   }
 
   /**
@@ -118,7 +163,16 @@ public final class SecretRule {
   public static SecretRule key(String id, String description, String normalizedKeyRegex) {
     Pattern pattern = compile(checkId(id), normalizedKeyRegex);
     return new SecretRule(
-        id, checkDescription(description), Target.KEY, List.of(), pattern, null, false);
+        id,
+        checkDescription(description),
+        Target.KEY,
+        List.of(),
+        pattern,
+        null,
+        null,
+        false,
+        ValuePolicy.ANY_STRING,
+        false);
   }
 
   /** A built-in value rule whose matches {@code filter} may veto. */
@@ -126,14 +180,27 @@ public final class SecretRule {
       String id, String description, String regex, MatchFilter filter, String... keywords) {
     SecretRule rule = value(id, description, regex, keywords);
     return new SecretRule(
-        id, description, Target.VALUE, rule.keywords, rule.pattern, filter, rule.anchored);
+        id,
+        description,
+        Target.VALUE,
+        rule.keywords,
+        rule.pattern,
+        filter,
+        null,
+        rule.anchored,
+        ValuePolicy.ANY_STRING,
+        false);
   }
 
-  /** A built-in key rule; {@code words} are the sensitive words it stands for (documentation). */
-  static SecretRule key(String id, String description, String regex, List<String> words) {
+  /**
+   * A built-in key rule that names a credential where its words head the key (see {@link #head});
+   * {@code words} are the sensitive words it stands for (documentation).
+   */
+  static SecretRule key(
+      String id, String description, String regex, ValuePolicy policy, List<String> words) {
     SecretRule rule = key(id, description, regex);
     return new SecretRule(
-        id, description, Target.KEY, List.copyOf(words), rule.pattern, null, false);
+        id, description, Target.KEY, List.copyOf(words), rule.pattern, null, null, false, policy, true);
   }
 
   /** The stable id, lower-case kebab-case, e.g. {@code github-pat-classic} or {@code key-token}. */
@@ -170,15 +237,34 @@ public final class SecretRule {
     return anchored;
   }
 
-  /** Whether the pattern occurs in {@code text}; for key rules. */
-  boolean matches(String text) {
-    return find(pattern.matcher(text));
+  /** For key rules: which values under a key it names are credential material. */
+  ValuePolicy policy() {
+    return policy;
   }
 
-  /** Whether {@code m} finds a match that the filter accepts. */
-  boolean find(Matcher m) {
+  /** For key rules: whether the sensitive words must head the key; see {@link #head}. */
+  boolean head() {
+    return head;
+  }
+
+  /**
+   * This built-in rule, tried only where its keywords start and {@code check} allows: for a rule
+   * whose matches provably start at a keyword although {@link LiteralPrefixes} cannot read it from
+   * the regex.
+   */
+  SecretRule anchoredAtKeywords(StartCheck check) {
+    return new SecretRule(id, description, target, keywords, pattern, filter, check, true, policy, head);
+  }
+
+  /** Whether a match may start at {@code start}, by the rule's cheap pre-check if it has one. */
+  boolean mayStartAt(CharSequence text, int start) {
+    return startCheck == null || startCheck.mayStartAt(text, start);
+  }
+
+  /** Whether {@code m}, over {@code text}, finds a match that the filter accepts. */
+  boolean find(CharSequence text, Matcher m) {
     while (m.find()) {
-      if (filter == null || filter.accept(m)) {
+      if (filter == null || filter.accept(text, m)) {
         return true;
       }
     }
@@ -196,12 +282,12 @@ public final class SecretRule {
    * end of a match that the filter vetoed. {@code m} has transparent bounds over a text of length
    * {@code end}.
    */
-  int matchAt(Matcher m, int start, int end) {
+  int matchAt(CharSequence text, Matcher m, int start, int end) {
     m.region(start, end);
     if (!m.lookingAt()) {
       return NONE;
     }
-    return filter == null || filter.accept(m) ? ACCEPTED : m.end();
+    return filter == null || filter.accept(text, m) ? ACCEPTED : Math.max(m.end(), start + 1);
   }
 
   /** Prints {@code SecretRule[id=…, target=…]}: never a sample or matched text. */

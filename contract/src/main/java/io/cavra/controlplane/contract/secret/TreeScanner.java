@@ -1,6 +1,7 @@
 package io.cavra.controlplane.contract.secret;
 
 import io.cavra.controlplane.contract.internal.WireMap;
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.IdentityHashMap;
@@ -11,10 +12,17 @@ import java.util.Map;
  * Walks a Java JSON tree depth-first in pre-order without recursion, so deep trees cannot overflow
  * the stack. A container that is already on the current path (a cycle) is skipped: its contents are
  * being scanned by the enclosing visit.
+ *
+ * <p>What a key rule's key holds decides whether it is refused: a string by the rule's policy, a
+ * number only if it is a card security code; a list has its strings judged as list elements and is
+ * refused once, at the key; an object is searched, and those of its keys that only carry a value
+ * ({@code value}, {@code current}, {@code b64} …) are judged as if the rule named them.
  */
 final class TreeScanner {
   /** Frames below this are checked for cycles by a linear scan, deeper ones by a map. */
   private static final int LINEAR_FRAMES = 32;
+
+  private static final int NONE = KeyMatcher.NO_MATCH;
 
   private final Walk walk;
   private final int maxDepth;
@@ -27,6 +35,29 @@ final class TreeScanner {
   private WireMap[] wireMaps = new WireMap[8];
   private int[] positions = new int[8];
   private boolean[] isMap = new boolean[8];
+
+  /** The key rule a container's owning key matched, or {@link #NONE}. */
+  private int[] inherited = new int[8];
+
+  /** For a list: the segment of the key it belongs to, where a finding about it is reported. */
+  private int[] keyDepths = new int[8];
+
+  /** For a list: whether its key has been reported already. */
+  private boolean[] reported = new boolean[8];
+
+  /**
+   * Whether a container is an example or inside one ({@code "examples": {…}} of an API
+   * description), where key rules do not judge: an example shows a field rather than fills it.
+   * Value rules still run there.
+   */
+  private boolean[] examples = new boolean[8];
+
+  /** For an object: whether its name/value name is a credential's ({@code "name": "DB_PASSWORD"}). */
+  private boolean[] named = new boolean[8];
+
+  /** For an object: the path of its name/value value, if it has one, else null. */
+  private String[] namedValuePaths = new String[8];
+
   private int top = -1;
   private IdentityHashMap<Object, Boolean> deepFrames;
 
@@ -36,10 +67,13 @@ final class TreeScanner {
   }
 
   void scan(Object root) {
-    visit(root, 0);
+    example = false;
+    visit(root, 0, NONE, -1);
     while (top >= 0 && !walk.done()) {
       int d = top;
       Object child;
+      int rule;
+      String key = null;
       if (wireMaps[d] != null) {
         WireMap map = wireMaps[d];
         int i = positions[d];
@@ -49,9 +83,8 @@ final class TreeScanner {
         }
         positions[d] = i + 1;
         child = map.value(i);
-        if (!enterKey(d, map.key(i), child)) {
-          return;
-        }
+        key = map.key(i);
+        rule = enterKey(d, key, child);
       } else if (arrays[d] != null) {
         Object[] array = arrays[d];
         if (positions[d] >= array.length) {
@@ -60,6 +93,7 @@ final class TreeScanner {
         }
         walk.index(d, positions[d]);
         child = array[positions[d]++];
+        rule = element(d, child);
       } else {
         Iterator<?> it = iterators[d];
         if (!it.hasNext()) {
@@ -70,47 +104,101 @@ final class TreeScanner {
         if (isMap[d]) {
           Map.Entry<?, ?> entry = (Map.Entry<?, ?>) next;
           child = entry.getValue();
-          if (!enterKey(d, String.valueOf(entry.getKey()), child)) {
-            return;
-          }
+          key = String.valueOf(entry.getKey());
+          rule = enterKey(d, key, child);
         } else {
           walk.index(d, positions[d]++);
           child = next;
+          rule = element(d, child);
         }
       }
-      visit(child, d + 1);
+      if (walk.done()) {
+        return;
+      }
+      example = examples[d] || (key != null && KeyWords.isExampleKey(key));
+      visit(child, d + 1, rule, isMap[d] ? d : keyDepths[d]);
     }
   }
 
-  /** Checks the key of a map entry at segment {@code d}; returns whether the walk goes on. */
-  private boolean enterKey(int d, String key, Object value) {
+  /** Whether the container {@link #visit} pushes next is an example; see {@link #examples}. */
+  private boolean example;
+
+  /**
+   * Checks the key of a map entry at segment {@code d} and, for a key rule, a scalar value; returns
+   * the rule that a container value inherits, or {@link #NONE}.
+   */
+  private int enterKey(int d, String key, Object value) {
     int rule = walk.enterKey(d, key);
-    if (rule != KeyMatcher.NO_MATCH && !isExempt(value)) {
-      walk.reportKey(d, rule);
+    boolean inherits = false;
+    if (examples[d]) {
+      return NONE;
     }
-    return !walk.done();
+    if (rule == NONE && inherited[d] != NONE && KeyWords.onlyCarriers(KeyMatcher.normalize(key))) {
+      rule = inherited[d];
+      inherits = true;
+    }
+    if (rule != NONE) {
+      if (value instanceof CharSequence) {
+        CharSequence text = (CharSequence) value;
+        if (inherits ? walk.inheritedStringFires(rule, text) : walk.stringFires(rule, text)) {
+          walk.reportKey(d, rule);
+        }
+      } else if (value instanceof Number) {
+        if (walk.numberFires(rule, (Number) value)) {
+          walk.reportKey(d, rule);
+        }
+      } else if (value instanceof char[]) {
+        if (walk.stringFires(rule, java.nio.CharBuffer.wrap((char[]) value))) {
+          walk.reportKey(d, rule);
+        }
+      }
+    }
+    int flags = walk.keyFlags();
+    if (flags != 0 && value instanceof CharSequence) {
+      CharSequence text = (CharSequence) value;
+      if ((flags & KeyMatcher.NAME_KEY) != 0 && !named[d]) {
+        named[d] = walk.nameRule(text) != NONE;
+      }
+      if ((flags & KeyMatcher.VALUE_KEY) != 0 && namedValuePaths[d] == null
+          && !Placeholders.isPlaceholder(text)) {
+        namedValuePaths[d] = walk.path(d + 1);
+      }
+    }
+    return rule;
   }
 
-  /** A null or placeholder value names no secret, so key rules let it pass. */
-  private static boolean isExempt(Object value) {
-    return value == null
-        || (value instanceof CharSequence && Placeholders.isPlaceholder((CharSequence) value));
+  /** Judges a list element under a key rule's key; returns the rule a container element inherits. */
+  private int element(int d, Object value) {
+    int rule = inherited[d];
+    if (rule != NONE && !reported[d] && !examples[d]) {
+      boolean fires = value instanceof CharSequence
+          ? walk.elementFires(rule, (CharSequence) value)
+          : value instanceof Number && walk.numberFires(rule, (Number) value);
+      if (fires) {
+        reported[d] = true;
+        walk.reportKey(keyDepths[d], rule);
+      }
+    }
+    return rule;
   }
 
-  private void visit(Object value, int count) {
+  private void visit(Object value, int count, int rule, int keyDepth) {
     if (value instanceof String) {
       walk.checkString(count, (String) value);
-    } else if (value == null || value instanceof Number || value instanceof Boolean) {
-      // Most non-strings: answered by class checks before the interface checks below.
+    } else if (value == null || value instanceof Boolean) {
       return;
+    } else if (value instanceof Number) {
+      if (value instanceof Long || value instanceof BigInteger || value instanceof Integer) {
+        walk.checkNumber(count, (Number) value);
+      }
     } else if (value instanceof WireMap) {
-      push(value, null, null, true, count);
+      push(value, null, null, true, count, rule, keyDepth);
     } else if (value instanceof Map) {
-      push(value, ((Map<?, ?>) value).entrySet().iterator(), null, true, count);
+      push(value, ((Map<?, ?>) value).entrySet().iterator(), null, true, count, rule, keyDepth);
     } else if (value instanceof Collection) {
-      push(value, ((Collection<?>) value).iterator(), null, false, count);
+      push(value, ((Collection<?>) value).iterator(), null, false, count, rule, keyDepth);
     } else if (value instanceof Object[]) {
-      push(value, null, (Object[]) value, false, count);
+      push(value, null, (Object[]) value, false, count, rule, keyDepth);
     } else if (value instanceof CharSequence) {
       walk.checkString(count, value.toString());
     } else if (value instanceof char[]) {
@@ -119,7 +207,8 @@ final class TreeScanner {
     }
   }
 
-  private void push(Object container, Iterator<?> it, Object[] array, boolean map, int count) {
+  private void push(
+      Object container, Iterator<?> it, Object[] array, boolean map, int count, int rule, int keyDepth) {
     for (int i = 0, n = Math.min(top, LINEAR_FRAMES - 1); i <= n; i++) {
       if (containers[i] == container) {
         return;
@@ -139,6 +228,12 @@ final class TreeScanner {
       wireMaps = Arrays.copyOf(wireMaps, size);
       positions = Arrays.copyOf(positions, size);
       isMap = Arrays.copyOf(isMap, size);
+      inherited = Arrays.copyOf(inherited, size);
+      keyDepths = Arrays.copyOf(keyDepths, size);
+      reported = Arrays.copyOf(reported, size);
+      examples = Arrays.copyOf(examples, size);
+      named = Arrays.copyOf(named, size);
+      namedValuePaths = Arrays.copyOf(namedValuePaths, size);
     }
     top = count;
     containers[top] = container;
@@ -147,6 +242,12 @@ final class TreeScanner {
     wireMaps[top] = container instanceof WireMap ? (WireMap) container : null;
     positions[top] = 0;
     isMap[top] = map;
+    inherited[top] = rule;
+    keyDepths[top] = keyDepth;
+    reported[top] = false;
+    examples[top] = example;
+    named[top] = false;
+    namedValuePaths[top] = null;
     if (top >= LINEAR_FRAMES) {
       if (deepFrames == null) {
         deepFrames = new IdentityHashMap<>();
@@ -155,7 +256,11 @@ final class TreeScanner {
     }
   }
 
+  /** Leaves the top container; a name/value entry is reported now, since its name may come last. */
   private void pop() {
+    if (named[top] && namedValuePaths[top] != null && !examples[top]) {
+      walk.reportNamedValue(namedValuePaths[top]);
+    }
     if (top >= LINEAR_FRAMES) {
       deepFrames.remove(containers[top]);
     }
@@ -163,6 +268,7 @@ final class TreeScanner {
     iterators[top] = null;
     arrays[top] = null;
     wireMaps[top] = null;
+    namedValuePaths[top] = null;
     top--;
   }
 }

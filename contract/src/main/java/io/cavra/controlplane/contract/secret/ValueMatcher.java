@@ -33,6 +33,12 @@ final class ValueMatcher {
   /** Test hook: told the index of every rule whose regex runs; null in production. */
   private final IntConsumer probe;
 
+  /** The index of the {@code payment-card-number} rule, which JSON numbers are checked with; or -1. */
+  private final int cardRule;
+
+  /** The index of the {@code credential-assignment} rule, which also covers name/value entries; or -1. */
+  private final int assignmentRule;
+
   ValueMatcher(List<SecretRule> valueRules, IntConsumer probe) {
     this.rules = valueRules.toArray(new SecretRule[0]);
     List<List<String>> keywords = new ArrayList<>();
@@ -52,6 +58,25 @@ final class ValueMatcher {
     }
     this.hasAlways = any;
     this.probe = probe;
+    this.cardRule = indexOf("payment-card-number");
+    this.assignmentRule = indexOf("credential-assignment");
+  }
+
+  private int indexOf(String id) {
+    for (int r = 0; r < rules.length; r++) {
+      if (rules[r].id().equals(id)) {
+        return r;
+      }
+    }
+    return -1;
+  }
+
+  int cardRule() {
+    return cardRule;
+  }
+
+  int assignmentRule() {
+    return assignmentRule;
   }
 
   /** Scratch space for {@link #find}; reusable across calls by one thread. */
@@ -121,25 +146,31 @@ final class ValueMatcher {
         if (r == escape) {
           continue;
         }
-        if (probe != null) {
-          probe.accept(r);
-        }
         SecretRule rule = rules[r];
-        Matcher m = hits.matcher(rule, r, s);
         if (!rule.anchored()) {
-          found = rule.find(m) ? r : NO_MATCH;
+          if (probe != null) {
+            probe.accept(r);
+          }
+          found = rule.find(s, hits.matcher(rule, r, s)) ? r : NO_MATCH;
           continue;
         }
+        Matcher m = null;
         // As find() does, keyword occurrences inside a vetoed match are not tried again, which
         // keeps long runs of repeated keywords linear.
         int vetoedFrom = 0;
         int vetoedTo = 0;
         for (int i = 0; i < hits.size() && found == NO_MATCH; i++) {
           int start = hits.start(i);
-          if (hits.rule(i) != r || (start > vetoedFrom && start < vetoedTo)) {
+          if (hits.rule(i) != r || (start > vetoedFrom && start < vetoedTo) || !rule.mayStartAt(s, start)) {
             continue;
           }
-          int result = rule.matchAt(m, start, s.length());
+          if (m == null) {
+            if (probe != null) {
+              probe.accept(r);
+            }
+            m = hits.matcher(rule, r, s);
+          }
+          int result = rule.matchAt(s, m, start, s.length());
           if (result == SecretRule.ACCEPTED) {
             found = r;
           } else if (result != SecretRule.NONE) {

@@ -22,6 +22,7 @@ final class Walk {
   private String[] keys = new String[8];
 
   private int[] indexes = new int[8];
+  private int keyFlags;
   private List<SecretFinding> findings;
 
   Walk(SecretGuard guard, String root, boolean firstOnly) {
@@ -49,14 +50,16 @@ final class Walk {
 
   /**
    * Sets segment {@code depth} to {@code key} and checks the key text. Returns the index of a key
-   * rule that applies unless the value is exempt, or {@link KeyMatcher#NO_MATCH}. A key whose text
-   * matches a value rule is reported here and redacted from every path below it.
+   * rule that names the key, or {@link KeyMatcher#NO_MATCH}; {@link #keyFlags()} then tells whether
+   * it is the name or the value of a name/value entry. A key whose text matches a value rule is
+   * reported here and redacted from every path below it.
    */
   int enterKey(int depth, String key) {
     ensure(depth);
     int verdict = guard.keyVerdict(key, hits);
     if (verdict <= SecretGuard.KEY_IS_SECRET_TEXT) {
       keys[depth] = SecretGuard.REDACTED_KEY;
+      keyFlags = 0;
       report(
           ErrorCode.SENSITIVE_VALUE,
           guard.values().rule(SecretGuard.KEY_IS_SECRET_TEXT - verdict).id(),
@@ -64,12 +67,92 @@ final class Walk {
       return KeyMatcher.NO_MATCH;
     }
     keys[depth] = key;
-    return verdict;
+    keyFlags = verdict & (KeyMatcher.NAME_KEY | KeyMatcher.VALUE_KEY);
+    return KeyMatcher.ruleOf(verdict);
+  }
+
+  /** The name/value flags ({@link KeyMatcher#NAME_KEY}, …) of the key last entered. */
+  int keyFlags() {
+    return keyFlags;
   }
 
   /** Reports key rule {@code rule} for the key at segment {@code depth}. */
   void reportKey(int depth, int rule) {
     report(ErrorCode.SENSITIVE_FIELD, guard.keys().rule(rule).id(), depth + 1);
+  }
+
+  /**
+   * Whether a string under a key that key rule {@code rule} names is the credential: not a
+   * placeholder or reference, and of the shape the rule's policy asks for.
+   */
+  boolean stringFires(int rule, CharSequence value) {
+    if (Placeholders.isPlaceholder(value) || ValueShapes.isSetting(value)) {
+      return false;
+    }
+    switch (guard.keys().rule(rule).policy()) {
+      case CREDENTIAL_LIKE:
+        // A scheme or method name ("oauth2", "aws.auth#sigv4") is not a credential.
+        return ValueShapes.looksGenerated(value);
+      case CARD_CODE:
+        return true;
+      default:
+        // User-interface text keyed by a credential word ("Change password") holds none.
+        return !ValueShapes.isProse(value);
+    }
+  }
+
+  /**
+   * Whether a string under a key that only carries a value inside an object under a key rule's key
+   * ({@code "password": {"current": …}}) is the credential. Such objects are also
+   * user-interface catalogues ({@code "password": {"current": "Current password"}}), so only a
+   * value that looks like a credential counts.
+   */
+  boolean inheritedStringFires(int rule, CharSequence value) {
+    return stringFires(rule, value) && ValueShapes.looksLikeCredential(value);
+  }
+
+  /**
+   * Whether a string in a list under such a key is a credential. Lists of names ({@code "secrets":
+   * ["db-password"]}, as Compose files and workflows write them) are not.
+   */
+  boolean elementFires(int rule, CharSequence value) {
+    return stringFires(rule, value)
+        && (guard.keys().rule(rule).policy() != SecretRule.ValuePolicy.ANY_STRING
+            || !ValueShapes.looksLikeName(value));
+  }
+
+  /** Whether a number under such a key is credential material: only a card security code. */
+  boolean numberFires(int rule, Number value) {
+    return guard.keys().rule(rule).policy() == SecretRule.ValuePolicy.CARD_CODE
+        && (value instanceof Long || value instanceof Integer || value instanceof java.math.BigInteger);
+  }
+
+  /**
+   * The key rule a name in a name/value entry names ({@code "name": "DB_PASSWORD"}), or {@link
+   * KeyMatcher#NO_MATCH}; only while the guard has the {@code credential-assignment} rule.
+   */
+  int nameRule(CharSequence name) {
+    if (guard.values().assignmentRule() < 0 || !ValueShapes.isIdentifier(name)) {
+      return KeyMatcher.NO_MATCH;
+    }
+    return KeyMatcher.ruleOf(guard.keys().verdict(name.toString()));
+  }
+
+  /** Reports the value of a name/value entry whose name is a credential's, at {@code path}. */
+  void reportNamedValue(String path) {
+    if (findings == null) {
+      findings = new ArrayList<>(4);
+    }
+    findings.add(new SecretFinding(ErrorCode.SENSITIVE_VALUE,
+        guard.values().rule(guard.values().assignmentRule()).id(), path));
+  }
+
+  /** Checks an integer whose path has {@code count} segments: a card number is refused as text is. */
+  void checkNumber(int count, Number value) {
+    int rule = guard.values().cardRule();
+    if (rule >= 0 && PaymentCards.isCardNumber(value)) {
+      report(ErrorCode.SENSITIVE_VALUE, guard.values().rule(rule).id(), count);
+    }
   }
 
   /** Checks a string value whose path has {@code count} segments. */

@@ -52,8 +52,13 @@ class KeyNamesTest {
 
   @Test
   void everySensitiveWordIsRejectedAsAKey() {
-    for (String word : SecretGuard.sensitiveKeyWords()) {
-      assertThat(guard.scan(Map.of(word, "x"), "$")).as(word).hasSize(1);
+    for (SecretRule rule : BuiltInRules.KEY_RULES) {
+      // Each rule's words with a value of the shape its policy refuses.
+      Object value = rule.policy() == SecretRule.ValuePolicy.CARD_CODE ? "737"
+          : rule.policy() == SecretRule.ValuePolicy.CREDENTIAL_LIKE ? "Xk9#" + "mQ2vLp" : "x";
+      for (String word : rule.keywords()) {
+        assertThat(guard.scan(Map.of(word, value), "$")).as(word).hasSize(1);
+      }
     }
   }
 
@@ -142,7 +147,7 @@ class KeyNamesTest {
     SecretGuard fresh = SecretGuard.builder().build();
     fresh.scan(Map.of("clientSecret", "x", "tenant_id", "t"), "$");
     assertThat(fresh.keys().cached("clientSecret")).isNotNull().isNotNegative();
-    assertThat(fresh.keys().cached("tenant_id")).isEqualTo(KeyMatcher.NO_MATCH);
+    assertThat(KeyMatcher.ruleOf(fresh.keys().cached("tenant_id"))).isEqualTo(KeyMatcher.NO_MATCH);
     assertThat(fresh.keys().cached("other")).isNull();
   }
 

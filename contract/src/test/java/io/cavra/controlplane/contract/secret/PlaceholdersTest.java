@@ -25,7 +25,30 @@ class PlaceholdersTest {
         "REDACTED",
         "redacted",
         "[REDACTED]",
-        "  <redacted>  "
+        "  <redacted>  ",
+        "x*x",
+        "$X",
+        "%DB_PASSWORD%",
+        "@DB_PASSWORD@",
+        "$(cat /run/secrets/db)",
+        "${{ secrets.DEPLOY_TOKEN }}",
+        "{{ .Values.password }}",
+        "<hidden>",
+        "hidden",
+        "N/A",
+        "sm://prod/app/db",
+        "vault://secret/data/app#password",
+        "op://Engineering/db/password",
+        "ref+vault://secret/app#/pw",
+        "env:DB_PASSWORD",
+        "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf",
+        "projects/acme/secrets/db/versions/3",
+        "https://acme.vault.azure.net/secrets/db-password",
+        "/run/secrets/db_password",
+        "./secrets/db.txt",
+        "****1234",
+        "sk_live_****abcd",
+        "ab12\u2022\u2022\u2022\u2022"
       })
   void placeholdersAreRecognised(String value) {
     assertThat(Placeholders.isPlaceholder(value)).isTrue();
@@ -37,14 +60,16 @@ class PlaceholdersTest {
         "placeholder",
         "**",
         "xx",
-        "x*x",
         "${X",
         "{x}",
         "<",
         "hunter2",
         "REDACTED!",
-        "$X",
-        "x x x"
+        "x x x",
+        "changeme",
+        "/x",
+        "https://user:pw@example.com",
+        "s3cr3t-value"
       })
   void otherValuesAreNotPlaceholders(String value) {
     assertThat(Placeholders.isPlaceholder(value)).isFalse();

@@ -117,7 +117,7 @@ class PrefilterTest {
     SecretGuard probed = SecretGuard.builtIn().withRegexProbe(runs::add);
     probed.checkText("rotate ghp_ tokens and use the Bearer scheme");
     assertThat(runs.stream().map(i -> probed.values().rule(i).id()).collect(Collectors.toList()))
-        .containsExactly("github-pat-classic", "http-bearer-token");
+        .containsExactly("github-pat-classic", "http-bearer-token", "credential-assignment");
   }
 
   @Test
@@ -129,19 +129,31 @@ class PrefilterTest {
   }
 
   @Test
-  void allBuiltInValueRulesExceptThreeAreAnchoredAtTheirKeywords() {
+  void builtInValueRulesAreAnchoredAtTheirKeywordsUnlessTheirKeywordIsInside() {
     List<String> unanchored =
         BuiltInRules.VALUE_RULES.stream()
             .filter(r -> !r.anchored())
             .map(SecretRule::id)
             .collect(Collectors.toList());
     assertThat(unanchored)
-        .containsExactly("azure-ad-client-secret", "openai-api-key", "terraform-cloud-token");
+        .containsExactly(
+            "firebase-cloud-messaging-key",
+            "azure-ad-client-secret",
+            "openai-api-key",
+            "telegram-bot-token",
+            "mailchimp-api-key",
+            "twitter-bearer-token",
+            "terraform-cloud-token");
   }
 
   @Test
   void copiesOfBuiltInRulesMadeThroughThePublicFactoryAreAnchoredAlike() {
     for (SecretRule rule : BuiltInRules.VALUE_RULES) {
+      if (rule.id().equals("payment-card-number")) {
+        // Anchored by construction: its regex starts with a class the parser cannot read.
+        assertThat(rule.anchored()).isTrue();
+        continue;
+      }
       SecretRule copy =
           SecretRule.value(
               rule.id() + "-copy",

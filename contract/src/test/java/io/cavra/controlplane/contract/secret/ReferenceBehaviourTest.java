@@ -184,7 +184,7 @@ class ReferenceBehaviourTest {
 
   @Test
   void awsSecretAccessKeyIsRejected() {
-    assertThat(fieldRule("aws_secret_access_key")).contains("key-secret");
+    assertThat(fieldRule("aws_secret_access_key")).contains("key-api-key");
   }
 
   @Test
@@ -238,8 +238,8 @@ class ReferenceBehaviourTest {
   @Test
   void slackTokenBoundaryIsSixteenCharacters() {
     assertThat(valueRule(XOXB_VECTOR)).contains("slack-token");
-    assertThat(valueRule("xoxb-" + samples.alnum(15))).isEmpty();
-    assertThat(valueRule("xoxb-" + samples.alnum(16))).contains("slack-token");
+    assertThat(valueRule("xoxb-" + "1" + samples.alnum(14))).isEmpty();
+    assertThat(valueRule("xoxb-" + "1" + samples.alnum(15))).contains("slack-token");
   }
 
   @Test

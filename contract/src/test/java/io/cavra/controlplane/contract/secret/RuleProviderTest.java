@@ -32,7 +32,7 @@ class RuleProviderTest {
                 .checkText("id tstprov_" + samples.from(Samples.HEX, 24))
                 .map(SecretFinding::ruleId))
         .contains("test-provider-token");
-    assertThat(defaults.scan(Map.of("tstprovPin", 1234), "payload"))
+    assertThat(defaults.scan(Map.of("tstprovPin", "1234"), "payload"))
         .containsExactly(
             new SecretFinding(
                 ErrorCode.SENSITIVE_FIELD, "key-test-provider-pin", "payload.tstprovPin"));

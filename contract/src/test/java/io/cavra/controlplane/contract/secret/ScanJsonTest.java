@@ -79,14 +79,16 @@ class ScanJsonTest {
   }
 
   @Test
-  void nullAndPlaceholderValuesExemptSecretKeys() {
+  void nullPlaceholderNumberBooleanAndObjectValuesDoNotFireKeyRules() {
     assertThat(
             guard.scanJson(
                 """
-                {"password": null, "token": "${TOKEN}", "secret": "", "api_key": 5, "cookie": {}}
+                {"password": null, "token": "${TOKEN}", "secret": "", "api_key": 5,
+                 "token_quota": 500000, "password_set": false, "cookie": {},
+                 "passphrase": {"type": "string", "writeOnly": true}, "client_secret": "s3cr3t-value"}
                 """))
         .extracting(SecretFinding::path)
-        .containsExactly("$.api_key", "$.cookie");
+        .containsExactly("$.client_secret");
   }
 
   @Test
@@ -194,7 +196,7 @@ class ScanJsonTest {
   @Test
   void customDepthAllowsDeepDocumentsWithoutStackOverflow() {
     SecretGuard deep = guard.toBuilder().maxDepth(100_000).build();
-    String json = "{\"a\":".repeat(50_000) + "{\"token\": 1}" + "}".repeat(50_000);
+    String json = "{\"a\":".repeat(50_000) + "{\"token\": \"x\"}" + "}".repeat(50_000);
     assertThat(deep.scanJson(json))
         .singleElement()
         .satisfies(f -> assertThat(f.path()).endsWith(".a.token"));
