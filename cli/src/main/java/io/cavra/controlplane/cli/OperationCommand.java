@@ -7,7 +7,9 @@ import io.cavra.controlplane.contract.ErrorCode;
 import io.cavra.controlplane.contract.Operation;
 import io.cavra.controlplane.contract.RequestBuilder;
 import io.cavra.controlplane.contract.RequestParameter;
+import io.cavra.controlplane.contract.secret.SecretGuard;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,14 +25,17 @@ import picocli.CommandLine.ParseResult;
 /**
  * {@code request OPERATION}, built with picocli's programmatic API from
  * {@link RequestBuilder#parameters(Operation)}: {@code policy_refs} becomes the repeatable
- * {@code --policy-ref}, {@code labels} the repeatable {@code --label KEY=VALUE}, {@code report}
- * {@code --report FILE}, and every other parameter its kebab-case name.
+ * {@code --policy-ref}, {@code labels} the repeatable {@code --label KEY=VALUE} (a string) and
+ * {@code --label-json KEY=JSON} (any JSON value), {@code report} {@code --report FILE}, and every
+ * other parameter its kebab-case name.
  */
 final class OperationCommand implements Callable<Integer> {
   private final Operation operation;
   private final Environment environment;
   private final CommandSpec spec;
   private final Map<String, RequestParameter> parameterByOption = new LinkedHashMap<>();
+  /** For each JSON map parameter's {@code --name-json} option, its parameter. */
+  private final Map<String, RequestParameter> jsonOptions = new LinkedHashMap<>();
 
   OperationCommand(Operation operation, Environment environment) {
     this.operation = operation;
@@ -62,6 +67,11 @@ final class OperationCommand implements Callable<Integer> {
       OptionSpec option = option(parameter);
       spec.addOption(option);
       parameterByOption.put(option.longestName(), parameter);
+      if (parameter.kind() == RequestParameter.Kind.JSON_MAP) {
+        OptionSpec json = jsonOption(parameter);
+        spec.addOption(json);
+        jsonOptions.put(json.longestName(), parameter);
+      }
     }
     spec.addOption(OptionSpec.builder("--input-json")
         .paramLabel("FILE|-")
@@ -82,7 +92,7 @@ final class OperationCommand implements Callable<Integer> {
   /** {@code policy_refs} → {@code --policy-ref}; {@code capabilities} → {@code --capability}. */
   static String optionName(RequestParameter parameter) {
     String name = parameter.name();
-    if (parameter.kind() == RequestParameter.Kind.TEXT_LIST || parameter.kind() == RequestParameter.Kind.TEXT_MAP) {
+    if (parameter.kind() == RequestParameter.Kind.TEXT_LIST || parameter.kind() == RequestParameter.Kind.JSON_MAP) {
       name = singular(name);
     }
     return "--" + name.replace('_', '-');
@@ -115,10 +125,11 @@ final class OperationCommand implements Callable<Integer> {
             .paramLabel(singular(parameter.name()).toUpperCase(Locale.ROOT))
             .description(key + " Repeatable. " + describe(parameter));
         break;
-      case TEXT_MAP:
+      case JSON_MAP:
         builder.type(List.class).auxiliaryTypes(String.class)
             .paramLabel("KEY=VALUE")
-            .description(key + " Repeatable, keeps order. " + describe(parameter));
+            .description(key + " Repeatable, keeps order. VALUE is a string; " + optionName(parameter)
+                + "-json takes any JSON value. " + describe(parameter));
         break;
       case LICENSE_REPORT:
         builder.type(String.class)
@@ -130,6 +141,17 @@ final class OperationCommand implements Callable<Integer> {
         throw new AssertionError(parameter.kind());
     }
     return builder.build();
+  }
+
+  /** {@code labels} → {@code --label-json KEY=JSON}, mixing with {@code --label} in command-line order. */
+  private static OptionSpec jsonOption(RequestParameter parameter) {
+    return OptionSpec.builder(optionName(parameter) + "-json")
+        .type(List.class).auxiliaryTypes(String.class)
+        .paramLabel("KEY=JSON")
+        .description("JSON key: " + parameter.name() + ". Repeatable. An entry whose value is any JSON value"
+            + " (object, array, number, true, false, null or a quoted string); entries of " + optionName(parameter)
+            + " and " + optionName(parameter) + "-json keep their command-line order.")
+        .build();
   }
 
   private static String describe(RequestParameter parameter) {
@@ -200,16 +222,20 @@ final class OperationCommand implements Callable<Integer> {
         case TEXT_LIST:
           builder.set(parameter.name(), value);
           break;
-        case TEXT_MAP:
-          @SuppressWarnings("unchecked")
-          List<String> pairs = (List<String>) value;
-          builder.set(parameter.name(), pairs(commandLine, entry.getKey(), pairs));
+        case JSON_MAP:
+          // Set below with the entries of its -json option, in command-line order.
           break;
         case LICENSE_REPORT:
           builder.set(parameter.name(), json.parseTree(inputs.readBounded((String) value, json.maxBytes())));
           break;
         default:
           throw new AssertionError(parameter.kind());
+      }
+    }
+    for (Map.Entry<String, RequestParameter> entry : jsonOptions.entrySet()) {
+      String textOption = optionName(entry.getValue());
+      if (parsed.hasMatchedOption(textOption) || parsed.hasMatchedOption(entry.getKey())) {
+        builder.set(entry.getValue().name(), entries(commandLine, parsed, textOption, entry.getKey(), json));
       }
     }
     String tenant = parsed.matchedPositionalValue(0, null);
@@ -228,15 +254,52 @@ final class OperationCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private static Map<String, String> pairs(CommandLine commandLine, String option, List<String> pairs) {
-    Map<String, String> map = new LinkedHashMap<>();
-    for (String pair : pairs) {
+  /**
+   * The entries of a JSON map parameter from its text option ({@code KEY=VALUE}, a string) and its
+   * JSON option ({@code KEY=JSON}, parsed with the contract's reader and its limits), in the order
+   * they were given; a key given again takes the later value in the earlier place.
+   */
+  private static Map<String, Object> entries(CommandLine commandLine, ParseResult parsed, String textOption,
+      String jsonOption, ContractJson json) {
+    List<String> texts = parsed.matchedOptionValue(textOption, List.of());
+    List<String> jsons = parsed.matchedOptionValue(jsonOption, List.of());
+    int nextText = 0;
+    int nextJson = 0;
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (CommandLine.Model.ArgSpec arg : parsed.matchedArgs()) {
+      if (!(arg instanceof OptionSpec)) {
+        continue;
+      }
+      String name = ((OptionSpec) arg).longestName();
+      boolean isJson = name.equals(jsonOption);
+      if (!isJson && !name.equals(textOption)) {
+        continue;
+      }
+      String pair = isJson ? jsons.get(nextJson++) : texts.get(nextText++);
       int equals = pair.indexOf('=');
       if (equals < 0) {
-        throw new UsageException(commandLine, "option '" + option + "' expects KEY=VALUE (value not shown)");
+        throw new UsageException(commandLine, "option '" + name + "' expects KEY=" + (isJson ? "JSON" : "VALUE")
+            + " (value not shown)");
       }
-      map.put(pair.substring(0, equals), pair.substring(equals + 1));
+      String key = pair.substring(0, equals);
+      String value = pair.substring(equals + 1);
+      map.put(key, isJson ? jsonValue(name, key, value, json) : value);
     }
     return map;
+  }
+
+  /**
+   * One {@code KEY=JSON} value, read under the contract's input rules; an error names the option
+   * and the key (redacted if the key is credential material), never the value.
+   */
+  private static Object jsonValue(String option, String key, String value, ContractJson json) {
+    try {
+      return json.parseTree(value.getBytes(StandardCharsets.UTF_8));
+    } catch (ContractException e) {
+      String shownKey = SecretGuard.defaults().checkText(key).isPresent() ? SecretGuard.REDACTED_KEY : key;
+      String location = option + " " + shownKey;
+      throw ContractException.of(e.code(), location,
+          "the value of " + location + " is not usable JSON: " + e.getMessage() + " (at " + e.location() + ")");
+    }
   }
 }

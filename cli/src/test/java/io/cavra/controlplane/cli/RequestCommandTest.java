@@ -39,6 +39,118 @@ class RequestCommandTest {
   }
 
   @Test
+  void labelJsonTakesAnyJsonValueAndKeepsCommandLineOrderWithLabel() throws Exception {
+    Cli.Result result = Cli.run("request", "policy_registry_lookup", "tenant-demo",
+        "--requested-by", "console", "--correlation-id", "saas-a1b2c3d4e5f6", "--policy-ref", "starter-policy-1",
+        "--label-json", "team={\"name\": \"platform\", \"owners\": [\"alice\", \"bob\"]}",
+        "--label-json", "tier=2", "--label-json", "weight=0.1", "--label-json", "critical=true",
+        "--label-json", "retired=null", "--label-json", "tags=[]",
+        "--label-json", "matrix=[[1, -2], [3.25, -0.001], []]",
+        "--label-json", "limits={\"requests_per_day\": 12345678901234567890, \"burst\": 1e16,"
+            + " \"floor\": 0.00001, \"ratio\": 0.66666666666666663}",
+        "--label", "region=eu-west-1",
+        "--label", "note=\u00fcn\u00efc\u00f6d\u00e9 \u201cquoted\u201d \u2028 tab\tend",
+        "--compact");
+
+    assertThat(result.err()).isEmpty();
+    assertThat(result.out()).isEqualTo(Cli.vector("request_policy_registry_lookup_nested_labels.compact.json") + "\n");
+  }
+
+  @Test
+  void contactJsonBuildsNestedContactsByteForByte() throws Exception {
+    Cli.Result result = Cli.run("request", "tenant_onboarding", "tenant-demo",
+        "--requested-by", "sales-engineering", "--correlation-id", "saas-0123456789ab",
+        "--organization-name", "Demo Organization",
+        "--contact", "commercial_owner=owner@example.invalid",
+        "--contact-json", "escalation=[\"ops@example.invalid\", \"oncall@example.invalid\"]",
+        "--contact-json", "owners={\"primary\": \"ops\", \"backup\": {\"team\": \"platform\", \"pager\": null}}",
+        "--contact-json", "support_hours={\"start\": 8, \"end\": 17.5, \"weekend\": false,"
+            + " \"timezone\": \"Europe/Z\u00fcrich\"}",
+        "--contact-json", "languages=[]", "--contact-json", "notes={}", "--contact-json", "priority=1",
+        "--contact-json", "response_target_hours=0.25");
+
+    assertThat(result.err()).isEmpty();
+    assertThat(result.out()).isEqualTo(Cli.vector("request_tenant_onboarding_nested_contacts.pretty.json") + "\n");
+  }
+
+  @Test
+  void labelGivenAgainKeepsItsFirstPlaceAndTakesTheLaterValue() {
+    Cli.Result result = Cli.run("request", "policy_registry_lookup", "t1", "--policy-ref", "p",
+        "--label", "a=1", "--label-json", "b=2", "--label-json", "a=[3]", "--compact");
+
+    assertThat(result.out()).contains("\"labels\":{\"a\":[3],\"b\":2}");
+  }
+
+  @Test
+  void malformedLabelJsonIsAContractErrorNamingTheOptionAndKeyButNotTheValue() {
+    Cli.Result result = Cli.run("request", "policy_registry_lookup", "t1", "--policy-ref", "p",
+        "--label-json", "team={\"owner\": " + Cli.FAKE_GITHUB_TOKEN + "}");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(result.err()).matches("error: invalid_json at --label-json team: the value of --label-json team is not"
+        + " usable JSON: input is not valid JSON \\(at line 1, column \\d+\\)\n");
+    assertThat(result.all()).doesNotContain(Cli.FAKE_GITHUB_TOKEN);
+  }
+
+  @Test
+  void labelJsonUnderACredentialKeyIsRedactedInTheError() {
+    Cli.Result result = Cli.run("request", "policy_registry_lookup", "t1", "--policy-ref", "p",
+        "--label-json", Cli.FAKE_GITHUB_TOKEN + "=[");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(result.err()).startsWith("error: invalid_json at --label-json <redacted>: ");
+    assertThat(result.all()).doesNotContain(Cli.FAKE_GITHUB_TOKEN);
+  }
+
+  @Test
+  void labelJsonWithoutEqualsIsAUsageErrorThatDoesNotEchoTheValue() {
+    Cli.Result result = Cli.run("request", "policy_registry_lookup", "t1", "--policy-ref", "p",
+        "--label-json", Cli.FAKE_GITHUB_TOKEN);
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err()).startsWith("error: usage: option '--label-json' expects KEY=JSON (value not shown)");
+    assertThat(result.all()).doesNotContain(Cli.FAKE_GITHUB_TOKEN);
+  }
+
+  @Test
+  void credentialInANestedContactIsRefusedWithTheReferencesMessage() {
+    Cli.Result result = Cli.run("request", "tenant_onboarding", "t1", "--organization-name", "Demo",
+        "--contact-json", "escalation=[\"ops@example.invalid\", \"" + Cli.FAKE_GITHUB_TOKEN + "\"]");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(result.err()).isEqualTo("error: sensitive_value at payload.contacts.escalation[1]: sensitive value is not"
+        + " allowed in public SaaS contract payload: payload.escalation[1]\n");
+    assertThat(result.all()).doesNotContain(Cli.FAKE_GITHUB_TOKEN);
+  }
+
+  @Test
+  void inputJsonTakesNestedLabelsAndContacts() throws Exception {
+    Path input = Cli.write(dir, "params.json", """
+        {"tenant_id": "tenant-demo", "organization_name": "Demo",
+         "contacts": {"owners": {"primary": "ops"}, "escalation": ["ops@example.invalid"], "priority": 1}}""");
+
+    Cli.Result result = Cli.run("request", "tenant_onboarding", "--input-json", input.toString(), "--compact");
+
+    assertThat(result.err()).isEmpty();
+    assertThat(result.out()).contains(
+        "\"contacts\":{\"owners\":{\"primary\":\"ops\"},\"escalation\":[\"ops@example.invalid\"],\"priority\":1}");
+  }
+
+  @Test
+  void reportFileWithoutFeatureListsReadsThemAsEmpty() throws Exception {
+    Path report = Cli.write(dir, "report.json", """
+        {"status":"valid","edition":"community","license_id":"community","valid":true,
+         "message":"CAVRA Community is valid and does not require a license key for local or self-hosted use.",
+         "private_validation_required":false}""");
+
+    Cli.Result result = Cli.run("request", "license_validation", "--tenant-id", "tenant-demo",
+        "--requested-by", "cli", "--correlation-id", "saas-0123456789ab", "--report", report.toString(), "--compact");
+
+    assertThat(result.err()).isEmpty();
+    assertThat(result.out().strip()).isEqualTo(Cli.vector("request_license_validation_cli.compact.json").strip());
+  }
+
+  @Test
   void reportFileBuildsALicenseValidationRequest() throws Exception {
     Path report = Cli.write(dir, "report.json", """
         {"status":"valid","edition":"community","license_id":"community","valid":true,

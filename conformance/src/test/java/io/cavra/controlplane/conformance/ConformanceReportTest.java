@@ -85,14 +85,14 @@ class ConformanceReportTest {
         "Capabilities: none declared\n",
         "Date:         2026-11-27T09:30:00Z\n",
         String.format("%-42s %6d %6d %13d\n", "tenant_status", 2, 1, 1),
-        String.format("%-42s %6d %6d %13d\n", "total", 96, 1, 1),
+        String.format("%-42s %6d %6d %13d\n", "total", 103, 1, 1),
         "  tenant_status: defaults (the builder's defaults) broke 2 invariants:\n"
             + "    [same-tenant] payload.tenant_id names another tenant than tenant-demo\n"
             + "    [unavailable-for-undeclared] tenant_status is not a declared capability, so the answer must be"
             + " exactly the contract's unavailable answer; it differs at payload.tenant_id\n",
         "Known failing:\n  tenant_status: custom: tenant routing is being rewritten"
             + " [same-tenant unavailable-for-undeclared]\n",
-        "Verdict: FAIL (97 of 98 cases pass or fail as known)\n");
+        "Verdict: FAIL (104 of 105 cases pass or fail as known)\n");
   }
 
   @Test
@@ -101,12 +101,12 @@ class ConformanceReportTest {
 
     Element suite = document.getDocumentElement();
     assertThat(suite.getTagName()).isEqualTo("testsuite");
-    assertThat(suite.getAttribute("tests")).isEqualTo("98");
+    assertThat(suite.getAttribute("tests")).isEqualTo("105");
     assertThat(suite.getAttribute("failures")).isEqualTo("1");
     assertThat(suite.getAttribute("skipped")).isEqualTo("1");
     assertThat(suite.getAttribute("timestamp")).isEqualTo("2026-11-27T09:30:00Z");
     NodeList cases = suite.getElementsByTagName("testcase");
-    assertThat(cases.getLength()).isEqualTo(98);
+    assertThat(cases.getLength()).isEqualTo(105);
     Element failure = (Element) document.getElementsByTagName("failure").item(0);
     assertThat(((Element) failure.getParentNode()).getAttribute("name")).isEqualTo("tenant_status: defaults");
     assertThat(((Element) failure.getParentNode()).getAttribute("classname")).isEqualTo("conformance.tenant_status");
@@ -134,7 +134,7 @@ class ConformanceReportTest {
         .containsEntry("name", TenantStatusLeak.class.getName());
     assertThat(record.get("date")).isEqualTo("2026-11-27T09:30:00Z");
     assertThat(record.get("capabilities")).isEqualTo(List.of());
-    assertThat(record.get("cases")).isEqualTo(98L);
+    assertThat(record.get("cases")).isEqualTo(105L);
     assertThat(list(record.get("results"))).hasSize(13).element(3).isEqualTo(Map.of("operation", "tenant_status",
         "cases", 4L, "passed", 2L, "failed", 1L, "known_failing", 1L));
     assertThat(list(record.get("failures"))).containsExactly(Map.of(

@@ -113,7 +113,10 @@ public final class ContractJson {
   /**
    * Parses any JSON document into plain Java values (ordered {@code Map}, {@code List},
    * {@code String}, {@code Long}/{@code BigInteger}, {@code BigDecimal}, {@code Boolean},
-   * {@code null}) under the same input rules, without contract validation.
+   * {@code null}) under the same input rules, without contract validation. A float is read as
+   * Python's {@code json} reads it, as the nearest double: the {@code BigDecimal} holds the digits
+   * Python's {@code repr} writes for that double ({@code 1.50} and {@code 1.5000000000000001} are
+   * both {@code 1.5}).
    */
   public Object parseTree(byte[] utf8) {
     return reader.read(Objects.requireNonNull(utf8, "utf8"));

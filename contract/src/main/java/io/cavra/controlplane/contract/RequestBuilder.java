@@ -57,9 +57,9 @@ public final class RequestBuilder {
 
   /**
    * Sets a parameter by its snake_case name. Text takes a {@code String}; lists a {@code List} of
-   * strings; maps a {@code Map} of string to string; the license report a
-   * {@link LicenseValidationReport} or its JSON object form as a {@code Map}. {@code null} restores
-   * the default.
+   * strings; maps ({@code contacts}, {@code labels}) a {@code Map} of string to any JSON value (see
+   * {@link #labels(Map)}); the license report a {@link LicenseValidationReport} or its JSON object
+   * form as a {@code Map}. {@code null} restores the default.
    *
    * @throws ContractException {@code unknown_field} for a name the operation does not have,
    *     {@code invalid_type} for a value of the wrong kind
@@ -121,13 +121,26 @@ public final class RequestBuilder {
     return set("requirements", List.of(requirements));
   }
 
-  public RequestBuilder contacts(Map<String, String> contacts) {
+  /**
+   * The contacts: contact roles mapped to JSON values, as {@link #labels(Map)} describes; order
+   * kept. Guarded when built, with the reference's message (see {@link
+   * RequestPayload.TenantOnboarding}).
+   */
+  public RequestBuilder contacts(Map<String, ?> contacts) {
     return set("contacts", contacts);
   }
 
-  /** Adds one contact, keeping insertion order. */
+  /** Adds one contact whose value is a string (the common case), keeping insertion order. */
   public RequestBuilder contact(String role, String address) {
-    return putEntry("contacts", role, address);
+    return putEntry("contacts", role, Objects.requireNonNull(address, "address"));
+  }
+
+  /**
+   * Adds one contact whose value is any JSON value ({@code null} is JSON null), keeping insertion
+   * order.
+   */
+  public RequestBuilder contact(String role, Object value) {
+    return putEntry("contacts", role, value);
   }
 
   public RequestBuilder report(LicenseValidationReport report) {
@@ -138,12 +151,27 @@ public final class RequestBuilder {
     return set("policy_refs", List.of(policyRefs));
   }
 
-  public RequestBuilder labels(Map<String, String> labels) {
+  /**
+   * The labels, in order. Values are any JSON values: {@code String}, {@code Boolean}, {@code null},
+   * integral numbers ({@code Integer}, {@code Long}, {@code BigInteger}), other numbers ({@code
+   * Double}, {@code Float}, {@code BigDecimal}; finite, written as Python writes the nearest
+   * double), and {@code List}s and {@code Map}s of these with string keys, at most 64 levels deep
+   * from the envelope's root. The request keeps an immutable deep copy.
+   */
+  public RequestBuilder labels(Map<String, ?> labels) {
     return set("labels", labels);
   }
 
-  /** Adds one label, keeping insertion order. */
+  /** Adds one label whose value is a string (the common case), keeping insertion order. */
   public RequestBuilder label(String key, String value) {
+    return putEntry("labels", key, Objects.requireNonNull(value, "value"));
+  }
+
+  /**
+   * Adds one label whose value is any JSON value, as {@link #labels(Map)} describes ({@code null}
+   * is JSON null), keeping insertion order.
+   */
+  public RequestBuilder label(String key, Object value) {
     return putEntry("labels", key, value);
   }
 
@@ -288,16 +316,16 @@ public final class RequestBuilder {
   }
 
   @SuppressWarnings("unchecked")
-  private Map<String, String> map(String name) {
+  private Map<String, Object> map(String name) {
     Object value = values.get(name);
-    return value == null ? Map.of() : (Map<String, String>) value;
+    return value == null ? Map.of() : (Map<String, Object>) value;
   }
 
   @SuppressWarnings("unchecked")
-  private RequestBuilder putEntry(String name, String key, String value) {
+  private RequestBuilder putEntry(String name, String key, Object value) {
     parameter(name);
-    Map<String, String> map = new LinkedHashMap<>((Map<String, String>) values.getOrDefault(name, Map.of()));
-    map.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+    Map<String, Object> map = new LinkedHashMap<>((Map<String, Object>) values.getOrDefault(name, Map.of()));
+    map.put(Objects.requireNonNull(key, "key"), value);
     values.put(name, Collections.unmodifiableMap(map));
     return this;
   }
@@ -326,11 +354,12 @@ public final class RequestBuilder {
           return Collections.unmodifiableList(new ArrayList<>((List<?>) value));
         }
         throw ContractException.of(ErrorCode.INVALID_TYPE, name, name + " must be a list of strings");
-      case TEXT_MAP:
+      case JSON_MAP:
         if (value instanceof Map) {
+          // The payload makes the deep copy and checks it, where each value's JSON path is known.
           return Collections.unmodifiableMap(new LinkedHashMap<>((Map<?, ?>) value));
         }
-        throw ContractException.of(ErrorCode.INVALID_TYPE, name, name + " must be an object of strings");
+        throw ContractException.of(ErrorCode.INVALID_TYPE, name, name + " must be an object");
       case LICENSE_REPORT:
         if (value instanceof LicenseValidationReport) {
           return value;
@@ -367,7 +396,7 @@ public final class RequestBuilder {
             text("deployment_model", DeploymentModel.HOSTED_SAAS.wireName()),
             text("region", "tenant-selected"),
             list("requirements", RequestPayload.TenantOnboarding.DEFAULT_REQUIREMENTS),
-            new RequestParameter("contacts", Kind.TEXT_MAP, false, Map.of()));
+            new RequestParameter("contacts", Kind.JSON_MAP, false, Map.of()));
       case TENANT_STATUS:
         return List.of(list("capabilities", RequestPayload.TenantStatus.DEFAULT_CAPABILITIES));
       case LICENSE_VALIDATION:
@@ -380,7 +409,7 @@ public final class RequestBuilder {
       case POLICY_REGISTRY_LOOKUP:
         return List.of(
             new RequestParameter("policy_refs", Kind.TEXT_LIST, true, null),
-            new RequestParameter("labels", Kind.TEXT_MAP, false, Map.of()));
+            new RequestParameter("labels", Kind.JSON_MAP, false, Map.of()));
       case TENANT_AUDIT_STORE_OPERATING:
         return List.of(
             text("retention_profile", "tenant-default"),

@@ -23,8 +23,11 @@ public record RequestParameter(String name, Kind kind, boolean required, Object 
     TEXT,
     /** A list of strings; Java {@code List<String>}. */
     TEXT_LIST,
-    /** A map of string to string; Java {@code Map<String, String>}, order kept. */
-    TEXT_MAP,
+    /**
+     * An object whose values are any JSON values (strings, numbers, booleans, null, arrays and
+     * objects at any depth); Java {@code Map<String, ?>}, order kept. Replaces {@code TEXT_MAP}.
+     */
+    JSON_MAP,
     /** A {@link LicenseValidationReport} (or its JSON object form). */
     LICENSE_REPORT
   }

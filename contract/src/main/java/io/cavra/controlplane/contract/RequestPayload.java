@@ -4,6 +4,7 @@ import io.cavra.controlplane.contract.internal.Checks;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The typed payload of a request envelope, one record per {@link Operation}. Records are immutable
@@ -61,13 +62,27 @@ public sealed interface RequestPayload
     }
   }
 
-  /** {@code tenant_onboarding}: tenant activation metadata. */
+  /**
+   * {@code tenant_onboarding}: tenant activation metadata.
+   *
+   * <p>{@code contacts} maps contact roles to any JSON value, as the reference accepts: strings
+   * ({@code "owner@example.invalid"}), and objects, arrays, numbers, booleans and null at any depth
+   * ({@code {"escalation": ["ops@example.invalid"], "owners": {"primary": "ops"}}}). It is guarded
+   * here, as the reference guards it when building: a finding's {@linkplain
+   * ContractException#location() location} is its JSON path ({@code
+   * payload.contacts.owners.primary.password}) and its message the reference's text, whose path
+   * has no {@code contacts.} segment ({@code sensitive field is not allowed in public SaaS contract
+   * payload: payload.owners.primary.password}).
+   *
+   * @param contacts an immutable, order-preserving map of JSON values (see {@link
+   *     RequestBuilder#contacts(Map)}); {@code null} is empty
+   */
   record TenantOnboarding(
       String organizationName,
       DeploymentModel deploymentModel,
       String region,
       List<String> requirements,
-      Map<String, String> contacts)
+      Map<String, Object> contacts)
       implements RequestPayload {
     public static final List<String> DEFAULT_REQUIREMENTS =
         List.of("identity_provider", "license_validation", "policy_registry", "audit_store", "support_owner");
@@ -83,9 +98,15 @@ public sealed interface RequestPayload
       }
       requirements = Checks.nonEmptyTextList(requirements, "payload.requirements",
           "requirements must include at least one onboarding requirement");
-      contacts = Checks.textMap(contacts, "payload.contacts");
-      Checks.guard(contacts, "payload.contacts");
+      contacts = Checks.jsonMap(contacts, "payload.contacts", 2);
+      Checks.guard(contacts, "payload.contacts", "payload");
       region = Checks.pythonStrip(Checks.text(region, "payload.region"));
+    }
+
+    /** The contact for {@code role} if its value is a string: the common case. */
+    public Optional<String> contactText(String role) {
+      Object value = contacts.get(Objects.requireNonNull(role, "role"));
+      return value instanceof String ? Optional.of((String) value) : Optional.empty();
     }
 
     @Override
@@ -173,14 +194,30 @@ public sealed interface RequestPayload
     }
   }
 
-  /** {@code policy_registry_lookup}: policies to resolve, with public labels. */
-  record PolicyRegistryLookup(List<String> policyRefs, Map<String, String> labels) implements RequestPayload {
+  /**
+   * {@code policy_registry_lookup}: policies to resolve, with public labels.
+   *
+   * <p>{@code labels} maps label keys to any JSON value, as the reference accepts: strings, and
+   * objects, arrays, numbers, booleans and null at any depth. The reference guards labels when it
+   * serializes the request; this library guards them when the request is constructed (README
+   * deviation 4), with the reference's paths ({@code payload.labels.team.owner.password}).
+   *
+   * @param labels an immutable, order-preserving map of JSON values (see {@link
+   *     RequestBuilder#labels(Map)}); {@code null} is empty
+   */
+  record PolicyRegistryLookup(List<String> policyRefs, Map<String, Object> labels) implements RequestPayload {
     public static final String BOUNDARY = "public request shape only; hosted registry implementation is private";
 
     public PolicyRegistryLookup {
       policyRefs = Checks.nonEmptyTextList(policyRefs, "payload.policy_refs",
           "policy_refs must include at least one policy reference");
-      labels = Checks.textMap(labels, "payload.labels");
+      labels = Checks.jsonMap(labels, "payload.labels", 2);
+    }
+
+    /** The label {@code key} if its value is a string: the common case. */
+    public Optional<String> labelText(String key) {
+      Object value = labels.get(Objects.requireNonNull(key, "key"));
+      return value instanceof String ? Optional.of((String) value) : Optional.empty();
     }
 
     @Override

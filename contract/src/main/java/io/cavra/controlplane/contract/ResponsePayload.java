@@ -35,7 +35,7 @@ public sealed interface ResponsePayload
 
     public Unavailable {
       nextStep = Checks.text(nextStep, "payload.next_step");
-      extensions = WireMaps.extensions(extensions, KEYS, "payload");
+      extensions = WireMaps.extensions(extensions, KEYS, "payload", 1);
       tenantId = Checks.identifier(tenantId, "tenant_id", "payload.tenant_id");
     }
 
@@ -57,7 +57,7 @@ public sealed interface ResponsePayload
     public OnboardingUnavailable {
       privateModulesRequired = Checks.textList(privateModulesRequired, "payload.private_modules_required");
       nextStep = Checks.text(nextStep, "payload.next_step");
-      extensions = WireMaps.extensions(extensions, KEYS, "payload");
+      extensions = WireMaps.extensions(extensions, KEYS, "payload", 1);
       tenantId = Checks.identifier(tenantId, "tenant_id", "payload.tenant_id");
     }
 
@@ -80,7 +80,7 @@ public sealed interface ResponsePayload
       }
       privateModulesRequired = Checks.textList(privateModulesRequired, "payload.private_modules_required");
       nextStep = Checks.text(nextStep, "payload.next_step");
-      extensions = WireMaps.extensions(extensions, KEYS, "payload");
+      extensions = WireMaps.extensions(extensions, KEYS, "payload", 1);
     }
 
     @Override

@@ -75,7 +75,7 @@ public final class SummaryBuilder {
         throw ContractException.of(ErrorCode.INVALID_VALUE, key, key + " is a contract field, not an extension");
       }
     }
-    extensions.put(key, JsonValues.copy(value, "payload.summary." + Checks.keyInPath(key)));
+    extensions.put(key, JsonValues.copy(value, "payload.summary." + Checks.keyInPath(key), 3));
     return this;
   }
 

@@ -89,8 +89,8 @@ final class TreeReader {
         f.bool("valid"),
         f.text("message"),
         f.bool("private_validation_required"),
-        f.list("enabled_features"),
-        f.list("locked_features"));
+        f.listOrEmpty("enabled_features"),
+        f.listOrEmpty("locked_features"));
   }
 
   private static Summary summary(Operation operation, Map<String, Object> map) {
@@ -201,7 +201,7 @@ final class TreeReader {
         DeploymentModel model = p.state(DeploymentModel.class, "deployment_model");
         String region = p.text("region");
         List<String> requirements = p.list("requirements");
-        Map<String, String> contacts = p.textMap("contacts");
+        Map<String, Object> contacts = p.jsonMap("contacts");
         p.fixed("activation_boundary", RequestPayload.TenantOnboarding.BOUNDARY);
         p.stripped("organization_name", organization);
         p.stripped("region", region);
@@ -227,7 +227,7 @@ final class TreeReader {
       }
       case POLICY_REGISTRY_LOOKUP: {
         RequestPayload.PolicyRegistryLookup payload =
-            new RequestPayload.PolicyRegistryLookup(p.list("policy_refs"), p.textMap("labels"));
+            new RequestPayload.PolicyRegistryLookup(p.list("policy_refs"), p.jsonMap("labels"));
         p.fixed("resolution_boundary", RequestPayload.PolicyRegistryLookup.BOUNDARY);
         return payload;
       }
@@ -424,12 +424,23 @@ final class TreeReader {
       throw typeError(key, "an array of strings");
     }
 
-    Map<String, String> textMap(String key) {
+    /** A free-form object of JSON values; the record copies (or, for a parsed document, checks) it. */
+    Map<String, Object> jsonMap(String key) {
       Object value = required(key);
       if (value instanceof Map) {
-        return Checks.textMap((Map<?, ?>) value, path(key));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> map = (Map<String, Object>) value;
+        return map;
       }
-      throw typeError(key, "an object of strings");
+      throw typeError(key, "an object");
+    }
+
+    /**
+     * A list of strings that may be absent, which reads as empty: the reference's dataclass
+     * default {@code ()} (wire-spec 7). A present {@code null} is refused like any other non-list.
+     */
+    List<String> listOrEmpty(String key) {
+      return map.containsKey(key) ? list(key) : List.of();
     }
 
     Map<String, Object> object(String key) {

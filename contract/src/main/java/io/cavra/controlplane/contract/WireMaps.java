@@ -18,11 +18,15 @@ final class WireMaps {
 
   /** An immutable deep copy of a summary's extension values; a key of the contract's own is refused. */
   static Map<String, Object> extensions(Map<String, Object> extensions, List<String> knownKeys) {
-    return extensions(extensions, knownKeys, "payload.summary");
+    return extensions(extensions, knownKeys, "payload.summary", 2);
   }
 
-  /** An immutable deep copy of JSON extension values at {@code location}; contract keys are refused. */
-  static Map<String, Object> extensions(Map<String, Object> extensions, List<String> knownKeys, String location) {
+  /**
+   * An immutable deep copy of JSON extension values of the object at {@code location}, which sits
+   * {@code depth} levels below the document root; contract keys are refused.
+   */
+  static Map<String, Object> extensions(
+      Map<String, Object> extensions, List<String> knownKeys, String location, int depth) {
     if (extensions == null || extensions.isEmpty()) {
       return Map.of();
     }
@@ -33,7 +37,7 @@ final class WireMaps {
       }
     }
     @SuppressWarnings("unchecked")
-    Map<String, Object> copy = (Map<String, Object>) JsonValues.copy(extensions, location);
+    Map<String, Object> copy = (Map<String, Object>) JsonValues.copy(extensions, location, depth);
     return copy;
   }
 

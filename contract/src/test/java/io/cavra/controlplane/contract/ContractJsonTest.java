@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import io.cavra.controlplane.contract.internal.CanonicalJsonWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -117,11 +118,11 @@ class ContractJsonTest {
         .build());
     String[] documents = {
       valid.replace("\"payload\":{", "\"payload\":{\"" + secret + "\":1,"),
-      lookup.replace("\"labels\":{}", "\"labels\":{\"" + secret + "\":1}"),
+      lookup.replace("\"labels\":{}", "\"labels\":{\"" + secret + "\":\"\\ud800\"}"),
       lookup.replace("\"labels\":{}", "\"labels\":{\"" + secret + "\":\"a\",\"" + secret + "\":\"b\"}"),
       lookup.replace("\"labels\":{}", "\"labels\":{\"" + secret + "\":" + "[".repeat(80) + "]".repeat(80) + "}"),
     };
-    ErrorCode[] codes = {ErrorCode.UNKNOWN_FIELD, ErrorCode.INVALID_TYPE, ErrorCode.DUPLICATE_KEY, ErrorCode.TOO_DEEP};
+    ErrorCode[] codes = {ErrorCode.UNKNOWN_FIELD, ErrorCode.INVALID_VALUE, ErrorCode.DUPLICATE_KEY, ErrorCode.TOO_DEEP};
     for (int i = 0; i < documents.length; i++) {
       ContractException error = refused(documents[i].getBytes(StandardCharsets.UTF_8));
       assertThat(error.code()).as(codes[i].wireName()).isEqualTo(codes[i]);
@@ -132,6 +133,46 @@ class ContractJsonTest {
         () -> Summary.builder(Operation.TENANT_AUDIT_STORE_OPERATING).extension(secret, Double.NaN));
     assertThat(extension.location()).isEqualTo("payload.summary.<redacted>");
     assertThat(extension.getMessage()).doesNotContain(secret);
+  }
+
+  /** Wire-spec 7: the report's feature lists default to empty; a report without them is read as such. */
+  @Test
+  void licenseReportWithoutFeatureListsReadsThemAsEmpty() {
+    String full = ContractJson.toJson(ControlPlaneRequest.builder(Operation.LICENSE_VALIDATION)
+        .tenantId("tenant-demo").correlationId("saas-0123456789ab").report(LicenseValidationReport.communityDefault())
+        .build());
+    String withoutLists = full.replace(",\"enabled_features\":[],\"locked_features\":[]", "");
+    assertThat(withoutLists).isNotEqualTo(full);
+
+    ControlPlaneRequest request = json.parseRequest(withoutLists);
+
+    assertThat(((RequestPayload.LicenseValidation) request.payload()).localValidationReport().enabledFeatures()).isEmpty();
+    assertThat(ContractJson.toJson(request)).isEqualTo(full);
+    assertThat(json.parseLicenseReport(("{\"status\":\"expired\",\"edition\":\"enterprise\",\"license_id\":\"l-1\","
+        + "\"valid\":false,\"message\":\"License is expired.\",\"private_validation_required\":true,"
+        + "\"locked_features\":[\"sso\"]}").getBytes(StandardCharsets.UTF_8)))
+        .isEqualTo(LicenseValidationReport.local(LicenseStatus.EXPIRED, LicenseEdition.ENTERPRISE, "l-1", List.of("sso")));
+  }
+
+  @Test
+  void licenseReportWithANullFeatureListIsStillRefused() {
+    ContractException error = catchThrowableOfType(ContractException.class, () -> json.parseLicenseReport(
+        ("{\"status\":\"valid\",\"edition\":\"community\",\"license_id\":\"community\",\"valid\":true,"
+            + "\"message\":\"m\",\"private_validation_required\":false,\"enabled_features\":null}")
+            .getBytes(StandardCharsets.UTF_8)));
+
+    assertThat(error.code()).isEqualTo(ErrorCode.INVALID_TYPE);
+    assertThat(error.location()).isEqualTo("$.enabled_features");
+  }
+
+  /** Python's json reads a float as a double; the tree holds the digits repr writes for it. */
+  @Test
+  void aFloatIsReadAsTheNearestDoubleInReprDigits() {
+    Object tree = json.parseTree("[1.50, 1.5000000000000001, 1e-400, 1E+16, 0.1000000000000000055511151231257827]"
+        .getBytes(StandardCharsets.UTF_8));
+
+    assertThat(tree).isEqualTo(List.of(new java.math.BigDecimal("1.5"), new java.math.BigDecimal("1.5"),
+        new java.math.BigDecimal("0.0"), new java.math.BigDecimal("1e+16"), new java.math.BigDecimal("0.1")));
   }
 
   @Test

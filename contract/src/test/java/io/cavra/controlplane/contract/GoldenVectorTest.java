@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The golden vectors under {@code vectors/v1}: every valid document, written by Python's own
  * {@code json.dumps}, parses and serializes back to the same bytes in its form; every invalid one
- * is refused with its expected code and location, and never with its secret in the message.
+ * is refused with its expected code, location and (where the manifest gives it) message, and
+ * never with its secret in the message.
  */
 class GoldenVectorTest {
 
@@ -56,6 +57,9 @@ class GoldenVectorTest {
     assertThat(error.code().wireName()).isEqualTo(vector.code());
     if (vector.location() != null) {
       assertThat(error.location()).isEqualTo(vector.location());
+    }
+    if (vector.message() != null) {
+      assertThat(error.getMessage()).isEqualTo(vector.message());
     }
     if (!vector.substitute().isEmpty()) {
       assertThat(error.getMessage()).doesNotContain(GoldenVectors.githubClassicToken());

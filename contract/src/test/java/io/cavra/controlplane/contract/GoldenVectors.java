@@ -32,6 +32,7 @@ final class GoldenVectors {
       boolean valid,
       String code,
       String location,
+      String message,
       boolean schemaRejects,
       Map<String, String> substitute,
       String description) {
@@ -124,6 +125,7 @@ final class GoldenVectors {
           node.get("verdict").asText().equals("valid"),
           textOrNull(node.get("code")),
           textOrNull(node.get("location")),
+          textOrNull(node.get("message")),
           node.get("schema_rejects").asBoolean(),
           Collections.unmodifiableMap(substitute),
           node.get("description").asText());

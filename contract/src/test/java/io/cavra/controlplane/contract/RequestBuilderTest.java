@@ -133,11 +133,197 @@ class RequestBuilderTest {
   }
 
   @Test
-  void sensitiveContactIsReportedBelowContactsUnlikeTheReference() {
+  void sensitiveContactHasTheReferencesMessageAndItsRealLocation() {
     ContractException error = failure(ControlPlaneRequest.builder(Operation.TENANT_ONBOARDING)
         .tenantId("t").organizationName("Demo").contact("api_token", "placeholder"));
     assertThat(error.getMessage())
-        .isEqualTo("sensitive field is not allowed in public SaaS contract payload: payload.contacts.api_token");
+        .isEqualTo("sensitive field is not allowed in public SaaS contract payload: payload.api_token");
+    assertThat(error.location()).isEqualTo("payload.contacts.api_token");
+  }
+
+  @Test
+  void labelsTakeEveryJavaFormOfAJsonValueAndWriteThemAsPythonDoes() {
+    Map<String, Object> labels = new java.util.LinkedHashMap<>();
+    labels.put("int", 7);
+    labels.put("long", -9L);
+    labels.put("big", java.math.BigInteger.TWO.pow(70));
+    labels.put("double", 0.1);
+    labels.put("float", 1.5f);
+    labels.put("decimal", new java.math.BigDecimal("2.50"));
+    labels.put("tiny", 1e-7);
+    labels.put("huge", 1e22);
+    labels.put("neg", -2.5e-300);
+    labels.put("yes", true);
+    labels.put("none", null);
+    labels.put("list", List.of(1, "x"));
+    labels.put("map", Map.of("a", List.of()));
+
+    ControlPlaneRequest request = ControlPlaneRequest.builder(Operation.POLICY_REGISTRY_LOOKUP)
+        .tenantId("t").correlationId("saas-0123456789ab").policyRefs("p").labels(labels).build();
+
+    // Python: json.dumps(labels, separators=(",", ":"), ensure_ascii=False) with the same values.
+    assertThat(ContractJson.toJson(request)).contains("\"labels\":{\"int\":7,\"long\":-9,"
+        + "\"big\":1180591620717411303424,\"double\":0.1,\"float\":1.5,\"decimal\":2.5,\"tiny\":1e-07,"
+        + "\"huge\":1e+22,\"neg\":-2.5e-300,\"yes\":true,\"none\":null,\"list\":[1,\"x\"],\"map\":{\"a\":[]}}");
+    assertThat(ContractJson.defaults().parseRequest(ContractJson.toJson(request))).isEqualTo(request);
+  }
+
+  @Test
+  void nestedLabelsAreAnImmutableDeepCopyInTheirOrder() {
+    List<Object> owners = new java.util.ArrayList<>(List.of("alice"));
+    Map<String, Object> team = new java.util.LinkedHashMap<>();
+    team.put("owners", owners);
+    team.put("name", "platform");
+    RequestPayload.PolicyRegistryLookup payload = (RequestPayload.PolicyRegistryLookup) ControlPlaneRequest
+        .builder(Operation.POLICY_REGISTRY_LOOKUP).tenantId("t").policyRefs("p")
+        .label("team", team).label("tier", "gold").build().payload();
+    owners.add("mallory");
+    team.put("name", "changed");
+
+    assertThat(payload.labels().keySet()).containsExactly("team", "tier");
+    @SuppressWarnings("unchecked")
+    Map<String, Object> copied = (Map<String, Object>) payload.labels().get("team");
+    assertThat(copied).containsExactly(Map.entry("owners", List.of("alice")), Map.entry("name", "platform"));
+    assertThatThrownBy(() -> ((List<Object>) copied.get("owners")).add("x"))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> copied.put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> payload.labels().put("x", 1)).isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void labelTextAndContactTextAnswerTheStringCase() {
+    RequestPayload.PolicyRegistryLookup lookup = (RequestPayload.PolicyRegistryLookup) ControlPlaneRequest
+        .builder(Operation.POLICY_REGISTRY_LOOKUP).tenantId("t").policyRefs("p")
+        .label("team", "platform").label("tier", 2).build().payload();
+    RequestPayload.TenantOnboarding onboarding = (RequestPayload.TenantOnboarding) ControlPlaneRequest
+        .builder(Operation.TENANT_ONBOARDING).tenantId("t").organizationName("Demo")
+        .contact("owner", "owner@example.invalid").contact("escalation", List.of("ops")).build().payload();
+
+    assertThat(lookup.labelText("team")).contains("platform");
+    assertThat(lookup.labelText("tier")).isEmpty();
+    assertThat(lookup.labelText("absent")).isEmpty();
+    assertThat(onboarding.contactText("owner")).contains("owner@example.invalid");
+    assertThat(onboarding.contactText("escalation")).isEmpty();
+  }
+
+  @Test
+  void aLabelValueThatIsNotJsonIsRefusedAtItsPath() {
+    ContractException error = failure(ControlPlaneRequest.builder(Operation.POLICY_REGISTRY_LOOKUP)
+        .tenantId("t").policyRefs("p").label("team", Map.of("since", java.time.LocalDate.of(2024, 1, 1))));
+
+    assertThat(error.code()).isEqualTo(ErrorCode.INVALID_TYPE);
+    assertThat(error.location()).isEqualTo("payload.labels.team.since");
+    assertThat(error.getMessage()).isEqualTo("payload.labels.team.since must be a JSON value");
+  }
+
+  @ParameterizedTest
+  @ValueSource(doubles = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY})
+  void aNonFiniteNumberInAContactIsRefused(double number) {
+    ContractException error = failure(ControlPlaneRequest.builder(Operation.TENANT_ONBOARDING)
+        .tenantId("t").organizationName("Demo").contact("hours", List.of(8, number)));
+
+    assertThat(error.code()).isEqualTo(ErrorCode.INVALID_VALUE);
+    assertThat(error.location()).isEqualTo("payload.contacts.hours[1]");
+  }
+
+  @Test
+  void aLabelKeyThatIsNotAStringIsRefused() {
+    ContractException error = failure(ControlPlaneRequest.builder(Operation.POLICY_REGISTRY_LOOKUP)
+        .tenantId("t").policyRefs("p").label("team", Map.of(1, "x")));
+
+    assertThat(error.code()).isEqualTo(ErrorCode.INVALID_TYPE);
+    assertThat(error.location()).isEqualTo("payload.labels.team");
+  }
+
+  @Test
+  void labelsThatAreNotAnObjectAreRefusedByName() {
+    ContractException error = catchThrowableOfType(ContractException.class,
+        () -> ControlPlaneRequest.builder(Operation.POLICY_REGISTRY_LOOKUP).set("labels", List.of("team")));
+
+    assertThat(error.code()).isEqualTo(ErrorCode.INVALID_TYPE);
+    assertThat(error.getMessage()).isEqualTo("labels must be an object");
+  }
+
+  /** Labels sit two levels below the root; the default reader allows containers down to level 63. */
+  @Test
+  void labelsNestedDeeperThanTheDefaultReaderAllowsAreRefusedWhenBuilt() {
+    Object deepest = "x";
+    for (int i = 0; i < 61; i++) {
+      deepest = List.of(deepest);
+    }
+    ControlPlaneRequest readable = ControlPlaneRequest.builder(Operation.POLICY_REGISTRY_LOOKUP)
+        .tenantId("t").policyRefs("p").label("chain", deepest).build();
+    assertThat(ContractJson.defaults().parseRequest(ContractJson.toJson(readable))).isEqualTo(readable);
+
+    ContractException error = failure(ControlPlaneRequest.builder(Operation.POLICY_REGISTRY_LOOKUP)
+        .tenantId("t").policyRefs("p").label("chain", List.of(deepest)));
+    assertThat(error.code()).isEqualTo(ErrorCode.TOO_DEEP);
+    assertThat(error.getMessage()).endsWith(" nests deeper than 64 levels");
+  }
+
+  @Test
+  void aCyclicContactIsTooDeepNotAStackOverflow() {
+    List<Object> cycle = new java.util.ArrayList<>();
+    cycle.add(cycle);
+
+    assertThat(failure(ControlPlaneRequest.builder(Operation.TENANT_ONBOARDING)
+        .tenantId("t").organizationName("Demo").contact("loop", cycle)).code()).isEqualTo(ErrorCode.TOO_DEEP);
+  }
+
+  /** Wire-spec 2.2.5: contacts are guarded at build, and the reference's path has no contacts. segment. */
+  @Test
+  void credentialsBelowAContactHaveTheReferencesMessageAndTheirRealLocation() {
+    Map<String, Object> nestedKey = Map.of("owners", Map.of("primary", Map.of("password", "placeholder")));
+    Map<String, Object> inList = Map.of("escalation", List.of("ops@example.invalid", FakeTokens.github()));
+    Map<String, Object> keyInList = Map.of("owners", List.of(Map.of("name", "ops"), Map.of("token", "placeholder")));
+    String field = "sensitive field is not allowed in public SaaS contract payload: ";
+    String value = "sensitive value is not allowed in public SaaS contract payload: ";
+    Object[][] cases = {
+      {nestedKey, ErrorCode.SENSITIVE_FIELD, "payload.contacts.owners.primary.password", field + "payload.owners.primary.password"},
+      {inList, ErrorCode.SENSITIVE_VALUE, "payload.contacts.escalation[1]", value + "payload.escalation[1]"},
+      {keyInList, ErrorCode.SENSITIVE_FIELD, "payload.contacts.owners[1].token", field + "payload.owners[1].token"},
+    };
+    for (Object[] c : cases) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> contacts = (Map<String, Object>) c[0];
+      ContractException error = failure(ControlPlaneRequest.builder(Operation.TENANT_ONBOARDING)
+          .tenantId("t").organizationName("Demo").contacts(contacts));
+      assertThat(error.code()).isEqualTo(c[1]);
+      assertThat(error.location()).isEqualTo(c[2]);
+      assertThat(error.getMessage()).isEqualTo(c[3]).doesNotContain(FakeTokens.github());
+      assertThat(error.ruleId()).isPresent();
+    }
+  }
+
+  /** Labels keep their segment in the reference's message (wire-spec 6.7); refused at construction here. */
+  @Test
+  void credentialsBelowALabelAreRefusedWhenBuiltWithTheReferencesPath() {
+    String field = "sensitive field is not allowed in public SaaS contract payload: ";
+    ContractException nested = failure(ControlPlaneRequest.builder(Operation.POLICY_REGISTRY_LOOKUP)
+        .tenantId("t").policyRefs("p").label("team", Map.of("owner", Map.of("password", "placeholder"))));
+    ContractException inList = failure(ControlPlaneRequest.builder(Operation.POLICY_REGISTRY_LOOKUP)
+        .tenantId("t").policyRefs("p").label("owners", List.of("alice", FakeTokens.slack())));
+
+    assertThat(nested.location()).isEqualTo("payload.labels.team.owner.password");
+    assertThat(nested.getMessage()).isEqualTo(field + "payload.labels.team.owner.password");
+    assertThat(inList.code()).isEqualTo(ErrorCode.SENSITIVE_VALUE);
+    assertThat(inList.location()).isEqualTo("payload.labels.owners[1]");
+    assertThat(inList.getMessage())
+        .isEqualTo("sensitive value is not allowed in public SaaS contract payload: payload.labels.owners[1]");
+  }
+
+  @Test
+  void parsedNestedContactsReportTheSameAsBuiltOnes() {
+    String json = ContractJson.toJson(ControlPlaneRequest.builder(Operation.TENANT_ONBOARDING)
+            .tenantId("tenant-demo").correlationId("saas-0123456789ab").organizationName("Demo")
+            .contact("owners", Map.of("primary", "ops")).build())
+        .replace("\"primary\":\"ops\"", "\"primary\":{\"pass\\u0077ord\":\"placeholder\"}");
+
+    ContractException error = catchThrowableOfType(ContractException.class, () -> ContractJson.defaults().parseRequest(json));
+
+    assertThat(error.location()).isEqualTo("payload.contacts.owners.primary.password");
+    assertThat(error.getMessage())
+        .isEqualTo("sensitive field is not allowed in public SaaS contract payload: payload.owners.primary.password");
   }
 
   @Test

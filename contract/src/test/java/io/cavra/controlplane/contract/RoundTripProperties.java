@@ -249,8 +249,8 @@ class RoundTripProperties {
         boolean nonEmpty = parameter.required() || !((List<String>) parameter.defaultValue()).isEmpty();
         int min = nonEmpty ? 1 : 0;
         return text().list().ofMinSize(min).ofMaxSize(4).map(l -> l);
-      case TEXT_MAP:
-        return Arbitraries.maps(key(), text()).ofMaxSize(3).map(m -> m);
+      case JSON_MAP:
+        return Arbitraries.maps(key(), jsonValue(3)).ofMaxSize(3).map(m -> m);
       case LICENSE_REPORT:
         return Combinators.combine(Arbitraries.of(LicenseStatus.class), Arbitraries.of(LicenseEdition.class),
                 identifier(), text().list().ofMaxSize(3))
@@ -300,6 +300,29 @@ class RoundTripProperties {
   private static Arbitrary<String> identifier() {
     return Arbitraries.strings().withCharRange('a', 'z').withChars('-', '0', '7').ofMinLength(1).ofMaxLength(24)
         .filter(s -> !s.isBlank());
+  }
+
+  /**
+   * Any JSON value as a builder takes it: text, whole numbers of every size, finite doubles,
+   * booleans, null, and lists and maps of these nested up to {@code depth} levels.
+   */
+  private static Arbitrary<Object> jsonValue(int depth) {
+    Arbitrary<Object> scalar = Arbitraries.oneOf(
+        text().map(v -> v),
+        Arbitraries.longs().map(v -> v),
+        Arbitraries.bigIntegers().between(java.math.BigInteger.TWO.pow(63), java.math.BigInteger.TWO.pow(80)).map(v -> v),
+        Arbitraries.doubles().ofScale(20).between(-1e300, 1e300).map(v -> v),
+        Arbitraries.longs().map(bits -> Double.longBitsToDouble(bits)).filter(Double::isFinite).map(v -> v),
+        Arbitraries.of(true, false).map(v -> v),
+        Arbitraries.just(null));
+    if (depth == 0) {
+      return scalar;
+    }
+    Arbitrary<Object> inner = Arbitraries.lazy(() -> jsonValue(depth - 1));
+    return Arbitraries.frequencyOf(
+        net.jqwik.api.Tuple.of(4, scalar),
+        net.jqwik.api.Tuple.of(1, inner.list().ofMaxSize(3).map(v -> v)),
+        net.jqwik.api.Tuple.of(1, Arbitraries.maps(key(), inner).ofMaxSize(3).map(v -> v)));
   }
 
   private static Arbitrary<String> key() {

@@ -214,6 +214,17 @@ class SchemaValidationTest {
   }
 
   @Test
+  void licenseReportWithoutFeatureListsIsValidAsTheReaderReadsIt() {
+    ObjectNode request = (ObjectNode) GoldenVectors.readTree(
+        GoldenVectors.byName("request_license_validation_default.compact").text());
+    ((ObjectNode) request.at("/payload/local_validation_report")).remove(List.of("enabled_features", "locked_features"));
+
+    assertThat(schema("request").validate(request)).isEmpty();
+    ((ObjectNode) request.at("/payload/local_validation_report")).putNull("enabled_features");
+    assertThat(locations(schema("request").validate(request))).contains("payload.local_validation_report.enabled_features");
+  }
+
+  @Test
   void responseEnvelopeIsClosed() {
     ObjectNode response = (ObjectNode) GoldenVectors.readTree(
         GoldenVectors.byName("response_tenant_status_generic_unavailable.compact").text());
@@ -279,6 +290,7 @@ class SchemaValidationTest {
       assertThat(c.form()).isIn("compact", "pretty");
       assertThat(c.code()).isNull();
       assertThat(c.location()).isNull();
+      assertThat(c.message()).isNull();
       assertThat(c.schemaRejects()).isFalse();
       assertThat(c.substitute()).isEmpty();
     } else {

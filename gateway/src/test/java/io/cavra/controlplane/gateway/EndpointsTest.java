@@ -52,6 +52,25 @@ class EndpointsTest {
   }
 
   @Test
+  void controlPlaneAnswersRequestsWhoseContactsAndLabelsNestAnyJsonValue() {
+    ControlPlaneRequest onboarding = ControlPlaneRequest.builder(Operation.TENANT_ONBOARDING)
+        .tenantId("tenant-demo").correlationId("c-nested-1").organizationName("Demo Organization")
+        .contact("escalation", List.of("ops@example.invalid", "oncall@example.invalid"))
+        .contact("owners", Map.of("primary", "ops")).contact("priority", 1).build();
+    ControlPlaneRequest lookup = ControlPlaneRequest.builder(Operation.POLICY_REGISTRY_LOOKUP)
+        .tenantId("tenant-demo").correlationId("c-nested-2").policyRefs("starter-policy-1")
+        .label("team", Map.of("name", "platform", "owners", List.of("alice"))).label("weight", 0.5)
+        .label("critical", true).label("retired", (Object) null).build();
+
+    for (ControlPlaneRequest request : List.of(onboarding, lookup)) {
+      HttpResponse<String> response = gateway.post("/v1/control-plane", ContractJson.toJson(request));
+
+      assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+      assertThat(response.body()).isEqualTo(ContractJson.toJson(ControlPlaneAdapter.unavailableAnswer(request)));
+    }
+  }
+
+  @Test
   void controlPlaneAcceptsACharsetParameterOfUtf8() {
     HttpResponse<String> response = gateway.post("/v1/control-plane", TestGateway.tenantStatus("tenant-demo"),
         "Content-Type", "application/json; charset=UTF-8");
@@ -139,6 +158,17 @@ class EndpointsTest {
         .tenantId("tenant-demo").requestedBy("console").correlationId("corr-1")
         .policyRefs("starter-policy-1").label("team", "governance").build();
     assertThat(response.body()).isEqualTo(ContractJson.toJson(expected));
+  }
+
+  @Test
+  void buildTakesNestedContactsAsJson() {
+    HttpResponse<String> response = gateway.post("/v1/build/tenant_onboarding", """
+        {"tenant_id":"tenant-demo","correlation_id":"corr-2","organization_name":"Demo Organization",
+         "contacts":{"owners":{"primary":"ops","backup":null},"escalation":["ops@example.invalid"],"hours":17.5}}""");
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(response.body()).contains("\"contacts\":{\"owners\":{\"primary\":\"ops\",\"backup\":null},"
+        + "\"escalation\":[\"ops@example.invalid\"],\"hours\":17.5}");
   }
 
   @Test

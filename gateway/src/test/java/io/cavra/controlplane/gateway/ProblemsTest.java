@@ -2,6 +2,9 @@ package io.cavra.controlplane.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cavra.controlplane.contract.ContractJson;
+import io.cavra.controlplane.contract.ControlPlaneRequest;
+import io.cavra.controlplane.contract.Operation;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -65,6 +68,22 @@ class ProblemsTest {
 
     Map<String, Object> problem = assertProblem(gateway.post("/v1/control-plane", body), ProblemType.SENSITIVE_FIELD);
     assertThat(problem).containsEntry("path", "$.payload.labels.password").containsKey("rule_id");
+  }
+
+  /** The problem's path is the real JSON path; its detail the reference's text, without contacts. */
+  @Test
+  void credentialBelowAContactIs400AtItsRealPathWithTheReferencesText() {
+    String body = ContractJson.toJson(ControlPlaneRequest.builder(Operation.TENANT_ONBOARDING)
+            .tenantId("tenant-demo").correlationId("c-1").organizationName("Demo")
+            .contact("owners", Map.of("primary", "ops")).build())
+        .replace("\"primary\":\"ops\"", "\"primary\":{\"password\":\"hunter2\"}");
+
+    HttpResponse<String> response = gateway.post("/v1/control-plane", body);
+
+    Map<String, Object> problem = assertProblem(response, ProblemType.SENSITIVE_FIELD);
+    assertThat(problem).containsEntry("path", "$.payload.contacts.owners.primary.password")
+        .containsEntry("detail", "sensitive field is not allowed in public SaaS contract payload: payload.owners.primary.password");
+    assertThat(response.body()).doesNotContain("hunter2");
   }
 
   @Test

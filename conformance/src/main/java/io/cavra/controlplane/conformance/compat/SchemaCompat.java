@@ -345,9 +345,13 @@ public final class SchemaCompat {
       } else if (Boolean.FALSE.equals(after) || wasOpen) {
         add(CompatRule.ADDITIONAL_PROPERTIES_CLOSED, kind, pointer,
             Boolean.FALSE.equals(after) ? "unknown keys are now refused" : "unknown keys are now constrained");
-      } else if (Boolean.FALSE.equals(before) || isOpen) {
+      } else if (Boolean.FALSE.equals(before)) {
         add(CompatRule.ADDITIONAL_PROPERTIES_OPENED, kind, pointer,
             isOpen ? "unknown keys are now allowed" : "unknown keys are now allowed when they match a schema");
+      } else if (isOpen) {
+        // Keys were allowed already, with values constrained by a schema; dropping the schema widens
+        // those values (type, enum, bounds …), which is classified as against the empty schema.
+        schema(before, Map.of(), pointer, closed);
       } else {
         schema(before, after, pointer, closed);
       }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -34,6 +35,30 @@ class CompatRuleFixturesTest {
       assertThat(change.severity()).isEqualTo(rule.severity());
     });
     assertThat(report.exitCode()).isEqualTo(rule.severity() == Severity.BREAKING ? 1 : 0);
+  }
+
+  /**
+   * {@code additionalProperties: {"type": "string"}} becoming {@code true} keeps every key allowed
+   * and widens the values' type: type-widened in the enclosing content model, not an opening.
+   */
+  @ParameterizedTest(name = "closed: {0}")
+  @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+  void droppingTheValueSchemaOfAMapWidensItsValuesType(boolean closed, @TempDir Path temp) throws Exception {
+    String schema = """
+        {"$schema": "https://json-schema.org/draft/2020-12/schema", "$id": "https://example.invalid/m.schema.json",
+         "type": "object", "properties": {"m": {"type": "object", "additionalProperties": %s}}%s}""";
+    String end = closed ? ", \"additionalProperties\": false" : "";
+    Files.createDirectories(temp.resolve("baseline"));
+    Files.createDirectories(temp.resolve("current"));
+    Files.writeString(temp.resolve("baseline/m.schema.json"), String.format(schema, "{\"type\": \"string\"}", end));
+    Files.writeString(temp.resolve("current/m.schema.json"), String.format(schema, "true", end));
+
+    CompatReport report = SchemaCompat.compare(temp.resolve("baseline"), temp.resolve("current"));
+
+    assertThat(report.changes()).as(report.text()).singleElement().satisfies(change -> {
+      assertThat(change.rule()).isEqualTo(closed ? CompatRule.TYPE_WIDENED_CLOSED : CompatRule.TYPE_WIDENED_OPEN);
+      assertThat(change.location()).isEqualTo("m.schema.json#/properties/m/additionalProperties/type");
+    });
   }
 
   @Test

@@ -2,6 +2,8 @@ package io.cavra.controlplane.contract.internal;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 
@@ -153,8 +155,9 @@ public final class CanonicalJsonWriter {
   }
 
   /**
-   * Python's {@code repr(float)}: the shortest digits that round-trip, positional for decimal
-   * exponents -4 to 15, otherwise scientific with a signed exponent of at least two digits.
+   * Python's {@code repr(float)}: the shortest digits that read back as the same double (the
+   * nearest such digits when two are equally short), positional for decimal exponents -4 to 15,
+   * otherwise scientific with a signed exponent of at least two digits.
    */
   public static String pythonFloatRepr(double d) {
     if (Double.isNaN(d) || Double.isInfinite(d)) {
@@ -163,7 +166,7 @@ public final class CanonicalJsonWriter {
     if (d == 0) {
       return (Double.doubleToRawLongBits(d) < 0) ? "-0.0" : "0.0";
     }
-    BigDecimal decimal = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+    BigDecimal decimal = shortest(Math.abs(d));
     String digits = decimal.unscaledValue().toString();
     int exponent = digits.length() - 1 - decimal.scale();
     StringBuilder out = new StringBuilder(24);
@@ -201,5 +204,39 @@ public final class CanonicalJsonWriter {
       out.append(abs);
     }
     return out.toString();
+  }
+
+  /**
+   * The shortest decimal that reads back as {@code d} (positive and finite), without trailing
+   * zeros; of two equally short ones, the nearer to {@code d}, as Python's {@code repr} (David
+   * Gay's shortest mode) chooses. Java 17's {@code Double.toString} reads back but is not always
+   * the shortest (JDK-4511638), nor the nearest of its length, so it only bounds the search: if
+   * some decimal of a precision reads back, so does one of every greater precision, so the search
+   * walks down from Java's precision while a shorter one still reads back.
+   */
+  static BigDecimal shortest(double d) {
+    BigDecimal exact = new BigDecimal(d);
+    int precision = new BigDecimal(Double.toString(d)).stripTrailingZeros().precision();
+    BigDecimal best = readingBack(exact, d, precision);
+    for (BigDecimal shorter; precision > 1 && (shorter = readingBack(exact, d, precision - 1)) != null; precision--) {
+      best = shorter;
+    }
+    return best.stripTrailingZeros();
+  }
+
+  /**
+   * The decimal of {@code precision} significant digits nearest to {@code exact} that reads back as
+   * {@code d}, or null if none does. Only the decimals just below and just above can.
+   */
+  private static BigDecimal readingBack(BigDecimal exact, double d, int precision) {
+    BigDecimal below = exact.round(new MathContext(precision, RoundingMode.FLOOR));
+    BigDecimal above = exact.round(new MathContext(precision, RoundingMode.CEILING));
+    boolean belowReads = below.doubleValue() == d;
+    boolean aboveReads = above.doubleValue() == d;
+    if (belowReads && aboveReads) {
+      int nearer = exact.subtract(below).compareTo(above.subtract(exact));
+      return nearer < 0 ? below : nearer > 0 ? above : exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+    }
+    return belowReads ? below : aboveReads ? above : null;
   }
 }

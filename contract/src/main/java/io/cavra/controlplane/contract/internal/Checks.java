@@ -2,9 +2,11 @@ package io.cavra.controlplane.contract.internal;
 
 import io.cavra.controlplane.contract.ContractException;
 import io.cavra.controlplane.contract.ErrorCode;
+import io.cavra.controlplane.contract.secret.SecretFinding;
 import io.cavra.controlplane.contract.secret.SecretGuard;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** Shared value checks of the model. Every failure is a {@link ContractException} with a path. */
@@ -101,54 +103,49 @@ public final class Checks {
   }
 
   /**
-   * An immutable, order-preserving copy of a string-to-string map; {@code null} is empty. A map
-   * this library made (a {@link WireMap}) is checked but not copied again.
+   * An immutable, order-preserving copy of a free-form object whose values are any JSON values
+   * (see {@link JsonValues}), sitting {@code depth} levels below the root of its document;
+   * {@code null} is empty. The object of a cleared parsed document is immutable, its strings are
+   * valid and its floats normalized by the reader already, so it is kept as it is.
    */
-  public static Map<String, String> textMap(Map<?, ?> values, String location) {
+  public static Map<String, Object> jsonMap(Map<?, ?> values, String location, int depth) {
     if (values == null || values.isEmpty()) {
       return Map.of();
     }
-    boolean screened = SCOPE.get().screened;
-    if (values instanceof WireMap) {
-      WireMap map = (WireMap) values;
-      for (int i = 0; i < map.size(); i++) {
-        textEntry(map.key(i), map.value(i), location, screened);
-      }
+    if (isScreened()) {
       @SuppressWarnings("unchecked")
-      Map<String, String> strings = (Map<String, String>) (Map<?, ?>) map;
-      return strings;
+      Map<String, Object> parsed = (Map<String, Object>) values;
+      return parsed;
     }
-    Object[] copy = new Object[values.size() * 2];
-    int i = 0;
-    for (Map.Entry<?, ?> entry : values.entrySet()) {
-      textEntry(entry.getKey(), entry.getValue(), location, screened);
-      copy[i++] = entry.getKey();
-      copy[i++] = entry.getValue();
-    }
-    @SuppressWarnings("unchecked")
-    Map<String, String> strings = (Map<String, String>) (Map<?, ?>) WireMap.of(copy);
-    return strings;
-  }
-
-  private static void textEntry(Object key, Object value, String location, boolean screened) {
-    if (!(key instanceof String)) {
-      throw ContractException.of(ErrorCode.INVALID_TYPE, location, location + " keys must be strings");
-    }
-    if (!screened) {
-      text((String) key, location);
-    }
-    if (!(value instanceof String) || (!screened && !isValidUnicode((String) value))) {
-      String entryLocation = location + "." + keyInPath((String) key);
-      throw value instanceof String
-          ? ContractException.of(ErrorCode.INVALID_VALUE, entryLocation, entryLocation + " must be valid Unicode text")
-          : ContractException.of(ErrorCode.INVALID_TYPE, entryLocation, entryLocation + " must be a string");
-    }
+    return JsonValues.copyMap(values, location, depth);
   }
 
   /** Runs the default secret guard over {@code value}, reporting paths below {@code location}. */
   public static void guard(Object value, String location) {
     if (!SCOPE.get().screened) {
       SecretGuard.defaults().check(value, location);
+    }
+  }
+
+  /**
+   * Runs the default secret guard over {@code value} as {@link #guard(Object, String)} does, for a
+   * value whose path the reference writes differently in its message: the exception's location is
+   * the real path below {@code locationRoot} ({@code payload.contacts.owners.primary.password}),
+   * its message the reference's text with {@code messageRoot} in its place ({@code sensitive field
+   * is not allowed in public SaaS contract payload: payload.owners.primary.password}).
+   */
+  public static void guard(Object value, String locationRoot, String messageRoot) {
+    if (SCOPE.get().screened) {
+      return;
+    }
+    Optional<SecretFinding> found = SecretGuard.defaults().firstFinding(value, locationRoot);
+    if (found.isPresent()) {
+      SecretFinding finding = found.get();
+      String path = finding.path();
+      String shown = path.startsWith(locationRoot) ? messageRoot + path.substring(locationRoot.length()) : path;
+      String what = finding.code() == ErrorCode.SENSITIVE_FIELD ? "field" : "value";
+      throw ContractException.secret(finding.code(), path,
+          "sensitive " + what + " is not allowed in public SaaS contract payload: " + shown, finding.ruleId());
     }
   }
 
@@ -162,17 +159,34 @@ public final class Checks {
    */
   public static <T> T fromDocument(JsonTreeReader.Screened document, Function<Object, T> builder) {
     Scope scope = SCOPE.get();
-    boolean outer = scope.screened;
+    boolean outerDocument = scope.document;
+    boolean outerScreened = scope.screened;
+    scope.document = true;
     scope.screened = document.clear();
     try {
       return builder.apply(document.tree());
     } finally {
-      scope.screened = outer;
+      scope.document = outerDocument;
+      scope.screened = outerScreened;
     }
   }
 
-  /** Per thread: whether the innermost {@link #fromDocument} on it builds a cleared document. */
+  /** Whether the model being built on this thread is that of a parsed document. */
+  static boolean inDocument() {
+    return SCOPE.get().document;
+  }
+
+  /** Whether the model being built on this thread is that of a document a screen cleared. */
+  static boolean isScreened() {
+    return SCOPE.get().screened;
+  }
+
+  /**
+   * Per thread: whether the innermost {@link #fromDocument} on it builds a parsed document, and
+   * whether that document was cleared.
+   */
   private static final class Scope {
+    boolean document;
     boolean screened;
   }
 

@@ -33,7 +33,8 @@ import java.util.Objects;
 
 /**
  * Reads one JSON document into plain Java values (ordered maps, lists, strings, {@code Long} /
- * {@code BigInteger} / {@code BigDecimal}, booleans, null) with the contract's safety rules: strict
+ * {@code BigInteger}, {@code BigDecimal} for a float, holding the decimal Python's {@code repr}
+ * writes for the nearest double, booleans, null) with the contract's safety rules: strict
  * UTF-8, no duplicate keys, bounded size and depth, no trailing content. Recursion is bounded by the
  * depth limit, so hostile input fails with {@code too_deep}, never with a stack overflow. Messages
  * never quote the input.
@@ -205,7 +206,7 @@ public final class JsonTreeReader {
       case VALUE_NUMBER_INT:
         if (screen != null && parser.getTextLength() >= 13) {
           // A card number can be written as a JSON number too.
-          screen.value(tokenOffset(parser), parser.getText());
+          screen.integer(parser.getText());
         }
         switch (parser.getNumberType()) {
           case INT:
@@ -222,10 +223,13 @@ public final class JsonTreeReader {
           // An exponent beyond an int (1e99999999999): no BigDecimal, and no double either.
           decimal = null;
         }
-        if (decimal == null || Double.isInfinite(decimal.doubleValue())) {
+        double d = decimal == null ? Double.POSITIVE_INFINITY : decimal.doubleValue();
+        if (Double.isInfinite(d)) {
           throw ContractException.of(ErrorCode.INVALID_VALUE, render(path, depth), "number is out of range");
         }
-        return decimal;
+        // What Python's json reads is a double: hold the decimal its repr writes for it, as built
+        // values are held, so that the model need not look for floats to normalize.
+        return new BigDecimal(CanonicalJsonWriter.pythonFloatRepr(d));
       case VALUE_TRUE:
         return Boolean.TRUE;
       case VALUE_FALSE:

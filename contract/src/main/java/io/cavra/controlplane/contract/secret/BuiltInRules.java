@@ -589,8 +589,7 @@ final class BuiltInRules {
               "Payment card number (PAN): 13–19 digits with a card network's prefix, Luhn-valid, whole or grouped by spaces or dashes",
               PaymentCards.REGEX,
               PaymentCards::accept,
-              PaymentCards.KEYWORDS)
-              .anchoredAtKeywords(PaymentCards::mayStartAt),
+              PaymentCards.KEYWORDS),
           SecretRule.value(
               "curl-basic-auth",
               "curl command line with a user and password (curl … -u user:password)",

@@ -12,8 +12,9 @@ import java.util.Objects;
  * stretch of the text, so only a string that holds a keyword occurrence needs the value rules run;
  * keys are classified as {@link SecretGuard#scan} classifies them.
  *
- * <p>The reader reports every key, every string value and every integer of 13 digits or more of
- * the document, each key before its value; {@link #clear()} then
+ * <p>The reader reports every key ({@link #key}), every string value ({@link #value}) and every
+ * integer of 13 digits or more ({@link #integer}) of the document, each key before its value;
+ * {@link #clear()} then
  * says whether the guard finds nothing in it. The screen never clears a document in which the
  * guard would find something; when in doubt (an escape sequence, a rule without keywords, a key
  * that a key rule names even if its value is exempt) it does not clear, and the caller scans as
@@ -54,8 +55,7 @@ public final class DocumentScreen {
   }
 
   /**
-   * Reports a string value of the document, or an integer of 13 digits or more as its text (it
-   * could be a card number).
+   * Reports a string value of the document.
    *
    * @param offset where the string starts in the screened text, counted as {@link
    *     SecretGuard#screen(byte[])} or {@link SecretGuard#screen(String)} says; its opening quote or
@@ -105,6 +105,17 @@ public final class DocumentScreen {
         && text.length() <= 80
         && ValueShapes.isIdentifier(text)
         && KeyMatcher.ruleOf(guard.keys().verdict(text)) != KeyMatcher.NO_MATCH;
+  }
+
+  /**
+   * Reports an integer of the document of 13 digits or more, as its text: a card number can be
+   * written as a JSON number, and numbers carry no keyword to find it by.
+   */
+  public void integer(String digits) {
+    Objects.requireNonNull(digits, "digits");
+    if (clear && guard.values().cardRule() >= 0 && PaymentCards.isCardNumber(digits, 0, 0)) {
+      clear = false;
+    }
   }
 
   /** Bytes of {@code text} in UTF-8; asked only when a keyword starts just past its chars. */

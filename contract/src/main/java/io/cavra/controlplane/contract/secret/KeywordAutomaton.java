@@ -61,6 +61,13 @@ final class KeywordAutomaton {
   private final int overlap;
 
   /**
+   * The row a walk of a whole text starts in: the state after a space, so that a keyword which
+   * begins with a space also matches at the start of a text (a card number's keyword is a
+   * boundary and digits, and a string value begins at one). Row 0 when no keyword does.
+   */
+  private final int initial;
+
+  /**
    * Builds the automaton; {@code keywords.get(i)} are the keywords of rule {@code i}, lower-case
    * printable ASCII (checked by {@link SecretRule}).
    */
@@ -165,6 +172,8 @@ final class KeywordAutomaton {
         outputs[state] = rules.stream().mapToInt(Integer::intValue).toArray();
       }
     }
+    int afterSpace = dfa[0][classOf[' ']];
+    initial = outputs[afterSpace] == null ? afterSpace * alphabet : 0;
     delta = new int[stateCount * alphabet];
     for (int state = 0; state < stateCount; state++) {
       for (int cls = 0; cls < alphabet; cls++) {
@@ -204,7 +213,7 @@ final class KeywordAutomaton {
     int n = text.length();
     if (n < COPIED) {
       if (n < SIDE_BY_SIDE) {
-        return walk(text, 0, n, 0, 0, hits);
+        return walk(text, 0, n, initial, 0, hits);
       }
       int s1 = firstCut(n);
       return walkThree(text, s1, s1 + s1 - overlap, n, hits);
@@ -220,7 +229,7 @@ final class KeywordAutomaton {
   /** As {@link #scan(String, Hits)}, over {@code bytes[0, n)}. */
   boolean scan(byte[] bytes, int n, Hits hits) {
     if (n < SIDE_BY_SIDE) {
-      return walk(bytes, 0, n, 0, 0, hits);
+      return walk(bytes, 0, n, initial, 0, hits);
     }
     int s1 = firstCut(n);
     return walkThree(bytes, s1, s1 + s1 - overlap, n, hits);
@@ -238,7 +247,7 @@ final class KeywordAutomaton {
     int f1 = s1 - overlap;
     int f2 = s2 - overlap;
     int common = n - f2;
-    int o0 = 0;
+    int o0 = initial;
     int o1 = 0;
     int o2 = 0;
     boolean hit = false;
@@ -296,7 +305,7 @@ final class KeywordAutomaton {
     int f1 = s1 - overlap;
     int f2 = s2 - overlap;
     int common = n - f2;
-    int o0 = 0;
+    int o0 = initial;
     int o1 = 0;
     int o2 = 0;
     boolean hit = false;
@@ -345,7 +354,8 @@ final class KeywordAutomaton {
       return false;
     }
     for (int entry : outputs[offset / alphabet]) {
-      hits.add(end - (entry >>> 16), entry & 0xffff);
+      // A keyword that begins with a space can end one char into a text, at the virtual space.
+      hits.add(Math.max(0, end - (entry >>> 16)), entry & 0xffff);
     }
     return true;
   }

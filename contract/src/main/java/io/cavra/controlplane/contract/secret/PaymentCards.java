@@ -19,39 +19,23 @@ final class PaymentCards {
   /**
    * The rule's regex: 13 to 19 digits in a row, or groups of four joined by one kind of separator
    * (a space or a dash) with a last group of one to four, or the 4-6-5 of American Express and 4-6-4 of Diners Club, not touching
-   * other letters or digits. {@link #accept} checks the rest. Every match starts with one of {@link #KEYWORDS},
-   * so the rule is tried only where they occur.
+   * other letters or digits. {@link #accept} checks the rest.
    */
   static final String REGEX =
       "(?<![0-9A-Za-z])(?:[0-9]{13,19}|[0-9]{4}([ -])[0-9]{4}(?:\\1[0-9]{4}){1,2}(?:\\1[0-9]{1,4})?"
           + "|[0-9]{4}([ -])[0-9]{6}\\2[0-9]{4,5})(?![0-9A-Za-z])";
 
   /**
-   * The prefilter's keywords: eight digits in a row, or four, a separator and three more (digits in
-   * keywords stand for any digit), which every PAN has at its start.
+   * The prefilter's keywords (digits in keywords stand for any digit): a delimiter and seven
+   * digits, or four digits, a separator and three more, which every PAN has at its start. A text's
+   * start counts as a space to the automaton. Eight digits alone would also occur in most hex
+   * digests and UUIDs, and cost the common case a regex run each.
    */
-  static final String[] KEYWORDS = {"00000000", "0000 000", "0000-000"};
-
-  /**
-   * Whether a card number can start at {@code start}: no letter or digit before it, and 13 digits
-   * or more from there on, single spaces or dashes between them allowed. Keywords of eight digits
-   * occur in every hex digest and UUID; this spares those the regex.
-   */
-  static boolean mayStartAt(CharSequence text, int start) {
-    if (start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
-      return false;
-    }
-    int digits = 0;
-    for (int i = start, n = text.length(); i < n && digits < 13; i++) {
-      char c = text.charAt(i);
-      if (c >= '0' && c <= '9') {
-        digits++;
-      } else if ((c != ' ' && c != '-') || i + 1 >= n || text.charAt(i + 1) < '0' || text.charAt(i + 1) > '9') {
-        break;
-      }
-    }
-    return digits >= 13;
-  }
+  static final String[] KEYWORDS = {
+    " 0000000", "\"0000000", "'0000000", "=0000000", ":0000000", ",0000000", ";0000000",
+    "(0000000", "[0000000", "{0000000", "<0000000", ">0000000", "/0000000", "#0000000",
+    "-0000000", "\t0000000", "\n0000000", "|0000000", "0000 000", "0000-000"
+  };
 
   /** The filter of the regex's matches. */
   static boolean accept(CharSequence text, Matcher m) {

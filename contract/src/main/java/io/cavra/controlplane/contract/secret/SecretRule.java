@@ -49,15 +49,6 @@ public final class SecretRule {
   }
 
   /**
-   * A cheap test of whether a match can start at a keyword occurrence, run before the regex; for
-   * a rule whose keywords occur far more often than its matches.
-   */
-  @FunctionalInterface
-  interface StartCheck {
-    boolean mayStartAt(CharSequence text, int start);
-  }
-
-  /**
    * Which values under a key that a key rule names are credential material. Whatever the policy,
    * null, numbers other than card security codes, booleans, placeholders and references (see
    * {@link SecretGuard}) never are, and an object is searched rather than refused as a whole.
@@ -79,7 +70,6 @@ public final class SecretRule {
   private final List<String> keywords;
   private final Pattern pattern;
   private final MatchFilter filter;
-  private final StartCheck startCheck;
   private final ValuePolicy policy;
 
   /**
@@ -102,11 +92,9 @@ public final class SecretRule {
       List<String> keywords,
       Pattern pattern,
       MatchFilter filter,
-      StartCheck startCheck,
       boolean anchored,
       ValuePolicy policy,
       boolean head) {
-    this.startCheck = startCheck;
     this.id = id;
     this.description = description;
     this.target = target;
@@ -145,7 +133,6 @@ public final class SecretRule {
         lower,
         pattern,
         null,
-        null,
         LiteralPrefixes.startWithKeyword(regex, lower),
         ValuePolicy.ANY_STRING,
         false);
@@ -169,7 +156,6 @@ public final class SecretRule {
         List.of(),
         pattern,
         null,
-        null,
         false,
         ValuePolicy.ANY_STRING,
         false);
@@ -186,7 +172,6 @@ public final class SecretRule {
         rule.keywords,
         rule.pattern,
         filter,
-        null,
         rule.anchored,
         ValuePolicy.ANY_STRING,
         false);
@@ -200,7 +185,7 @@ public final class SecretRule {
       String id, String description, String regex, ValuePolicy policy, List<String> words) {
     SecretRule rule = key(id, description, regex);
     return new SecretRule(
-        id, description, Target.KEY, List.copyOf(words), rule.pattern, null, null, false, policy, true);
+        id, description, Target.KEY, List.copyOf(words), rule.pattern, null, false, policy, true);
   }
 
   /** The stable id, lower-case kebab-case, e.g. {@code github-pat-classic} or {@code key-token}. */
@@ -245,20 +230,6 @@ public final class SecretRule {
   /** For key rules: whether the sensitive words must head the key; see {@link #head}. */
   boolean head() {
     return head;
-  }
-
-  /**
-   * This built-in rule, tried only where its keywords start and {@code check} allows: for a rule
-   * whose matches provably start at a keyword although {@link LiteralPrefixes} cannot read it from
-   * the regex.
-   */
-  SecretRule anchoredAtKeywords(StartCheck check) {
-    return new SecretRule(id, description, target, keywords, pattern, filter, check, true, policy, head);
-  }
-
-  /** Whether a match may start at {@code start}, by the rule's cheap pre-check if it has one. */
-  boolean mayStartAt(CharSequence text, int start) {
-    return startCheck == null || startCheck.mayStartAt(text, start);
   }
 
   /** Whether {@code m}, over {@code text}, finds a match that the filter accepts. */
@@ -329,9 +300,10 @@ public final class SecretRule {
     Set<String> lower = new LinkedHashSet<>();
     for (String keyword : keywords) {
       Objects.requireNonNull(keyword, "keyword");
-      if (keyword.isEmpty() || !keyword.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+      if (keyword.isEmpty()
+          || !keyword.chars().allMatch(c -> c == '\t' || c == '\n' || (c >= 0x20 && c < 0x7f))) {
         throw ContractException.of(
-            ErrorCode.INVALID_VALUE, "keywords", "keywords must be non-empty printable ASCII");
+            ErrorCode.INVALID_VALUE, "keywords", "keywords must be non-empty printable ASCII, tab or newline");
       }
       lower.add(keyword.toLowerCase(Locale.ROOT));
     }

@@ -161,7 +161,7 @@ final class ValueMatcher {
         int vetoedTo = 0;
         for (int i = 0; i < hits.size() && found == NO_MATCH; i++) {
           int start = hits.start(i);
-          if (hits.rule(i) != r || (start > vetoedFrom && start < vetoedTo) || !rule.mayStartAt(s, start)) {
+          if (hits.rule(i) != r || (start > vetoedFrom && start < vetoedTo)) {
             continue;
           }
           if (m == null) {

@@ -143,17 +143,13 @@ class PrefilterTest {
             "telegram-bot-token",
             "mailchimp-api-key",
             "twitter-bearer-token",
-            "terraform-cloud-token");
+            "terraform-cloud-token",
+            "payment-card-number");
   }
 
   @Test
   void copiesOfBuiltInRulesMadeThroughThePublicFactoryAreAnchoredAlike() {
     for (SecretRule rule : BuiltInRules.VALUE_RULES) {
-      if (rule.id().equals("payment-card-number")) {
-        // Anchored by construction: its regex starts with a class the parser cannot read.
-        assertThat(rule.anchored()).isTrue();
-        continue;
-      }
       SecretRule copy =
           SecretRule.value(
               rule.id() + "-copy",

@@ -329,7 +329,7 @@ class SecretGuardTest {
             ContractException.class, e -> assertThat(e.location()).isEqualTo("regex"))
         .hasMessage("invalid regular expression in rule acme");
     assertThatThrownBy(() -> SecretRule.value("acme", "d", "x", "é"))
-        .hasMessage("keywords must be non-empty printable ASCII");
+        .hasMessage("keywords must be non-empty printable ASCII, tab or newline");
     assertThatThrownBy(() -> SecretRule.key(null, "d", "x"))
         .isInstanceOf(NullPointerException.class);
   }

@@ -41,7 +41,7 @@
   var KIND_LABELS = {
     TEXT: 'text',
     TEXT_LIST: 'list of text',
-    TEXT_MAP: 'key = value map',
+    JSON_MAP: 'key = value map (text values here; the contract takes any JSON value)',
     LICENSE_REPORT: 'license report (JSON object)'
   };
 
@@ -346,6 +346,9 @@
       }
       if (t === 'object' && isObject(prop.additionalProperties) && prop.additionalProperties.type) {
         return 'map of ' + prop.additionalProperties.type;
+      }
+      if (t === 'object' && prop.additionalProperties === true) {
+        return 'map of any JSON value';
       }
       if (t === 'integer' && prop.minimum === 0) {
         return 'whole number ≥ 0';
@@ -848,7 +851,7 @@
     switch (p.kind) {
       case 'TEXT_LIST':
         return listField(p);
-      case 'TEXT_MAP':
+      case 'JSON_MAP':
         return mapField(p);
       case 'LICENSE_REPORT':
         return reportField(p);
@@ -1009,11 +1012,13 @@
     },
       h('legend', null, code(p.name),
         p.required ? h('span', { class: 'required-mark' }, ' required') : null,
-        h('span', { class: 'kind' }, ' ' + KIND_LABELS.TEXT_MAP)),
+        h('span', { class: 'kind' }, ' ' + KIND_LABELS.JSON_MAP)),
       rows, empty, addButton, errorSlot(p));
     var initial = initialValue(p);
     if (isObject(initial)) {
-      Object.keys(initial).forEach(function (k) { addRow(k, String(initial[k]), false); });
+      Object.keys(initial).forEach(function (k) {
+        addRow(k, typeof initial[k] === 'string' ? initial[k] : JSON.stringify(initial[k]), false);
+      });
     }
     renumber();
     return {
