@@ -5,6 +5,8 @@
 @SuppressWarnings("requires-automatic")
 module io.cavra.controlplane.gateway {
   requires transitive io.cavra.controlplane.contract;
+  requires java.logging;
+  requires jdk.unsupported;
   requires org.eclipse.jetty.server;
   requires io.prometheus.metrics.core;
   requires io.prometheus.metrics.model;

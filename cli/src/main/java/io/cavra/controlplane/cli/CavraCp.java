@@ -67,7 +67,7 @@ final class CavraCp implements Callable<Integer> {
     commands.put("validate", () -> new ValidateCommand(environment));
     commands.put("scan", () -> new ScanCommand(environment));
     commands.put("schema", SchemaCommand::new);
-    commands.put("serve", ServeCommand::new);
+    commands.put("serve", () -> ServeCommand.commandLine(environment));
     commands.put("keys", KeysCommand::new);
     commands.put("verify", VerifyCommand::new);
     commands.put("compat", CompatCommand::new);

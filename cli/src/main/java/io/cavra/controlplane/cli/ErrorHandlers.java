@@ -105,6 +105,7 @@ final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExcep
   /** Options that were renamed, with the names they may have now; a command has at most one of them. */
   private static final Map<String, List<String>> RENAMED = Map.of(
       "--key-file", List.of("--key-store", "--api-key-file"),
+      "--key-file-check", List.of("--key-store-check"),
       "--key-env", List.of("--api-key-env"));
 
   /** {@code (renamed '--x')}, a did-you-mean among the command's options, or nothing. */

@@ -25,15 +25,15 @@ final class KeyAdvice {
     if (unauthorized == 0 && forbidden == 0) {
       return List.of();
     }
+    // No counts: a gateway that throttles failed authentications (429) answers a varying share of them.
     List<String> lines = new ArrayList<>();
     if (unauthorized > 0) {
-      lines.add(Plurals.count(unauthorized, "case") + " answered 401 Unauthorized: " + (keySent
-          ? "the gateway does not accept the API key that was sent."
-          : "the gateway requires an API key, and none was sent (--api-key-file or --api-key-env)."));
+      lines.add("the gateway answered 401 Unauthorized: " + (keySent
+          ? "it does not accept the API key that was sent."
+          : "it requires an API key, and none was sent (--api-key-file or --api-key-env)."));
     }
     if (forbidden > 0) {
-      lines.add(Plurals.count(forbidden, "case") + " answered 403 Forbidden: the API key may not "
-          + refused(report) + ".");
+      lines.add("the gateway answered 403 Forbidden: the API key may not " + refused(report) + ".");
     }
     List<String> tenants = ConformanceVectors.load().tenants();
     StringBuilder recipe = new StringBuilder("cavra-cp keys add --key-store keys.jsonl --key-id conformance");
@@ -53,19 +53,19 @@ final class KeyAdvice {
   /**
    * What the key lacks, as far as the answers tell. Only accepted cases count (a refused request is
    * answered 400 before any key scope is checked). A 403 is put down to its operation when no case of
-   * that operation got through, else to its tenant; when nothing got through, nothing can be told.
+   * that operation was answered (200), else to its tenant; when none was answered, nothing can be told.
    */
   private static String refused(ConformanceReport report) {
     Set<String> allowedOperations = new LinkedHashSet<>();
     List<CaseResult> forbidden = new ArrayList<>();
     for (CaseResult result : report.results()) {
       int status = result.httpStatus().orElse(0);
-      if (result.testCase().verdict() != ConformanceCase.Verdict.ACCEPTED || status == 0 || status == 401) {
+      if (result.testCase().verdict() != ConformanceCase.Verdict.ACCEPTED) {
         continue;
       }
       if (status == 403) {
         forbidden.add(result);
-      } else {
+      } else if (status == 200) {
         result.testCase().contractOperation().ifPresent(operation -> allowedOperations.add(operation.wireName()));
       }
     }

@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -33,7 +35,7 @@ import picocli.CommandLine.Spec;
         "The key store (--key-store, a JSON-lines file that 'serve --key-store' reads) holds only SHA-256",
         "hashes of keys, each bound to tenants and operations. The raw key is shown once, or written to",
         "the file named by --api-key-file, which 'verify --api-key-file' reads."},
-    subcommands = {KeysCommand.Add.class, KeysCommand.ListKeys.class})
+    subcommands = {KeysCommand.Add.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
 final class KeysCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -83,6 +85,10 @@ final class KeysCommand implements Callable<Integer> {
             + " Operations: ${COMPLETION-CANDIDATES}.")
     List<String> operations = List.of("*");
 
+    @Option(names = "--expires-at", paramLabel = "TIME",
+        description = "When the key stops working, as a UTC time such as 2027-01-31T00:00:00Z (default: never).")
+    String expiresAt;
+
     @Override
     public Integer call() {
       for (String operation : operations) {
@@ -91,12 +97,20 @@ final class KeysCommand implements Callable<Integer> {
               "--operation names an unknown operation" + Suggestions.didYouMean(operation, new OperationNames()));
         }
       }
+      Instant expiry = null;
+      if (expiresAt != null) {
+        try {
+          expiry = Instant.parse(expiresAt);
+        } catch (DateTimeParseException e) {
+          throw new UsageException(spec.commandLine(), "--expires-at takes a UTC time such as 2027-01-31T00:00:00Z");
+        }
+      }
       if (apiKeyFile != null && Files.exists(apiKeyFile, LinkOption.NOFOLLOW_LINKS)) {
         throw new UsageException(spec.commandLine(), "--api-key-file names a file that exists; keys are never overwritten");
       }
       GeneratedKey key;
       try {
-        key = ApiKeys.add(keyFile, keyId, new LinkedHashSet<>(tenants), new LinkedHashSet<>(operations));
+        key = ApiKeys.add(keyFile, keyId, new LinkedHashSet<>(tenants), new LinkedHashSet<>(operations), expiry);
       } catch (IllegalArgumentException e) {
         throw new UsageException(spec.commandLine(), e.getMessage());
       }
@@ -155,10 +169,49 @@ final class KeysCommand implements Callable<Integer> {
       PrintWriter out = spec.commandLine().getOut();
       for (ApiKeys.Entry entry : ApiKeys.load(keyFile).entries()) {
         out.println(entry.keyId() + "\ttenants=" + String.join(",", entry.tenants())
-            + "\toperations=" + String.join(",", entry.operations()));
+            + "\toperations=" + String.join(",", entry.operations())
+            + (entry.expiresAt() == null ? "" : "\texpires_at=" + entry.expiresAt()));
       }
       return ExitCodes.OK;
     }
   }
 
+  @Command(
+      name = "revoke",
+      mixinStandardHelpOptions = true,
+      header = "Remove a key from the key file; a running gateway refuses it within seconds.",
+      description = {
+          "Remove the entry of ID from FILE. A gateway serving FILE notices the change at its next check",
+          "(every 2 s by default) or at once on SIGHUP, and refuses the key from then on; no restart."},
+      footerHeading = "%nExamples:%n",
+      footer = "  cavra-cp keys revoke --key-store keys.jsonl --key-id console")
+  static final class Revoke implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--key-store", required = true, paramLabel = "FILE", description = "The key store.")
+    Path keyFile;
+
+    @Option(names = "--key-id", required = true, paramLabel = "ID", description = "The id of the key to remove.")
+    String keyId;
+
+    @Override
+    public Integer call() {
+      if (!Files.isRegularFile(keyFile)) {
+        spec.commandLine().getErr().println("error: io_error at " + keyFile + ": no such file");
+        return ExitCodes.IO_ERROR;
+      }
+      boolean removed;
+      try {
+        removed = ApiKeys.revoke(keyFile, keyId);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(spec.commandLine(), e.getMessage());
+      }
+      if (!removed) {
+        throw new UsageException(spec.commandLine(), "key id " + keyId + " is not in " + keyFile);
+      }
+      spec.commandLine().getErr().println("cavra-cp: removed key '" + keyId + "' from " + keyFile);
+      return ExitCodes.OK;
+    }
+  }
 }

@@ -72,6 +72,33 @@ class KeysAndServeCommandTest {
   }
 
   @Test
+  void keysRevokeRemovesTheKeyAndSaysWhenTheIdIsUnknown() throws Exception {
+    Path file = dir.resolve("keys.jsonl");
+    Cli.run("keys", "add", "--key-store", file.toString(), "--key-id", "console", "--tenant", "tenant-demo");
+    Cli.run("keys", "add", "--key-store", file.toString(), "--key-id", "ci", "--tenant", "*",
+        "--expires-at", "2027-01-31T00:00:00Z");
+
+    Cli.Result revoked = Cli.run("keys", "revoke", "--key-store", file.toString(), "--key-id", "console");
+    Cli.Result again = Cli.run("keys", "revoke", "--key-store", file.toString(), "--key-id", "console");
+
+    assertThat(revoked.exitCode()).isZero();
+    assertThat(revoked.err()).isEqualTo("cavra-cp: removed key 'console' from " + file + "\n");
+    assertThat(again.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(again.err()).contains("key id console is not in " + file);
+    assertThat(Cli.run("keys", "list", "--key-store", file.toString()).out())
+        .isEqualTo("ci\ttenants=*\toperations=*\texpires_at=2027-01-31T00:00:00Z\n");
+  }
+
+  @Test
+  void keysAddRefusesAnUnparsableExpiry() {
+    Cli.Result result = Cli.run("keys", "add", "--key-store", dir.resolve("k").toString(), "--key-id", "x",
+        "--tenant", "t", "--expires-at", "next tuesday");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err()).contains("--expires-at takes a UTC time such as 2027-01-31T00:00:00Z");
+  }
+
+  @Test
   void keysAddRefusesAnUnknownOperation() {
     Cli.Result result = Cli.run("keys", "add", "--key-store", dir.resolve("k").toString(), "--key-id", "x",
         "--tenant", "t", "--operation", "no_such_operation");
@@ -84,6 +111,34 @@ class KeysAndServeCommandTest {
     Cli.Result result = Cli.run("serve", "--host", "0.0.0.0", "--port", "0", "--audit-log", "none");
     assertThat(result.exitCode()).isEqualTo(ExitCodes.IO_ERROR);
     assertThat(result.err()).startsWith("error: cannot_start at serve: ");
+  }
+
+  @Test
+  void serveOnABusyPortSaysTheAddressIsInUseAndSuggestsAnotherPort() throws Exception {
+    try (java.net.ServerSocket busy = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      Cli.Result result = Cli.run("serve", "--port", Integer.toString(busy.getLocalPort()), "--audit-log", "none");
+
+      assertThat(result.exitCode()).isEqualTo(ExitCodes.IO_ERROR);
+      assertThat(result.err()).isEqualTo("error: cannot_start at serve: cannot listen on 127.0.0.1:" + busy.getLocalPort()
+          + ": the address is already in use; stop what listens there or choose another port with --port\n");
+    }
+  }
+
+  @Test
+  void serveTakesTheGatewaysOptionsWithTheirDefaultsInItsHelp() {
+    Cli.Result result = Cli.run("serve", "--help");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).contains("--max-concurrent-per-client=N", "(default: 64)", "--behind-proxy",
+        "--tls-cert=FILE", "--audit-log=auto|stdout|stderr|none|FILE", "(default: auto)");
+  }
+
+  @Test
+  void serveRefusesABadValueInTheWordsOfItsOption() {
+    Cli.Result result = Cli.run("serve", "--max-concurrent", "0");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err()).contains("--max-concurrent must be at least 1");
   }
 
   @Test

@@ -199,8 +199,8 @@ class LauncherIT {
       serve.destroy();
     }
     assertThat(serve.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    // SIGTERM reached the JVM, which drained and exited with 128 + 15 as a JVM does.
-    assertThat(serve.exitValue()).isEqualTo(143);
+    // SIGTERM reached the JVM, whose gateway drained and exited 0 (a shell would have died with 143).
+    assertThat(serve.exitValue()).isZero();
 
     assertThat(tree.resolve("cli/target/cavra-cp.jsa")).isNotEmptyFile();
     try (Stream<Path> files = Files.list(tree.resolve("cli/target"))) {

@@ -26,12 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
  * launcher, from a scratch directory that links to the repository's top-level entries, so that
  * files the examples write (request.json, keys.jsonl …) stay out of the tree.
  *
- * <p>Two things differ from a reader's terminal, both to let the test run beside others: the
- * README's port 8787 becomes a free port, and a server started without {@code --port} is given that
- * port. For output, carriage returns and HTTP {@code Date} headers are left out (the READMEs say
- * so), and a background command's documented lines must appear, in order, among what it prints by
- * the time it is listening; its later output (audit lines) interleaves with the other commands on a
- * terminal and is not compared.
+ * <p>The session runs in a pseudo-terminal, so that a background server writes to a terminal as it
+ * would in the reader's shell; every other command's output is captured on its own. Two things
+ * differ from a reader's terminal, both to let the test run beside others: the README's port 8787
+ * becomes a free port, and a server started without {@code --port} is given that port. Carriage
+ * returns and the HTTP {@code Date} and {@code X-Request-Id} headers are left out (the READMEs say
+ * so), and a background command's documented lines must appear, in order, among what the
+ * background commands printed to the terminal.
  */
 class ReadmeExamplesIT {
   private static final String README_PORT = "8787";
@@ -54,10 +55,14 @@ class ReadmeExamplesIT {
     linkTopLevelEntries(work);
     String port = Integer.toString(freePort());
 
+    // The session runs in a pseudo-terminal, as a reader's shell does: what a background server
+    // prints goes to that terminal (and so to the typescript), and it behaves as on a terminal.
+    Path terminal = scratch.resolve(readme.getParent().getFileName() + ".typescript");
     Path script = Files.writeString(scratch.resolve(readme.getParent().getFileName() + ".sh"),
-        script(steps, port, outputs), UTF_8);
-    ProcessBuilder builder = new ProcessBuilder("bash", script.toString())
+        script(steps, port, outputs, terminal), UTF_8);
+    ProcessBuilder builder = new ProcessBuilder("script", "-q", "-f", "-e", "-c", "bash " + script, terminal.toString())
         .directory(work.toFile())
+        .redirectInput(ProcessBuilder.Redirect.PIPE)
         .redirectErrorStream(true)
         .redirectOutput(scratch.resolve("session.log").toFile());
     String javaHome = System.getProperty("java.home");
@@ -65,6 +70,7 @@ class ReadmeExamplesIT {
     builder.environment().put("PATH", javaHome + "/bin:" + System.getenv("PATH"));
     builder.environment().remove("CAVRA_CP_JAVA_OPTS");
     Process session = builder.start();
+    session.getOutputStream().close();
     if (!session.waitFor(10, TimeUnit.MINUTES)) {
       session.descendants().forEach(ProcessHandle::destroyForcibly);
       session.destroyForcibly();
@@ -75,7 +81,7 @@ class ReadmeExamplesIT {
     for (int i = 0; i < steps.size(); i++) {
       Step step = steps.get(i);
       List<String> expected = step.expected().stream().map(l -> l.replace(README_PORT, port)).toList();
-      List<String> actual = actual(outputs.resolve(Integer.toString(i)));
+      List<String> actual = actual(step.background() ? terminal : outputs.resolve(Integer.toString(i)));
       boolean ok = step.background()
           ? ReadmeExamples.appearInOrder(expected, actual)
           : ReadmeExamples.matches(expected, actual);
@@ -89,12 +95,13 @@ class ReadmeExamplesIT {
 
   /**
    * One bash session: each command's output (both streams) goes to a numbered file; a background
-   * command is started as the README starts it, so that {@code $!} is its process, and the session
-   * waits until it listens; at the end every background job is stopped.
+   * command is started as the README starts it, so that {@code $!} is its process, writes to the
+   * terminal, and the session waits until it listens; at the end every background job is stopped.
    */
-  private static String script(List<Step> steps, String port, Path outputs) {
+  private static String script(List<Step> steps, String port, Path outputs, Path terminal) {
     StringBuilder script = new StringBuilder(String.join("\n",
         "set +e",
+        "set -m  # job control, as in an interactive shell: a background job keeps the terminal as its input",
         "listening() { (exec 3<>/dev/tcp/127.0.0.1/" + port + ") 2>/dev/null; }",
         "await() {  # a background job: until its port listens and it printed its documented line",
         "  for _ in $(seq 600); do",
@@ -110,8 +117,8 @@ class ReadmeExamplesIT {
       Path out = outputs.resolve(Integer.toString(i));
       script.append("# ").append(step.where()).append('\n');
       if (step.background()) {
-        script.append(command).append(" </dev/null >").append(quote(out)).append(" 2>&1 &\n");
-        script.append("await $! ").append(quote(out)).append(' ').append(quote(marker(step, port))).append('\n');
+        script.append(command).append(" &\n");
+        script.append("await $! ").append(quote(terminal)).append(' ').append(quote(marker(step, port))).append('\n');
       } else {
         script.append("{ ").append(command).append("\n} </dev/null >").append(quote(out)).append(" 2>&1\n");
         if (command.startsWith("kill ")) {
@@ -143,13 +150,16 @@ class ReadmeExamplesIT {
     return Arrays.stream(last.split("…")).max(Comparator.comparingInt(String::length)).orElse("");
   }
 
-  /** What a command printed, as a terminal shows it: no carriage returns, no HTTP Date header, no trailing blank lines. */
+  /**
+   * What a command printed, as a terminal shows it, without carriage returns, trailing blank lines
+   * and the HTTP headers that differ on every request ({@code Date}, {@code X-Request-Id}).
+   */
   private static List<String> actual(Path file) throws IOException {
     if (!Files.exists(file)) {
       return List.of("(the command did not run)");
     }
     List<String> lines = new ArrayList<>(Arrays.asList(Files.readString(file, UTF_8).replace("\r", "").split("\n", -1)));
-    lines.removeIf(line -> line.startsWith("Date: "));
+    lines.removeIf(line -> line.startsWith("Date: ") || line.startsWith("X-Request-Id: "));
     while (!lines.isEmpty() && lines.get(lines.size() - 1).isBlank()) {
       lines.remove(lines.size() - 1);
     }

@@ -44,33 +44,50 @@ class ServeAndVerifyIT {
         "serve", "--port", "0", "--audit-log", "none"));
     command.addAll(serveOptions);
     Process serve = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    List<String> errLines = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Thread drain = null;
+    int exit;
     try {
-      String url = awaitUrl(serve);
+      BufferedReader err = new BufferedReader(new InputStreamReader(serve.getErrorStream(), StandardCharsets.UTF_8));
+      String url = awaitUrl(serve, err, errLines);
+      drain = collect(err, errLines);
       List<String> verify = new ArrayList<>(List.of("verify", "--url", url));
       verify.addAll(verifyOptions);
       CavraCpJarIT.Process result = CavraCpJarIT.run("", verify.toArray(String[]::new));
       assertThat(result.out()).as(result.err()).contains("Verdict: PASS");
-      return result.exitCode();
+      exit = result.exitCode();
     } finally {
-      serve.destroy();
-      // SIGTERM drains and stops the gateway; the JVM then exits on its own.
+      // SIGTERM with kill(1): Process.destroy() would also close our end of its standard error.
+      new ProcessBuilder("kill", "-TERM", Long.toString(serve.pid())).inheritIO().start().waitFor();
       assertThat(serve.waitFor(30, TimeUnit.SECONDS)).isTrue();
+      if (drain != null) {
+        drain.join(10_000);
+      }
     }
+    // SIGTERM drains, says so and exits 0, as java -jar cavra-gateway.jar does.
+    assertThat(serve.exitValue()).as(String.join("\n", errLines)).isZero();
+    assertThat(errLines).anyMatch(line -> line.endsWith("INFO io.cavra.controlplane.gateway: draining 0 requests in flight (up to 30 s)"))
+        .anyMatch(line -> line.endsWith("INFO io.cavra.controlplane.gateway: stopped"));
+    return exit;
   }
 
-  private static String awaitUrl(Process serve) throws Exception {
-    BufferedReader err = new BufferedReader(new InputStreamReader(serve.getErrorStream(), StandardCharsets.UTF_8));
+  private static String awaitUrl(Process serve, BufferedReader err, List<String> errLines) throws Exception {
     for (String line = err.readLine(); line != null; line = err.readLine()) {
+      errLines.add(line);
       Matcher matcher = SERVING.matcher(line);
       if (matcher.find()) {
-        // Keep draining stderr so the server never blocks on a full pipe.
-        Thread drain = new Thread(() -> err.lines().forEach(l -> { }), "serve-stderr");
-        drain.setDaemon(true);
-        drain.start();
         return matcher.group(1).replaceAll("/$", "");
       }
     }
     throw new AssertionError("serve exited before listening, status " + serve.waitFor());
+  }
+
+  /** Keeps reading standard error so that the server never blocks on a full pipe. */
+  private static Thread collect(BufferedReader err, List<String> errLines) {
+    Thread drain = new Thread(() -> err.lines().forEach(errLines::add), "serve-stderr");
+    drain.setDaemon(true);
+    drain.start();
+    return drain;
   }
 
   private static String java() {

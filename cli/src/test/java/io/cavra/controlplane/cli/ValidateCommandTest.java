@@ -52,6 +52,17 @@ class ValidateCommandTest {
   }
 
   @Test
+  void aNumberWithAHugeExponentIsInvalidInputNotAnInternalError() throws Exception {
+    String good = Cli.vector("request_tenant_status_default.compact.json").strip();
+    Path file = Cli.write(dir, "exponent.json", good.replace("\"payload\":{", "\"payload\":{\"x\":1e99999999999,"));
+
+    Cli.Result result = Cli.run("validate", file.toString());
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(result.err()).isEqualTo("error: invalid_value at " + file + ":payload.x: number is out of range\n");
+  }
+
+  @Test
   void jsonlReportsTheLineOfEachProblemAndCountsLines() throws Exception {
     String good = Cli.vector("request_tenant_status_default.compact.json").strip();
     Path file = Cli.write(dir, "requests.jsonl", good + "\n{\"x\":1}\n\nnot json\r\n" + good);

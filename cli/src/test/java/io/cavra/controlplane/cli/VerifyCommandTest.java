@@ -53,7 +53,7 @@ class VerifyCommandTest {
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.NOT_CONFORMING);
     assertThat(result.err()).isEqualTo(
-        "cavra-cp: " + CASES + " cases answered 401 Unauthorized: the gateway requires an API key, and none was sent"
+        "cavra-cp: the gateway answered 401 Unauthorized: it requires an API key, and none was sent"
             + " (--api-key-file or --api-key-env).\n"
             + "cavra-cp: the kit acts for the tenants tenant-demo and tenant-conformance-b and calls every operation;"
             + " a key for them, with the reference gateway:\n"
@@ -69,8 +69,8 @@ class VerifyCommandTest {
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.NOT_CONFORMING);
     assertThat(result.out()).contains("Verdict: FAIL");
-    assertThat(result.err()).startsWith("cavra-cp: 7 cases answered 403 Forbidden: the API key may not act for the"
-        + " tenant tenant-conformance-b.\n").contains(RECIPE);
+    assertThat(result.err()).startsWith("cavra-cp: the gateway answered 403 Forbidden: the API key may not act for"
+        + " the tenant tenant-conformance-b.\n").contains(RECIPE);
     assertThat(result.all()).doesNotContain(Files.readString(key).strip());
   }
 
@@ -80,7 +80,7 @@ class VerifyCommandTest {
 
     Cli.Result result = Cli.run("verify", "--url", url(), "--api-key-file", key.toString());
 
-    assertThat(result.err()).containsPattern("cavra-cp: \\d+ cases answered 403 Forbidden: the API key may not call"
+    assertThat(result.err()).containsPattern("cavra-cp: the gateway answered 403 Forbidden: the API key may not call"
         + " the operations entitlement_status, tenant_onboarding, license_validation, .*"
         + "saas_operating_automation_worker_handoff\\.\n");
     assertThat(result.err()).doesNotContain("may not act for");
@@ -95,7 +95,7 @@ class VerifyCommandTest {
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
     assertThat(unknown.err()).startsWith(
-        "cavra-cp: " + CASES + " cases answered 401 Unauthorized: the gateway does not accept the API key that was sent.\n");
+        "cavra-cp: the gateway answered 401 Unauthorized: it does not accept the API key that was sent.\n");
   }
 
   @Test

@@ -14,6 +14,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -37,7 +38,7 @@ import java.util.zip.CRC32;
 
 /**
  * The gateway's API keys, read from a key file that holds only SHA-256 hashes. Immutable and
- * thread-safe once loaded.
+ * thread-safe once loaded; a running gateway reads the file again when it changes (or on SIGHUP).
  *
  * <p><b>Key file format.</b> UTF-8 JSON lines: one JSON object per line; blank lines and lines
  * starting with {@code #} are ignored. Each object has exactly these keys:
@@ -47,7 +48,8 @@ import java.util.zip.CRC32;
  * {@code key_id} is 1–64 characters of letters, digits, {@code .}, {@code _} or {@code -}, unique in
  * the file; {@code sha256} is the hash of the key's UTF-8 text; {@code tenants} lists the tenant ids
  * the key may act for, or {@code ["*"]} for all; {@code operations} lists operation wire names, or
- * {@code ["*"]} for all; {@code created_at} is optional. Keys are never stored.
+ * {@code ["*"]} for all; {@code created_at} is optional, and so is {@code expires_at}, a UTC time from
+ * which the key is refused. Keys are never stored.
  *
  * <p><b>Keys.</b> {@link #add} makes a key of {@value #KEY_PREFIX} followed by 43 base62 characters
  * (32 random bytes from {@link SecureRandom}) and 6 base62 characters of CRC-32 checksum, so that
@@ -63,7 +65,7 @@ public final class ApiKeys {
 
   private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
-  private static final Set<String> FIELDS = Set.of("key_id", "sha256", "tenants", "operations", "created_at");
+  private static final Set<String> FIELDS = Set.of("key_id", "sha256", "tenants", "operations", "created_at", "expires_at");
   private static final char[] BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final ContractJson LINE_CODEC = ContractJson.defaults().withMaxBytes(64 << 10).withMaxDepth(4);
@@ -86,8 +88,14 @@ public final class ApiKeys {
    * @param sha256 the SHA-256 of the key, 64 lower-case hex digits
    * @param tenants the tenant ids the key may act for, or {@code *}
    * @param operations the operation wire names the key may call, or {@code *}
+   * @param expiresAt when the key stops working, or {@code null} for never
    */
-  public record Entry(String keyId, String sha256, Set<String> tenants, Set<String> operations) {
+  public record Entry(String keyId, String sha256, Set<String> tenants, Set<String> operations, Instant expiresAt) {
+    /** An entry that does not expire. */
+    public Entry(String keyId, String sha256, Set<String> tenants, Set<String> operations) {
+      this(keyId, sha256, tenants, operations, null);
+    }
+
     /** Checks every component as the key file reader does. */
     public Entry {
       Objects.requireNonNull(keyId, "keyId");
@@ -101,6 +109,11 @@ public final class ApiKeys {
       }
       tenants = checkScope(tenants, "tenants", false);
       operations = checkScope(operations, "operations", true);
+    }
+
+    /** Whether the key has expired at {@code now}. */
+    public boolean expired(Instant now) {
+      return expiresAt != null && !now.isBefore(expiresAt);
     }
 
     /** Whether the key may act for {@code tenantId}. */
@@ -145,15 +158,30 @@ public final class ApiKeys {
    *     scope is empty or names an unknown operation
    */
   public static GeneratedKey add(Path keyFile, String keyId, Set<String> tenants, Set<String> operations) {
+    return add(keyFile, keyId, tenants, operations, null);
+  }
+
+  /**
+   * {@link #add(Path, String, Set, Set)} for a key that stops working at {@code expiresAt} (a
+   * running gateway refuses it from then on, as if it were revoked); {@code null} for never.
+   *
+   * @since 0.2
+   */
+  public static GeneratedKey add(Path keyFile, String keyId, Set<String> tenants, Set<String> operations,
+      Instant expiresAt) {
     Objects.requireNonNull(keyFile, "keyFile");
     char[] key = newKey();
-    Entry entry = new Entry(keyId, sha256Hex(key), tenants, operations);
+    Instant expiry = expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.SECONDS);
+    Entry entry = new Entry(keyId, sha256Hex(key), tenants, operations, expiry);
     Map<String, Object> line = new LinkedHashMap<>();
     line.put("key_id", entry.keyId());
     line.put("sha256", entry.sha256());
     line.put("tenants", List.copyOf(entry.tenants()));
     line.put("operations", List.copyOf(entry.operations()));
     line.put("created_at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+    if (expiry != null) {
+      line.put("expires_at", expiry.toString());
+    }
     byte[] text = (ContractJson.toJson(line, false) + "\n").getBytes(StandardCharsets.UTF_8);
     try {
       Path parent = keyFile.toAbsolutePath().getParent();
@@ -189,8 +217,71 @@ public final class ApiKeys {
     return new GeneratedKey(entry.keyId(), key);
   }
 
-  /** The entry whose hash matches {@code presentedKey}, compared in constant time against every entry. */
-  Optional<Entry> authenticate(String presentedKey) {
+  /**
+   * Removes the entry of {@code keyId} from {@code keyFile}, under the same lock as {@link #add},
+   * keeping every other line as it is. A gateway watching the file refuses the key from its next
+   * check on (within two seconds by default), or at once on SIGHUP.
+   *
+   * @return whether the file held the key id
+   * @since 0.2
+   */
+  public static boolean revoke(Path keyFile, String keyId) {
+    Objects.requireNonNull(keyFile, "keyFile");
+    Objects.requireNonNull(keyId, "keyId");
+    if (!Files.isRegularFile(keyFile)) {
+      throw new UncheckedIOException("cannot read key file " + keyFile, new java.io.FileNotFoundException());
+    }
+    try (FileChannel channel = open(keyFile)) {
+      FileLock lock = channel.lock();
+      ByteBuffer existing = ByteBuffer.allocate(Math.toIntExact(channel.size()));
+      while (existing.hasRemaining() && channel.read(existing, existing.position()) >= 0) {
+        // read the whole file under the lock
+      }
+      parse(existing.array(), keyFile);
+      String[] lines = new String(existing.array(), StandardCharsets.UTF_8).split("\n", -1);
+      StringBuilder kept = new StringBuilder();
+      boolean removed = false;
+      for (int i = 0; i < lines.length; i++) {
+        String line = lines[i].strip();
+        boolean entry = !line.isEmpty() && !line.startsWith("#");
+        if (entry && entry(LINE_CODEC.parseTree(line.getBytes(StandardCharsets.UTF_8))).keyId().equals(keyId)) {
+          removed = true;
+          continue;
+        }
+        kept.append(lines[i]);
+        if (i < lines.length - 1) {
+          kept.append('\n');
+        }
+      }
+      if (removed) {
+        // A new file moved over the old one: a gateway reading the file sees the old or the new
+        // content, never a truncated one (which would be a valid file with fewer keys).
+        Path temporary = keyFile.resolveSibling(keyFile.getFileName() + ".revoke-" + System.nanoTime());
+        try (FileChannel out = open(temporary)) {
+          ByteBuffer text = ByteBuffer.wrap(kept.toString().getBytes(StandardCharsets.UTF_8));
+          while (text.hasRemaining()) {
+            out.write(text);
+          }
+          out.force(true);
+        }
+        try {
+          Files.move(temporary, keyFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+          Files.deleteIfExists(temporary);
+        }
+      }
+      lock.release();
+      return removed;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write key file " + keyFile, e);
+    }
+  }
+
+  /**
+   * The entry whose hash matches {@code presentedKey}, compared in constant time against every
+   * entry, unless it has expired at {@code now}.
+   */
+  Optional<Entry> authenticate(String presentedKey, Instant now) {
     byte[] hash = sha256(presentedKey.toCharArray());
     Entry found = null;
     for (int i = 0; i < hashes.length; i++) {
@@ -198,7 +289,26 @@ public final class ApiKeys {
         found = entries.get(i);
       }
     }
-    return Optional.ofNullable(found);
+    return found == null || found.expired(now) ? Optional.empty() : Optional.of(found);
+  }
+
+  /** {@link #authenticate(String, Instant)} now. */
+  Optional<Entry> authenticate(String presentedKey) {
+    return authenticate(presentedKey, Instant.now());
+  }
+
+  /** Reads the key file as bytes, for change detection. */
+  static byte[] read(Path keyFile) {
+    try {
+      return Files.readAllBytes(keyFile);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read key file " + keyFile, e);
+    }
+  }
+
+  /** Parses key file bytes already read from {@code keyFile}. */
+  static ApiKeys of(byte[] content, Path keyFile) {
+    return new ApiKeys(parse(content, keyFile));
   }
 
   /** Whether {@code key} has the shape of a generated key, checksum included. */
@@ -252,10 +362,20 @@ public final class ApiKeys {
     Map<?, ?> map = (Map<?, ?>) tree;
     for (Object key : map.keySet()) {
       if (!FIELDS.contains(key)) {
-        throw new IllegalArgumentException("unknown key; expected key_id, sha256, tenants, operations, created_at");
+        throw new IllegalArgumentException(
+            "unknown key; expected key_id, sha256, tenants, operations, created_at, expires_at");
       }
     }
-    return new Entry(string(map, "key_id"), string(map, "sha256"), strings(map, "tenants"), strings(map, "operations"));
+    Instant expiresAt = null;
+    if (map.get("expires_at") != null) {
+      try {
+        expiresAt = Instant.parse(string(map, "expires_at"));
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new IllegalArgumentException("expires_at must be a UTC time such as 2027-01-31T00:00:00Z");
+      }
+    }
+    return new Entry(string(map, "key_id"), string(map, "sha256"), strings(map, "tenants"), strings(map, "operations"),
+        expiresAt);
   }
 
   private static String string(Map<?, ?> map, String name) {

@@ -16,6 +16,7 @@ import org.eclipse.jetty.util.Callback;
  */
 final class Dispatcher extends Handler.Abstract {
   static final String REALM = "Bearer realm=\"cavra-control-plane\"";
+  static final String METRICS = "/metrics";
 
   private final Routes routes;
   private final Services services;
@@ -43,6 +44,10 @@ final class Dispatcher extends Handler.Abstract {
       exchange.route(lookup.route(), lookup.parameters());
       if (lookup.route().access() == Routes.Access.WORK) {
         admit(exchange);
+      } else if (lookup.route().template().equals(METRICS) && services.config().metricsAuthenticated()) {
+        if (authenticated(exchange)) {
+          run(exchange, lookup.route().endpoint());
+        }
       } else {
         run(exchange, lookup.route().endpoint());
       }
@@ -59,30 +64,27 @@ final class Dispatcher extends Handler.Abstract {
           .withHeader("Connection", "close"));
       return;
     }
+    String client = "address " + exchange.clientAddress();
     ApiKeys keys = services.keys();
     if (keys != null) {
-      Optional<String> token = bearer(exchange.request().getHeaders().get(HttpHeader.AUTHORIZATION));
-      if (token.isEmpty()) {
-        exchange.sendProblem(Problem.of(ProblemType.UNAUTHORIZED, "an API key is required: send Authorization: Bearer <key>")
-            .withHeader("WWW-Authenticate", REALM));
+      if (!authenticated(exchange)) {
         return;
       }
-      Optional<ApiKeys.Entry> key = keys.authenticate(token.get());
-      if (key.isEmpty()) {
-        exchange.sendProblem(Problem.of(ProblemType.UNAUTHORIZED, "the API key is not valid")
-            .withHeader("WWW-Authenticate", REALM + ", error=\"invalid_token\""));
-        return;
-      }
-      exchange.key(key.get());
-      long wait = services.rateLimiter().acquire(key.get().keyId());
-      if (wait > 0) {
-        exchange.sendProblem(Problem.of(ProblemType.RATE_LIMITED, "the API key's rate limit is exhausted; retry later")
-            .withHeader("Retry-After", Long.toString(wait)));
-        return;
-      }
+      client = "key " + exchange.key().keyId();
     }
-    if (!services.admit(exchange)) {
-      exchange.sendProblem(Problem.of(ProblemType.OVERLOADED, "too many requests in flight; retry later")
+    long wait = services.rateLimiter().acquire(client);
+    if (wait > 0) {
+      exchange.sendProblem(Problem.of(ProblemType.RATE_LIMITED, keys != null
+              ? "the API key's rate limit is exhausted; retry later"
+              : "this address's rate limit is exhausted; retry later")
+          .withHeader("Retry-After", Long.toString(wait)));
+      return;
+    }
+    Services.Refusal refusal = services.admit(exchange, client);
+    if (refusal != Services.Refusal.NONE) {
+      exchange.sendProblem(Problem.of(ProblemType.OVERLOADED, refusal == Services.Refusal.CLIENT_FULL
+              ? (keys != null ? "this API key has" : "this address has") + " too many requests in flight; retry later"
+              : "too many requests in flight; retry later")
           .withHeader("Retry-After", "1"));
       return;
     }
@@ -96,7 +98,36 @@ final class Dispatcher extends Handler.Abstract {
       exchange.sendProblem(tooLarge(max));
       return;
     }
-    exchange.readBody(max, exchange.route().endpoint());
+    exchange.readBody(max, services.config().bodyTimeout(), exchange.route().endpoint());
+  }
+
+  /**
+   * Notes the caller's key, or answers 401 (429 once the address has failed too often; a valid
+   * key is never held back by that) and returns {@code false}.
+   */
+  private boolean authenticated(Exchange exchange) {
+    String address = "address " + exchange.clientAddress();
+    Optional<String> token = bearer(exchange.request().getHeaders().get(HttpHeader.AUTHORIZATION));
+    Optional<ApiKeys.Entry> key = token.isEmpty() ? Optional.empty() : services.keys().authenticate(token.get());
+    if (key.isPresent()) {
+      exchange.key(key.get());
+      return true;
+    }
+    long wait = services.authFailures().waitFor(address);
+    if (wait > 0) {
+      exchange.sendProblem(Problem.of(ProblemType.RATE_LIMITED, "too many failed authentications from this address; retry later")
+          .withHeader("Retry-After", Long.toString(wait)));
+      return false;
+    }
+    services.authFailures().acquire(address);
+    if (token.isEmpty()) {
+      exchange.sendProblem(Problem.of(ProblemType.UNAUTHORIZED, "an API key is required: send Authorization: Bearer <key>")
+          .withHeader("WWW-Authenticate", REALM));
+    } else {
+      exchange.sendProblem(Problem.of(ProblemType.UNAUTHORIZED, "the API key is not valid")
+          .withHeader("WWW-Authenticate", REALM + ", error=\"invalid_token\""));
+    }
+    return false;
   }
 
   /** Runs {@code endpoint}, turning anything it throws into a 500 problem. */

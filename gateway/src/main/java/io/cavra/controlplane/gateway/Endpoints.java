@@ -49,7 +49,7 @@ final class Endpoints {
       return;
     }
     exchange.note(request);
-    if (refusedByCustomRules(exchange, request)) {
+    if (refusedByIdentifierBounds(exchange, request) || refusedByCustomRules(exchange, request)) {
       return;
     }
     ApiKeys.Entry key = exchange.key();
@@ -137,7 +137,7 @@ final class Endpoints {
       }
       ControlPlaneRequest request = builder.build();
       exchange.note(request);
-      if (refusedByCustomRules(exchange, request)) {
+      if (refusedByIdentifierBounds(exchange, request) || refusedByCustomRules(exchange, request)) {
         return;
       }
       exchange.sendJson(200, ContractJson.toJsonBytes(request));
@@ -179,6 +179,12 @@ final class Endpoints {
     if (services.draining()) {
       exchange.sendProblem(Problem.of(ProblemType.SHUTTING_DOWN, "the gateway is draining")
           .withHeader("Retry-After", "5"));
+      return;
+    }
+    if (services.overloaded()) {
+      // Every slot is taken: a load balancer should send new work elsewhere until one frees.
+      exchange.sendProblem(Problem.of(ProblemType.OVERLOADED, "every request slot is taken")
+          .withHeader("Retry-After", "1"));
       return;
     }
     exchange.sendJson(200, ready);
@@ -233,6 +239,16 @@ final class Endpoints {
     safe.put("path", "$");
     safe.put("message", Problem.WITHHELD_DETAIL);
     return safe;
+  }
+
+  /** Answers the problem if an identifier is outside the gateway's bound; returns whether it did. */
+  private static boolean refusedByIdentifierBounds(Exchange exchange, ControlPlaneRequest request) {
+    Problem problem = Identifiers.check(request);
+    if (problem == null) {
+      return false;
+    }
+    exchange.sendProblem(problem);
+    return true;
   }
 
   /**

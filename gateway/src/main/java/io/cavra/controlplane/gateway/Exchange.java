@@ -32,8 +32,10 @@ final class Exchange {
   private final long startNanos = System.nanoTime();
   private final Instant arrived = Instant.now();
   private final AtomicBoolean answered = new AtomicBoolean();
+  private final String requestId;
   private final AtomicBoolean finished = new AtomicBoolean();
   private final List<Runnable> onFinish = new CopyOnWriteArrayList<>();
+  private final List<Runnable> onAnswer = new CopyOnWriteArrayList<>();
 
   private volatile Routes.Route route;
   private volatile Map<String, String> parameters = Map.of();
@@ -45,6 +47,8 @@ final class Exchange {
   private volatile String outcome;
   private volatile ProblemType problem;
   private volatile int status;
+  /** The body deadline passed: the answer is sent and the connection closed without reading on. */
+  private volatile boolean expired;
   /**
    * How much of an unread body is read and dropped after an early answer (401, 413, 429 …), as
    * servlet containers do (Tomcat's {@code maxSwallowSize} is the same 2 MiB); a body declared
@@ -58,6 +62,12 @@ final class Exchange {
     this.request = request;
     this.response = response;
     this.callback = callback;
+    this.requestId = RequestIds.of(request.getHeaders(), services.guard());
+  }
+
+  /** The request id: the caller's {@code X-Request-Id} or {@code traceparent} trace id when valid, else a new one. */
+  String requestId() {
+    return requestId;
   }
 
   Request request() {
@@ -103,12 +113,16 @@ final class Exchange {
     return entry == null ? Caller.ANONYMOUS : new Caller(entry.keyId(), entry.keyId());
   }
 
-  /** Notes the validated envelope's correlation id and operation, and the tenant of a request. */
+  /**
+   * Notes the validated envelope's correlation id and operation, and the tenant of a request when
+   * it is within the gateway's identifier bound: the audit line holds nothing else of the request.
+   */
   void note(Envelope envelope) {
     correlationId = envelope.correlationId();
     operation = envelope.operation().wireName();
     if (envelope instanceof ControlPlaneRequest) {
-      tenant = ((ControlPlaneRequest) envelope).tenantId();
+      String id = ((ControlPlaneRequest) envelope).tenantId();
+      tenant = Identifiers.bounded(id) ? id : null;
     }
   }
 
@@ -129,6 +143,14 @@ final class Exchange {
     onFinish.add(action);
   }
 
+  /**
+   * Runs {@code action} when the answer is decided, before it is written: a client that reads its
+   * answer and sends the next request at once must find the slot this one held free again.
+   */
+  void onAnswer(Runnable action) {
+    onAnswer.add(action);
+  }
+
   void sendJson(int status, byte[] bytes) {
     send(status, JSON, bytes, Map.of(), NO_STORE);
   }
@@ -137,7 +159,7 @@ final class Exchange {
     this.problem = problem.type();
     Problem known = problem.correlationId() == null && correlationId != null
         ? problem.withCorrelationId(correlationId) : problem;
-    send(known.status(), Problem.MEDIA_TYPE, known.toJsonBytes(services.guard()), known.headers(), NO_STORE);
+    send(known.status(), Problem.MEDIA_TYPE, known.toJsonBytes(services.guard(), requestId), known.headers(), NO_STORE);
   }
 
   /** Writes the whole answer; HEAD requests get the headers only. */
@@ -145,12 +167,16 @@ final class Exchange {
     if (!answered.compareAndSet(false, true)) {
       return;
     }
+    for (Runnable action : onAnswer) {
+      action.run();
+    }
     this.status = status;
     response.setStatus(status);
     HttpFields.Mutable fields = response.getHeaders();
     fields.put(HttpHeader.CONTENT_TYPE, contentType);
     fields.put(HttpHeader.CACHE_CONTROL, cacheControl);
     fields.put("X-Content-Type-Options", "nosniff");
+    fields.put(RequestIds.HEADER, requestId);
     headers.forEach(fields::put);
     boolean unread = body == null && declaresContent();
     if (unread) {
@@ -158,8 +184,8 @@ final class Exchange {
       // answer, so say so, or a client reusing it sends its next request into a closing socket.
       fields.put(HttpHeader.CONNECTION, "close");
     }
-    // Read the rest first, unless it is declared larger than we would read anyway.
-    boolean swallow = unread && request.getLength() <= SWALLOW_BYTES;
+    // Read the rest first, unless it is declared larger than we would read anyway, or is too slow to wait for.
+    boolean swallow = unread && !expired && request.getLength() <= SWALLOW_BYTES;
     fields.put(HttpHeader.CONTENT_LENGTH, bytes.length);
     record();
     boolean head = "HEAD".equals(request.getMethod());
@@ -188,10 +214,30 @@ final class Exchange {
 
   /**
    * Reads the body without blocking, up to {@code maxBytes}, then runs {@code then}; a larger body
-   * is answered with 413 as soon as it crosses the limit.
+   * is answered with 413 as soon as it crosses the limit, and one that has not arrived whole after
+   * {@code deadline} with 408, closing the connection.
    */
-  void readBody(int maxBytes, Routes.Endpoint then) {
+  void readBody(int maxBytes, java.time.Duration deadline, Routes.Endpoint then) {
+    long started = System.nanoTime();
     new BodyReader(maxBytes, then).run();
+    if (body != null || answered()) {
+      // The whole body was there at once, as it almost always is: no deadline to keep.
+      return;
+    }
+    java.time.Duration left = deadline.minusNanos(System.nanoTime() - started);
+    java.util.concurrent.ScheduledFuture<?> timer = services.schedule(left.isNegative() ? java.time.Duration.ZERO : left, () -> {
+      if (body == null && !answered()) {
+        expired = true;
+        sendProblem(Problem.of(ProblemType.REQUEST_TIMEOUT, "the request body did not arrive within "
+            + Gateway.seconds(deadline)).withHeader("Connection", "close"));
+      }
+    });
+    onFinish(() -> timer.cancel(false));
+  }
+
+  /** The client's IP address as the connection shows it. */
+  String clientAddress() {
+    return Request.getRemoteAddr(request);
   }
 
   /**
@@ -244,6 +290,10 @@ final class Exchange {
     @Override
     public void run() {
       while (true) {
+        if (answered()) {
+          // Answered already (the body deadline passed): stop reading.
+          return;
+        }
         Content.Chunk chunk = request.read();
         if (chunk == null) {
           request.demand(this);

@@ -7,16 +7,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
+import java.nio.file.Path;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -49,6 +53,13 @@ public final class Gateway implements AutoCloseable {
   private final AuditSink.Log audit;
   private final AtomicBoolean closing = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private final Object reloading = new Object();
+  /** How often the TLS files are checked for a renewed certificate. */
+  static final Duration TLS_CHECK = Duration.ofSeconds(2);
+  private volatile Tls tls;
+  /** The key file as last read, parsed or not: the watcher reads it again only when it changes. */
+  private byte[] keyFileSeen;
+  private byte[] keyFilePartial;
 
   private Gateway(GatewayConfig config, Server server, ServerConnector connector, Services services,
       AdapterRunner adapter, AuditSink.Log audit) {
@@ -77,7 +88,17 @@ public final class Gateway implements AutoCloseable {
           + " without a key file: authentication is off only on loopback addresses;"
           + " create keys with 'cavra-cp keys add' and pass --key-store, or bind 127.0.0.1");
     }
+    if (!loopback && !config.tls() && !config.behindProxy()) {
+      throw new IllegalStateException("refusing to serve plain HTTP on " + config.host()
+          + ": API keys would cross the network in cleartext; serve HTTPS with --tls-cert and --tls-key"
+          + " (or --tls-keystore), or say --behind-proxy when a TLS-terminating proxy sits in front");
+    }
+    Tls tls = config.tls() ? new Tls(config) : null;
+    if (config.metricsAuthenticated() && config.keyFile().isEmpty()) {
+      throw new IllegalStateException("--metrics-auth needs --key-store: the metrics are then read with an API key");
+    }
     ApiKeys keys = config.keyFile().map(ApiKeys::load).orElse(null);
+    JettyLogs.install();
     ControlPlaneAdapter created = createAdapter(config);
     AdapterRunner adapter = new AdapterRunner(created, config.adapterName(), config.adapterThreads(),
         config.maxConcurrentRequests(), config.adapterTimeout());
@@ -102,13 +123,27 @@ public final class Gateway implements AutoCloseable {
       http.setRequestHeaderSize(config.maxHeaderBytes());
       http.setSendServerVersion(false);
       http.setSendXPoweredBy(false);
-      connector = new ServerConnector(server, new HttpConnectionFactory(http));
+      if (config.behindProxy()) {
+        // RFC 7239 Forwarded only: X-Forwarded-* could be sent by anyone the proxy lets through.
+        ForwardedRequestCustomizer forwarded = new ForwardedRequestCustomizer();
+        forwarded.setForwardedOnly(true);
+        http.addCustomizer(forwarded);
+      }
+      if (tls != null) {
+        SecureRequestCustomizer secure = new SecureRequestCustomizer();
+        secure.setSniHostCheck(false);
+        http.addCustomizer(secure);
+        connector = new ServerConnector(server, new SslConnectionFactory(tls.factory(), "http/1.1"),
+            new HttpConnectionFactory(http));
+      } else {
+        connector = new ServerConnector(server, new HttpConnectionFactory(http));
+      }
       connector.setHost(config.host());
       connector.setPort(config.port());
       connector.setIdleTimeout(config.idleTimeout().toMillis());
       server.addConnector(connector);
       server.setHandler(new Dispatcher(routes.build(), services));
-      server.setErrorHandler(new ProblemErrorHandler(services.guard()));
+      server.setErrorHandler(new ProblemErrorHandler(services));
       // The gateway drains its own work requests before it stops the server (see close()).
       server.setStopTimeout(0);
     } catch (RuntimeException e) {
@@ -122,11 +157,22 @@ public final class Gateway implements AutoCloseable {
       stopQuietly(server);
       adapter.close();
       audit.close();
-      throw new UncheckedIOException(new IOException("cannot listen on " + config.host() + ":" + config.port()
-          + " (" + describe(e) + ")", e));
+      String message = cannotListen(config, e);
+      throw new UncheckedIOException(message, new IOException(message, e));
     }
     Gateway gateway = new Gateway(config, server, connector, services, adapter, audit);
-    LOG.log(System.Logger.Level.INFO, "listening on " + gateway.uri() + " with adapter " + config.adapterName()
+    gateway.tls = tls;
+    if (tls != null) {
+      services.every(TLS_CHECK, () -> gateway.reloadTls());
+    }
+    if (keys != null) {
+      gateway.keyFileSeen = ApiKeys.read(config.keyFile().get());
+      if (!config.keyFileCheckInterval().isZero()) {
+        services.every(config.keyFileCheckInterval(), () -> gateway.reloadKeys(false));
+      }
+    }
+    // The launchers print one start-up line of their own; an embedding application knows it started one.
+    LOG.log(System.Logger.Level.DEBUG, "listening on " + gateway.uri() + " with adapter " + config.adapterName()
         + (keys == null ? "; authentication is OFF (no key file; allowed on loopback only)"
             : "; authentication on (" + keys.entries().size() + (keys.entries().size() == 1 ? " key)" : " keys)")));
     if (keys != null && keys.entries().isEmpty()) {
@@ -160,7 +206,7 @@ public final class Gateway implements AutoCloseable {
   /** The base URI, e.g. {@code http://127.0.0.1:8787/}. */
   public URI uri() {
     String host = config.host().contains(":") ? "[" + config.host() + "]" : config.host();
-    return URI.create("http://" + host + ":" + port() + "/");
+    return URI.create((config.tls() ? "https://" : "http://") + host + ":" + port() + "/");
   }
 
   /** The port the gateway listens on; the chosen one when the configuration asked for port 0. */
@@ -171,6 +217,11 @@ public final class Gateway implements AutoCloseable {
   /** The configuration it runs with. */
   public GatewayConfig config() {
     return config;
+  }
+
+  /** Work requests in flight now. */
+  int inFlight() {
+    return services.inFlight();
   }
 
   /** Whether it accepts work: {@code true} from start until {@link #close()} begins to drain. */
@@ -213,8 +264,78 @@ public final class Gateway implements AutoCloseable {
     } finally {
       adapter.close();
       audit.close();
-      stopped.countDown();
+      services.close();
+      // Logged before waking whoever waits: a launcher exits as soon as awaitShutdown returns.
       LOG.log(System.Logger.Level.INFO, "stopped");
+      stopped.countDown();
+    }
+  }
+
+  /**
+   * Reads the key file again and puts its keys in force: keys added since are accepted, keys
+   * removed (revoked) or expired are refused, for every request from now on. A file that cannot be
+   * read or parsed is logged (by line and problem, never its text) and the keys in force stay.
+   *
+   * @return whether the file was read and its keys are in force; {@code false} without a key file
+   * @since 0.2
+   */
+  public boolean reloadKeys() {
+    return reloadKeys(true);
+  }
+
+  private boolean reloadKeys(boolean always) {
+    if (config.keyFile().isEmpty()) {
+      return false;
+    }
+    Path file = config.keyFile().get();
+    synchronized (reloading) {
+      try {
+        byte[] content = ApiKeys.read(file);
+        if (!always && java.util.Arrays.equals(content, keyFileSeen)) {
+          return true;
+        }
+        if (!always && content.length > 0 && content[content.length - 1] != '\n'
+            && !java.util.Arrays.equals(content, keyFilePartial)) {
+          // Possibly a line still being appended: read it again at the next check before judging it.
+          keyFilePartial = content;
+          return true;
+        }
+        keyFileSeen = content;
+        ApiKeys keys = ApiKeys.of(content, file);
+        services.keys(keys);
+        LOG.log(System.Logger.Level.INFO, "key file reloaded: " + keys.entries().size() + " keys in force");
+        return true;
+      } catch (IllegalArgumentException | UncheckedIOException e) {
+        LOG.log(System.Logger.Level.WARNING, "key file not reloaded, the " + services.keys().entries().size()
+            + " keys in force stay: " + e.getMessage());
+        return false;
+      }
+    }
+  }
+
+  /**
+   * Reads the TLS files again if they changed, and serves the new certificate on new connections.
+   * A file that cannot be used is logged (file and problem) and the material in force stays.
+   *
+   * @return whether new material was put in force
+   * @since 0.2
+   */
+  public boolean reloadTls() {
+    Tls current = tls;
+    if (current == null) {
+      return false;
+    }
+    synchronized (reloading) {
+      try {
+        if (current.reloadIfChanged()) {
+          LOG.log(System.Logger.Level.INFO, "TLS certificate reloaded");
+          return true;
+        }
+        return false;
+      } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+        LOG.log(System.Logger.Level.WARNING, "TLS files not reloaded, the certificate in force stays: " + e.getMessage());
+        return false;
+      }
     }
   }
 
@@ -265,6 +386,32 @@ public final class Gateway implements AutoCloseable {
     } catch (Exception e) {
       throw new IllegalStateException("adapter " + config.adapterName() + " failed to start: " + describe(e), e);
     }
+  }
+
+  /**
+   * Why the server could not listen, in words: the operating system's reason for a bind failure
+   * ("address already in use"), with what to do about a busy port; never an exception class.
+   */
+  static String cannotListen(GatewayConfig config, Throwable failure) {
+    String address = config.host() + ":" + config.port();
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof java.net.BindException) {
+        String reason = cause.getMessage() == null ? "" : cause.getMessage().strip().toLowerCase(java.util.Locale.ROOT);
+        if (reason.contains("in use")) {
+          return "cannot listen on " + address + ": the address is already in use;"
+              + " stop what listens there or choose another port with --port";
+        }
+        if (reason.contains("permission") || reason.contains("access")) {
+          return "cannot listen on " + address + ": permission denied (ports below 1024 need privileges);"
+              + " choose another port with --port";
+        }
+        return "cannot listen on " + address + ": the address is not available on this host; check --host";
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return "cannot listen on " + address;
   }
 
   private static boolean isLoopback(String host) {

@@ -40,12 +40,19 @@ public final class GatewayConfig {
   public static final int DEFAULT_MAX_HEADER_BYTES = 8 << 10;
   /** Default bound on requests in flight: {@value}. */
   public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 256;
+  /** Default bound on requests in flight for one API key, or one client address without keys: {@value}. */
+  public static final int DEFAULT_MAX_CONCURRENT_PER_CLIENT = 64;
   /** Default number of adapter threads: {@value}. */
   public static final int DEFAULT_ADAPTER_THREADS = 64;
   /** Default sustained rate per API key: {@value} requests per second. */
   public static final double DEFAULT_RATE_LIMIT_PER_SECOND = 100;
   /** Default burst per API key: {@value} requests. */
   public static final int DEFAULT_RATE_LIMIT_BURST = 200;
+
+  /** Default failed authentications allowed per client address: {@value} per second. */
+  public static final double DEFAULT_AUTH_FAILURES_PER_SECOND = 5;
+  /** Default burst of failed authentications per client address: {@value}. */
+  public static final int DEFAULT_AUTH_FAILURE_BURST = 20;
 
   private static final GatewayConfig DEFAULTS = new GatewayConfig(new Values());
 
@@ -60,6 +67,17 @@ public final class GatewayConfig {
   private final int maxHeaderBytes;
   private final Duration idleTimeout;
   private final int maxConcurrentRequests;
+  private final int maxConcurrentPerClient;
+  private final Duration bodyTimeout;
+  private final Duration keyFileCheckInterval;
+  private final boolean metricsAuthenticated;
+  private final Path tlsCertificate;
+  private final Path tlsPrivateKey;
+  private final Path tlsKeyStore;
+  private final Path tlsKeyStorePasswordFile;
+  private final boolean behindProxy;
+  private final double authFailuresPerSecond;
+  private final int authFailureBurst;
   private final int adapterThreads;
   private final Duration adapterTimeout;
   private final double rateLimitPerSecond;
@@ -80,6 +98,17 @@ public final class GatewayConfig {
     this.maxHeaderBytes = v.maxHeaderBytes;
     this.idleTimeout = v.idleTimeout;
     this.maxConcurrentRequests = v.maxConcurrentRequests;
+    this.maxConcurrentPerClient = v.maxConcurrentPerClient;
+    this.bodyTimeout = v.bodyTimeout;
+    this.keyFileCheckInterval = v.keyFileCheckInterval;
+    this.metricsAuthenticated = v.metricsAuthenticated;
+    this.tlsCertificate = v.tlsCertificate;
+    this.tlsPrivateKey = v.tlsPrivateKey;
+    this.tlsKeyStore = v.tlsKeyStore;
+    this.tlsKeyStorePasswordFile = v.tlsKeyStorePasswordFile;
+    this.behindProxy = v.behindProxy;
+    this.authFailuresPerSecond = v.authFailuresPerSecond;
+    this.authFailureBurst = v.authFailureBurst;
     this.adapterThreads = v.adapterThreads;
     this.adapterTimeout = v.adapterTimeout;
     this.rateLimitPerSecond = v.rateLimitPerSecond;
@@ -176,6 +205,116 @@ public final class GatewayConfig {
     return new GatewayConfig(v);
   }
 
+  /**
+   * How often a running gateway checks its key file for changes; a changed file is read again, so
+   * that added, revoked and expired keys take effect without a restart (a file that no longer
+   * parses is logged and the keys in force are kept). {@link Duration#ZERO} turns the check off
+   * (SIGHUP to the launcher, or {@link Gateway#reloadKeys()}, still reloads). Default: 2 s.
+   */
+  public Duration keyFileCheckInterval() {
+    return keyFileCheckInterval;
+  }
+
+  /** A copy with another key file check interval (zero for none). */
+  public GatewayConfig withKeyFileCheckInterval(Duration interval) {
+    Objects.requireNonNull(interval, "interval");
+    if (interval.isNegative()) {
+      throw new IllegalArgumentException("interval must not be negative");
+    }
+    Values v = values();
+    v.keyFileCheckInterval = interval;
+    return new GatewayConfig(v);
+  }
+
+  /**
+   * Whether {@code GET /metrics} needs a valid API key from the key file ({@code Authorization:
+   * Bearer}, as Prometheus sends with {@code authorization.credentials_file}); {@link Gateway#start}
+   * refuses it without a key file. Default: {@code false} (metrics are open like the probes).
+   */
+  public boolean metricsAuthenticated() {
+    return metricsAuthenticated;
+  }
+
+  /** A copy in which {@code /metrics} needs an API key, or not. */
+  public GatewayConfig withMetricsAuthenticated(boolean authenticated) {
+    Values v = values();
+    v.metricsAuthenticated = authenticated;
+    return new GatewayConfig(v);
+  }
+
+  /** Whether the gateway serves HTTPS: with PEM files or a PKCS#12 key store. Default: {@code false}. */
+  public boolean tls() {
+    return tlsCertificate != null || tlsKeyStore != null;
+  }
+
+  /** The PEM certificate chain (the server's certificate first), when serving HTTPS from PEM files. */
+  public Optional<Path> tlsCertificate() {
+    return Optional.ofNullable(tlsCertificate);
+  }
+
+  /** The PKCS#8 PEM private key of {@link #tlsCertificate()}. */
+  public Optional<Path> tlsPrivateKey() {
+    return Optional.ofNullable(tlsPrivateKey);
+  }
+
+  /** The PKCS#12 key store, when serving HTTPS from one. */
+  public Optional<Path> tlsKeyStore() {
+    return Optional.ofNullable(tlsKeyStore);
+  }
+
+  /** The file holding the password of {@link #tlsKeyStore()} (one line). */
+  public Optional<Path> tlsKeyStorePasswordFile() {
+    return Optional.ofNullable(tlsKeyStorePasswordFile);
+  }
+
+  /**
+   * A copy serving HTTPS (TLS 1.3 and 1.2 only) with a PEM certificate chain and its PKCS#8 PEM
+   * private key ({@code BEGIN PRIVATE KEY}). A running gateway reads the files again when they
+   * change (every 2 s, and on SIGHUP), so a renewed certificate needs no restart.
+   *
+   * @since 0.2
+   */
+  public GatewayConfig withTlsPem(Path certificateChain, Path privateKey) {
+    Values v = values();
+    v.tlsCertificate = Objects.requireNonNull(certificateChain, "certificateChain");
+    v.tlsPrivateKey = Objects.requireNonNull(privateKey, "privateKey");
+    v.tlsKeyStore = null;
+    v.tlsKeyStorePasswordFile = null;
+    return new GatewayConfig(v);
+  }
+
+  /**
+   * A copy serving HTTPS from a PKCS#12 key store (its first private key entry) whose password is
+   * the first line of {@code passwordFile}; reloaded on change like {@link #withTlsPem}.
+   *
+   * @since 0.2
+   */
+  public GatewayConfig withTlsKeyStore(Path pkcs12, Path passwordFile) {
+    Values v = values();
+    v.tlsKeyStore = Objects.requireNonNull(pkcs12, "pkcs12");
+    v.tlsKeyStorePasswordFile = Objects.requireNonNull(passwordFile, "passwordFile");
+    v.tlsCertificate = null;
+    v.tlsPrivateKey = null;
+    return new GatewayConfig(v);
+  }
+
+  /**
+   * Whether a TLS-terminating proxy sits in front: then plain HTTP is allowed on a non-loopback
+   * address, and the client address is taken from the proxy's RFC 7239 {@code Forwarded} header
+   * ({@code for=}), which is ignored otherwise ({@code X-Forwarded-For} always is). Default:
+   * {@code false}.
+   */
+  public boolean behindProxy() {
+    return behindProxy;
+  }
+
+  /** A copy that trusts (or not) a proxy in front. */
+  public GatewayConfig withBehindProxy(boolean behindProxy) {
+    Values v = values();
+    v.behindProxy = behindProxy;
+    return new GatewayConfig(v);
+  }
+
   /** The largest accepted request body in bytes. Default: 1 MiB. */
   public int maxBodyBytes() {
     return maxBodyBytes;
@@ -242,6 +381,63 @@ public final class GatewayConfig {
     return new GatewayConfig(v);
   }
 
+  /**
+   * The bound on requests in flight for one API key (or, without a key file, one client address),
+   * so that one caller cannot take every slot of {@link #maxConcurrentRequests()}; past it the
+   * gateway answers 503 {@code overloaded}. Default: {@value #DEFAULT_MAX_CONCURRENT_PER_CLIENT}.
+   */
+  public int maxConcurrentPerClient() {
+    return maxConcurrentPerClient;
+  }
+
+  /** A copy with another per-client concurrency bound (at least 1). */
+  public GatewayConfig withMaxConcurrentPerClient(int maxConcurrentPerClient) {
+    Values v = values();
+    v.maxConcurrentPerClient = positive(maxConcurrentPerClient, "maxConcurrentPerClient");
+    return new GatewayConfig(v);
+  }
+
+  /**
+   * How long a client may take to send a whole request body, however steadily it trickles (the
+   * idle timeout only ends a body that stalls); past it the gateway answers 408
+   * {@code request_timeout} and closes the connection. Default: 10 s.
+   */
+  public Duration bodyTimeout() {
+    return bodyTimeout;
+  }
+
+  /** A copy with another body deadline (positive). */
+  public GatewayConfig withBodyTimeout(Duration bodyTimeout) {
+    Values v = values();
+    v.bodyTimeout = positive(bodyTimeout, "bodyTimeout");
+    return new GatewayConfig(v);
+  }
+
+  /**
+   * The failed authentications (401) allowed per client address and second; past the burst the
+   * address gets 429 {@code rate_limited} before its key is even checked. {@code 0} turns it off.
+   * Default: {@value #DEFAULT_AUTH_FAILURES_PER_SECOND}.
+   */
+  public double authFailuresPerSecond() {
+    return authFailuresPerSecond;
+  }
+
+  /** The burst of failed authentications per client address. Default: {@value #DEFAULT_AUTH_FAILURE_BURST}. */
+  public int authFailureBurst() {
+    return authFailureBurst;
+  }
+
+  /** A copy with another bucket for failed authentications per client address ({@code perSecond} 0 = off). */
+  public GatewayConfig withAuthFailureLimit(double perSecond, int burst) {
+    if (!(perSecond >= 0) || Double.isInfinite(perSecond)) {
+      throw new IllegalArgumentException("perSecond must be finite and not negative");
+    }
+    Values v = values();
+    v.authFailuresPerSecond = perSecond;
+    v.authFailureBurst = positive(burst, "burst");
+    return new GatewayConfig(v);
+  }
+
   /** The number of threads that call the adapter. Default: {@value #DEFAULT_ADAPTER_THREADS}. */
   public int adapterThreads() {
     return adapterThreads;
@@ -267,8 +463,8 @@ public final class GatewayConfig {
   }
 
   /**
-   * The sustained requests per second allowed to each API key; {@code 0} turns rate limiting off.
-   * Only authenticated callers are limited. Default: {@value #DEFAULT_RATE_LIMIT_PER_SECOND}.
+   * The sustained requests per second allowed to each API key, or, without a key file, to each
+   * client address; {@code 0} turns rate limiting off. Default: {@value #DEFAULT_RATE_LIMIT_PER_SECOND}.
    */
   public double rateLimitPerSecond() {
     return rateLimitPerSecond;
@@ -338,7 +534,8 @@ public final class GatewayConfig {
   @Override
   public String toString() {
     return "GatewayConfig[" + host + ":" + port + ", adapter=" + adapterName
-        + ", auth=" + (keyFile == null ? "off" : "key file") + "]";
+        + ", auth=" + (keyFile == null ? "off" : "key file") + (tls() ? ", tls" : "")
+        + (behindProxy ? ", behind proxy" : "") + "]";
   }
 
   private Values values() {
@@ -354,6 +551,17 @@ public final class GatewayConfig {
     v.maxHeaderBytes = maxHeaderBytes;
     v.idleTimeout = idleTimeout;
     v.maxConcurrentRequests = maxConcurrentRequests;
+    v.maxConcurrentPerClient = maxConcurrentPerClient;
+    v.bodyTimeout = bodyTimeout;
+    v.keyFileCheckInterval = keyFileCheckInterval;
+    v.metricsAuthenticated = metricsAuthenticated;
+    v.tlsCertificate = tlsCertificate;
+    v.tlsPrivateKey = tlsPrivateKey;
+    v.tlsKeyStore = tlsKeyStore;
+    v.tlsKeyStorePasswordFile = tlsKeyStorePasswordFile;
+    v.behindProxy = behindProxy;
+    v.authFailuresPerSecond = authFailuresPerSecond;
+    v.authFailureBurst = authFailureBurst;
     v.adapterThreads = adapterThreads;
     v.adapterTimeout = adapterTimeout;
     v.rateLimitPerSecond = rateLimitPerSecond;
@@ -400,6 +608,17 @@ public final class GatewayConfig {
     int maxHeaderBytes = DEFAULT_MAX_HEADER_BYTES;
     Duration idleTimeout = Duration.ofSeconds(30);
     int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
+    int maxConcurrentPerClient = DEFAULT_MAX_CONCURRENT_PER_CLIENT;
+    Duration bodyTimeout = Duration.ofSeconds(10);
+    Duration keyFileCheckInterval = Duration.ofSeconds(2);
+    boolean metricsAuthenticated;
+    Path tlsCertificate;
+    Path tlsPrivateKey;
+    Path tlsKeyStore;
+    Path tlsKeyStorePasswordFile;
+    boolean behindProxy;
+    double authFailuresPerSecond = DEFAULT_AUTH_FAILURES_PER_SECOND;
+    int authFailureBurst = DEFAULT_AUTH_FAILURE_BURST;
     int adapterThreads = DEFAULT_ADAPTER_THREADS;
     Duration adapterTimeout = Duration.ofSeconds(10);
     double rateLimitPerSecond = DEFAULT_RATE_LIMIT_PER_SECOND;

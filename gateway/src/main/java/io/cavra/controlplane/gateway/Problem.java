@@ -93,10 +93,18 @@ record Problem(
    * replaced and nothing of the submitted text is sent.
    */
   byte[] toJsonBytes(Guard guard) {
+    return toJsonBytes(guard, null);
+  }
+
+  /** {@link #toJsonBytes(Guard)} with a {@code request_id} member after the others, when not {@code null}. */
+  byte[] toJsonBytes(Guard guard, String requestId) {
     Map<String, Object> body = toMap();
     List<Guard.Finding> findings = guard.scan(body, "$");
     if (!findings.isEmpty()) {
       body = new Problem(type, WITHHELD_DETAIL, "$", correlationId, ruleId, headers).toMap();
+    }
+    if (requestId != null) {
+      body.put("request_id", requestId);
     }
     return ContractJson.toJson(body, false).getBytes(StandardCharsets.UTF_8);
   }

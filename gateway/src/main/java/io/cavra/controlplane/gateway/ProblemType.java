@@ -59,6 +59,8 @@ public enum ProblemType {
   NOT_FOUND(null, 404, "Not found"),
   /** The path exists but not for this method. Sent with {@code Allow}. */
   METHOD_NOT_ALLOWED(null, 405, "Method not allowed"),
+  /** The body did not arrive whole within the body deadline. Sent with {@code Connection: close}. */
+  REQUEST_TIMEOUT(null, 408, "Request timeout"),
   /** The request line is longer than the server accepts. */
   URI_TOO_LONG(null, 414, "URI too long"),
   /** The body is not {@code application/json}. */
@@ -76,7 +78,9 @@ public enum ProblemType {
   /** Too many requests in flight. Sent with {@code Retry-After}. */
   OVERLOADED(null, 503, "Overloaded"),
   /** The gateway is draining before it stops. Sent with {@code Retry-After}. */
-  SHUTTING_DOWN(null, 503, "Shutting down");
+  SHUTTING_DOWN(null, 503, "Shutting down"),
+  /** The request line names an HTTP version other than 1.0 or 1.1 (HTTP/0.9, HTTP/1.2 …). */
+  HTTP_VERSION_NOT_SUPPORTED(null, 505, "HTTP version not supported");
 
   /** The common prefix of every problem {@link #type()}. */
   public static final String TYPE_PREFIX = "https://schemas.cavra.io/control-plane/problems/";

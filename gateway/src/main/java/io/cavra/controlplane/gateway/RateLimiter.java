@@ -4,7 +4,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.LongSupplier;
 
-/** Token buckets, one per API key id: {@code perSecond} refill up to {@code burst} tokens. */
+/** Token buckets, one per name (an API key id, a client address): {@code perSecond} refill up to {@code burst} tokens. */
 final class RateLimiter {
   private final double perNano;
   private final int burst;
@@ -21,12 +21,21 @@ final class RateLimiter {
     return perNano > 0;
   }
 
-  /** Takes a token for {@code keyId}: 0 on success, else the whole seconds to wait before one is available. */
-  long acquire(String keyId) {
+  /** Takes a token for {@code key}: 0 on success, else the whole seconds to wait before one is available. */
+  long acquire(String key) {
     if (!enabled()) {
       return 0;
     }
-    return buckets.computeIfAbsent(keyId, k -> new Bucket(burst, nanoClock.getAsLong())).take(nanoClock.getAsLong());
+    return buckets.computeIfAbsent(key, k -> new Bucket(burst, nanoClock.getAsLong())).take(nanoClock.getAsLong());
+  }
+
+  /** Whole seconds until {@code key} has a token (0 if it has one now), without taking it. */
+  long waitFor(String key) {
+    if (!enabled()) {
+      return 0;
+    }
+    Bucket bucket = buckets.get(key);
+    return bucket == null ? 0 : bucket.waitFor(nanoClock.getAsLong());
   }
 
   private final class Bucket {
@@ -36,6 +45,11 @@ final class RateLimiter {
     Bucket(double tokens, long now) {
       this.tokens = tokens;
       this.last = now;
+    }
+
+    synchronized long waitFor(long now) {
+      double available = Math.min(burst, tokens + (now - last) * perNano);
+      return available >= 1 ? 0 : Math.max(1, (long) Math.ceil((1 - available) / perNano / 1e9));
     }
 
     synchronized long take(long now) {

@@ -3,12 +3,20 @@ package io.cavra.controlplane.gateway;
 import io.cavra.controlplane.contract.ContractJson;
 import io.cavra.controlplane.contract.secret.SecretGuard;
 import java.time.format.DateTimeFormatter;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** What the endpoints of one running gateway share. Thread-safe. */
 final class Services {
   static final String UNMATCHED_ROUTE = "unmatched";
+  /** The longest text one audit field holds; identifiers are bounded at 128 already. */
+  static final int MAX_AUDIT_FIELD = 128;
   private static final java.util.Set<String> KNOWN_METHODS =
       java.util.Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
 
@@ -16,9 +24,12 @@ final class Services {
   private final ContractJson requestCodec;
   private final Guard guard;
   private final boolean customGuard;
-  private final ApiKeys keys;
+  private volatile ApiKeys keys;
   private final RateLimiter rateLimiter;
+  private final RateLimiter authFailures;
   private final Semaphore permits;
+  private final ConcurrentMap<String, Integer> perClient = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService deadlines;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final Metrics metrics;
   private final AuditSink.Log audit;
@@ -33,7 +44,16 @@ final class Services {
     this.customGuard = config.secretGuard() != SecretGuard.defaults();
     this.keys = keys;
     this.rateLimiter = new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst(), System::nanoTime);
+    this.authFailures = new RateLimiter(config.authFailuresPerSecond(), config.authFailureBurst(), System::nanoTime);
     this.permits = new Semaphore(config.maxConcurrentRequests());
+    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
+      Thread thread = new Thread(task, "cavra-gateway-deadlines");
+      thread.setDaemon(true);
+      return thread;
+    });
+    // A body deadline is cancelled when the body arrives: drop it then rather than keep it queued.
+    timer.setRemoveOnCancelPolicy(true);
+    this.deadlines = timer;
     this.adapter = adapter;
     this.audit = audit;
     this.metrics = new Metrics(inFlight::get, () -> !draining);
@@ -57,13 +77,43 @@ final class Services {
     return customGuard;
   }
 
-  /** The API keys, or {@code null} when authentication is off. */
+  /** The API keys in force, or {@code null} when authentication is off. */
   ApiKeys keys() {
     return keys;
   }
 
+  /** Puts {@code keys} in force (authentication must be on). */
+  void keys(ApiKeys keys) {
+    this.keys = java.util.Objects.requireNonNull(keys, "keys");
+  }
+
+  /** Runs {@code task} every {@code period} on the gateway's timer thread. */
+  ScheduledFuture<?> every(java.time.Duration period, Runnable task) {
+    return deadlines.scheduleWithFixedDelay(task, period.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
   RateLimiter rateLimiter() {
     return rateLimiter;
+  }
+
+  /** Failed authentications per client address. */
+  RateLimiter authFailures() {
+    return authFailures;
+  }
+
+  /** Runs {@code task} after {@code delay} on the gateway's timer thread. */
+  ScheduledFuture<?> schedule(java.time.Duration delay, Runnable task) {
+    return deadlines.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
+  /** Whether every slot of the concurrency bound is taken: readiness then answers 503. */
+  boolean overloaded() {
+    return permits.availablePermits() == 0;
+  }
+
+  /** Stops the timer. */
+  void close() {
+    deadlines.shutdownNow();
   }
 
   AdapterRunner adapter() {
@@ -90,17 +140,40 @@ final class Services {
     return inFlight.get();
   }
 
-  /** Takes a slot for a work request, or returns {@code false} past the concurrency bound. */
-  boolean admit(Exchange exchange) {
+  /** Why a work request was not admitted. */
+  enum Refusal { NONE, GATEWAY_FULL, CLIENT_FULL }
+
+  /**
+   * Takes a slot for a work request of {@code client} (a key id, or a client address without
+   * keys), or says which bound it is past: the gateway's, or the client's share of it.
+   */
+  Refusal admit(Exchange exchange, String client) {
+    int mine = perClient.merge(client, 1, Integer::sum);
+    if (mine > config.maxConcurrentPerClient()) {
+      release(client);
+      return Refusal.CLIENT_FULL;
+    }
     if (!permits.tryAcquire()) {
-      return false;
+      release(client);
+      return Refusal.GATEWAY_FULL;
     }
     inFlight.incrementAndGet();
-    exchange.onFinish(() -> {
-      inFlight.decrementAndGet();
+    // The slot frees as the answer is decided; the drain waits until the answer is written.
+    exchange.onAnswer(() -> {
       permits.release();
+      release(client);
     });
-    return true;
+    exchange.onFinish(inFlight::decrementAndGet);
+    return Refusal.NONE;
+  }
+
+  /** Requests in flight for {@code client}. */
+  int inFlight(String client) {
+    return perClient.getOrDefault(client, 0);
+  }
+
+  private void release(String client) {
+    perClient.computeIfPresent(client, (k, n) -> n == 1 ? null : n - 1);
   }
 
   /** Records a finished exchange in the metrics and, outside the probes, in the audit trail. */
@@ -117,6 +190,8 @@ final class Services {
     StringBuilder line = new StringBuilder(320);
     line.append("{\"time\":");
     string(line, DateTimeFormatter.ISO_INSTANT.format(exchange.arrived()));
+    line.append(",\"request_id\":");
+    string(line, exchange.requestId());
     line.append(",\"method\":");
     string(line, KNOWN_METHODS.contains(exchange.method()) ? exchange.method() : "other");
     line.append(",\"route\":");
@@ -137,14 +212,22 @@ final class Services {
     audit.write(line.toString());
   }
 
-  /** Appends {@code value} as a JSON string (or {@code null}), escaping what JSON requires. */
+  /**
+   * Appends {@code value} as a JSON string (or {@code null}), escaping what JSON requires, and at
+   * most {@link #MAX_AUDIT_FIELD} characters of it, so that one audit line stays under 2 KB
+   * whatever reaches it.
+   */
   static void string(StringBuilder out, String value) {
     if (value == null) {
       out.append("null");
       return;
     }
     out.append('"');
-    for (int i = 0; i < value.length(); i++) {
+    int n = Math.min(value.length(), MAX_AUDIT_FIELD);
+    if (n < value.length() && Character.isHighSurrogate(value.charAt(n - 1))) {
+      n--;
+    }
+    for (int i = 0; i < n; i++) {
       char c = value.charAt(i);
       if (c == '"' || c == '\\') {
         out.append('\\').append(c);

@@ -134,7 +134,7 @@ class ApiKeysTest {
     Path file = dir.resolve("keys.jsonl");
     Files.writeString(file, line("a", "*").replace("\"tenants\"", "\"key\":\"x\",\"tenants\""));
     assertThatThrownBy(() -> ApiKeys.load(file)).hasMessageEndingWith(
-        "line 1: unknown key; expected key_id, sha256, tenants, operations, created_at");
+        "line 1: unknown key; expected key_id, sha256, tenants, operations, created_at, expires_at");
 
     Files.writeString(file, line("a", "*").replace("\"" + "0".repeat(64) + "\"", "\"ABC\""));
     assertThatThrownBy(() -> ApiKeys.load(file)).hasMessageEndingWith("line 1: sha256 must be 64 lower-case hex digits");

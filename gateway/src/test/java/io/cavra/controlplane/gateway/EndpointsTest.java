@@ -353,7 +353,7 @@ class EndpointsTest {
 
     Map<String, Object> line = gateway.auditLines().stream()
         .filter(l -> request.correlationId().equals(l.get("correlation_id"))).findFirst().orElseThrow();
-    assertThat(line.keySet()).containsExactly("time", "method", "route", "correlation_id", "operation", "tenant",
+    assertThat(line.keySet()).containsExactly("time", "request_id", "method", "route", "correlation_id", "operation", "tenant",
         "key_id", "outcome", "status", "latency_ms");
     assertThat(line).containsEntry("route", "/v1/control-plane").containsEntry("operation", "policy_registry_lookup")
         .containsEntry("tenant", "tenant-audit").containsEntry("key_id", null)

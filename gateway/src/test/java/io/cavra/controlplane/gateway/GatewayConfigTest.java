@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
+import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
@@ -82,12 +83,18 @@ class GatewayConfigTest {
   }
 
   @Test
-  void aNonLoopbackAddressWithAKeyFileStarts() {
+  void aNonLoopbackAddressWithAKeyFileButPlainHttpIsRefusedUnlessBehindAProxy() {
     Path keys = dir.resolve("keys.jsonl");
     ApiKeys.add(keys, "ops", Set.of("*"), Set.of("*"));
 
+    assertThatThrownBy(() -> Gateway.start(GatewayConfig.defaults().withHost("0.0.0.0").withPort(0)
+        .withKeyFile(keys).withAuditSink(AuditSink.none())))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("refusing to serve plain HTTP on 0.0.0.0: API keys would cross the network in cleartext;"
+            + " serve HTTPS with --tls-cert and --tls-key (or --tls-keystore), or say --behind-proxy when a"
+            + " TLS-terminating proxy sits in front");
     try (Gateway gateway = Gateway.start(GatewayConfig.defaults().withHost("0.0.0.0").withPort(0)
-        .withKeyFile(keys).withAuditSink(AuditSink.none()))) {
+        .withKeyFile(keys).withBehindProxy(true).withAuditSink(AuditSink.none()))) {
       assertThat(gateway.port()).isPositive();
       assertThat(gateway.uri().toString()).isEqualTo("http://0.0.0.0:" + gateway.port() + "/");
     }
@@ -125,9 +132,12 @@ class GatewayConfigTest {
       public void close() {}
     };
     logger.addHandler(handler);
+    Level level = logger.getLevel();
+    logger.setLevel(Level.FINE);
     try (Gateway gateway = Gateway.start(config)) {
       assertThat(gateway.isReady()).isTrue();
     } finally {
+      logger.setLevel(level);
       logger.removeHandler(handler);
     }
     return messages;
@@ -140,11 +150,14 @@ class GatewayConfigTest {
   }
 
   @Test
-  void aBusyPortStopsTheStart() {
+  void aBusyPortStopsTheStartSayingSoAndSuggestingAnotherPort() {
     try (Gateway first = Gateway.start(GatewayConfig.defaults().withPort(0).withAuditSink(AuditSink.none()))) {
       assertThatThrownBy(() -> Gateway.start(GatewayConfig.defaults().withPort(first.port())
           .withAuditSink(AuditSink.none())))
-          .isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("cannot listen on 127.0.0.1");
+          .isInstanceOf(java.io.UncheckedIOException.class)
+          .hasMessage("cannot listen on 127.0.0.1:" + first.port() + ": the address is already in use;"
+              + " stop what listens there or choose another port with --port")
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Exception").doesNotContain(".java"));
     }
   }
 }

@@ -36,7 +36,7 @@ class InternalErrorTest {
     connector.setHost("127.0.0.1");
     server.addConnector(connector);
     server.setHandler(new Dispatcher(routes, services));
-    server.setErrorHandler(new ProblemErrorHandler(services.guard()));
+    server.setErrorHandler(new ProblemErrorHandler(services));
     List<String> logs = new CopyOnWriteArrayList<>();
     Handler capture = new Handler() {
       @Override

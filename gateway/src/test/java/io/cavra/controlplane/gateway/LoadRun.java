@@ -35,14 +35,14 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *
  * <pre>
  * java -cp "$(cat gateway/target/test-classpath.txt)" io.cavra.controlplane.gateway.LoadRun \
- *     [--seconds 20] [--connections 64] [--threads 2] [--rounds 3] [--warmup 10]
+ *     [--seconds 20] [--connections 64] [--threads 2] [--rounds 3] [--warmup 10] [--malformed PERCENT]
  * </pre>
  */
 public final class LoadRun {
   private LoadRun() {}
 
   /** One wrk measurement. */
-  record Result(String target, double requestsPerSecond, double p50Millis, double p99Millis, long errors) {}
+  record Result(String target, double requestsPerSecond, double p50Millis, double p99Millis, long errors, long refused) {}
 
   public static void main(String[] args) throws Exception {
     int seconds = option(args, "--seconds", 20);
@@ -56,17 +56,20 @@ public final class LoadRun {
     String body = ContractJson.toJson(request);
     byte[] answer = ContractJson.toJsonBytes(ControlPlaneAdapter.unavailableAnswer(request));
     Path work = Files.createTempDirectory("cavra-load");
+    int malformed = option(args, "--malformed", 0);
     Path script = work.resolve("post.lua");
-    Files.writeString(script, "wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\n"
-        + "wrk.body = [[" + body + "]]\n", StandardCharsets.UTF_8);
+    Files.writeString(script, script(body, malformed), StandardCharsets.UTF_8);
 
     Server bare = bareServer(answer);
-    try (Gateway gateway = Gateway.start(GatewayConfig.defaults().withPort(0)
+    // wrk is one client address: its per-address rate and concurrency caps are lifted for the run.
+    try (Gateway gateway = Gateway.start(GatewayConfig.defaults().withPort(0).withRateLimit(0, 1)
+        .withMaxConcurrentPerClient(GatewayConfig.DEFAULT_MAX_CONCURRENT_REQUESTS)
         .withAuditSink(AuditSink.file(work.resolve("audit.jsonl"))))) {
       String gatewayUrl = gateway.uri().resolve("/v1/control-plane").toString();
       String bareUrl = "http://127.0.0.1:" + ((ServerConnector) bare.getConnectors()[0]).getLocalPort() + "/v1/control-plane";
-      System.out.printf(Locale.ROOT, "wrk -t%d -c%d -d%ds, %d rounds, %d s warm-up each, %d cores, load average %s%n",
-          threads, connections, seconds, rounds, warmup, Runtime.getRuntime().availableProcessors(), loadAverage());
+      System.out.printf(Locale.ROOT, "wrk -t%d -c%d -d%ds, %d%% malformed, %d rounds, %d s warm-up each, %d cores,"
+          + " load average %s%n", threads, connections, seconds, malformed, rounds, warmup,
+          Runtime.getRuntime().availableProcessors(), loadAverage());
       wrk(bareUrl, script, threads, connections, warmup, "bare (warm-up)");
       wrk(gatewayUrl, script, threads, connections, warmup, "gateway (warm-up)");
       List<Result> bareResults = new ArrayList<>();
@@ -82,6 +85,44 @@ public final class LoadRun {
     } finally {
       bare.stop();
     }
+  }
+
+  /**
+   * The wrk script: {@code POST} the valid body, or with {@code malformedPercent} probability one of
+   * four malformed ones (truncated JSON, a duplicate key, an unknown operation, a UTF-16 body); it
+   * counts answers by status and prints {@code statuses: 200=… 400=… other=…} at the end.
+   */
+  static String script(String body, int malformedPercent) {
+    String truncated = body.substring(0, body.length() / 2);
+    String duplicate = body.replace("\"requested_by\"", "\"tenant_id\":\"x\",\"requested_by\"");
+    String unknown = body.replace("policy_registry_readiness", "policy_registry_launch");
+    StringBuilder utf16 = new StringBuilder();
+    for (char c : body.toCharArray()) {
+      utf16.append(c == '"' ? "\\\"" : String.valueOf(c)).append("\\0");
+    }
+    return String.join("\n",
+        "wrk.method = \"POST\"",
+        "wrk.headers[\"Content-Type\"] = \"application/json\"",
+        "local valid = [[" + body + "]]",
+        "local bad = { [[" + truncated + "]], [[" + duplicate + "]], [[" + unknown + "]], \"" + utf16 + "\" }",
+        "local threads = {}",
+        "function setup(thread) table.insert(threads, thread) end",
+        "function init(args) c200 = 0; c400 = 0; other = 0; math.randomseed(os.time() + math.random(1000000)) end",
+        "function request()",
+        "  if math.random(100) <= " + malformedPercent + " then",
+        "    return wrk.format(nil, nil, nil, bad[math.random(4)])",
+        "  end",
+        "  return wrk.format(nil, nil, nil, valid)",
+        "end",
+        "function response(status, headers, body)",
+        "  if status == 200 then c200 = c200 + 1 elseif status == 400 then c400 = c400 + 1 else other = other + 1 end",
+        "end",
+        "function done(summary, latency, requests)",
+        "  local a, b, c = 0, 0, 0",
+        "  for _, t in ipairs(threads) do a = a + t:get(\"c200\"); b = b + t:get(\"c400\"); c = c + t:get(\"other\") end",
+        "  io.write(string.format(\"statuses: 200=%d 400=%d other=%d\\n\", a, b, c))",
+        "end",
+        "");
   }
 
   /** A Jetty server with the gateway's settings that answers every request with {@code answer}. */
@@ -118,9 +159,12 @@ public final class LoadRun {
       throw new IOException("wrk failed: " + out);
     }
     long errors = 0;
-    Matcher non2xx = Pattern.compile("Non-2xx or 3xx responses: (\\d+)").matcher(out);
-    if (non2xx.find()) {
-      errors += Long.parseLong(non2xx.group(1));
+    long refused = 0;
+    // Expected 400s of malformed requests are not errors; any other non-200 answer is.
+    Matcher statuses = Pattern.compile("statuses: 200=(\\d+) 400=(\\d+) other=(\\d+)").matcher(out);
+    if (statuses.find()) {
+      errors += Long.parseLong(statuses.group(3));
+      refused = Long.parseLong(statuses.group(2));
     }
     Matcher socket = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)")
         .matcher(out);
@@ -130,12 +174,12 @@ public final class LoadRun {
       }
     }
     return new Result(target, number(out, "Requests/sec:\\s+([0-9.]+)"),
-        millis(out, "50%"), millis(out, "99%"), errors);
+        millis(out, "50%"), millis(out, "99%"), errors, refused);
   }
 
   private static Result print(Result result) {
-    System.out.printf(Locale.ROOT, "| %-12s | %9.0f | %8.2f | %8.2f | %6d |%n", result.target(),
-        result.requestsPerSecond(), result.p50Millis(), result.p99Millis(), result.errors());
+    System.out.printf(Locale.ROOT, "| %-12s | %9.0f | %8.2f | %8.2f | %6d | %8d |%n", result.target(),
+        result.requestsPerSecond(), result.p50Millis(), result.p99Millis(), result.errors(), result.refused());
     return result;
   }
 

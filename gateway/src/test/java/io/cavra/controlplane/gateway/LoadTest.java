@@ -37,7 +37,9 @@ class LoadTest {
   @Test
   void twoHundredConcurrentClientsGetOnlyCorrectAnswers() throws Exception {
     long seconds = Long.getLong("cavra.load.seconds", 10);
-    try (TestGateway gateway = TestGateway.start(dir)) {
+    // One client address here: its per-address rate and concurrency caps are lifted for the run.
+    try (TestGateway gateway = TestGateway.start(dir, config -> config.withRateLimit(0, 1)
+        .withMaxConcurrentPerClient(GatewayConfig.DEFAULT_MAX_CONCURRENT_REQUESTS))) {
       HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
           .executor(Executors.newFixedThreadPool(8)).connectTimeout(Duration.ofSeconds(10)).build();
       ExecutorService clients = Executors.newFixedThreadPool(CONNECTIONS);

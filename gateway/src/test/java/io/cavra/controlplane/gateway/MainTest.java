@@ -62,6 +62,8 @@ class MainTest {
   @Test
   void theRenamedKeyFileOptionPointsToTheKeyStore() {
     assertThatThrownBy(() -> Main.parse("--key-file", "keys.jsonl"))
-        .hasMessage("unknown option --key-file: the key store is --key-store");
+        .hasMessage("unknown option --key-file: it is now --key-store");
+    assertThatThrownBy(() -> Main.parse("--key-file-check", "1"))
+        .hasMessage("unknown option --key-file-check: it is now --key-store-check");
   }
 }

@@ -185,7 +185,7 @@ class ProblemsTest {
     HttpResponse<String> response = gateway.post("/v1/control-plane", "{");
 
     Map<String, Object> problem = TestGateway.json(response.body());
-    assertThat(problem.keySet()).containsExactly("type", "title", "status", "detail", "code", "path");
+    assertThat(problem.keySet()).containsExactly("type", "title", "status", "detail", "code", "path", "request_id");
     assertThat(problem).containsEntry("type", "https://schemas.cavra.io/control-plane/problems/invalid_json")
         .containsEntry("title", "Body is not valid JSON").containsEntry("status", 400L);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
