@@ -7,6 +7,8 @@ module io.cavra.controlplane.cli {
   requires io.cavra.controlplane.conformance;
   requires io.cavra.controlplane.gateway;
   requires info.picocli;
+  requires com.fasterxml.jackson.core;
+  requires org.snakeyaml.engine.v2;
 
   opens io.cavra.controlplane.cli to
       info.picocli;

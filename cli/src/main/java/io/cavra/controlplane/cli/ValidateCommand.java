@@ -144,7 +144,7 @@ final class ValidateCommand implements Callable<Integer> {
   private void report(PrintWriter err, String where, boolean inLine, ContractException e) {
     invalid++;
     exitCode = ExitCodes.worst(exitCode, ExitCodes.INVALID_INPUT);
-    err.println("error: " + e.code().wireName() + " at " + where + ":" + location(inLine, e.location()) + ": " + e.getMessage());
+    err.println("error: " + e.code().wireName() + " at " + where + ":" + location(inLine, e.path()) + ": " + e.getMessage());
   }
 
   /** Inside one JSON Lines line, the parser's "line 1, column C" is just "column C". */

@@ -23,15 +23,21 @@ class CavraCpJarIT {
   record Process(int exitCode, String out, String err) {}
 
   static Process run(String stdin, String... args) throws IOException, InterruptedException {
+    return runIn(Path.of(""), stdin, args);
+  }
+
+  /** Runs the jar with {@code directory} as the working directory. */
+  static Process runIn(Path directory, String stdin, String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-jar");
-    command.add(JAR.toString());
+    command.add(JAR.toAbsolutePath().toString());
     command.addAll(List.of(args));
     Path out = Files.createTempFile("cavra-cp", ".out");
     Path err = Files.createTempFile("cavra-cp", ".err");
     Path in = Files.writeString(Files.createTempFile("cavra-cp", ".in"), stdin);
     ProcessBuilder builder = new ProcessBuilder(command)
+        .directory(directory.toAbsolutePath().toFile())
         .redirectInput(in.toFile())
         .redirectOutput(out.toFile())
         .redirectError(err.toFile());
@@ -73,7 +79,7 @@ class CavraCpJarIT {
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(result.out()).isEmpty();
-    assertThat(result.err()).isEqualTo("error: sensitive_value at payload.automation_cadence: "
+    assertThat(result.err()).isEqualTo("error: sensitive_value at $.payload.automation_cadence: "
         + "sensitive value is not allowed in public SaaS contract payload: payload.automation_cadence\n");
   }
 
@@ -84,5 +90,23 @@ class CavraCpJarIT {
 
     assertThat(describe.out()).startsWith("{\n  \"schema_version\": \"cavra.saas_control_plane.contract.v1\"");
     assertThat(version.out()).startsWith("cavra-cp 0.1.0");
+  }
+
+  @Test
+  void readmeFolderScanExampleIsWhatTheJarPrints() throws Exception {
+    Path root = Path.of("..").toAbsolutePath().normalize();
+    List<String> readme = Files.readAllLines(root.resolve("README.md"), StandardCharsets.UTF_8);
+    String prompt = "$ ./cavra-cp scan examples/scan-demo";
+    int start = readme.indexOf(prompt);
+    assertThat(start).as("the README shows " + prompt).isPositive();
+    StringBuilder expected = new StringBuilder();
+    for (int i = start + 1; !readme.get(i).equals("```"); i++) {
+      expected.append(readme.get(i)).append('\n');
+    }
+
+    Process scan = runIn(root, "", "scan", "examples/scan-demo");
+
+    assertThat(scan.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+    assertThat(scan.out()).isEqualTo(expected.toString());
   }
 }

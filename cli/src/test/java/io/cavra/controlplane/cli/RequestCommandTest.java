@@ -118,7 +118,7 @@ class RequestCommandTest {
         "--contact-json", "escalation=[\"ops@example.invalid\", \"" + Cli.FAKE_GITHUB_TOKEN + "\"]");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(result.err()).isEqualTo("error: sensitive_value at payload.contacts.escalation[1]: sensitive value is not"
+    assertThat(result.err()).isEqualTo("error: sensitive_value at $.payload.contacts.escalation[1]: sensitive value is not"
         + " allowed in public SaaS contract payload: payload.escalation[1]\n");
     assertThat(result.all()).doesNotContain(Cli.FAKE_GITHUB_TOKEN);
   }
@@ -220,7 +220,7 @@ class RequestCommandTest {
         "request", "tenant_status", "--input-json", "-");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(result.err()).isEqualTo("error: unknown_field at colour: tenant_status requests have no parameter colour\n");
+    assertThat(result.err()).isEqualTo("error: unknown_field at $.colour: tenant_status requests have no parameter colour\n");
     assertThat(result.out()).isEmpty();
   }
 
@@ -245,7 +245,7 @@ class RequestCommandTest {
     Cli.Result result = Cli.run("request", "tenant_status");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(result.err()).isEqualTo("error: missing_field at tenant_id: tenant_id is required\n");
+    assertThat(result.err()).isEqualTo("error: missing_field at $.tenant_id: tenant_id is required\n");
     assertThat(result.out()).isEmpty();
   }
 
@@ -255,7 +255,7 @@ class RequestCommandTest {
         "--automation-cadence", Cli.FAKE_GITHUB_TOKEN);
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(result.err()).startsWith("error: sensitive_value at payload.automation_cadence: sensitive value");
+    assertThat(result.err()).startsWith("error: sensitive_value at $.payload.automation_cadence: sensitive value");
     assertThat(result.err().lines()).hasSize(1);
     assertThat(result.all()).doesNotContain(Cli.FAKE_GITHUB_TOKEN);
   }
@@ -364,7 +364,7 @@ class RequestCommandTest {
     Cli.Result result = Cli.run("request", "evidence_export", "t1", "--evidence-ref", "e1", "--export-format", "pdf");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(result.err()).startsWith("error: invalid_value at payload.export_format: ");
+    assertThat(result.err()).startsWith("error: invalid_value at $.payload.export_format: ");
   }
 
   @SuppressWarnings("unchecked")

@@ -103,7 +103,7 @@ class RespondCommandTest {
     Cli.Result result = Cli.runWithStdin(request, "respond", "--request", "-", "--summary-json", summary.toString());
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(result.err()).startsWith("error: invalid_value at operation: tenant_status has no summary");
+    assertThat(result.err()).startsWith("error: invalid_value at $.operation: tenant_status has no summary");
   }
 
   @Test
@@ -114,7 +114,7 @@ class RespondCommandTest {
     Cli.Result result = Cli.runWithStdin(request, "respond", "--request", "-", "--summary-json", summary.toString());
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(result.err()).startsWith("error: tenant_mismatch at payload.summary.tenant_id");
+    assertThat(result.err()).startsWith("error: tenant_mismatch at $.payload.summary.tenant_id");
   }
 
   @Test

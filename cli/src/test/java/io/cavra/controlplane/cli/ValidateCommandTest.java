@@ -29,7 +29,7 @@ class ValidateCommandTest {
     Cli.Result result = Cli.run("validate", invalid.toString());
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(result.err()).startsWith("error: invalid_value at " + invalid + ":payload.export_format: ");
+    assertThat(result.err()).startsWith("error: invalid_value at " + invalid + ":$.payload.export_format: ");
     assertThat(result.out()).isEqualTo("1 document: 0 valid, 1 invalid\n");
   }
 
@@ -59,7 +59,7 @@ class ValidateCommandTest {
     Cli.Result result = Cli.run("validate", file.toString());
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(result.err()).isEqualTo("error: invalid_value at " + file + ":payload.x: number is out of range\n");
+    assertThat(result.err()).isEqualTo("error: invalid_value at " + file + ":$.payload.x: number is out of range\n");
   }
 
   @Test
@@ -71,7 +71,7 @@ class ValidateCommandTest {
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(result.err().lines()).containsExactly(
-        "error: missing_field at " + file + ":2:schema_version: schema_version is required",
+        "error: missing_field at " + file + ":2:$.schema_version: schema_version is required",
         "error: invalid_json at " + file + ":4:column 1: input is not valid JSON");
     assertThat(result.out()).isEqualTo("4 lines: 2 valid, 2 invalid\n");
   }
@@ -129,7 +129,7 @@ class ValidateCommandTest {
     Cli.Result result = Cli.runWithStdin(request, "validate");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(result.err()).startsWith("error: sensitive_value at <stdin>:payload.requested_capabilities[0]: ");
+    assertThat(result.err()).startsWith("error: sensitive_value at <stdin>:$.payload.requested_capabilities[0]: ");
     assertThat(result.all()).doesNotContain(Cli.FAKE_GITHUB_TOKEN);
   }
 

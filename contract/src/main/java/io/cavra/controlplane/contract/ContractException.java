@@ -51,19 +51,58 @@ public class ContractException extends IllegalArgumentException {
     return code;
   }
 
-  /** The JSON path or parameter name where the problem is; {@code $} is the document root. */
+  /**
+   * Where the problem is, as the reference writes it in its error texts: a dotted path from the
+   * document root without a leading {@code $} ({@code payload.policy_refs[0]}), {@code $} for the
+   * root, a builder parameter name ({@code tenant_id}), or {@code line L, column C} in text that is
+   * not JSON. Messages embed this form, for byte parity with the reference; {@link #path()} is the
+   * same place in the notation of every other surface.
+   */
   public String location() {
     return location;
   }
+
+  /**
+   * Where the problem is, in the one notation that the CLI, the gateway's problem documents and
+   * {@code scan} use: a JSONPath rooted at {@code $} in dotted form ({@code $.payload.policy_refs[0]},
+   * {@code $.tenant_id} for a builder parameter, which is a member of the parameters object),
+   * {@code line L, column C} in text that is not JSON, or the command-line option that held the
+   * value ({@code --label-json team}). It is {@link #location()} with {@code $.} in
+   * front where that is a path.
+   *
+   * @since 0.2
+   */
+  public String path() {
+    return rooted(location);
+  }
+
+  /**
+   * A location of the reference's form as a path rooted at {@code $}: {@code payload.refs[0]}
+   * becomes {@code $.payload.refs[0]}; {@code $…} paths, positions ({@code line 1, column 2}) and
+   * command-line options ({@code --label-json team}) are returned as they are.
+   *
+   * @since 0.2
+   */
+  public static String rooted(String location) {
+    Objects.requireNonNull(location, "location");
+    if (location.isEmpty() || location.startsWith("$") || location.startsWith("-")
+        || POSITION.matcher(location).matches()) {
+      return location;
+    }
+    return location.startsWith("[") ? "$" + location : "$." + location;
+  }
+
+  private static final java.util.regex.Pattern POSITION =
+      java.util.regex.Pattern.compile("(line \\d+, )?column \\d+");
 
   /** The secret rule that fired, for {@code sensitive_field} and {@code sensitive_value}. */
   public Optional<String> ruleId() {
     return Optional.ofNullable(ruleId);
   }
 
-  /** One line: {@code <code> at <location>: <message>}. */
+  /** One line: {@code <code> at <path>: <message>}. */
   @Override
   public String toString() {
-    return code.wireName() + " at " + location + ": " + getMessage();
+    return code.wireName() + " at " + path() + ": " + getMessage();
   }
 }

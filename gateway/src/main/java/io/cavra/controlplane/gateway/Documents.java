@@ -28,6 +28,7 @@ final class Documents {
   private final byte[] contract;
   private final byte[] schemaIndex;
   private final Map<String, byte[]> schemas = new LinkedHashMap<>();
+  private final Map<String, byte[]> schemaFiles = new LinkedHashMap<>();
   private final byte[] openApi;
 
   Documents(Set<Operation> capabilities) {
@@ -38,6 +39,7 @@ final class Documents {
     schemaIndex = utf8(ContractJson.toJson(index, false));
     for (String name : ContractSchemas.names()) {
       schemas.put(name, utf8(ContractSchemas.read(name)));
+      schemaFiles.put(name, utf8(resolvable(name)));
     }
     openApi = resource(OPENAPI_RESOURCE);
   }
@@ -54,9 +56,41 @@ final class Documents {
     return schemaIndex;
   }
 
-  /** The schema's text, or {@code null} for an unknown name. */
-  byte[] schema(String name) {
-    return schemas.get(name);
+  static final String SCHEMA_FILE_SUFFIX = ".schema.json";
+
+  /**
+   * The schema at {@code /v1/schemas/{segment}}, or {@code null}: for a bare name ({@code request})
+   * the published text as it is; for a file name ({@code request.schema.json}), which is what the
+   * relative references between the schemas and those of {@code openapi.json} resolve to, the
+   * {@linkplain #resolvable gateway-resolvable copy}.
+   */
+  byte[] schema(String segment) {
+    if (segment.endsWith(SCHEMA_FILE_SUFFIX)) {
+      return schemaFiles.get(segment.substring(0, segment.length() - SCHEMA_FILE_SUFFIX.length()));
+    }
+    return schemas.get(segment);
+  }
+
+  /**
+   * A published schema without its {@code $id}, its canonical URI kept in {@code $comment}. A
+   * validator resolves a schema's relative references against its {@code $id} when it has one, and
+   * the canonical ids name a host that does not serve them; without it, references resolve against
+   * where the copy was fetched, that is against this gateway, so a client that can reach only the
+   * gateway resolves every reference. Everything else is the published schema, key for key.
+   */
+  static String resolvable(String name) {
+    Object tree = ContractJson.defaults().parseTree(ContractSchemas.read(name).getBytes(StandardCharsets.UTF_8));
+    Map<String, Object> copy = new LinkedHashMap<>();
+    for (Map.Entry<?, ?> entry : ((Map<?, ?>) tree).entrySet()) {
+      String key = (String) entry.getKey();
+      if (key.equals("$id")) {
+        copy.put("$comment", "Served by the gateway without its $id, so that its references resolve here."
+            + " Canonical $id: " + entry.getValue());
+      } else {
+        copy.put(key, entry.getValue());
+      }
+    }
+    return ContractJson.toJson(copy, true) + "\n";
   }
 
   byte[] openApi() {

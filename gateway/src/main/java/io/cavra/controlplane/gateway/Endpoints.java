@@ -88,7 +88,7 @@ final class Endpoints {
     try {
       envelope = services.requestCodec().parseEnvelope(body);
     } catch (ContractException e) {
-      String path = Problem.rooted(e.location());
+      String path = e.path();
       boolean listed = findings.stream().anyMatch(f -> f.code() == e.code() && f.path().equals(path));
       if (!listed) {
         problems.add(entry(e.code(), path, e.getMessage(), e.ruleId().orElse(null)));

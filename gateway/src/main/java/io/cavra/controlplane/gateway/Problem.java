@@ -18,7 +18,6 @@ record Problem(
     ProblemType type, String detail, String path, String correlationId, String ruleId, Map<String, String> headers) {
 
   static final String MEDIA_TYPE = "application/problem+json";
-  private static final java.util.regex.Pattern PATH = java.util.regex.Pattern.compile("[A-Za-z_][^\\s,]*");
   static final String WITHHELD_DETAIL =
       "the problem's details were withheld because they looked like credential material";
 
@@ -36,23 +35,12 @@ record Problem(
   /** The problem for a contract error; its detail is the exception's message, which never holds a value. */
   static Problem of(ContractException e) {
     return new Problem(
-        ProblemType.of(e.code()), e.getMessage(), rooted(e.location()), null, e.ruleId().orElse(null), Map.of());
+        ProblemType.of(e.code()), e.getMessage(), e.path(), null, e.ruleId().orElse(null), Map.of());
   }
 
   /** The problem for a secret finding of the gateway's own guard. */
   static Problem of(Guard.Finding finding) {
     return new Problem(ProblemType.of(finding.code()), finding.message(), finding.path(), null, finding.ruleId(), Map.of());
-  }
-
-  /**
-   * A contract location as a JSON path rooted at {@code $}: {@code payload.refs[0]} becomes
-   * {@code $.payload.refs[0]}; {@code $…} paths and other locations ({@code line 1, column 2}) stay.
-   */
-  static String rooted(String location) {
-    if (location.startsWith("$") || !PATH.matcher(location).matches()) {
-      return location;
-    }
-    return "$." + location;
   }
 
   Problem withCorrelationId(String id) {

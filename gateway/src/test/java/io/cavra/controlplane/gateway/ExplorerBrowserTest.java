@@ -447,18 +447,12 @@ class ExplorerBrowserTest {
       for (WebElement link : links) {
         String name = link.getDomAttribute("data-schema");
         assertThat(link.getDomAttribute("href")).isEqualTo("/v1/schemas/" + name + ".schema.json");
-        // The published schema of that name exists (its bare-name address, served today)...
-        assertThat(client.send(HttpRequest.newBuilder(home.resolve("/v1/schemas/" + name)).build(),
-            HttpResponse.BodyHandlers.ofString()).statusCode()).as(name).isEqualTo(200);
-        // ...and the link's target is the schema file. Until the gateway on main serves
-        // /v1/schemas/<name>.schema.json (issue 13), that one target may be absent, nothing else.
         HttpResponse<String> file = client.send(HttpRequest.newBuilder(home.resolve(link.getDomAttribute("href"))).build(),
             HttpResponse.BodyHandlers.ofString());
-        assertThat(file.statusCode()).as(name).isIn(200, 404);
-        if (file.statusCode() == 200) {
-          assertThat(ContractJson.defaults().parseTree(file.body().getBytes(UTF_8))).as(name)
-              .isInstanceOfSatisfying(Map.class, schema -> assertThat(schema).containsKey("$schema"));
-        }
+        assertThat(file.statusCode()).as(name).isEqualTo(200);
+        assertThat(file.headers().firstValue("Content-Type")).as(name).hasValue("application/schema+json");
+        assertThat(ContractJson.defaults().parseTree(file.body().getBytes(UTF_8))).as(name)
+            .isInstanceOfSatisfying(Map.class, schema -> assertThat(schema).containsKey("$schema"));
       }
     }
   }

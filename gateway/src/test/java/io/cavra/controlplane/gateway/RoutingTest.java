@@ -101,8 +101,8 @@ class RoutingTest {
         }
         assertThat(target).as(ref).isNotNull();
       } else {
-        assertThat(ref).startsWith(ContractSchemas.ID_PREFIX).endsWith(".schema.json");
-        external.add(ref.substring(ContractSchemas.ID_PREFIX.length(), ref.length() - ".schema.json".length()));
+        assertThat(ref).startsWith("/v1/schemas/").endsWith(".schema.json");
+        external.add(ref.substring("/v1/schemas/".length(), ref.length() - ".schema.json".length()));
       }
     }
 

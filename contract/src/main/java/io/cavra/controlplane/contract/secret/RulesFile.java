@@ -85,6 +85,8 @@ final class RulesFile {
     String target = null;
     String regex = null;
     List<String> keywords = null;
+    String fullDescription = null;
+    String remediation = null;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = field(seen, path);
       String fieldPath = path + "." + name;
@@ -105,6 +107,12 @@ final class RulesFile {
           break;
         case "regex":
           regex = string(t, fieldPath);
+          break;
+        case "full_description":
+          fullDescription = string(t, fieldPath);
+          break;
+        case "remediation":
+          remediation = string(t, fieldPath);
           break;
         case "keywords":
           expect(t, JsonToken.START_ARRAY, fieldPath, "array");
@@ -136,6 +144,12 @@ final class RulesFile {
                   description,
                   regex,
                   keywords == null ? new String[0] : keywords.toArray(new String[0]));
+      if (fullDescription != null || remediation != null) {
+        rule =
+            rule.withHelp(
+                fullDescription != null ? fullDescription : rule.fullDescription(),
+                remediation != null ? remediation : rule.remediation());
+      }
     } catch (ContractException e) {
       throw relocate(e, path + "." + e.location());
     }

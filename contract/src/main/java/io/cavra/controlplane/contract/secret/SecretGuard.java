@@ -548,7 +548,9 @@ public final class SecretGuard {
      *  "benign_keys": ["pin_policy"]}
      * }</pre>
      *
-     * Both members are optional; {@code keywords} is optional and only for value rules.
+     * Both members are optional; {@code keywords} is optional and only for value rules. A rule may
+     * also carry {@code full_description} and {@code remediation} texts (see {@link
+     * SecretRule#withHelp}).
      *
      * @throws MalformedJsonException with code {@code invalid_json} ({@code line L, column C}) or
      *     {@code duplicate_key}

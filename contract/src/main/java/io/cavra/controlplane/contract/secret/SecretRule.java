@@ -85,6 +85,11 @@ public final class SecretRule {
    */
   private final boolean anchored;
 
+  /** Set by {@link #withHelp}; null means the built-in text or the default. */
+  private final String fullDescription;
+
+  private final String remediation;
+
   private SecretRule(
       String id,
       String description,
@@ -95,6 +100,21 @@ public final class SecretRule {
       boolean anchored,
       ValuePolicy policy,
       boolean head) {
+    this(id, description, target, keywords, pattern, filter, anchored, policy, head, null, null);
+  }
+
+  private SecretRule(
+      String id,
+      String description,
+      Target target,
+      List<String> keywords,
+      Pattern pattern,
+      MatchFilter filter,
+      boolean anchored,
+      ValuePolicy policy,
+      boolean head,
+      String fullDescription,
+      String remediation) {
     this.id = id;
     this.description = description;
     this.target = target;
@@ -104,6 +124,8 @@ public final class SecretRule {
     this.anchored = anchored;
     this.policy = policy;
     this.head = head;
+    this.fullDescription = fullDescription;
+    this.remediation = remediation;
   }
 
   /**
@@ -259,6 +281,69 @@ public final class SecretRule {
       return NONE;
     }
     return filter == null || filter.accept(text, m) ? ACCEPTED : Math.max(m.end(), start + 1);
+  }
+
+  /**
+   * What the rule finds and why that matters, in a few sentences of plain text ({@code `backticks`}
+   * mark code), as code-scanning tools show it beside a finding. Built-in rules each have their
+   * own; other rules have the text given to {@link #withHelp}, or else their description.
+   *
+   * @since 0.2
+   */
+  public String fullDescription() {
+    if (fullDescription != null) {
+      return fullDescription;
+    }
+    String builtIn = RuleHelp.finds(this);
+    return builtIn != null ? builtIn : description;
+  }
+
+  /**
+   * How to make a finding go away for good (revoke, rotate, refer to the secret instead), in plain
+   * text. Built-in rules each have their own; other rules have the text given to {@link
+   * #withHelp}, or else {@link #DEFAULT_REMEDIATION}.
+   *
+   * @since 0.2
+   */
+  public String remediation() {
+    if (remediation != null) {
+      return remediation;
+    }
+    String builtIn = RuleHelp.fix(this);
+    return builtIn != null ? builtIn : DEFAULT_REMEDIATION;
+  }
+
+  /**
+   * The remediation of a rule that was given none: what holds for every credential.
+   *
+   * @since 0.2
+   */
+  public static final String DEFAULT_REMEDIATION =
+      "Revoke or rotate the credential where it was issued, remove it from the document, and refer"
+          + " to it by name instead (a `${NAME}` placeholder or a secret-manager reference).";
+
+  /**
+   * A copy of this rule with its own help texts, for {@link #fullDescription()} and {@link
+   * #remediation()}.
+   *
+   * @throws ContractException with code {@code empty_value} and location {@code full_description}
+   *     or {@code remediation} if a text is blank
+   * @since 0.2
+   */
+  public SecretRule withHelp(String fullDescription, String remediation) {
+    Objects.requireNonNull(fullDescription, "fullDescription");
+    Objects.requireNonNull(remediation, "remediation");
+    if (fullDescription.isBlank()) {
+      throw ContractException.of(
+          ErrorCode.EMPTY_VALUE, "full_description", "rule full description must not be empty");
+    }
+    if (remediation.isBlank()) {
+      throw ContractException.of(
+          ErrorCode.EMPTY_VALUE, "remediation", "rule remediation must not be empty");
+    }
+    return new SecretRule(
+        id, description, target, keywords, pattern, filter, anchored, policy, head,
+        fullDescription, remediation);
   }
 
   /** Prints {@code SecretRule[id=…, target=…]}: never a sample or matched text. */
