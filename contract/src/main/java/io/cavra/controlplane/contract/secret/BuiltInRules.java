@@ -585,6 +585,12 @@ final class BuiltInRules {
               "(?i:putty-user-key-file-)[0-9]+:",
               "putty-user"),
           SecretRule.value(
+              JsonWebKeys.RULE_ID,
+              "JSON Web Key with private or symmetric key material (kty RSA, EC, OKP or oct, with d, p, q, dp, dq, qi or k)",
+              JsonWebKeys.REGEX,
+              JsonWebKeys::accept,
+              JsonWebKeys.KEYWORD),
+          SecretRule.value(
               "payment-card-number",
               "Payment card number (PAN): 13–19 digits with a card network's prefix, Luhn-valid, whole or grouped by spaces or dashes",
               PaymentCards.REGEX,

@@ -17,8 +17,8 @@ import java.util.Objects;
  * {@link #clear()} then
  * says whether the guard finds nothing in it. The screen never clears a document in which the
  * guard would find something; when in doubt (an escape sequence, a rule without keywords, a key
- * that a key rule names even if its value is exempt) it does not clear, and the caller scans as
- * usual.
+ * that a key rule names even if its value is exempt, a JSON Web Key's {@code kty}) it does not
+ * clear, and the caller scans as usual.
  *
  * <pre>{@code
  * DocumentScreen screen = guard.screen(bytes);
@@ -136,6 +136,10 @@ public final class DocumentScreen {
     }
     int verdict = guard.keyVerdict(key, hits);
     if (verdict < 0 || KeyMatcher.ruleOf(verdict) != KeyMatcher.NO_MATCH) {
+      clear = false;
+    }
+    // A JSON Web Key is judged by its members together, which only a walk of the tree sees.
+    if ((verdict & KeyMatcher.JWK_TYPE_KEY) != 0 && guard.values().jwkRule() >= 0) {
       clear = false;
     }
     nameNext = (verdict & KeyMatcher.NAME_KEY) != 0;

@@ -68,6 +68,9 @@ final class JsonScanner {
         if (f.named[frame] && f.namedValuePath[frame] != null) {
           walk.reportNamedValue(f.namedValuePath[frame]);
         }
+        if (f.jwk[frame] && f.jwkMemberPath[frame] != null) {
+          walk.reportJwkMember(f.jwkMemberPath[frame]);
+        }
         if (--depth == 0) {
           break;
         }
@@ -96,7 +99,7 @@ final class JsonScanner {
                 : t == JsonToken.VALUE_NUMBER_INT && walk.numberFires(rule, p.getNumberValue()))) {
           walk.reportKey(seg, rule);
         }
-        int flags = f.example[seg] ? 0 : walk.keyFlags() & (KeyMatcher.NAME_KEY | KeyMatcher.VALUE_KEY);
+        int flags = f.example[seg] ? 0 : walk.keyFlags() & TreeScanner.SIBLING_FLAGS;
         if (flags != 0 && t == JsonToken.VALUE_STRING) {
           if ((flags & KeyMatcher.NAME_KEY) != 0 && !f.named[seg]) {
             f.named[seg] = walk.nameRule(text(p)) != NONE;
@@ -104,6 +107,13 @@ final class JsonScanner {
           if ((flags & KeyMatcher.VALUE_KEY) != 0 && f.namedValuePath[seg] == null
               && !Placeholders.isPlaceholder(text(p))) {
             f.namedValuePath[seg] = walk.path(seg + 1);
+          }
+          if ((flags & KeyMatcher.JWK_TYPE_KEY) != 0 && !f.jwk[seg]) {
+            f.jwk[seg] = walk.isJwkType(text(p));
+          }
+          if ((flags & KeyMatcher.JWK_PRIVATE_KEY) != 0 && f.jwkMemberPath[seg] == null
+              && JsonWebKeys.isKeyMaterial(text(p))) {
+            f.jwkMemberPath[seg] = walk.path(seg + 1);
           }
         }
         keyDepth = seg;
@@ -165,6 +175,8 @@ final class JsonScanner {
     boolean[] reported = new boolean[16];
     boolean[] named = new boolean[16];
     String[] namedValuePath = new String[16];
+    boolean[] jwk = new boolean[16];
+    String[] jwkMemberPath = new String[16];
     boolean[] example = new boolean[16];
 
     void open(int depth, int rule, int ownerKeyDepth, boolean isExample) {
@@ -176,6 +188,8 @@ final class JsonScanner {
         reported = Arrays.copyOf(reported, size);
         named = Arrays.copyOf(named, size);
         namedValuePath = Arrays.copyOf(namedValuePath, size);
+        jwk = Arrays.copyOf(jwk, size);
+        jwkMemberPath = Arrays.copyOf(jwkMemberPath, size);
         example = Arrays.copyOf(example, size);
       }
       index[depth] = -1;
@@ -184,6 +198,8 @@ final class JsonScanner {
       reported[depth] = false;
       named[depth] = false;
       namedValuePath[depth] = null;
+      jwk[depth] = false;
+      jwkMemberPath[depth] = null;
       example[depth] = isExample;
     }
   }

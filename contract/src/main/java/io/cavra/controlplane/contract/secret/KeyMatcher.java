@@ -26,6 +26,14 @@ final class KeyMatcher {
   /** Verdict flag: the key names an example of an API description ({@code example(s)}). */
   static final int EXAMPLE_KEY = 1 << 26;
 
+  /** Verdict flags: the key is a JSON Web Key's {@code kty}, or one of its private members. */
+  static final int JWK_TYPE_KEY = 1 << 27;
+
+  static final int JWK_PRIVATE_KEY = 1 << 28;
+
+  /** The flags a walk reads from a verdict. */
+  static final int FLAGS = NAME_KEY | VALUE_KEY | EXAMPLE_KEY | JWK_TYPE_KEY | JWK_PRIVATE_KEY;
+
   private static final int RULE_BITS = 0xFFFF;
 
   /** The key rule index of a verdict, or {@link #NO_MATCH}. */
@@ -119,6 +127,12 @@ final class KeyMatcher {
     }
     if (KeyWords.isExampleKey(key)) {
       verdict |= EXAMPLE_KEY;
+    }
+    if (JsonWebKeys.isTypeKey(key)) {
+      verdict |= JWK_TYPE_KEY;
+    }
+    if (JsonWebKeys.isPrivateMember(key)) {
+      verdict |= JWK_PRIVATE_KEY;
     }
     if (key.length() > CACHED_KEY_LENGTH) {
       return verdict;

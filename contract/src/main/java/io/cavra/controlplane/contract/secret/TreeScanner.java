@@ -24,6 +24,10 @@ final class TreeScanner {
 
   private static final int NONE = KeyMatcher.NO_MATCH;
 
+  /** Key flags whose meaning depends on a sibling key, judged when the object ends. */
+  static final int SIBLING_FLAGS =
+      KeyMatcher.NAME_KEY | KeyMatcher.VALUE_KEY | KeyMatcher.JWK_TYPE_KEY | KeyMatcher.JWK_PRIVATE_KEY;
+
   private final Walk walk;
   private final int maxDepth;
 
@@ -57,6 +61,12 @@ final class TreeScanner {
 
   /** For an object: the path of its name/value value, if it has one, else null. */
   private String[] namedValuePaths = new String[8];
+
+  /** For an object: whether its {@code kty} makes it a JSON Web Key. */
+  private boolean[] jwk = new boolean[8];
+
+  /** For an object: the path of its first private JSON Web Key member holding key material, or null. */
+  private String[] jwkMemberPaths = new String[8];
 
   private int top = -1;
   private IdentityHashMap<Object, Boolean> deepFrames;
@@ -153,7 +163,7 @@ final class TreeScanner {
         }
       }
     }
-    int flags = walk.keyFlags() & (KeyMatcher.NAME_KEY | KeyMatcher.VALUE_KEY);
+    int flags = walk.keyFlags() & SIBLING_FLAGS;
     if (flags != 0 && value instanceof CharSequence) {
       CharSequence text = (CharSequence) value;
       if ((flags & KeyMatcher.NAME_KEY) != 0 && !named[d]) {
@@ -162,6 +172,13 @@ final class TreeScanner {
       if ((flags & KeyMatcher.VALUE_KEY) != 0 && namedValuePaths[d] == null
           && !Placeholders.isPlaceholder(text)) {
         namedValuePaths[d] = walk.path(d + 1);
+      }
+      if ((flags & KeyMatcher.JWK_TYPE_KEY) != 0 && !jwk[d]) {
+        jwk[d] = walk.isJwkType(text);
+      }
+      if ((flags & KeyMatcher.JWK_PRIVATE_KEY) != 0 && jwkMemberPaths[d] == null
+          && JsonWebKeys.isKeyMaterial(text)) {
+        jwkMemberPaths[d] = walk.path(d + 1);
       }
     }
     return rule;
@@ -239,6 +256,8 @@ final class TreeScanner {
       examples = Arrays.copyOf(examples, size);
       named = Arrays.copyOf(named, size);
       namedValuePaths = Arrays.copyOf(namedValuePaths, size);
+      jwk = Arrays.copyOf(jwk, size);
+      jwkMemberPaths = Arrays.copyOf(jwkMemberPaths, size);
     }
     top = count;
     containers[top] = container;
@@ -253,6 +272,8 @@ final class TreeScanner {
     examples[top] = example;
     named[top] = false;
     namedValuePaths[top] = null;
+    jwk[top] = false;
+    jwkMemberPaths[top] = null;
     if (top >= LINEAR_FRAMES) {
       if (deepFrames == null) {
         deepFrames = new IdentityHashMap<>();
@@ -261,10 +282,16 @@ final class TreeScanner {
     }
   }
 
-  /** Leaves the top container; a name/value entry is reported now, since its name may come last. */
+  /**
+   * Leaves the top container; a name/value entry and a JSON Web Key are reported now, since the key
+   * that decides may come last.
+   */
   private void pop() {
     if (named[top] && namedValuePaths[top] != null && !examples[top]) {
       walk.reportNamedValue(namedValuePaths[top]);
+    }
+    if (jwk[top] && jwkMemberPaths[top] != null && !examples[top]) {
+      walk.reportJwkMember(jwkMemberPaths[top]);
     }
     if (top >= LINEAR_FRAMES) {
       deepFrames.remove(containers[top]);
@@ -274,6 +301,7 @@ final class TreeScanner {
     arrays[top] = null;
     wireMaps[top] = null;
     namedValuePaths[top] = null;
+    jwkMemberPaths[top] = null;
     top--;
   }
 }

@@ -39,6 +39,9 @@ final class ValueMatcher {
   /** The index of the {@code credential-assignment} rule, which also covers name/value entries; or -1. */
   private final int assignmentRule;
 
+  /** The index of the {@code jwk-private-key} rule, which also judges JSON Web Key objects; or -1. */
+  private final int jwkRule;
+
   ValueMatcher(List<SecretRule> valueRules, IntConsumer probe) {
     this.rules = valueRules.toArray(new SecretRule[0]);
     List<List<String>> keywords = new ArrayList<>();
@@ -60,6 +63,7 @@ final class ValueMatcher {
     this.probe = probe;
     this.cardRule = indexOf("payment-card-number");
     this.assignmentRule = indexOf("credential-assignment");
+    this.jwkRule = indexOf(JsonWebKeys.RULE_ID);
   }
 
   private int indexOf(String id) {
@@ -77,6 +81,10 @@ final class ValueMatcher {
 
   int assignmentRule() {
     return assignmentRule;
+  }
+
+  int jwkRule() {
+    return jwkRule;
   }
 
   /** Scratch space for {@link #find}; reusable across calls by one thread. */

@@ -69,7 +69,7 @@ final class Walk {
       return KeyMatcher.NO_MATCH;
     }
     keys[depth] = key;
-    keyFlags = verdict & (KeyMatcher.NAME_KEY | KeyMatcher.VALUE_KEY | KeyMatcher.EXAMPLE_KEY);
+    keyFlags = verdict & KeyMatcher.FLAGS;
     return KeyMatcher.ruleOf(verdict);
   }
 
@@ -142,11 +142,27 @@ final class Walk {
 
   /** Reports the value of a name/value entry whose name is a credential's, at {@code path}. */
   void reportNamedValue(String path) {
+    reportAt(guard.values().assignmentRule(), path);
+  }
+
+  /**
+   * Whether {@code kty} value {@code type} makes its object a JSON Web Key to judge; only while the
+   * guard has the {@code jwk-private-key} rule.
+   */
+  boolean isJwkType(CharSequence type) {
+    return guard.values().jwkRule() >= 0 && JsonWebKeys.isKeyType(type);
+  }
+
+  /** Reports the private member of a JSON Web Key, at {@code path}. */
+  void reportJwkMember(String path) {
+    reportAt(guard.values().jwkRule(), path);
+  }
+
+  private void reportAt(int valueRule, String path) {
     if (findings == null) {
       findings = new ArrayList<>(4);
     }
-    findings.add(new SecretFinding(ErrorCode.SENSITIVE_VALUE,
-        guard.values().rule(guard.values().assignmentRule()).id(), path));
+    findings.add(new SecretFinding(ErrorCode.SENSITIVE_VALUE, guard.values().rule(valueRule).id(), path));
   }
 
   /** Checks an integer whose path has {@code count} segments: a card number is refused as text is. */

@@ -259,6 +259,53 @@ class GuardPrecisionTest {
     }
   }
 
+  /** A JSON Web Key's private member, random base64url as RFC 7518 writes it. */
+  private String keyMaterial(int length) {
+    return samples.from(Samples.URL_SAFE, length - 2) + "Aa";
+  }
+
+  @Test
+  void privateJsonWebKeysAreRefusedWhereTheirKeyMaterialIs() {
+    assertThat(findings("""
+        {"jwks": {"keys": [{"kty": "RSA", "kid": "2026-12", "n": "%s", "e": "AQAB", "d": "%s",
+                            "p": "%s", "q": "%s"}]},
+         "private_key": {"d": "%s", "crv": "P-256", "x": "%s", "kty": "EC"},
+         "webhook": {"signing": {"kty": "oct", "alg": "HS256", "k": "%s"}}}
+        """.formatted(keyMaterial(342), keyMaterial(342), keyMaterial(171), keyMaterial(171),
+            keyMaterial(43), keyMaterial(43), keyMaterial(43))))
+        .containsExactlyInAnyOrder(
+            "jwk-private-key at $.jwks.keys[0].d",
+            "jwk-private-key at $.private_key.d",
+            "jwk-private-key at $.webhook.signing.k");
+  }
+
+  @Test
+  void publicJsonWebKeysStandInsAndUnrelatedShortKeysPass() {
+    assertThat(findings("""
+        {"jwks": {"keys": [{"kty": "RSA", "use": "sig", "n": "%s", "e": "AQAB"},
+                           {"kty": "OKP", "crv": "Ed25519", "x": "%s"}]},
+         "rotation": {"kty": "RSA", "d": "${JWK_PRIVATE_EXPONENT}", "k": "REDACTED_SYMMETRIC_KEY"},
+         "chart": {"kty": "line", "d": "%s"},
+         "geometry": {"d": "%s", "p": "%s"},
+         "examples": {"signing": {"kty": "oct", "k": "%s"}}}
+        """.formatted(keyMaterial(342), keyMaterial(43), keyMaterial(40), keyMaterial(40),
+            keyMaterial(40), keyMaterial(43))))
+        .isEmpty();
+  }
+
+  @Test
+  void aJsonWebKeyWrittenAsTextIsRefusedAndAScreenDoesNotClearOne() {
+    String jwk = "{\"kty\":\"oct\",\"k\":\"" + keyMaterial(43) + "\"}";
+    assertThat(findings("{\"config\": \"" + jwk.replace("\"", "\\\"") + "\"}"))
+        .containsExactly("jwk-private-key at $.config");
+
+    String json = "{\"kid\": \"k1\", \"signing\": " + jwk + "}";
+    DocumentScreen screen = guard.screen(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    feed(screen, io.cavra.controlplane.contract.ContractJson.defaults()
+        .parseTree(json.getBytes(java.nio.charset.StandardCharsets.UTF_8)), json);
+    assertThat(screen.clear()).isFalse();
+  }
+
   /** Feeds the screen every key, string and long integer of the tree, with offsets from the text. */
   private static void feed(DocumentScreen screen, Object node, String json) {
     if (node instanceof Map<?, ?> map) {

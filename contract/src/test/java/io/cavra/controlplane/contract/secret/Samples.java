@@ -447,6 +447,19 @@ final class Samples {
             List.of("PuTTY-User-" + "Key-File-3: ssh-ed25519\nEncryption: none"),
             List.of("PuTTY-User-Key-File is the header name")));
     m.put(
+        "jwk-private-key",
+        new RuleSamples(
+            List.of(
+                "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"" + s.from(URL_SAFE, 43)
+                    + "\",\"y\":\"" + s.from(URL_SAFE, 43) + "\",\"d\":\"" + s.alnum(43) + "\"}",
+                "JWK={\"k\": \"" + s.alnum(43) + "\", \"kty\": \"oct\", \"alg\": \"HS256\"}"),
+            List.of(
+                "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"" + s.from(URL_SAFE, 43)
+                    + "\",\"y\":\"" + s.from(URL_SAFE, 43) + "\"}",
+                "{\"kty\":\"oct\",\"k\":\"REDACTED_SYMMETRIC_KEY\"}",
+                "{\"kty\":\"RSA\",\"d\":\"${JWK_PRIVATE_EXPONENT}\"}",
+                "{\"kty\":\"RSA\",\"use\":\"sig\"}, {\"d\":\"" + s.alnum(43) + "\"}")));
+    m.put(
         "http-authorization-header",
         new RuleSamples(
             List.of(
