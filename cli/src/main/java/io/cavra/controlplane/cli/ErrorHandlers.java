@@ -4,7 +4,10 @@ import io.cavra.controlplane.contract.ContractException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -76,11 +79,14 @@ final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExcep
       String first = unmatched.isEmpty() ? "" : unmatched.get(0);
       if (first.startsWith("-") && !STDIN_OR_NUMBER.matcher(first).matches()) {
         String name = first.contains("=") ? first.substring(0, first.indexOf('=')) : first;
-        return OPTION_NAME.matcher(name).matches() ? "unknown option '" + name + "'" : "unknown option";
+        return "unknown option" + (OPTION_NAME.matcher(name).matches() ? " '" + name + "'" : "")
+            + optionHint(name, commandLine);
       }
       if (!commandLine.getSubcommands().isEmpty()) {
         String what = "request".equals(commandLine.getCommandName()) ? "operation" : "command";
-        return "unknown " + what + "; expected one of: " + String.join(", ", commandLine.getSubcommands().keySet());
+        String hint = Suggestions.didYouMean(first, commandLine.getSubcommands().keySet());
+        return "unknown " + what + (hint.isEmpty()
+            ? "; expected one of: " + String.join(", ", commandLine.getSubcommands().keySet()) : hint);
       }
       return "unexpected argument" + (unmatched.size() == 1 ? "" : "s") + " (values not shown)";
     }
@@ -95,6 +101,28 @@ final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExcep
   }
 
   private static final Pattern STDIN_OR_NUMBER = Pattern.compile("-|-\\d+");
+
+  /** Options that were renamed, with the names they may have now; a command has at most one of them. */
+  private static final Map<String, List<String>> RENAMED = Map.of(
+      "--key-file", List.of("--key-store", "--api-key-file"),
+      "--key-file-check", List.of("--key-store-check"),
+      "--key-env", List.of("--api-key-env"));
+
+  /** {@code (renamed '--x')}, a did-you-mean among the command's options, or nothing. */
+  private static String optionHint(String typed, CommandLine commandLine) {
+    Set<String> options = new LinkedHashSet<>();
+    for (String name : commandLine.getCommandSpec().optionsMap().keySet()) {
+      if (name.startsWith("--")) {
+        options.add(name);
+      }
+    }
+    for (String renamed : RENAMED.getOrDefault(typed, List.of())) {
+      if (options.contains(renamed)) {
+        return " (renamed '" + renamed + "')";
+      }
+    }
+    return Suggestions.didYouMean(typed, options);
+  }
 
   private static String expected(ArgSpec arg) {
     Iterable<String> candidates = arg.completionCandidates();

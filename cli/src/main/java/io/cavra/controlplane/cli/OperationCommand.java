@@ -111,9 +111,14 @@ final class OperationCommand implements Callable<Integer> {
     String key = "JSON key: " + parameter.name() + ".";
     switch (parameter.kind()) {
       case TEXT:
+        List<String> allowed = AllowedValues.of(parameter);
         builder.type(String.class)
             .paramLabel(parameter.name().toUpperCase(Locale.ROOT))
-            .description(key + " " + describe(parameter));
+            .description(key + " " + describe(parameter)
+                + (allowed.isEmpty() ? "" : " One of: " + String.join(", ", allowed) + "."));
+        if (!allowed.isEmpty()) {
+          builder.completionCandidates(allowed);
+        }
         break;
       case TEXT_LIST:
         builder.type(List.class).auxiliaryTypes(String.class)

@@ -261,7 +261,7 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   private String summary() {
-    StringBuilder line = new StringBuilder("scanned " + count(fileCount, "file") + ": " + count(findings, "finding"));
+    StringBuilder line = new StringBuilder("scanned " + Plurals.count(fileCount, "file") + ": " + Plurals.count(findings, "finding"));
     if (suppressed > 0) {
       line.append(", ").append(suppressed).append(" suppressed");
     }
@@ -269,12 +269,8 @@ final class ScanCommand implements Callable<Integer> {
       line.append(", ").append(invalidDocuments).append(" not valid");
     }
     if (skipped > 0) {
-      line.append(", ").append(count(skipped, "binary file")).append(" skipped");
+      line.append(", ").append(Plurals.count(skipped, "binary file")).append(" skipped");
     }
     return line.toString();
-  }
-
-  private static String count(long n, String noun) {
-    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }

@@ -43,7 +43,9 @@ final class SchemaCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     if (name != null && !ContractSchemas.names().contains(name)) {
-      throw new UsageException(spec.commandLine(), "unknown schema NAME; run 'cavra-cp schema' to list the names");
+      String hint = Suggestions.didYouMean(name, ContractSchemas.names());
+      throw new UsageException(spec.commandLine(),
+          "unknown schema NAME" + (hint.isEmpty() ? "; run 'cavra-cp schema' to list the names" : hint));
     }
     List<String> names = name == null ? ContractSchemas.names() : List.of(name);
     if (out == null) {

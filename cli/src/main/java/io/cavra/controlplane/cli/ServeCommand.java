@@ -30,12 +30,14 @@ final class ServeCommand implements Callable<Integer> {
             "Start the gateway: POST /v1/control-plane answers request envelopes through an adapter, with",
             "requests and answers checked against the contract on both sides; the contract explorer is at /.",
             "With no options it serves the Community adapter on 127.0.0.1:8787 without authentication.",
-            "Any address other than loopback needs --key-file. Stop it with Ctrl-C or SIGTERM: in-flight",
-            "requests drain first, then it exits 0.")
+            "Any address other than loopback needs --key-store, a key store made by 'keys add'. Stop it with",
+            "Ctrl-C or SIGTERM: in-flight requests drain first, then it exits 0.")
         .footerHeading("%nExamples:%n")
         .footer(
             "  cavra-cp serve",
-            "  cavra-cp keys add --key-file keys.jsonl --key-id ci --tenant tenant-demo && cavra-cp serve --key-file keys.jsonl",
+            "  cavra-cp keys add --key-store keys.jsonl --key-id demo --tenant tenant-demo \\",
+            "      --tenant tenant-conformance-b --api-key-file demo.key",
+            "  cavra-cp serve --key-store keys.jsonl",
             "  cavra-cp serve --adapter-path examples/tenant-state-adapter/target/tenant-state-adapter.jar \\",
             "      --adapter tenant-state --adapter-setting state-file=examples/tenant-state-adapter/tenants.json");
     for (Launcher.Option option : Launcher.options()) {

@@ -87,8 +87,8 @@ final class ValidateCommand implements Callable<Integer> {
       }
     }
     progress.clear();
-    String noun = jsonl ? "lines" : "documents";
-    (canonical ? err : out).println(valid + " valid, " + invalid + " invalid " + noun);
+    (canonical ? err : out).println(
+        Plurals.count(valid + invalid, jsonl ? "line" : "document") + ": " + valid + " valid, " + invalid + " invalid");
     out.flush();
     err.flush();
     return exitCode;

@@ -30,12 +30,18 @@ import picocli.CommandLine.Spec;
         "unavailable answer for undeclared operations, refusals with the expected code, and no secret",
         "material or planted canary in any response or problem body. Works against any implementation",
         "of the gateway's HTTP API, whatever its language.",
-        "The API key is read from a file (--key-file, one line) or an environment variable (--key-env),",
-        "never from the command line."},
+        "The raw API key is read from a file (--api-key-file, one line, as 'keys add --api-key-file' writes",
+        "it) or an environment variable (--api-key-env), never from the command line. The kit acts for the",
+        "tenants tenant-demo and tenant-conformance-b and calls every operation, so the key must allow them:",
+        "  cavra-cp keys add --key-store keys.jsonl --key-id conformance --tenant tenant-demo \\",
+        "      --tenant tenant-conformance-b --api-key-file conformance.key",
+        "and the gateway must serve with --key-store keys.jsonl. When the gateway refuses the kit's",
+        "requests (401 or 403), verify says which key it needs."},
     footerHeading = "%nExamples:%n",
     footer = {
         "  cavra-cp verify --url http://127.0.0.1:8787",
-        "  cavra-cp verify --url https://cp.example.invalid --key-env CAVRA_CP_KEY --junit target/conformance.xml",
+        "  cavra-cp verify --url http://127.0.0.1:8787 --api-key-file conformance.key",
+        "  cavra-cp verify --url https://cp.example.invalid --api-key-env CAVRA_CP_KEY --junit target/conformance.xml",
         "  cavra-cp verify --url http://127.0.0.1:8787 --capabilities entitlement_status,policy_registry_readiness"})
 final class VerifyCommand implements Callable<Integer> {
   @Spec
@@ -44,14 +50,17 @@ final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--url", required = true, paramLabel = "URL", description = "The gateway's base URL.")
   URI url;
 
-  @Option(names = "--key-file", paramLabel = "FILE", description = "A file holding the bearer API key on one line.")
+  @Option(names = "--api-key-file", paramLabel = "FILE",
+      description = "A file holding the raw API key on one line (not the gateway's key store).")
   Path keyFile;
 
-  @Option(names = "--key-env", paramLabel = "NAME", description = "An environment variable holding the bearer API key.")
+  @Option(names = "--api-key-env", paramLabel = "NAME",
+      description = "An environment variable holding the raw API key.")
   String keyEnv;
 
-  @Option(names = "--capabilities", split = ",", paramLabel = "OPERATION",
-      description = "Operations the target implements with its own data; the others must answer unavailable.")
+  @Option(names = "--capabilities", split = ",", paramLabel = "OPERATION", completionCandidates = OperationNames.class,
+      description = "Operations the target implements with its own data; the others must answer unavailable."
+          + " Operations: ${COMPLETION-CANDIDATES}.")
   List<String> capabilities;
 
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
@@ -72,12 +81,13 @@ final class VerifyCommand implements Callable<Integer> {
       throw new UsageException(spec.commandLine(), "--url must be an http or https URL");
     }
     if (keyFile != null && keyEnv != null) {
-      throw new UsageException(spec.commandLine(), "--key-file and --key-env are mutually exclusive");
+      throw new UsageException(spec.commandLine(), "--api-key-file and --api-key-env are mutually exclusive");
     }
     if (timeoutSeconds < 1) {
       throw new UsageException(spec.commandLine(), "--timeout must be at least 1 second");
     }
-    ConformanceRunner runner = ConformanceRunner.http(url, key(), Duration.ofSeconds(timeoutSeconds));
+    Optional<String> key = key();
+    ConformanceRunner runner = ConformanceRunner.http(url, key, Duration.ofSeconds(timeoutSeconds));
     if (capabilities != null) {
       runner = runner.withCapabilities(operations());
     }
@@ -90,6 +100,8 @@ final class VerifyCommand implements Callable<Integer> {
       err.println("error: io_error at " + url + ": the target could not be reached");
       return ExitCodes.IO_ERROR;
     }
+    KeyAdvice.explain(report, key.isPresent()).forEach(line -> err.println("cavra-cp: " + line));
+    err.flush();
     return report.passed() ? ExitCodes.OK : ExitCodes.NOT_CONFORMING;
   }
 
@@ -105,7 +117,7 @@ final class VerifyCommand implements Callable<Integer> {
     if (keyEnv != null) {
       String value = System.getenv(keyEnv);
       if (value == null || value.isBlank()) {
-        throw new UsageException(spec.commandLine(), "environment variable named by --key-env is not set");
+        throw new UsageException(spec.commandLine(), "environment variable named by --api-key-env is not set");
       }
       return Optional.of(value.strip());
     }
@@ -115,8 +127,8 @@ final class VerifyCommand implements Callable<Integer> {
   private Set<Operation> operations() {
     Set<Operation> operations = EnumSet.noneOf(Operation.class);
     for (String name : capabilities) {
-      operations.add(Operation.fromWireName(name.strip()).orElseThrow(() ->
-          new UsageException(spec.commandLine(), "--capabilities names an unknown operation")));
+      operations.add(Operation.fromWireName(name.strip()).orElseThrow(() -> new UsageException(spec.commandLine(),
+          "--capabilities names an unknown operation" + Suggestions.didYouMean(name.strip(), new OperationNames()))));
     }
     return operations;
   }

@@ -67,7 +67,7 @@ class CavraCpJarIT {
     assertThat(request.exitCode()).as(request.err()).isZero();
     assertThat(request.out()).contains("\"organization_name\":\"Démo Organisation\"");
     assertThat(validated.out()).isEqualTo(request.out());
-    assertThat(validated.err()).isEqualTo("1 valid, 0 invalid documents\n");
+    assertThat(validated.err()).isEqualTo("1 document: 1 valid, 0 invalid\n");
     assertThat(response.exitCode()).isZero();
     assertThat(response.out()).contains("\"status\": \"requires_private_service\"");
   }

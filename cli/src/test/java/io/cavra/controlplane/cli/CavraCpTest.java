@@ -53,6 +53,29 @@ class CavraCpTest {
   }
 
   @Test
+  void aMistypedCommandGetsADidYouMean() {
+    Cli.Result result = Cli.run("describ");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err()).startsWith("error: usage: unknown command; did you mean 'describe'?\n");
+  }
+
+  @Test
+  void aMistypedOptionGetsADidYouMeanAndARenamedOneItsNewName() {
+    assertThat(Cli.run("request", "tenant_status", "--tenant-idd", "t1").err())
+        .startsWith("error: usage: unknown option '--tenant-idd'; did you mean '--tenant-id'?\n");
+    assertThat(Cli.run("serve", "--key-file", "keys.jsonl").err())
+        .startsWith("error: usage: unknown option '--key-file' (renamed '--key-store')\n");
+    assertThat(Cli.run("keys", "add", "--key-store", "keys.jsonl", "--key-file", "keys.jsonl", "--key-id", "x",
+        "--tenant", "t").err())
+        .startsWith("error: usage: unknown option '--key-file' (renamed '--key-store')\n");
+    assertThat(Cli.run("verify", "--url", "http://127.0.0.1:1", "--key-file", "k").err())
+        .startsWith("error: usage: unknown option '--key-file' (renamed '--api-key-file')\n");
+    assertThat(Cli.run("verify", "--url", "http://127.0.0.1:1", "--key-env", "K").err())
+        .startsWith("error: usage: unknown option '--key-env' (renamed '--api-key-env')\n");
+  }
+
+  @Test
   void unknownOptionWithASecretValueNamesOnlyTheOption() {
     Cli.Result result = Cli.run("describe", "--token=" + Cli.FAKE_GITHUB_TOKEN);
 

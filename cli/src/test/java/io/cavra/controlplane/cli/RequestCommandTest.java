@@ -290,6 +290,26 @@ class RequestCommandTest {
   }
 
   @Test
+  void aMistypedOperationGetsTheNearestOneInsteadOfTheList() {
+    Cli.Result result = Cli.run("request", "tenant-status", "tenant-demo");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err()).isEqualTo("error: usage: unknown operation; did you mean 'tenant_status'?\n"
+        + "Try 'cavra-cp request --help' for more information.\n");
+  }
+
+  @Test
+  void enumeratedParametersListTheirValuesInHelp() {
+    assertThat(Cli.run("request", "tenant_onboarding", "--help").out())
+        .containsPattern("--deployment-model=DEPLOYMENT_MODEL\\s+JSON key: deployment_model\\. Default: hosted_saas\\."
+            + "\\s+One of: hosted_saas,\\s+self_hosted_enterprise, hybrid\\.");
+    assertThat(Cli.run("request", "evidence_export", "--help").out().replaceAll("\\s+", " "))
+        .contains("One of: json, jsonl, markdown, zip.");
+    assertThat(Cli.run("request", "saas_operating_automation_worker_handoff", "--help").out().replaceAll("\\s+", " "))
+        .contains("One of: dry_run, shadow, live, unknown.");
+  }
+
+  @Test
   void labelWithoutEqualsIsAUsageErrorThatDoesNotEchoTheValue() {
     Cli.Result result = Cli.run("request", "policy_registry_lookup", "t1", "--policy-ref", "p",
         "--label", Cli.FAKE_GITHUB_TOKEN);

@@ -35,6 +35,15 @@ class ScanCommandTest {
   }
 
   @Test
+  void oneFindingInOneFileIsCountedInTheSingular() {
+    Cli.Result result = Cli.runWithStdin("{\"note\": \"" + Cli.FAKE_GITHUB_TOKEN + "\"}", "scan");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+    assertThat(result.out()).endsWith("scanned 1 file: 1 finding\n");
+    assertThat(result.all()).doesNotContain(Cli.FAKE_GITHUB_TOKEN);
+  }
+
+  @Test
   void textFormatReportsFileLineColumnPathRuleAndFingerprintButNeverTheValue() throws Exception {
     Path file = sample();
 

@@ -57,6 +57,14 @@ class SchemaCommandTest {
   }
 
   @Test
+  void aMistypedNameGetsTheNearestOne() {
+    Cli.Result result = Cli.run("schema", "summary-entitlement-status");
+
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+    assertThat(result.err()).startsWith("error: usage: unknown schema NAME; did you mean 'summary-entitlement_status'?");
+  }
+
+  @Test
   void unwritableOutIsAnIoError() throws Exception {
     Path file = Files.writeString(dir.resolve("file"), "x");
 

@@ -18,7 +18,7 @@ class ValidateCommandTest {
         valid.resolve("response_saas_operating_automation_summary.compact.json").toString());
 
     assertThat(result.exitCode()).isZero();
-    assertThat(result.out()).isEqualTo("2 valid, 0 invalid documents\n");
+    assertThat(result.out()).isEqualTo("2 documents: 2 valid, 0 invalid\n");
     assertThat(result.err()).isEmpty();
   }
 
@@ -30,7 +30,7 @@ class ValidateCommandTest {
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(result.err()).startsWith("error: invalid_value at " + invalid + ":$.payload.export_format: ");
-    assertThat(result.out()).isEqualTo("0 valid, 1 invalid documents\n");
+    assertThat(result.out()).isEqualTo("1 document: 0 valid, 1 invalid\n");
   }
 
   /** A credential in a UTF-16 file must not validate: the file is refused as not UTF-8. */
@@ -73,7 +73,7 @@ class ValidateCommandTest {
     assertThat(result.err().lines()).containsExactly(
         "error: missing_field at " + file + ":2:$.schema_version: schema_version is required",
         "error: invalid_json at " + file + ":4:column 1: input is not valid JSON");
-    assertThat(result.out()).isEqualTo("2 valid, 2 invalid lines\n");
+    assertThat(result.out()).isEqualTo("4 lines: 2 valid, 2 invalid\n");
   }
 
   @Test
@@ -84,7 +84,7 @@ class ValidateCommandTest {
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out().strip()).isEqualTo(Cli.vector("request_policy_registry_lookup_labels.compact.json").strip());
-    assertThat(result.err()).isEqualTo("1 valid, 0 invalid documents\n");
+    assertThat(result.err()).isEqualTo("1 document: 1 valid, 0 invalid\n");
   }
 
   @Test
@@ -95,7 +95,7 @@ class ValidateCommandTest {
     Cli.Result result = Cli.run("validate", "--jsonl", "--max-bytes", "1000", file.toString());
 
     assertThat(result.err()).isEqualTo("error: too_large at " + file + ":1:$: input is larger than 1000 bytes\n");
-    assertThat(result.out()).isEqualTo("1 valid, 1 invalid lines\n");
+    assertThat(result.out()).isEqualTo("2 lines: 1 valid, 1 invalid\n");
   }
 
   @Test
@@ -107,7 +107,7 @@ class ValidateCommandTest {
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.IO_ERROR);
     assertThat(result.err()).isEqualTo("error: io_error at " + absent + ": no such file\n");
-    assertThat(result.out()).isEqualTo("1 valid, 0 invalid documents\n");
+    assertThat(result.out()).isEqualTo("1 document: 1 valid, 0 invalid\n");
   }
 
   @Test
@@ -115,7 +115,7 @@ class ValidateCommandTest {
     Cli.Result result = Cli.runWithStdin(Cli.vector("response_tenant_status_generic_unavailable.pretty.json"), "validate");
 
     assertThat(result.exitCode()).isZero();
-    assertThat(result.out()).isEqualTo("1 valid, 0 invalid documents\n");
+    assertThat(result.out()).isEqualTo("1 document: 1 valid, 0 invalid\n");
   }
 
   @Test
@@ -150,6 +150,6 @@ class ValidateCommandTest {
 
     assertThat(redirected.exitCode()).isZero();
     assertThat(redirected.err()).isEmpty();
-    assertThat(redirected.out()).isEqualTo("5000 valid, 0 invalid lines\n");
+    assertThat(redirected.out()).isEqualTo("5000 lines: 5000 valid, 0 invalid\n");
   }
 }

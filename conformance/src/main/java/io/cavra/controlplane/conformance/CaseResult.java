@@ -3,6 +3,7 @@ package io.cavra.controlplane.conformance;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /**
@@ -13,9 +14,12 @@ import java.util.stream.Collectors;
  * @param violations the invariants that did not hold, empty when the case passed
  * @param elapsed how long the target took to answer
  * @param knownFailingReason the reason the case is listed as known failing, or {@code null}
+ * @param httpStatus the HTTP status of the target's answer, when the case ran over HTTP and was
+ *     answered; empty in process, and when no answer came
  */
 public record CaseResult(
-    ConformanceCase testCase, Outcome outcome, List<Violation> violations, Duration elapsed, String knownFailingReason) {
+    ConformanceCase testCase, Outcome outcome, List<Violation> violations, Duration elapsed, String knownFailingReason,
+    OptionalInt httpStatus) {
 
   /** What a case's run means for certification. */
   public enum Outcome {
@@ -49,17 +53,25 @@ public record CaseResult(
     Objects.requireNonNull(testCase, "testCase");
     Objects.requireNonNull(outcome, "outcome");
     Objects.requireNonNull(elapsed, "elapsed");
+    Objects.requireNonNull(httpStatus, "httpStatus");
     violations = List.copyOf(violations);
   }
 
-  static CaseResult of(ConformanceCase testCase, List<Violation> violations, Duration elapsed, String knownFailingReason) {
+  /** A result without an HTTP status, as an in-process run gives. */
+  public CaseResult(
+      ConformanceCase testCase, Outcome outcome, List<Violation> violations, Duration elapsed, String knownFailingReason) {
+    this(testCase, outcome, violations, elapsed, knownFailingReason, OptionalInt.empty());
+  }
+
+  static CaseResult of(ConformanceCase testCase, List<Violation> violations, Duration elapsed, String knownFailingReason,
+      OptionalInt httpStatus) {
     Outcome outcome;
     if (knownFailingReason == null) {
       outcome = violations.isEmpty() ? Outcome.PASSED : Outcome.FAILED;
     } else {
       outcome = violations.isEmpty() ? Outcome.UNEXPECTED_PASS : Outcome.KNOWN_FAILING;
     }
-    return new CaseResult(testCase, outcome, violations, elapsed, knownFailingReason);
+    return new CaseResult(testCase, outcome, violations, elapsed, knownFailingReason, httpStatus);
   }
 
   /**

@@ -1,9 +1,13 @@
 package io.cavra.controlplane.conformance;
 
+import io.cavra.controlplane.contract.ContractException;
+import io.cavra.controlplane.contract.ContractJson;
 import io.cavra.controlplane.contract.ErrorCode;
 import io.cavra.controlplane.contract.Operation;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -90,6 +94,24 @@ public record ConformanceCase(
   /** The contract operation of the group, empty for the {@code envelope} group. */
   public Optional<Operation> contractOperation() {
     return Operation.fromWireName(operation);
+  }
+
+  /**
+   * The tenant the request acts for: its {@code tenant_id}, when the request is a JSON object that
+   * holds one as a string without a canary; empty otherwise (malformed requests, planted tenants).
+   */
+  public Optional<String> tenantId() {
+    if (plantsCanary()) {
+      return Optional.empty();
+    }
+    Object request;
+    try {
+      request = ContractJson.defaults().parseTree(requestTemplate.getBytes(StandardCharsets.UTF_8));
+    } catch (ContractException e) {
+      return Optional.empty();
+    }
+    return request instanceof Map<?, ?> envelope && envelope.get("tenant_id") instanceof String tenant
+        ? Optional.of(tenant) : Optional.empty();
   }
 
   /** The canary kinds the request template plants, in order of first appearance. */

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -179,7 +180,7 @@ public final class ConformanceRunner {
         Invariant invariant = c.verdict() == ConformanceCase.Verdict.ACCEPTED
             ? Invariant.ANSWERS_VALID_REQUEST : Invariant.REJECTS_INVALID_REQUEST;
         results.add(CaseResult.of(c, List.of(new Violation(invariant, unreachable.notSent())), Duration.ZERO,
-            knownFailing.get(c.displayName())));
+            knownFailing.get(c.displayName()), OptionalInt.empty()));
         continue;
       }
       Ran ran = execute(c);
@@ -218,7 +219,10 @@ public final class ConformanceRunner {
       exchange = target.answer(request, body, timeout);
       violations = checks.accepted(c, request, exchange, timeout, target.capabilities());
     }
-    return new Ran(CaseResult.of(c, violations, exchange.elapsed(), knownFailing.get(c.displayName())), exchange);
+    OptionalInt httpStatus = exchange instanceof Exchange.Answered answer && "http".equals(target.kind())
+        ? OptionalInt.of(answer.status()) : OptionalInt.empty();
+    return new Ran(CaseResult.of(c, violations, exchange.elapsed(), knownFailing.get(c.displayName()), httpStatus),
+        exchange);
   }
 
   /** A report over {@code results}, dated now, as {@link #run()} makes it; for runs driven case by case. */

@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +45,7 @@ public final class ConformanceVectors {
   private final List<String> files;
   private final List<String> canaryKinds;
   private final List<ConformanceCase> cases;
+  private final List<String> tenants;
 
   private ConformanceVectors(String version, String kitVersion, String sha256, List<String> files,
       List<String> canaryKinds, List<ConformanceCase> cases) {
@@ -53,6 +55,13 @@ public final class ConformanceVectors {
     this.files = List.copyOf(files);
     this.canaryKinds = List.copyOf(canaryKinds);
     this.cases = List.copyOf(cases);
+    Set<String> tenants = new LinkedHashSet<>();
+    for (ConformanceCase c : cases) {
+      if (c.verdict() == ConformanceCase.Verdict.ACCEPTED) {
+        c.tenantId().ifPresent(tenants::add);
+      }
+    }
+    this.tenants = List.copyOf(tenants);
   }
 
   /**
@@ -102,6 +111,15 @@ public final class ConformanceVectors {
   /** Every case, in index order and file order. */
   public List<ConformanceCase> cases() {
     return cases;
+  }
+
+  /**
+   * The tenants the accepted cases act for, in the order of their first case. Over HTTP, the API
+   * key a run sends must be allowed each of them and every operation: a gateway answers a request
+   * its key may not make with 403 before the request reaches the adapter.
+   */
+  public List<String> tenants() {
+    return tenants;
   }
 
   /** The case called {@code displayName} ({@code <operation>: <name>}), if any. */

@@ -148,4 +148,17 @@ class ConformanceVectorsTest {
         .satisfies(c -> assertThat(c.expectedCode()).isEqualTo(ErrorCode.DUPLICATE_KEY));
     assertThat(VECTORS.find("envelope: nothing-like-this")).isEmpty();
   }
+
+  @Test
+  void aCaseKnowsItsTenantUnlessTheRequestHidesIt() {
+    assertThat(VECTORS.find("policy_registry_readiness: other-tenant").orElseThrow().tenantId())
+        .hasValue("tenant-conformance-b");
+    assertThat(VECTORS.find("envelope: canary-in-tenant-id").orElseThrow().tenantId()).isEmpty();
+    assertThat(VECTORS.find("envelope: not-json").orElseThrow().tenantId()).isEmpty();
+  }
+
+  @Test
+  void tenantsAreThoseTheAcceptedCasesActForInOrderOfFirstUse() {
+    assertThat(VECTORS.tenants()).containsExactly("tenant-demo", "tenant-conformance-b");
+  }
 }

@@ -63,6 +63,20 @@ class FaultyGatewayTest {
   }
 
   @Test
+  void resultsOverHttpCarryTheAnswersStatusAndInProcessResultsNone() {
+    FakeGateway.Responder forbidden = body -> FakeGateway.Answer.json(403, "application/problem+json",
+        "{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,\"code\":\"forbidden\"}");
+    try (FakeGateway gateway = FakeGateway.responding(forbidden)) {
+      CaseResult result = runner(gateway).run(testCase("tenant_status: defaults"));
+
+      assertThat(result.httpStatus()).hasValue(403);
+      assertThat(result.outcome()).isEqualTo(CaseResult.Outcome.FAILED);
+    }
+    CaseResult inProcess = ConformanceRunner.inProcess(new CommunityAdapter()).run(testCase("tenant_status: defaults"));
+    assertThat(inProcess.httpStatus()).isEmpty();
+  }
+
+  @Test
   void errorBodyRepeatingTheRequestBreaksNoCanaryEcho() {
     FakeGateway.Responder echoing = body -> {
       FakeGateway.Answer answer = COMMUNITY.respond(body);

@@ -86,7 +86,7 @@ public final class Gateway implements AutoCloseable {
     if (!loopback && config.keyFile().isEmpty()) {
       throw new IllegalStateException("refusing to listen on " + config.host()
           + " without a key file: authentication is off only on loopback addresses;"
-          + " create keys with 'cavra-cp keys add' and pass --key-file, or bind 127.0.0.1");
+          + " create keys with 'cavra-cp keys add' and pass --key-store, or bind 127.0.0.1");
     }
     if (!loopback && !config.tls() && !config.behindProxy()) {
       throw new IllegalStateException("refusing to serve plain HTTP on " + config.host()
@@ -95,7 +95,7 @@ public final class Gateway implements AutoCloseable {
     }
     Tls tls = config.tls() ? new Tls(config) : null;
     if (config.metricsAuthenticated() && config.keyFile().isEmpty()) {
-      throw new IllegalStateException("--metrics-auth needs --key-file: the metrics are then read with an API key");
+      throw new IllegalStateException("--metrics-auth needs --key-store: the metrics are then read with an API key");
     }
     ApiKeys keys = config.keyFile().map(ApiKeys::load).orElse(null);
     JettyLogs.install();
@@ -174,7 +174,7 @@ public final class Gateway implements AutoCloseable {
     // The launchers print one start-up line of their own; an embedding application knows it started one.
     LOG.log(System.Logger.Level.DEBUG, "listening on " + gateway.uri() + " with adapter " + config.adapterName()
         + (keys == null ? "; authentication is OFF (no key file; allowed on loopback only)"
-            : "; authentication on (" + keys.entries().size() + " keys)"));
+            : "; authentication on (" + keys.entries().size() + (keys.entries().size() == 1 ? " key)" : " keys)")));
     if (keys != null && keys.entries().isEmpty()) {
       LOG.log(System.Logger.Level.WARNING, "the key file holds no keys: every /v1 request will be refused");
     }

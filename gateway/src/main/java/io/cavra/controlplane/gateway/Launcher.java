@@ -52,6 +52,10 @@ public final class Launcher {
 
   private static final List<Option> OPTIONS = options(GatewayConfig.defaults());
 
+  /** Options renamed since they were first published, to the names they have now. */
+  private static final Map<String, String> RENAMED =
+      Map.of("--key-file", "--key-store", "--key-file-check", "--key-store-check");
+
   private Launcher() {}
 
   /** Every option, in the order of the usage text. */
@@ -62,14 +66,14 @@ public final class Launcher {
   private static List<Option> options(GatewayConfig d) {
     return List.of(
         new Option("--host", "HOST", d.host(), false,
-            "Address to bind; an address other than loopback needs --key-file."),
+            "Address to bind; an address other than loopback needs --key-store."),
         new Option("--port", "PORT", Integer.toString(d.port()), false, "Port; 0 picks a free one."),
         new Option("--adapter", "NAME", d.adapterName(), false,
             "Adapter to serve, found by name with ServiceLoader."),
         new Option("--adapter-setting", "KEY=VALUE", null, true, "An adapter setting; repeatable, order kept."),
         new Option("--adapter-path", "JAR|DIR", null, true, "A jar or class folder holding a private adapter; repeatable."),
-        new Option("--key-file", "FILE", null, false,
-            "API key file (hashes only, see 'cavra-cp keys add'); turns authentication on."),
+        new Option("--key-store", "FILE", null, false,
+            "API key store (hashes only, made by 'cavra-cp keys add'); turns authentication on."),
         new Option("--tls-cert", "FILE", null, false,
             "PEM certificate chain to serve HTTPS with (TLS 1.2+), with --tls-key; reloaded when it changes."),
         new Option("--tls-key", "FILE", null, false, "PKCS#8 PEM private key (BEGIN PRIVATE KEY) of --tls-cert."),
@@ -79,9 +83,9 @@ public final class Launcher {
         new Option("--behind-proxy", "", null, false,
             "A TLS-terminating proxy sits in front: allow plain HTTP off loopback, trust its Forwarded header.", true),
         new Option("--metrics-auth", "on|off", d.metricsAuthenticated() ? "on" : "off", false,
-            "Whether GET /metrics needs an API key from --key-file."),
-        new Option("--key-file-check", "SECONDS", seconds(d.keyFileCheckInterval()), false,
-            "How often the key file is checked for added, revoked or expired keys; 0: only on SIGHUP."),
+            "Whether GET /metrics needs an API key from --key-store."),
+        new Option("--key-store-check", "SECONDS", seconds(d.keyFileCheckInterval()), false,
+            "How often the key store is checked for added, revoked or expired keys; 0: only on SIGHUP."),
         new Option("--audit-log", "auto|stdout|stderr|none|FILE", AUDIT_AUTO, false,
             "Where the per-request audit lines go; auto: standard output, or none on an interactive terminal."),
         new Option("--audit-max-bytes", "N", Long.toString(AuditSink.DEFAULT_MAX_FILE_BYTES), false,
@@ -117,7 +121,8 @@ public final class Launcher {
     GatewayConfig config = GatewayConfig.defaults();
     for (String name : values.keySet()) {
       if (OPTIONS.stream().noneMatch(o -> o.name().equals(name))) {
-        throw new IllegalArgumentException("unknown option " + name);
+        String renamed = RENAMED.get(name);
+        throw new IllegalArgumentException("unknown option " + name + (renamed == null ? "" : ": it is now " + renamed));
       }
     }
     String adapter = config.adapterName();
@@ -201,7 +206,7 @@ public final class Launcher {
       case "--adapter-path":
         config = config.withAdapterClassLoader(adapterClassLoader(given));
         break;
-      case "--key-file":
+      case "--key-store":
         config = config.withKeyFile(Path.of(value));
         break;
       case "--tls-cert":
@@ -223,7 +228,7 @@ public final class Launcher {
       case "--audit-keep":
         // Applied with --audit-log below.
         break;
-      case "--key-file-check":
+      case "--key-store-check":
         double check = number(option, value);
         if (check < 0) {
           throw new IllegalArgumentException(option.name() + " takes 0 or more seconds");

@@ -13,6 +13,9 @@ import io.cavra.controlplane.contract.ResponseStatus;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -24,6 +27,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -358,6 +362,10 @@ class ExplorerBrowserTest {
       WebElement unauthorized = waiting().until(
           ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#build-status .problem")));
       assertThat(unauthorized.getText()).contains("HTTP 401");
+      // A missing key is not the builder refusing the parameters.
+      assertThat(driver.findElement(By.id("build-status")).getText())
+          .contains("The gateway needs an API key for this request.")
+          .doesNotContain("The builder refused these parameters");
 
       driver.findElement(By.id("api-key")).sendKeys(key);
       click(By.id("build-button"));
@@ -365,6 +373,14 @@ class ExplorerBrowserTest {
       click(By.id("send-button"));
       assertThat(waiting().until(ExpectedConditions.visibilityOfElementLocated(
           By.cssSelector("#send-status .response-status"))).getText()).isEqualTo("requires_private_service");
+
+      // The curl command names the key's variable, never the key, and works once it is set.
+      String curl = text(driver.findElement(By.id("curl-command")));
+      assertThat(curl).contains("-H \"Authorization: Bearer $CAVRA_CP_KEY\"").doesNotContain(key);
+      assertThat(driver.findElement(By.id("curl-key-note")).isDisplayed()).isTrue();
+      ControlPlaneResponse viaCurl = ContractJson.defaults().parseResponse(
+          shell(curl, Map.of("CAVRA_CP_KEY", key)).getBytes(UTF_8));
+      assertThat(viaCurl.status()).isEqualTo(ResponseStatus.REQUIRES_PRIVATE_SERVICE);
 
       // The key is bound to tenant-demo: a request for another tenant is refused.
       WebElement tenant = driver.findElement(By.id("param-tenant_id"));
@@ -376,10 +392,160 @@ class ExplorerBrowserTest {
       WebElement forbidden = waiting().until(
           ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#send-status .problem")));
       assertThat(forbidden.getText()).contains("HTTP 403");
+      assertThat(driver.findElement(By.id("send-status")).getText())
+          .contains("This API key may not make this request.");
       assertThat(forbidden.findElement(By.cssSelector("[data-key='path'] dd")).getText())
           .matches(jsonPath("tenant_id"));
       assertThat(placesShowing(key)).containsExactly("value of api-key");
     }
+  }
+
+  @Test
+  void copiesTheBuiltRequestAsACurlCommandThatTheGatewayAnswers() throws Exception {
+    open();
+    selectOperation("policy_registry_lookup");
+    click(By.id("build-button"));
+    WebElement built = waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("built-envelope")));
+    ControlPlaneRequest request = ContractJson.defaults().parseRequest(text(built).getBytes(UTF_8));
+
+    String curl = text(driver.findElement(By.id("curl-command")));
+    assertThat(curl).startsWith("curl -s -X POST '" + home.resolve("/v1/control-plane") + "'")
+        .contains("-H 'Content-Type: application/json'")
+        .doesNotContain("Authorization");
+    assertThat(driver.findElement(By.id("curl-key-note")).isDisplayed()).isFalse();
+    ControlPlaneResponse response = ContractJson.defaults().parseResponse(shell(curl, Map.of()).getBytes(UTF_8), request);
+    assertThat(response.status()).isEqualTo(ResponseStatus.REQUIRES_PRIVATE_SERVICE);
+
+    WebElement copy = driver.findElement(By.cssSelector("[data-copy='curl-command']"));
+    assertThat(copy.isEnabled()).isTrue();
+    copy.click();
+    waiting().until(d -> !copy.getText().equals("Copy as curl"));
+    assertThat(copy.getText()).isIn("Copied", "Selected: press Ctrl+C");
+  }
+
+  @Test
+  void showsTheAnswersStatusResponseTimeAndHeaders() {
+    open();
+    selectOperation("tenant_status");
+    click(By.id("build-button"));
+    waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("built-envelope")));
+    click(By.id("send-button"));
+    waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#send-status .response-status")));
+
+    WebElement meta = driver.findElement(By.cssSelector("#send-status .answer-meta"));
+    assertThat(meta.findElement(By.className("answer-status")).getText()).isEqualTo("HTTP 200");
+    assertThat(meta.findElement(By.className("answer-time")).getText()).matches("\\d+ ms");
+    WebElement headers = meta.findElement(By.cssSelector("details.answer-headers"));
+    headers.findElement(By.tagName("summary")).click();
+    assertThat(headers.getText()).containsPattern("Response headers \\(\\d+\\)")
+        .contains("content-type", "application/json", "x-content-type-options", "nosniff");
+    // The build's answer has them too.
+    assertThat(driver.findElement(By.cssSelector("#build-status .answer-status")).getText()).isEqualTo("HTTP 200");
+  }
+
+  @Test
+  void linksEachOperationToItsRawJsonSchemas() throws Exception {
+    open();
+    HttpClient client = HttpClient.newHttpClient();
+    for (Operation operation : Operation.values()) {
+      WebElement card = driver.findElement(By.id("op-" + operation.wireName()));
+      List<WebElement> links = card.findElements(By.cssSelector(".schema-links a"));
+      assertThat(links).extracting(link -> link.getDomAttribute("data-schema")).as(operation.wireName())
+          .contains("request-payload-" + operation.wireName());
+      for (WebElement link : links) {
+        String name = link.getDomAttribute("data-schema");
+        assertThat(link.getDomAttribute("href")).isEqualTo("/v1/schemas/" + name + ".schema.json");
+        HttpResponse<String> file = client.send(HttpRequest.newBuilder(home.resolve(link.getDomAttribute("href"))).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertThat(file.statusCode()).as(name).isEqualTo(200);
+        assertThat(file.headers().firstValue("Content-Type")).as(name).hasValue("application/schema+json");
+        assertThat(ContractJson.defaults().parseTree(file.body().getBytes(UTF_8))).as(name)
+            .isInstanceOfSatisfying(Map.class, schema -> assertThat(schema).containsKey("$schema"));
+      }
+    }
+  }
+
+  @Test
+  void aProblemsTypeLinksToTheDescriptionOfItsCode() {
+    open();
+    selectOperation("policy_registry_lookup");
+    WebElement refs = parameter("policy_refs");
+    for (List<WebElement> remove = removeButtons(refs); !remove.isEmpty(); remove = removeButtons(refs)) {
+      remove.get(0).click();
+    }
+    click(By.id("build-button"));
+    WebElement problem = waiting().until(
+        ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#build-status .problem")));
+    WebElement link = problem.findElement(By.cssSelector("[data-key='type'] a.problem-type-link"));
+    assertThat(link.getText()).isEqualTo("https://schemas.cavra.io/control-plane/problems/empty_list");
+    assertThat(link.getDomAttribute("href")).isEqualTo("#problem-empty_list");
+
+    scrollTo(link);
+    link.click();
+    waiting().until(d -> "#problem-empty_list".equals(script("return location.hash")));
+    WebElement row = driver.findElement(By.id("problem-empty_list"));
+    assertThat(row.isDisplayed()).isTrue();
+    assertThat(row.getText()).contains("empty_list", "400", "Empty list", "A required list is empty.");
+    assertThat(driver.findElements(By.cssSelector("#problem-type-rows tr.problem-type"))).hasSize(ProblemType.values().length);
+  }
+
+  @Test
+  void keepsAShortHistoryOfSentRequestsInPageMemoryOnly() {
+    open();
+    assertThat(driver.findElement(By.id("history-empty")).isDisplayed()).isTrue();
+    selectOperation("policy_registry_readiness");
+    click(By.id("build-button"));
+    String first = ContractJson.defaults().parseRequest(text(waiting().until(
+        ExpectedConditions.visibilityOfElementLocated(By.id("built-envelope")))).getBytes(UTF_8)).correlationId();
+    click(By.id("send-button"));
+    waiting().until(d -> d.findElements(By.cssSelector("#history-list > li")).size() == 1);
+
+    selectOperation("tenant_status");
+    click(By.id("build-button"));
+    waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("built-envelope")));
+    for (int sent = 1; sent <= 10; sent++) {
+      int expected = Math.min(sent + 1, 10);
+      click(By.id("send-button"));
+      waiting().until(d -> d.findElements(By.cssSelector("#history-list > li")).size() == expected
+          && !d.findElement(By.id("send-status")).getText().contains("Sending"));
+    }
+
+    List<WebElement> entries = driver.findElements(By.cssSelector("#history-list > li"));
+    assertThat(entries).hasSize(10);
+    assertThat(entries.get(0).getText()).contains("tenant_status", "tenant-demo", "HTTP 200", "requires_private_service")
+        .containsPattern("\\d+ ms");
+    assertThat(driver.findElement(By.id("history-list")).getText()).doesNotContain("policy_registry_readiness");
+    assertThat(driver.findElement(By.id("history-empty")).isDisplayed()).isFalse();
+
+    WebElement latest = entries.get(0);
+    scrollTo(latest);
+    latest.findElement(By.tagName("summary")).click();
+    assertThat(text(latest.findElement(By.className("history-request")))).contains("\"operation\": \"tenant_status\"");
+    assertThat(text(latest.findElement(By.className("history-answer")))).contains("requires_private_service");
+    assertThat(first).isNotBlank();
+    assertThat(script("return localStorage.length + sessionStorage.length + document.cookie.length")).isEqualTo(0L);
+  }
+
+  @Test
+  void aTryAddressOpensThatOperationsFormAndScrollsToIt() {
+    open(home.resolve("/#try-evidence_export"));
+
+    assertThat(new Select(driver.findElement(By.id("operation-select"))).getFirstSelectedOption().getDomAttribute("value"))
+        .isEqualTo("evidence_export");
+    assertThat(driver.findElements(By.id("param-export_format"))).hasSize(1);
+    // The form's section is at the top of the window, just below the sticky section bar.
+    waiting().until(d -> (Boolean) script("const top = document.getElementById('try').getBoundingClientRect().top;"
+        + "const bar = document.querySelector('.site-nav').getBoundingClientRect().bottom;"
+        + "return window.scrollY > 0 && top >= bar - 1 && top < bar + 40;"));
+    assertThat(script("return document.activeElement.id")).isEqualTo("operation-select");
+
+    // A card's "Try it" goes through the same address.
+    WebElement tryIt = driver.findElement(By.cssSelector("#op-tenant_status .try-button"));
+    scrollTo(tryIt);
+    tryIt.click();
+    waiting().until(d -> "#try-tenant_status".equals(script("return location.hash")));
+    waiting().until(d -> "tenant_status".equals(
+        new Select(d.findElement(By.id("operation-select"))).getFirstSelectedOption().getDomAttribute("value")));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -482,6 +648,17 @@ class ExplorerBrowserTest {
         .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
         .map(LogEntry::getMessage)
         .toList();
+  }
+
+  /** Runs {@code command} in bash with {@code environment} added and returns its standard output. */
+  private static String shell(String command, Map<String, String> environment) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder("bash", "-c", command).redirectError(ProcessBuilder.Redirect.DISCARD);
+    builder.environment().putAll(environment);
+    Process process = builder.start();
+    String out = new String(process.getInputStream().readAllBytes(), UTF_8);
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(command).isZero();
+    return out;
   }
 
   private static String sha256Hex(String text) throws NoSuchAlgorithmException {

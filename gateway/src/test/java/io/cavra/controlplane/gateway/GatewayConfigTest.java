@@ -7,8 +7,14 @@ import io.cavra.controlplane.contract.secret.SecretGuard;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -96,11 +102,26 @@ class GatewayConfigTest {
 
   @Test
   void loopbackWithoutAKeyFileSaysAuthenticationIsOff() {
-    java.util.logging.Logger logger = java.util.logging.Logger.getLogger("io.cavra.controlplane.gateway");
-    java.util.List<String> messages = new java.util.concurrent.CopyOnWriteArrayList<>();
-    java.util.logging.Handler handler = new java.util.logging.Handler() {
+    assertThat(startupMessages(GatewayConfig.defaults().withPort(0).withAuditSink(AuditSink.none())))
+        .anySatisfy(m -> assertThat(m).contains("authentication is OFF (no key file; allowed on loopback only)"));
+  }
+
+  @Test
+  void aKeyFileWithOneKeyIsCountedInTheSingular() {
+    Path keys = dir.resolve("one-key.jsonl");
+    ApiKeys.add(keys, "ops", Set.of("*"), Set.of("*")).destroy();
+
+    assertThat(startupMessages(GatewayConfig.defaults().withPort(0).withKeyFile(keys).withAuditSink(AuditSink.none())))
+        .anySatisfy(m -> assertThat(m).endsWith("; authentication on (1 key)"));
+  }
+
+  /** What the gateway logs while it starts with {@code config}; it is stopped again. */
+  private static List<String> startupMessages(GatewayConfig config) {
+    Logger logger = Logger.getLogger("io.cavra.controlplane.gateway");
+    List<String> messages = new CopyOnWriteArrayList<>();
+    Handler handler = new Handler() {
       @Override
-      public void publish(java.util.logging.LogRecord record) {
+      public void publish(LogRecord record) {
         messages.add(record.getMessage());
       }
 
@@ -111,16 +132,15 @@ class GatewayConfigTest {
       public void close() {}
     };
     logger.addHandler(handler);
-    java.util.logging.Level level = logger.getLevel();
-    logger.setLevel(java.util.logging.Level.FINE);
-    try (Gateway gateway = Gateway.start(GatewayConfig.defaults().withPort(0).withAuditSink(AuditSink.none()))) {
-      assertThat(messages).anySatisfy(m -> assertThat(m)
-          .contains("authentication is OFF (no key file; allowed on loopback only)"));
+    Level level = logger.getLevel();
+    logger.setLevel(Level.FINE);
+    try (Gateway gateway = Gateway.start(config)) {
       assertThat(gateway.isReady()).isTrue();
     } finally {
       logger.setLevel(level);
       logger.removeHandler(handler);
     }
+    return messages;
   }
 
   @Test

@@ -129,8 +129,8 @@ class KeyLifecycleTest {
   @Test
   void sighupReloadsTheKeyFileOfARunningProcess() throws Exception {
     ApiKeys.add(keys(), "first", Set.of("*"), Set.of("*"));
-    try (GatewayProcess process = GatewayProcess.start(dir, "--port", "0", "--key-file", keys().toString(),
-        "--key-file-check", "0", "--audit-log", "none")) {
+    try (GatewayProcess process = GatewayProcess.start(dir, "--port", "0", "--key-store", keys().toString(),
+        "--key-store-check", "0", "--audit-log", "none")) {
       String added = ApiKeys.add(keys(), "added", Set.of("*"), Set.of("*")).reveal();
       HttpClient client = HttpClient.newHttpClient();
       HttpRequest request = HttpRequest.newBuilder(URI.create(process.uri + "v1/control-plane"))

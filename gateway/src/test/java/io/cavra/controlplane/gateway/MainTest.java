@@ -22,7 +22,7 @@ class MainTest {
   void everyOptionSetsItsValue() {
     GatewayConfig config = Main.parse("--host", "0.0.0.0", "--port", "9000", "--adapter", "acme",
         "--adapter-setting", "state-file=/var/lib/acme.json", "--adapter-setting", "mode=a=b",
-        "--key-file", "keys.jsonl", "--audit-log", "audit.jsonl", "--max-body-bytes", "2048",
+        "--key-store", "keys.jsonl", "--audit-log", "audit.jsonl", "--max-body-bytes", "2048",
         "--max-concurrent", "7", "--adapter-timeout", "2.5", "--rate-limit", "5/9");
 
     assertThat(config.host()).isEqualTo("0.0.0.0");
@@ -57,5 +57,13 @@ class MainTest {
     assertThatThrownBy(() -> Main.parse("--colour", "red")).hasMessage("unknown option --colour");
     assertThatThrownBy(() -> Main.parse("--adapter-setting", "novalue")).hasMessage("--adapter-setting takes KEY=VALUE");
     assertThatThrownBy(() -> Main.parse("stray")).hasMessage("unexpected argument stray");
+  }
+
+  @Test
+  void theRenamedKeyFileOptionPointsToTheKeyStore() {
+    assertThatThrownBy(() -> Main.parse("--key-file", "keys.jsonl"))
+        .hasMessage("unknown option --key-file: it is now --key-store");
+    assertThatThrownBy(() -> Main.parse("--key-file-check", "1"))
+        .hasMessage("unknown option --key-file-check: it is now --key-store-check");
   }
 }

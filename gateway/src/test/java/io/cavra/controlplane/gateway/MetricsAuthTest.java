@@ -38,7 +38,7 @@ class MetricsAuthTest {
     assertThatThrownBy(() -> Gateway.start(GatewayConfig.defaults().withPort(0).withAuditSink(AuditSink.none())
         .withMetricsAuthenticated(true)))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("--metrics-auth needs --key-file: the metrics are then read with an API key");
+        .hasMessage("--metrics-auth needs --key-store: the metrics are then read with an API key");
   }
 
   @Test

@@ -62,7 +62,7 @@ class ReplicasTest {
     }
     StringBuilder servers = new StringBuilder();
     for (int i = 1; i <= 3; i++) {
-      List<String> args = new ArrayList<>(List.of("--port", "0", "--key-file", keys.toString(), "--key-file-check", "0.2",
+      List<String> args = new ArrayList<>(List.of("--port", "0", "--key-store", keys.toString(), "--key-store-check", "0.2",
           "--behind-proxy", "--audit-log", dir.resolve("audit-" + i + ".jsonl").toString()));
       args.addAll(List.of(options));
       GatewayProcess replica = GatewayProcess.start(dir, args.toArray(String[]::new));

@@ -18,6 +18,7 @@ final class Hits {
   private final int ruleCount;
   private Matcher[] matchers;
   private byte[] bytes;
+  private long[] noted;
 
   Hits(int ruleCount) {
     this.ruleCount = ruleCount;
@@ -119,6 +120,14 @@ final class Hits {
     }
     System.arraycopy(byStart, 0, starts, 0, size);
     System.arraycopy(rulesByStart, 0, ruleOf, 0, size);
+  }
+
+  /** A small buffer where a walk notes keyword occurrences before recording them; reused. */
+  long[] noted() {
+    if (noted == null) {
+      noted = new long[16];
+    }
+    return noted;
   }
 
   void clear() {

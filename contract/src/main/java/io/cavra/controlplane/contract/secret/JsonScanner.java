@@ -88,7 +88,7 @@ final class JsonScanner {
           rule = f.inherited[seg];
           inherits = true;
         }
-        example = f.example[seg] || KeyWords.isExampleKey(key);
+        example = f.example[seg] || (walk.keyFlags() & KeyMatcher.EXAMPLE_KEY) != 0;
         t = p.nextToken();
         if (rule != NONE
             && (t == JsonToken.VALUE_STRING
@@ -96,7 +96,7 @@ final class JsonScanner {
                 : t == JsonToken.VALUE_NUMBER_INT && walk.numberFires(rule, p.getNumberValue()))) {
           walk.reportKey(seg, rule);
         }
-        int flags = f.example[seg] ? 0 : walk.keyFlags();
+        int flags = f.example[seg] ? 0 : walk.keyFlags() & (KeyMatcher.NAME_KEY | KeyMatcher.VALUE_KEY);
         if (flags != 0 && t == JsonToken.VALUE_STRING) {
           if ((flags & KeyMatcher.NAME_KEY) != 0 && !f.named[seg]) {
             f.named[seg] = walk.nameRule(text(p)) != NONE;

@@ -23,6 +23,9 @@ final class KeyMatcher {
 
   static final int VALUE_KEY = 1 << 25;
 
+  /** Verdict flag: the key names an example of an API description ({@code example(s)}). */
+  static final int EXAMPLE_KEY = 1 << 26;
+
   private static final int RULE_BITS = 0xFFFF;
 
   /** The key rule index of a verdict, or {@link #NO_MATCH}. */
@@ -113,6 +116,9 @@ final class KeyMatcher {
     }
     if (NameValuePairs.isValueKey(key)) {
       verdict |= VALUE_KEY;
+    }
+    if (KeyWords.isExampleKey(key)) {
+      verdict |= EXAMPLE_KEY;
     }
     if (key.length() > CACHED_KEY_LENGTH) {
       return verdict;

@@ -115,7 +115,7 @@ final class TreeScanner {
       if (walk.done()) {
         return;
       }
-      example = examples[d] || (key != null && KeyWords.isExampleKey(key));
+      example = examples[d] || (key != null && (walk.keyFlags() & KeyMatcher.EXAMPLE_KEY) != 0);
       visit(child, d + 1, rule, isMap[d] ? d : keyDepths[d]);
     }
   }
@@ -153,7 +153,7 @@ final class TreeScanner {
         }
       }
     }
-    int flags = walk.keyFlags();
+    int flags = walk.keyFlags() & (KeyMatcher.NAME_KEY | KeyMatcher.VALUE_KEY);
     if (flags != 0 && value instanceof CharSequence) {
       CharSequence text = (CharSequence) value;
       if ((flags & KeyMatcher.NAME_KEY) != 0 && !named[d]) {
@@ -187,8 +187,13 @@ final class TreeScanner {
       walk.checkString(count, (String) value);
     } else if (value == null || value instanceof Boolean) {
       return;
+    } else if (value instanceof Long) {
+      // Card numbers have 13 digits or more; most numbers are counts and sizes.
+      if ((Long) value >= 1_000_000_000_000L) {
+        walk.checkNumber(count, (Number) value);
+      }
     } else if (value instanceof Number) {
-      if (value instanceof Long || value instanceof BigInteger || value instanceof Integer) {
+      if (value instanceof BigInteger) {
         walk.checkNumber(count, (Number) value);
       }
     } else if (value instanceof WireMap) {

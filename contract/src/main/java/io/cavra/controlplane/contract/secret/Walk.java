@@ -23,6 +23,7 @@ final class Walk {
 
   private int[] indexes = new int[8];
   private int keyFlags;
+  private final int cardRule;
   private List<SecretFinding> findings;
 
   Walk(SecretGuard guard, String root, boolean firstOnly) {
@@ -30,6 +31,7 @@ final class Walk {
     this.root = root;
     this.firstOnly = firstOnly;
     this.hits = guard.values().newHits();
+    this.cardRule = guard.values().cardRule();
   }
 
   /** Whether a first-finding scan can stop. */
@@ -67,11 +69,11 @@ final class Walk {
       return KeyMatcher.NO_MATCH;
     }
     keys[depth] = key;
-    keyFlags = verdict & (KeyMatcher.NAME_KEY | KeyMatcher.VALUE_KEY);
+    keyFlags = verdict & (KeyMatcher.NAME_KEY | KeyMatcher.VALUE_KEY | KeyMatcher.EXAMPLE_KEY);
     return KeyMatcher.ruleOf(verdict);
   }
 
-  /** The name/value flags ({@link KeyMatcher#NAME_KEY}, …) of the key last entered. */
+  /** The flags ({@link KeyMatcher#NAME_KEY}, …) of the key last entered; 0 for a redacted key. */
   int keyFlags() {
     return keyFlags;
   }
@@ -149,7 +151,7 @@ final class Walk {
 
   /** Checks an integer whose path has {@code count} segments: a card number is refused as text is. */
   void checkNumber(int count, Number value) {
-    int rule = guard.values().cardRule();
+    int rule = cardRule;
     if (rule >= 0 && PaymentCards.isCardNumber(value)) {
       report(ErrorCode.SENSITIVE_VALUE, guard.values().rule(rule).id(), count);
     }

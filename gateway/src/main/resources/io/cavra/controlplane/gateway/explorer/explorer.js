@@ -53,8 +53,14 @@
     schemaCache: new Map(),
     fields: [],
     built: null,
-    currentOperation: null
+    currentOperation: null,
+    problemTypes: new Map(),
+    history: []
   };
+
+  var HISTORY_SIZE = 10;
+  // Names that may become part of a link: operation and schema names, problem codes.
+  var SAFE_NAME = /^[a-z][a-z0-9_-]*$/;
 
   // ---------------------------------------------------------------------------------------------
   // DOM helpers (text only)
@@ -155,6 +161,7 @@
     if (state.apiKey) {
       headers.Authorization = 'Bearer ' + state.apiKey;
     }
+    var started = performance.now();
     return fetch(path, init).then(function (response) {
       var type = response.headers.get('Content-Type') || '';
       return response.text().then(function (text) {
@@ -164,7 +171,12 @@
         } catch (ignored) {
           data = null;
         }
-        var result = { ok: response.ok, status: response.status, data: data, problem: null };
+        var answerHeaders = [];
+        response.headers.forEach(function (value, name) { answerHeaders.push([name, value]); });
+        var result = {
+          ok: response.ok, status: response.status, data: data, problem: null,
+          elapsed: performance.now() - started, headers: answerHeaders
+        };
         if (!response.ok || type.indexOf('application/problem+json') >= 0) {
           result.ok = false;
           result.problem = normalizeProblem(data, response.status, response.headers.get('Retry-After'));
@@ -232,6 +244,29 @@
     503: 'The gateway is busy: wait a moment and try again.'
   };
 
+  // The line above a problem: what kind of refusal it is, by its status, and for 400 by who refused.
+  function refusalHeading(problem, refusedBy) {
+    switch (problem.status) {
+      case 401:
+        return 'The gateway needs an API key for this request.';
+      case 403:
+        return 'This API key may not make this request.';
+      case 413:
+      case 415:
+      case 431:
+        return 'The gateway refused the request as sent.';
+      case 429:
+        return 'Too many requests for this key.';
+      case 0:
+        return 'The gateway could not be reached.';
+      default:
+        if (problem.status >= 500) {
+          return 'The gateway could not answer.';
+        }
+        return refusedBy;
+    }
+  }
+
   function problemView(problem) {
     var rows = [];
     ['code', 'path', 'rule_id', 'detail', 'correlation_id', 'retry_after', 'type'].forEach(function (key) {
@@ -239,9 +274,15 @@
         return;
       }
       var value = String(problem[key]);
+      var shown = key === 'detail' ? value : code(value);
+      if (key === 'type' && typeof problem.code === 'string' && state.problemTypes.has(problem.code)) {
+        // The link is built from a known code only, never from the server's text.
+        shown = h('a', { href: '#problem-' + problem.code, class: 'problem-type-link',
+          title: 'What ' + problem.code + ' means' }, code(value));
+      }
       rows.push(h('div', { dataset: { key: key } },
         h('dt', null, key),
-        h('dd', null, key === 'detail' ? value : code(value))));
+        h('dd', null, shown)));
     });
     var hint = PROBLEM_HINTS[problem.status];
     return h('div', { class: 'problem' },
@@ -250,6 +291,20 @@
         ' ', String(problem.title || 'Problem')),
       rows.length ? h('dl', { class: 'problem-fields' }, rows) : null,
       hint ? h('p', { class: 'help' }, hint) : null);
+  }
+
+  // The status, how long the answer took and its headers.
+  function answerMeta(r) {
+    var list = h('dl', { class: 'header-list' });
+    (r.headers || []).forEach(function (pair) {
+      list.appendChild(h('div', null, h('dt', null, pair[0]), h('dd', null, code(pair[1]))));
+    });
+    return h('div', { class: 'answer-meta' },
+      h('p', { class: 'timing' },
+        h('span', { class: 'answer-status' }, r.status ? 'HTTP ' + r.status : 'no answer'),
+        ' · ', h('span', { class: 'answer-time' }, Math.round(r.elapsed || 0) + ' ms')),
+      r.headers && r.headers.length ? h('details', { class: 'answer-headers' },
+        h('summary', null, 'Response headers (' + r.headers.length + ')'), list) : null);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -518,13 +573,34 @@
         operation.provisional ? h('p', { class: 'provisional-note' },
           'Provisional: the reference never published this operation\u2019s source. Its shape is ' +
           'implemented from the documentation, and every guess is recorded in the README.') : null,
+        schemaLinks(operation),
         h('div', { class: 'op-foot' },
           h('button', {
             type: 'button', class: 'button-quiet try-button', dataset: { tryOperation: name },
             'aria-label': 'Try ' + name + ' in the request form',
-            onclick: function () { selectOperation(name, true); }
+            onclick: function () { tryOperation(name); }
           }, 'Try it'),
           details)));
+  }
+
+  // Links to the operation's raw JSON Schemas, as files (/v1/schemas/<name>.schema.json) whose
+  // references resolve from this gateway.
+  function schemaLinks(operation) {
+    var wanted = [
+      ['request-payload-' + operation.name, 'request payload'],
+      ['response-payload-' + operation.name, 'response payload'],
+      ['summary-' + operation.name, 'summary']
+    ].filter(function (pair) {
+      return SAFE_NAME.test(pair[0]) && (!state.schemaNames || state.schemaNames.has(pair[0]));
+    });
+    if (!wanted.length) {
+      return null;
+    }
+    return h('p', { class: 'schema-links' }, 'JSON Schema: ', wanted.map(function (pair, i) {
+      return [i ? ' · ' : '', h('a', {
+        href: '/v1/schemas/' + pair[0] + '.schema.json', dataset: { schema: pair[0] }, type: 'application/schema+json'
+      }, pair[1])];
+    }));
   }
 
   function fillWhy(operation) {
@@ -689,6 +765,20 @@
     select.disabled = false;
     select.addEventListener('change', function () { selectOperation(select.value, false); });
     ['build-button', 'reset-button'].forEach(function (id) { byId(id).disabled = false; });
+  }
+
+  // Opens the form for an operation through its #try-<operation> address, so that the address can be shared.
+  function tryOperation(name) {
+    if (location.hash === '#try-' + name) {
+      selectOperation(name, true);
+    } else {
+      location.hash = 'try-' + name;
+    }
+  }
+
+  function operationFromHash() {
+    var wanted = /^#try-(.+)$/.exec(location.hash);
+    return wanted && state.byName.has(wanted[1]) ? wanted[1] : null;
   }
 
   function selectOperation(name, scroll) {
@@ -1039,7 +1129,17 @@
     setStatus('send-status', 'Build a request, then send it.');
     hidePre('built-envelope');
     hidePre('response-output');
+    hideCurl();
     clearFieldErrors();
+  }
+
+  function hideCurl() {
+    byId('curl-block').hidden = true;
+    byId('curl-command').textContent = '';
+    var copy = document.querySelector('[data-copy="curl-command"]');
+    if (copy) {
+      copy.disabled = true;
+    }
   }
 
   function hidePre(id) {
@@ -1075,6 +1175,7 @@
     byId('send-button').disabled = true;
     hidePre('built-envelope');
     hidePre('response-output');
+    hideCurl();
     setStatus('send-status', 'Build a request, then send it.');
     var collected = collectParameters();
     if (collected.errors.length) {
@@ -1092,14 +1193,16 @@
         state.built = r.data;
         showJson(byId('built-envelope'), r.data);
         enableCopy('built-envelope');
+        showCurl();
         byId('send-button').disabled = false;
-        setStatus('build-status', h('p', { class: 'status-line status-good' },
+        setStatus('build-status', [h('p', { class: 'status-line status-good' },
           h('span', { class: 'badge badge-ok' }, 'Built'), ' ',
           code(String(r.data.operation || operation.name)), ' for tenant ', code(String(r.data.tenant_id || '')),
-          ', correlation id ', code(String(r.data.correlation_id || ''))));
+          ', correlation id ', code(String(r.data.correlation_id || ''))), answerMeta(r)]);
       } else {
         var problem = r.problem || normalizeProblem(r.data, r.status);
-        setStatus('build-status', [h('p', { class: 'status-line status-bad' }, 'The builder refused these parameters.'), problemView(problem)]);
+        setStatus('build-status', [h('p', { class: 'status-line status-bad' },
+          refusalHeading(problem, 'The builder refused these parameters.')), problemView(problem), answerMeta(r)]);
         var param = parameterForPath(problem.path);
         if (param) {
           markFieldError(param, (problem.code ? problem.code + ': ' : '') + (problem.detail || problem.title || ''));
@@ -1145,12 +1248,103 @@
             'The contract defines this operation\u2019s shape; a private SaaS or Enterprise service ' +
             'must perform it.'));
         }
+        lines.push(answerMeta(r));
         setStatus('send-status', lines);
       } else {
-        setStatus('send-status', [h('p', { class: 'status-line status-bad' }, 'The control plane refused the request.'),
-          problemView(r.problem || normalizeProblem(r.data, r.status))]);
+        var problem = r.problem || normalizeProblem(r.data, r.status);
+        setStatus('send-status', [h('p', { class: 'status-line status-bad' },
+          refusalHeading(problem, 'The control plane refused the request.')), problemView(problem), answerMeta(r)]);
       }
+      remember(envelope, r);
     });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Copy as curl, and the history of sent requests
+
+  function shellQuote(text) {
+    return "'" + String(text).replace(/'/g, "'\\''") + "'";
+  }
+
+  // The built request as a curl command to /v1/control-plane. A key is named by a variable, never written out.
+  function curlCommand(envelope) {
+    var lines = ['curl -s -X POST ' + shellQuote(location.origin + '/v1/control-plane'),
+      "-H 'Content-Type: application/json'"];
+    if (state.apiKey) {
+      lines.push('-H "Authorization: Bearer $CAVRA_CP_KEY"');
+    }
+    lines.push('--data-binary ' + shellQuote(JSON.stringify(envelope)));
+    return lines.join(' \\\n    ');
+  }
+
+  function showCurl() {
+    if (!state.built) {
+      return;
+    }
+    byId('curl-command').textContent = curlCommand(state.built);
+    byId('curl-key-note').hidden = !state.apiKey;
+    byId('curl-block').hidden = false;
+    enableCopy('curl-command');
+  }
+
+  function remember(envelope, r) {
+    var problem = r.ok ? null : (r.problem || normalizeProblem(r.data, r.status));
+    state.history.unshift({
+      at: new Date(),
+      operation: String(envelope.operation || ''),
+      tenant: String(envelope.tenant_id || ''),
+      request: envelope,
+      status: r.status,
+      outcome: r.ok && isObject(r.data) ? String(r.data.status || '') : String((problem && problem.code) || ''),
+      elapsed: r.elapsed || 0,
+      answer: r.ok ? r.data : problem
+    });
+    state.history.length = Math.min(state.history.length, HISTORY_SIZE);
+    renderHistory();
+  }
+
+  function renderHistory() {
+    var list = clear(byId('history-list'));
+    byId('history-empty').hidden = state.history.length > 0;
+    state.history.forEach(function (entry) {
+      var time = entry.at.toLocaleTimeString([], { hour12: false });
+      list.appendChild(h('li', { class: 'history-entry' },
+        h('details', null,
+          h('summary', null,
+            h('span', { class: 'history-time' }, time), ' ',
+            code(entry.operation), ' for ', code(entry.tenant), ' · ',
+            h('span', { class: 'badge ' + (entry.status >= 200 && entry.status < 300 ? 'badge-ok' : 'badge-problem') },
+              entry.status ? 'HTTP ' + entry.status : 'no answer'),
+            ' ', code(entry.outcome), ' · ', Math.round(entry.elapsed) + ' ms'),
+          h('div', { class: 'history-body' },
+            h('p', { class: 'help' }, 'Request'),
+            h('pre', { class: 'json history-request', tabindex: '0' }, pretty(entry.request)),
+            h('p', { class: 'help' }, 'Answer'),
+            h('pre', { class: 'json history-answer', tabindex: '0' }, pretty(entry.answer))))));
+    });
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Problem types
+
+  function renderProblemTypes(r) {
+    var rows = clear(byId('problem-type-rows'));
+    state.problemTypes = new Map();
+    var problems = r.ok && isObject(r.data) && Array.isArray(r.data.problems) ? r.data.problems.filter(isObject) : [];
+    problems.forEach(function (p) {
+      if (typeof p.code !== 'string' || !SAFE_NAME.test(p.code)) {
+        return;
+      }
+      state.problemTypes.set(p.code, p);
+      rows.appendChild(h('tr', { id: 'problem-' + p.code, class: 'problem-type' },
+        h('th', { scope: 'row' }, code(p.code)),
+        h('td', null, String(p.status || '')),
+        h('td', null, String(p.title || '')),
+        h('td', null, String(p.description || ''))));
+    });
+    if (!problems.length) {
+      rows.appendChild(h('tr', null, h('td', { colspan: '4', class: 'muted' }, 'The problem types could not be loaded.')));
+    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -1258,8 +1452,10 @@
 
   function load() {
     byId('load-error').hidden = true;
-    Promise.all([api('GET', '/v1/operations'), api('GET', '/v1/contract'), api('GET', '/v1/schemas')]).then(function (r) {
+    Promise.all([api('GET', '/v1/operations'), api('GET', '/v1/contract'), api('GET', '/v1/schemas'),
+      api('GET', '/explorer/problem-types.json')]).then(function (r) {
       var ops = r[0], contract = r[1], schemas = r[2];
+      renderProblemTypes(r[3]);
       if (!ops.ok || !isObject(ops.data) || !Array.isArray(ops.data.operations)) {
         showLoadError(ops.problem || normalizeProblem(ops.data, ops.status));
         return;
@@ -1283,35 +1479,58 @@
       if (byId('operation-select').disabled) {
         renderOperationSelect(state.operations);
       }
-      var wanted = /^#try-(.+)$/.exec(location.hash);
-      var first = wanted && state.byName.has(wanted[1]) ? wanted[1] : state.operations[0] && state.operations[0].name;
+      var wanted = operationFromHash();
+      var first = wanted || (state.operations[0] && state.operations[0].name);
       if (first) {
-        selectOperation(first, false);
+        // An address ending in #try-<operation> opens that operation's form and scrolls to it.
+        selectOperation(first, Boolean(wanted));
       }
       document.body.dataset.ready = 'true';
     });
   }
 
   function copyFrom(id, button) {
-    var text = byId(id).textContent;
-    if (!navigator.clipboard || !text) {
+    var source = byId(id);
+    var text = source.textContent;
+    if (!text) {
       return;
     }
-    navigator.clipboard.writeText(text).then(function () {
-      var label = button.textContent;
-      button.textContent = 'Copied';
+    var label = button.dataset.label || button.textContent;
+    button.dataset.label = label;
+    function say(word) {
+      button.textContent = word;
       setTimeout(function () { button.textContent = label; }, 1500);
-    }, function () { /* clipboard refused: nothing to do */ });
+    }
+    function selectIt() {
+      // Without clipboard access the text is selected, for the keyboard's copy.
+      window.getSelection().selectAllChildren(source);
+      say('Selected: press Ctrl+C');
+    }
+    if (!navigator.clipboard) {
+      selectIt();
+      return;
+    }
+    navigator.clipboard.writeText(text).then(function () { say('Copied'); }, selectIt);
   }
 
   function init() {
     var key = byId('api-key');
     key.value = '';
-    key.addEventListener('input', function () { state.apiKey = key.value.trim(); });
+    key.addEventListener('input', function () {
+      state.apiKey = key.value.trim();
+      showCurl();
+    });
     byId('api-key-clear').addEventListener('click', function () {
       key.value = '';
       state.apiKey = '';
+      showCurl();
       key.focus();
+    });
+    window.addEventListener('hashchange', function () {
+      var wanted = operationFromHash();
+      if (wanted) {
+        selectOperation(wanted, true);
+      }
     });
     byId('request-form').addEventListener('submit', build);
     byId('request-form').addEventListener('input', function () {
