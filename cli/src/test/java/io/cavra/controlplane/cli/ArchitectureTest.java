@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * depends on nothing of ours, {@code gateway} and {@code conformance} never on {@code cli}, and
  * {@code contract.internal} is used inside {@code contract} only. (The module system already
  * refuses the last at compile time for modular code; the rule keeps holding if a qualified export
- * is ever added.) The {@code @Test}s show each rule failing on a class that breaks it.
+ * is ever added.) The {@code @Test}s show the rules that test classes can break failing on them.
  */
 @AnalyzeClasses(packages = ArchitectureTest.OURS, importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
