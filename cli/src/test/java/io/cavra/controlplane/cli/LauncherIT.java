@@ -67,7 +67,10 @@ class LauncherIT {
         "fi",
         "echo '[INFO] Building CAVRA control plane: cli 0.1.0-SNAPSHOT                    [2/2]'",
         "echo '[INFO] --- shade:3.6.2:shade (runnable-jar) @ cli ---'",
-        "mkdir -p cli/target && cp \"$FAKE_MVN_JAR\" cli/target/cavra-cp.jar",
+        // Like Maven when nothing in the jar changed: the jar is left as it was.
+        "if [ -z \"${FAKE_MVN_KEEP_JAR:-}\" ] || [ ! -f cli/target/cavra-cp.jar ]; then",
+        "  mkdir -p cli/target && cp \"$FAKE_MVN_JAR\" cli/target/cavra-cp.jar",
+        "fi",
         "echo '[INFO] BUILD SUCCESS'",
         ""));
     Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -104,6 +107,23 @@ class LauncherIT {
 
     assertThat(edited.exitCode()).isZero();
     assertThat(edited.err()).contains("cavra-cp: sources changed since cli/target/cavra-cp.jar was built; rebuilding it");
+    assertThat(builds()).hasSize(2);
+  }
+
+  @Test
+  void aBuildThatLeavesTheJarAsItWasIsNotRepeatedByTheNextLaunch() throws Exception {
+    launch(Map.of(), "--version");
+    Path jar = tree.resolve("cli/target/cavra-cp.jar");
+    Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
+    // Edited and reverted: newer than the jar, yet nothing in the jar changes.
+    Path source = tree.resolve("contract/src/main/java/Source.java");
+    Files.setLastModifiedTime(source, FileTime.from(Instant.now().minusSeconds(30)));
+
+    launch(Map.of("FAKE_MVN_KEEP_JAR", "1"), "--version");
+    Run next = launch(Map.of("FAKE_MVN_KEEP_JAR", "1"), "--version");
+
+    assertThat(next.exitCode()).isZero();
+    assertThat(next.err()).isEmpty();
     assertThat(builds()).hasSize(2);
   }
 
