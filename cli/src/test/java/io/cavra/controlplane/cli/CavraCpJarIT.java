@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Runs the packaged {@code target/cavra-cp.jar} as a separate process, as a user would. Bound to
  * the {@code integration-test} phase by maven-failsafe-plugin, so it runs after {@code package}
- * built the jar ({@code mvn verify}).
+ * built the jar ({@code ./mvnw verify}).
  */
 class CavraCpJarIT {
   static final Path JAR = Path.of("target", "cavra-cp.jar");

@@ -38,10 +38,10 @@ final class CaseChecks {
   List<Violation> accepted(ConformanceCase c, ControlPlaneRequest request, Exchange exchange, Duration timeout,
       Optional<Set<Operation>> capabilities) {
     Found found = new Found();
-    if (exchange.kind == Exchange.Kind.ANSWERED) {
-      answered(request, exchange, capabilities, found);
-    } else if (exchange.kind == Exchange.Kind.THREW) {
-      adapterThrew(exchange.thrown, found);
+    if (exchange instanceof Exchange.Answered answer) {
+      answered(request, answer, capabilities, found);
+    } else if (exchange instanceof Exchange.Threw threw) {
+      adapterThrew(threw.thrown(), found);
     } else {
       unanswered(exchange, Invariant.ANSWERS_VALID_REQUEST, timeout, found);
     }
@@ -51,10 +51,10 @@ final class CaseChecks {
   /** The violations of a case whose request the contract refuses. */
   List<Violation> rejected(ConformanceCase c, Exchange exchange, Duration timeout) {
     Found found = new Found();
-    if (exchange.kind == Exchange.Kind.ANSWERED) {
-      refusedOverHttp(c.expectedCode(), exchange, found);
-    } else if (exchange.kind == Exchange.Kind.THREW) {
-      refusedInProcess(c.expectedCode(), exchange.thrown, found);
+    if (exchange instanceof Exchange.Answered answer) {
+      refusedOverHttp(c.expectedCode(), answer, found);
+    } else if (exchange instanceof Exchange.Threw threw) {
+      refusedInProcess(c.expectedCode(), threw.thrown(), found);
     } else {
       unanswered(exchange, Invariant.REJECTS_INVALID_REQUEST, timeout, found);
     }
@@ -63,10 +63,12 @@ final class CaseChecks {
 
   /** A call that produced no answer: too late ({@code timely}), or failed (the case's own invariant). */
   private static void unanswered(Exchange exchange, Invariant failed, Duration timeout, Found found) {
-    if (exchange.kind == Exchange.Kind.TIMED_OUT) {
+    if (exchange instanceof Exchange.TimedOut) {
       found.add(Invariant.TIMELY, "no answer within " + seconds(timeout));
-    } else {
-      found.add(failed, exchange.failure);
+    } else if (exchange instanceof Exchange.Failed failure) {
+      found.add(failed, failure.failure());
+    } else if (exchange instanceof Exchange.Unreachable unreachable) {
+      found.add(failed, unreachable.failure());
     }
   }
 
@@ -89,14 +91,14 @@ final class CaseChecks {
         .forEach(finding -> found.add(Invariant.NO_SECRET_MATERIAL, "the error message holds " + finding));
   }
 
-  private void refusedOverHttp(ErrorCode expected, Exchange exchange, Found found) {
+  private void refusedOverHttp(ErrorCode expected, Exchange.Answered exchange, Found found) {
     canaryInAnswer(exchange, found);
-    if (exchange.status == 200) {
+    if (exchange.status() == 200) {
       found.add(Invariant.REJECTS_INVALID_REQUEST, "answered with status 200; expected status 400 with code " + expected);
       return;
     }
-    if (exchange.status != 400) {
-      found.add(Invariant.REJECTS_INVALID_REQUEST, "answered with status " + exchange.status
+    if (exchange.status() != 400) {
+      found.add(Invariant.REJECTS_INVALID_REQUEST, "answered with status " + exchange.status()
           + "; expected status 400 with code " + expected);
     }
     if (!exchange.hasMediaType("application/problem+json")) {
@@ -104,14 +106,14 @@ final class CaseChecks {
     }
     Object tree;
     try {
-      tree = ContractJson.defaults().parseTree(exchange.body);
+      tree = ContractJson.defaults().parseTree(exchange.body());
     } catch (ContractException e) {
       found.add(Invariant.PROBLEM_DETAILS, "the error body is not JSON (" + e.code() + ")");
       found.add(Invariant.REJECTS_INVALID_REQUEST, "the error body carries no code; expected " + expected);
       return;
     }
     canaryIn(JsonDiff.canonical(tree), "the error body", found);
-    SecretScan.json(exchange.body).forEach(finding -> found.add(Invariant.NO_SECRET_MATERIAL, "the error body holds " + finding));
+    SecretScan.json(exchange.body()).forEach(finding -> found.add(Invariant.NO_SECRET_MATERIAL, "the error body holds " + finding));
     if (!(tree instanceof Map)) {
       found.add(Invariant.PROBLEM_DETAILS, "the error body is not a JSON object");
       found.add(Invariant.REJECTS_INVALID_REQUEST, "the error body carries no code; expected " + expected);
@@ -124,8 +126,8 @@ final class CaseChecks {
       }
     }
     Object status = problem.get("status");
-    if (!(status instanceof Number) || ((Number) status).longValue() != exchange.status) {
-      found.add(Invariant.PROBLEM_DETAILS, "the problem's status member is not the HTTP status " + exchange.status);
+    if (!(status instanceof Number) || ((Number) status).longValue() != exchange.status()) {
+      found.add(Invariant.PROBLEM_DETAILS, "the problem's status member is not the HTTP status " + exchange.status());
     }
     Object code = problem.get("code");
     if (!expected.wireName().equals(code)) {
@@ -167,12 +169,12 @@ final class CaseChecks {
     }
   }
 
-  private void answered(ControlPlaneRequest request, Exchange exchange, Optional<Set<Operation>> capabilities,
+  private void answered(ControlPlaneRequest request, Exchange.Answered exchange, Optional<Set<Operation>> capabilities,
       Found found) {
     canaryInAnswer(exchange, found);
-    if (exchange.status != 200) {
-      found.add(Invariant.ANSWERS_VALID_REQUEST, "answered with status " + exchange.status + "; expected 200"
-          + problemCode(exchange.body));
+    if (exchange.status() != 200) {
+      found.add(Invariant.ANSWERS_VALID_REQUEST, "answered with status " + exchange.status() + "; expected 200"
+          + problemCode(exchange.body()));
       return;
     }
     if (!exchange.hasMediaType("application/json")) {
@@ -180,16 +182,16 @@ final class CaseChecks {
     }
     Object tree;
     try {
-      tree = ContractJson.defaults().parseTree(exchange.body);
+      tree = ContractJson.defaults().parseTree(exchange.body());
     } catch (ContractException e) {
       found.add(Invariant.PARSEABLE_JSON, "the body is not usable JSON (" + e.code() + " at " + e.location() + ")");
       return;
     }
     canaryIn(JsonDiff.canonical(tree), "the response", found);
-    SecretScan.json(exchange.body).forEach(finding -> found.add(Invariant.NO_SECRET_MATERIAL, "the response holds " + finding));
-    PublishedSchemas.errors("response", exchange.body).forEach(error -> found.add(Invariant.SCHEMA_VALID, error));
+    SecretScan.json(exchange.body()).forEach(finding -> found.add(Invariant.NO_SECRET_MATERIAL, "the response holds " + finding));
+    PublishedSchemas.errors("response", exchange.body()).forEach(error -> found.add(Invariant.SCHEMA_VALID, error));
     try {
-      ContractJson.defaults().parseResponse(exchange.body);
+      ContractJson.defaults().parseResponse(exchange.body());
     } catch (ContractException e) {
       found.add(Invariant.CONTRACT_VALID, e.code() + " at " + e.location() + ": " + e.getMessage());
     }
@@ -255,9 +257,9 @@ final class CaseChecks {
     }
   }
 
-  private void canaryInAnswer(Exchange exchange, Found found) {
-    canaryIn(new String(exchange.body, StandardCharsets.UTF_8), "the body", found);
-    exchange.headers.forEach((name, values) -> {
+  private void canaryInAnswer(Exchange.Answered exchange, Found found) {
+    canaryIn(new String(exchange.body(), StandardCharsets.UTF_8), "the body", found);
+    exchange.headers().forEach((name, values) -> {
       canaryIn(name, "a header name", found);
       values.forEach(value -> canaryIn(value, "header " + name, found));
     });

@@ -174,19 +174,19 @@ public final class ConformanceRunner {
    */
   public ConformanceReport run() {
     List<CaseResult> results = new ArrayList<>();
-    String unreachable = null;
+    Exchange.Unreachable unreachable = null;
     for (ConformanceCase c : vectors.cases()) {
       if (unreachable != null) {
         Invariant invariant = c.verdict() == ConformanceCase.Verdict.ACCEPTED
             ? Invariant.ANSWERS_VALID_REQUEST : Invariant.REJECTS_INVALID_REQUEST;
-        results.add(CaseResult.of(c, List.of(new Violation(invariant, "not sent: " + unreachable)), Duration.ZERO,
+        results.add(CaseResult.of(c, List.of(new Violation(invariant, unreachable.notSent())), Duration.ZERO,
             knownFailing.get(c.displayName()), OptionalInt.empty()));
         continue;
       }
       Ran ran = execute(c);
       results.add(ran.result());
-      if (ran.exchange().kind == Exchange.Kind.UNREACHABLE) {
-        unreachable = ran.exchange().failure;
+      if (ran.exchange() instanceof Exchange.Unreachable none) {
+        unreachable = none;
       }
     }
     return new ConformanceReport(vectors, target.kind(), target.name(), Instant.now(clock), target.capabilities(),
@@ -219,9 +219,9 @@ public final class ConformanceRunner {
       exchange = target.answer(request, body, timeout);
       violations = checks.accepted(c, request, exchange, timeout, target.capabilities());
     }
-    OptionalInt httpStatus = exchange.kind == Exchange.Kind.ANSWERED && "http".equals(target.kind())
-        ? OptionalInt.of(exchange.status) : OptionalInt.empty();
-    return new Ran(CaseResult.of(c, violations, exchange.elapsed, knownFailing.get(c.displayName()), httpStatus),
+    OptionalInt httpStatus = exchange instanceof Exchange.Answered answer && "http".equals(target.kind())
+        ? OptionalInt.of(answer.status()) : OptionalInt.empty();
+    return new Ran(CaseResult.of(c, violations, exchange.elapsed(), knownFailing.get(c.displayName()), httpStatus),
         exchange);
   }
 

@@ -93,19 +93,19 @@ final class HttpTarget implements Target {
     long start = System.nanoTime();
     try {
       HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-      return Exchange.answered(since(start), response.statusCode(),
+      return new Exchange.Answered(since(start), response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(""), response.body(), response.headers().map());
     } catch (HttpConnectTimeoutException e) {
-      return Exchange.unreachable(since(start), "cannot reach " + endpoint + " (no connection within the timeout)");
+      return Exchange.noConnection(since(start), endpoint);
     } catch (HttpTimeoutException e) {
-      return Exchange.timedOut(since(start));
+      return new Exchange.TimedOut(since(start));
     } catch (ConnectException e) {
-      return Exchange.unreachable(since(start), "cannot reach " + endpoint + " (connection refused)");
+      return Exchange.connectionRefused(since(start), endpoint);
     } catch (IOException e) {
-      return Exchange.failed(since(start), "cannot reach " + endpoint + " (" + e.getClass().getSimpleName() + ")");
+      return Exchange.ioFailure(since(start), endpoint, e.getClass());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return Exchange.failed(since(start), "interrupted while waiting for " + endpoint);
+      return Exchange.interrupted(since(start), endpoint.toString());
     }
   }
 

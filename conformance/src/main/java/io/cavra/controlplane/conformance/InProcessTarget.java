@@ -67,18 +67,18 @@ final class InProcessTarget implements Target {
       ControlPlaneResponse response = call.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
       Duration elapsed = since(start);
       if (response == null) {
-        return Exchange.failed(elapsed, "the adapter returned null");
+        return Exchange.adapterReturnedNull(elapsed);
       }
-      return Exchange.answered(elapsed, 200, "application/json", ContractJson.toJsonBytes(response), Map.of());
+      return new Exchange.Answered(elapsed, 200, "application/json", ContractJson.toJsonBytes(response), Map.of());
     } catch (TimeoutException e) {
       call.cancel(true);
-      return Exchange.timedOut(since(start));
+      return new Exchange.TimedOut(since(start));
     } catch (ExecutionException e) {
-      return Exchange.threw(since(start), e.getCause());
+      return new Exchange.Threw(since(start), e.getCause());
     } catch (InterruptedException e) {
       call.cancel(true);
       Thread.currentThread().interrupt();
-      return Exchange.failed(since(start), "interrupted while waiting for the adapter");
+      return Exchange.interrupted(since(start), "the adapter");
     }
   }
 
@@ -88,9 +88,9 @@ final class InProcessTarget implements Target {
     try {
       ContractJson.defaults().parseRequest(body);
     } catch (ContractException e) {
-      return Exchange.threw(since(start), e);
+      return new Exchange.Threw(since(start), e);
     }
-    return Exchange.failed(since(start), "the contract's reader accepted a request this case expects refused");
+    return Exchange.readerAccepted(since(start));
   }
 
   private static Duration since(long start) {

@@ -28,20 +28,17 @@ final class Dispatcher extends Handler.Abstract {
 
   @Override
   public boolean handle(Request request, Response response, Callback callback) {
-    Exchange exchange = new Exchange(services, request, response, callback);
+    Routes.Lookup lookup = routes.find(request.getMethod(), Request.getPathInContext(request));
+    Exchange exchange = new Exchange(services, request, response, callback, lookup);
     try {
-      Routes.Lookup lookup = routes.find(request.getMethod(), Request.getPathInContext(request));
       if (lookup.wrongMethod()) {
-        String allow = String.join(", ", lookup.allowed());
-        exchange.sendProblem(Problem.of(ProblemType.METHOD_NOT_ALLOWED, "this resource allows " + allow)
-            .withHeader("Allow", allow));
+        exchange.answer(Outcome.refused(Problem.methodNotAllowed(lookup.allowed())));
         return true;
       }
       if (!lookup.found()) {
-        exchange.sendProblem(Problem.of(ProblemType.NOT_FOUND, "no resource at this path"));
+        exchange.answer(Outcome.refused(Problem.notFound(Problem.Missing.RESOURCE)));
         return true;
       }
-      exchange.route(lookup.route(), lookup.parameters());
       if (lookup.route().access() == Routes.Access.WORK) {
         admit(exchange);
       } else if (lookup.route().template().equals(METRICS) && services.config().metricsAuthenticated()) {
@@ -59,9 +56,7 @@ final class Dispatcher extends Handler.Abstract {
 
   private void admit(Exchange exchange) {
     if (services.draining()) {
-      exchange.sendProblem(Problem.of(ProblemType.SHUTTING_DOWN, "the gateway is shutting down; retry on another instance")
-          .withHeader("Retry-After", "5")
-          .withHeader("Connection", "close"));
+      exchange.answer(Outcome.refused(Problem.shuttingDown(Problem.Drain.WORK)));
       return;
     }
     String client = "address " + exchange.clientAddress();
@@ -74,28 +69,25 @@ final class Dispatcher extends Handler.Abstract {
     }
     long wait = services.rateLimiter().acquire(client);
     if (wait > 0) {
-      exchange.sendProblem(Problem.of(ProblemType.RATE_LIMITED, keys != null
-              ? "the API key's rate limit is exhausted; retry later"
-              : "this address's rate limit is exhausted; retry later")
-          .withHeader("Retry-After", Long.toString(wait)));
+      exchange.answer(Outcome.refused(
+          Problem.rateLimited(keys != null ? Problem.Limit.KEY : Problem.Limit.ADDRESS, wait)));
       return;
     }
     Services.Refusal refusal = services.admit(exchange, client);
     if (refusal != Services.Refusal.NONE) {
-      exchange.sendProblem(Problem.of(ProblemType.OVERLOADED, refusal == Services.Refusal.CLIENT_FULL
-              ? (keys != null ? "this API key has" : "this address has") + " too many requests in flight; retry later"
-              : "too many requests in flight; retry later")
-          .withHeader("Retry-After", "1"));
+      Problem.Bound bound = refusal == Services.Refusal.GATEWAY_FULL ? Problem.Bound.GATEWAY
+          : keys != null ? Problem.Bound.KEY : Problem.Bound.ADDRESS;
+      exchange.answer(Outcome.refused(Problem.overloaded(bound)));
       return;
     }
     if (!isJson(exchange.request().getHeaders().get(HttpHeader.CONTENT_TYPE))) {
-      exchange.sendProblem(Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, "the body must be application/json (UTF-8)"));
+      exchange.answer(Outcome.refused(Problem.unsupportedMediaType()));
       return;
     }
     int max = services.config().maxBodyBytes();
     long length = exchange.request().getLength();
     if (length > max) {
-      exchange.sendProblem(tooLarge(max));
+      exchange.answer(Outcome.refused(Problem.tooLarge(max)));
       return;
     }
     exchange.readBody(max, services.config().bodyTimeout(), exchange.route().endpoint());
@@ -115,18 +107,12 @@ final class Dispatcher extends Handler.Abstract {
     }
     long wait = services.authFailures().waitFor(address);
     if (wait > 0) {
-      exchange.sendProblem(Problem.of(ProblemType.RATE_LIMITED, "too many failed authentications from this address; retry later")
-          .withHeader("Retry-After", Long.toString(wait)));
+      exchange.answer(Outcome.refused(Problem.rateLimited(Problem.Limit.FAILED_AUTHENTICATIONS, wait)));
       return false;
     }
     services.authFailures().acquire(address);
-    if (token.isEmpty()) {
-      exchange.sendProblem(Problem.of(ProblemType.UNAUTHORIZED, "an API key is required: send Authorization: Bearer <key>")
-          .withHeader("WWW-Authenticate", REALM));
-    } else {
-      exchange.sendProblem(Problem.of(ProblemType.UNAUTHORIZED, "the API key is not valid")
-          .withHeader("WWW-Authenticate", REALM + ", error=\"invalid_token\""));
-    }
+    exchange.answer(Outcome.refused(
+        Problem.unauthorized(token.isEmpty() ? Problem.Credentials.MISSING : Problem.Credentials.INVALID)));
     return false;
   }
 
@@ -140,12 +126,13 @@ final class Dispatcher extends Handler.Abstract {
   }
 
   static void internalError(Exchange exchange, Throwable e) {
-    Gateway.LOG.log(System.Logger.Level.ERROR, "internal error on " + routeOf(exchange) + ": " + Gateway.describe(e));
-    exchange.sendProblem(Problem.of(ProblemType.INTERNAL_ERROR, "the gateway failed; its log has the details"));
+    internalError(exchange, Outcome.Subject.NONE, e);
   }
 
-  static Problem tooLarge(int max) {
-    return Problem.of(ProblemType.TOO_LARGE, "input exceeds " + max + " bytes").withHeader("Connection", "close");
+  /** Logs {@code e} without its message and answers 500 about {@code subject}. */
+  static void internalError(Exchange exchange, Outcome.Subject subject, Throwable e) {
+    Gateway.LOG.log(System.Logger.Level.ERROR, "internal error on " + routeOf(exchange) + ": " + Gateway.describe(e));
+    exchange.answer(Outcome.refused(subject, Problem.internalError()));
   }
 
   /** The token of {@code Authorization: Bearer <token>}, scheme matched case-insensitively. */

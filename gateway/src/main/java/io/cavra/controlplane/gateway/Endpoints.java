@@ -45,29 +45,22 @@ final class Endpoints {
     try {
       request = services.requestCodec().parseRequest(exchange.body());
     } catch (ContractException e) {
-      exchange.sendProblem(Problem.of(e));
+      exchange.answer(Outcome.refused(Problem.of(e)));
       return;
     }
-    exchange.note(request);
-    if (refusedByIdentifierBounds(exchange, request) || refusedByCustomRules(exchange, request)) {
-      return;
+    Outcome.Subject subject = Outcome.Subject.of(request);
+    Problem refusal = screen(request);
+    if (refusal == null) {
+      refusal = outsideKeyScope(exchange.key(), request);
     }
-    ApiKeys.Entry key = exchange.key();
-    if (key != null && !key.allowsTenant(request.tenantId())) {
-      exchange.sendProblem(new Problem(ProblemType.FORBIDDEN, "the API key may not act for this tenant",
-          "$.tenant_id", null, null, Map.of()));
-      return;
-    }
-    if (key != null && !key.allowsOperation(request.operation())) {
-      exchange.sendProblem(new Problem(ProblemType.FORBIDDEN, "the API key may not call this operation",
-          "$.operation", null, null, Map.of()));
+    if (refusal != null) {
+      exchange.answer(Outcome.refused(subject, refusal));
       return;
     }
     try {
-      services.adapter().call(request, exchange.caller(), new Answer(exchange, request));
+      services.adapter().call(request, exchange.caller(), new Answer(exchange, request, subject));
     } catch (RejectedExecutionException e) {
-      exchange.sendProblem(Problem.of(ProblemType.OVERLOADED, "the adapter's queue is full; retry later")
-          .withHeader("Retry-After", "1"));
+      exchange.answer(Outcome.refused(subject, Problem.overloaded(Problem.Bound.ADAPTER_QUEUE)));
     }
   }
 
@@ -94,16 +87,14 @@ final class Endpoints {
         problems.add(entry(e.code(), path, e.getMessage(), e.ruleId().orElse(null)));
       }
     }
+    Outcome.Subject subject = envelope == null ? Outcome.Subject.NONE : Outcome.Subject.of(envelope);
     Map<String, Object> report = new LinkedHashMap<>();
-    if (envelope != null) {
-      exchange.note(envelope);
-    }
-    if (problems.isEmpty() && envelope != null) {
+    boolean valid = problems.isEmpty() && envelope != null;
+    if (valid) {
       report.put("valid", true);
       report.put("kind", envelope instanceof ControlPlaneRequest ? "request" : "response");
       report.put("operation", envelope.operation().wireName());
       report.put("correlation_id", envelope.correlationId());
-      exchange.outcome("valid");
     } else {
       List<Object> safe = new ArrayList<>();
       for (Map<String, Object> problem : problems) {
@@ -111,24 +102,22 @@ final class Endpoints {
       }
       report.put("valid", false);
       report.put("problems", safe);
-      exchange.outcome("invalid");
     }
-    exchange.sendJson(200, ContractJson.toJson(report, false).getBytes(StandardCharsets.UTF_8));
+    exchange.answer(Outcome.validated(subject, valid, ContractJson.toJson(report, false).getBytes(StandardCharsets.UTF_8)));
   }
 
   /** {@code POST /v1/build/{operation}}: a request envelope from snake_case builder parameters. */
   void build(Exchange exchange) {
     Optional<Operation> operation = Operation.fromWireName(exchange.parameter("operation"));
     if (operation.isEmpty()) {
-      exchange.sendProblem(Problem.of(ProblemType.NOT_FOUND, "unknown operation; GET /v1/operations lists them"));
+      exchange.answer(Outcome.refused(Problem.notFound(Problem.Missing.OPERATION)));
       return;
     }
-    exchange.noteOperation(operation.get().wireName());
+    Outcome.Subject subject = Outcome.Subject.of(operation.get());
     try {
       Object tree = services.requestCodec().parseTree(exchange.body());
       if (!(tree instanceof Map)) {
-        exchange.sendProblem(new Problem(ProblemType.INVALID_TYPE,
-            "the body must be a JSON object of builder parameters", "$", null, null, Map.of()));
+        exchange.answer(Outcome.refused(subject, Problem.invalidType()));
         return;
       }
       RequestBuilder builder = ControlPlaneRequest.builder(operation.get());
@@ -136,62 +125,63 @@ final class Endpoints {
         builder.set((String) parameter.getKey(), parameter.getValue());
       }
       ControlPlaneRequest request = builder.build();
-      exchange.note(request);
-      if (refusedByIdentifierBounds(exchange, request) || refusedByCustomRules(exchange, request)) {
+      subject = Outcome.Subject.of(request);
+      Problem refusal = screen(request);
+      if (refusal != null) {
+        exchange.answer(Outcome.refused(subject, refusal));
         return;
       }
-      exchange.sendJson(200, ContractJson.toJsonBytes(request));
+      exchange.answer(Outcome.ok(subject, Outcome.Reply.json(ContractJson.toJsonBytes(request))));
     } catch (ContractException e) {
-      exchange.sendProblem(Problem.of(e));
+      exchange.answer(Outcome.refused(subject, Problem.of(e)));
     }
   }
 
   void operations(Exchange exchange) {
-    sendDocument(exchange, Exchange.JSON, services.documents().operations());
+    sendDocument(exchange, Outcome.Reply.JSON, services.documents().operations());
   }
 
   void contract(Exchange exchange) {
-    sendDocument(exchange, Exchange.JSON, services.documents().contract());
+    sendDocument(exchange, Outcome.Reply.JSON, services.documents().contract());
   }
 
   void schemas(Exchange exchange) {
-    sendDocument(exchange, Exchange.JSON, services.documents().schemaIndex());
+    sendDocument(exchange, Outcome.Reply.JSON, services.documents().schemaIndex());
   }
 
   void schema(Exchange exchange) {
     byte[] schema = services.documents().schema(exchange.parameter("name"));
     if (schema == null) {
-      exchange.sendProblem(Problem.of(ProblemType.NOT_FOUND, "unknown schema; GET /v1/schemas lists them"));
+      exchange.answer(Outcome.refused(Problem.notFound(Problem.Missing.SCHEMA)));
       return;
     }
     sendDocument(exchange, SCHEMA_JSON, schema);
   }
 
   void openApi(Exchange exchange) {
-    sendDocument(exchange, Exchange.JSON, services.documents().openApi());
+    sendDocument(exchange, Outcome.Reply.JSON, services.documents().openApi());
   }
 
   void health(Exchange exchange) {
-    exchange.sendJson(200, HEALTHY);
+    exchange.answer(Outcome.ok(Outcome.Reply.json(HEALTHY)));
   }
 
   void ready(Exchange exchange) {
     if (services.draining()) {
-      exchange.sendProblem(Problem.of(ProblemType.SHUTTING_DOWN, "the gateway is draining")
-          .withHeader("Retry-After", "5"));
+      exchange.answer(Outcome.refused(Problem.shuttingDown(Problem.Drain.READINESS)));
       return;
     }
     if (services.overloaded()) {
       // Every slot is taken: a load balancer should send new work elsewhere until one frees.
-      exchange.sendProblem(Problem.of(ProblemType.OVERLOADED, "every request slot is taken")
-          .withHeader("Retry-After", "1"));
+      exchange.answer(Outcome.refused(Problem.overloaded(Problem.Bound.EVERY_SLOT)));
       return;
     }
-    exchange.sendJson(200, ready);
+    exchange.answer(Outcome.ok(Outcome.Reply.json(ready)));
   }
 
   void metrics(Exchange exchange) {
-    exchange.send(200, Metrics.CONTENT_TYPE, services.metrics().scrape(), Map.of(), Exchange.NO_STORE);
+    exchange.answer(Outcome.ok(new Outcome.Reply(200, Metrics.CONTENT_TYPE, services.metrics().scrape(), Map.of(),
+        Outcome.Reply.NO_STORE)));
   }
 
   void explorerIndex(Exchange exchange) {
@@ -201,7 +191,7 @@ final class Endpoints {
   void explorerFile(Exchange exchange) {
     Optional<StaticFiles.File> file = explorer.file(exchange.parameter("file"));
     if (file.isEmpty()) {
-      exchange.sendProblem(Problem.of(ProblemType.NOT_FOUND, "no explorer file at this path"));
+      exchange.answer(Outcome.refused(Problem.notFound(Problem.Missing.EXPLORER_FILE)));
       return;
     }
     sendExplorer(exchange, file.get());
@@ -212,11 +202,11 @@ final class Endpoints {
     headers.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     headers.put("Referrer-Policy", "no-referrer");
     headers.put("X-Frame-Options", "DENY");
-    exchange.send(200, file.contentType(), file.bytes(), headers, Exchange.NO_CACHE);
+    exchange.answer(Outcome.ok(new Outcome.Reply(200, file.contentType(), file.bytes(), headers, Outcome.Reply.NO_CACHE)));
   }
 
   private static void sendDocument(Exchange exchange, String contentType, byte[] document) {
-    exchange.send(200, contentType, document, Map.of(), Exchange.NO_CACHE);
+    exchange.answer(Outcome.ok(Outcome.Reply.document(contentType, document)));
   }
 
   private static Map<String, Object> entry(ErrorCode code, String path, String message, String ruleId) {
@@ -241,40 +231,40 @@ final class Endpoints {
     return safe;
   }
 
-  /** Answers the problem if an identifier is outside the gateway's bound; returns whether it did. */
-  private static boolean refusedByIdentifierBounds(Exchange exchange, ControlPlaneRequest request) {
-    Problem problem = Identifiers.check(request);
-    if (problem == null) {
-      return false;
-    }
-    exchange.sendProblem(problem);
-    return true;
-  }
-
   /**
-   * With organisation rules configured, scans a request the contract accepted and answers the first
-   * finding; returns whether it did.
+   * The refusal of a request the contract accepted: an identifier outside the gateway's bound, or
+   * with organisation rules configured, their first finding; {@code null} if there is none.
    */
-  private boolean refusedByCustomRules(Exchange exchange, ControlPlaneRequest request) {
-    if (!services.customGuard()) {
-      return false;
+  private Problem screen(ControlPlaneRequest request) {
+    Problem problem = Identifiers.check(request);
+    if (problem != null || !services.customGuard()) {
+      return problem;
     }
     List<Guard.Finding> findings = services.guard().scan(request.toMap(), "$");
-    if (findings.isEmpty()) {
-      return false;
+    return findings.isEmpty() ? null : Problem.of(findings.get(0));
+  }
+
+  /** The refusal of a request the caller's key may not make, or {@code null} (also without keys). */
+  private static Problem outsideKeyScope(ApiKeys.Entry key, ControlPlaneRequest request) {
+    if (key != null && !key.allowsTenant(request.tenantId())) {
+      return Problem.forbidden(Problem.Scope.TENANT);
     }
-    exchange.sendProblem(Problem.of(findings.get(0)));
-    return true;
+    if (key != null && !key.allowsOperation(request.operation())) {
+      return Problem.forbidden(Problem.Scope.OPERATION);
+    }
+    return null;
   }
 
   /** Checks the adapter's answer and sends it, or withholds it with a 502. */
   private final class Answer implements AdapterRunner.Listener {
     private final Exchange exchange;
     private final ControlPlaneRequest request;
+    private final Outcome.Subject subject;
 
-    Answer(Exchange exchange, ControlPlaneRequest request) {
+    Answer(Exchange exchange, ControlPlaneRequest request, Outcome.Subject subject) {
       this.exchange = exchange;
       this.request = request;
+      this.subject = subject;
     }
 
     @Override
@@ -303,10 +293,10 @@ final class Endpoints {
               + (findings.size() > 1 ? " and " + (findings.size() - 1) + " more" : ""));
           return;
         }
-        exchange.outcome(response.status().wireName());
-        exchange.sendJson(200, ContractJson.toJson(tree, false).getBytes(StandardCharsets.UTF_8));
+        exchange.answer(Outcome.answered(subject, response.status(),
+            ContractJson.toJson(tree, false).getBytes(StandardCharsets.UTF_8)));
       } catch (RuntimeException e) {
-        Dispatcher.internalError(exchange, e);
+        Dispatcher.internalError(exchange, subject, e);
       }
     }
 
@@ -314,21 +304,19 @@ final class Endpoints {
     public void failed(Throwable failure) {
       Gateway.LOG.log(System.Logger.Level.WARNING, "adapter " + services.adapter().name() + " failed"
           + context() + ": " + Gateway.describe(failure));
-      exchange.sendProblem(Problem.of(ProblemType.BAD_GATEWAY, "the adapter failed to answer"));
+      exchange.answer(Outcome.refused(subject, Problem.badGateway()));
     }
 
     @Override
     public void timedOut() {
       Gateway.LOG.log(System.Logger.Level.WARNING, "adapter " + services.adapter().name() + " timed out" + context());
-      exchange.sendProblem(Problem.of(ProblemType.ADAPTER_TIMEOUT, "the adapter did not answer within "
-          + Gateway.seconds(services.config().adapterTimeout())));
+      exchange.answer(Outcome.refused(subject, Problem.adapterTimeout(services.config().adapterTimeout())));
     }
 
     private void withhold(String check, String logDetail) {
       Gateway.LOG.log(System.Logger.Level.WARNING, "adapter " + services.adapter().name() + " answer withheld"
           + context() + ": " + logDetail);
-      exchange.sendProblem(Problem.of(ProblemType.BAD_GATEWAY,
-          "the adapter's answer was withheld because it failed the gateway's checks (" + check + ")"));
+      exchange.answer(Outcome.refused(subject, Problem.badGateway(check)));
     }
 
     private String context() {

@@ -1,7 +1,5 @@
 package io.cavra.controlplane.gateway;
 
-import io.cavra.controlplane.contract.Envelope;
-import io.cavra.controlplane.contract.ControlPlaneRequest;
 import io.cavra.controlplane.contract.adapter.Caller;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -17,14 +15,12 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * One request and its answer. Endpoints answer exactly once, from any thread; later answers are
- * ignored. What the audit line and the metrics need is noted here as the request is understood.
+ * One request and its answer. Endpoints answer exactly once, from any thread, with an {@link
+ * Outcome}; later answers are ignored. The exchange knows its route from the start and its
+ * caller's key once the dispatcher has authenticated it; everything else the audit line and the
+ * metrics say comes from the outcome.
  */
 final class Exchange {
-  static final String JSON = "application/json";
-  static final String NO_STORE = "no-store";
-  static final String NO_CACHE = "no-cache";
-
   private final Services services;
   private final Request request;
   private final Response response;
@@ -37,16 +33,10 @@ final class Exchange {
   private final List<Runnable> onFinish = new CopyOnWriteArrayList<>();
   private final List<Runnable> onAnswer = new CopyOnWriteArrayList<>();
 
-  private volatile Routes.Route route;
-  private volatile Map<String, String> parameters = Map.of();
+  private final Routes.Route route;
+  private final Map<String, String> parameters;
   private volatile byte[] body;
   private volatile ApiKeys.Entry key;
-  private volatile String correlationId;
-  private volatile String operation;
-  private volatile String tenant;
-  private volatile String outcome;
-  private volatile ProblemType problem;
-  private volatile int status;
   /** The body deadline passed: the answer is sent and the connection closed without reading on. */
   private volatile boolean expired;
   /**
@@ -57,11 +47,14 @@ final class Exchange {
    */
   static final long SWALLOW_BYTES = 2L << 20;
 
-  Exchange(Services services, Request request, Response response, Callback callback) {
+  /** An exchange on the route {@code lookup} found, if it found one. */
+  Exchange(Services services, Request request, Response response, Callback callback, Routes.Lookup lookup) {
     this.services = services;
     this.request = request;
     this.response = response;
     this.callback = callback;
+    this.route = lookup.route();
+    this.parameters = lookup.parameters();
     this.requestId = RequestIds.of(request.getHeaders(), services.guard());
   }
 
@@ -78,11 +71,7 @@ final class Exchange {
     return request.getMethod();
   }
 
-  void route(Routes.Route route, Map<String, String> parameters) {
-    this.route = route;
-    this.parameters = parameters;
-  }
-
+  /** The route, or {@code null} when no route matched (404, 405). */
   Routes.Route route() {
     return route;
   }
@@ -91,14 +80,12 @@ final class Exchange {
     return parameters.get(name);
   }
 
+  /** The request body once it is read whole, else {@code null}. */
   byte[] body() {
     return body;
   }
 
-  void body(byte[] body) {
-    this.body = body;
-  }
-
+  /** Notes the key the dispatcher authenticated the caller with, before any endpoint runs. */
   void key(ApiKeys.Entry key) {
     this.key = key;
   }
@@ -111,31 +98,6 @@ final class Exchange {
   Caller caller() {
     ApiKeys.Entry entry = key;
     return entry == null ? Caller.ANONYMOUS : new Caller(entry.keyId(), entry.keyId());
-  }
-
-  /**
-   * Notes the validated envelope's correlation id and operation, and the tenant of a request when
-   * it is within the gateway's identifier bound: the audit line holds nothing else of the request.
-   */
-  void note(Envelope envelope) {
-    correlationId = envelope.correlationId();
-    operation = envelope.operation().wireName();
-    if (envelope instanceof ControlPlaneRequest) {
-      String id = ((ControlPlaneRequest) envelope).tenantId();
-      tenant = Identifiers.bounded(id) ? id : null;
-    }
-  }
-
-  void noteOperation(String wireName) {
-    operation = wireName;
-  }
-
-  void outcome(String outcome) {
-    this.outcome = outcome;
-  }
-
-  String correlationId() {
-    return correlationId;
   }
 
   /** Runs {@code action} once the answer is written or has failed. */
@@ -151,33 +113,26 @@ final class Exchange {
     onAnswer.add(action);
   }
 
-  void sendJson(int status, byte[] bytes) {
-    send(status, JSON, bytes, Map.of(), NO_STORE);
-  }
-
-  void sendProblem(Problem problem) {
-    this.problem = problem.type();
-    Problem known = problem.correlationId() == null && correlationId != null
-        ? problem.withCorrelationId(correlationId) : problem;
-    send(known.status(), Problem.MEDIA_TYPE, known.toJsonBytes(services.guard(), requestId), known.headers(), NO_STORE);
-  }
-
-  /** Writes the whole answer; HEAD requests get the headers only. */
-  void send(int status, String contentType, byte[] bytes, Map<String, String> headers, String cacheControl) {
+  /**
+   * Answers with {@code outcome}, unless the exchange is answered already: the audit line and the
+   * metrics are recorded from it as the answer is handed to the server, so that the audit line
+   * exists before the client can read the answer; HEAD requests get the headers only.
+   */
+  void answer(Outcome outcome) {
     if (!answered.compareAndSet(false, true)) {
       return;
     }
     for (Runnable action : onAnswer) {
       action.run();
     }
-    this.status = status;
-    response.setStatus(status);
+    byte[] bytes = outcome.body(services.guard(), requestId);
+    response.setStatus(outcome.status());
     HttpFields.Mutable fields = response.getHeaders();
-    fields.put(HttpHeader.CONTENT_TYPE, contentType);
-    fields.put(HttpHeader.CACHE_CONTROL, cacheControl);
+    fields.put(HttpHeader.CONTENT_TYPE, outcome.contentType());
+    fields.put(HttpHeader.CACHE_CONTROL, outcome.cacheControl());
     fields.put("X-Content-Type-Options", "nosniff");
     fields.put(RequestIds.HEADER, requestId);
-    headers.forEach(fields::put);
+    outcome.headers().forEach(fields::put);
     boolean unread = body == null && declaresContent();
     if (unread) {
       // Answered before the body was read (401, 413, 429, 503 …): the connection closes after the
@@ -187,7 +142,7 @@ final class Exchange {
     // Read the rest first, unless it is declared larger than we would read anyway, or is too slow to wait for.
     boolean swallow = unread && !expired && request.getLength() <= SWALLOW_BYTES;
     fields.put(HttpHeader.CONTENT_LENGTH, bytes.length);
-    record();
+    services.completed(this, outcome, System.nanoTime() - startNanos);
     boolean head = "HEAD".equals(request.getMethod());
     response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(bytes), Callback.from(
         () -> {
@@ -228,8 +183,7 @@ final class Exchange {
     java.util.concurrent.ScheduledFuture<?> timer = services.schedule(left.isNegative() ? java.time.Duration.ZERO : left, () -> {
       if (body == null && !answered()) {
         expired = true;
-        sendProblem(Problem.of(ProblemType.REQUEST_TIMEOUT, "the request body did not arrive within "
-            + Gateway.seconds(deadline)).withHeader("Connection", "close"));
+        answer(Outcome.refused(Problem.requestTimeout(deadline)));
       }
     });
     onFinish(() -> timer.cancel(false));
@@ -238,20 +192,6 @@ final class Exchange {
   /** The client's IP address as the connection shows it. */
   String clientAddress() {
     return Request.getRemoteAddr(request);
-  }
-
-  /**
-   * Audits and measures the answer as it is handed to the server, so that the audit line exists
-   * before the client can read the answer.
-   */
-  private void record() {
-    String result = outcome;
-    if (problem != null) {
-      result = problem.code();
-    } else if (result == null) {
-      result = "ok";
-    }
-    services.completed(this, result, problem, status, System.nanoTime() - startNanos);
   }
 
   /** Releases what the exchange held once the answer is written or has failed. */
@@ -266,14 +206,6 @@ final class Exchange {
 
   Instant arrived() {
     return arrived;
-  }
-
-  String operation() {
-    return operation;
-  }
-
-  String tenant() {
-    return tenant;
   }
 
   private final class BodyReader implements Runnable {
@@ -301,15 +233,14 @@ final class Exchange {
         }
         if (Content.Chunk.isFailure(chunk)) {
           chunk.release();
-          sendProblem(Problem.of(ProblemType.BAD_REQUEST, "the request body could not be read")
-              .withHeader("Connection", "close"));
+          answer(Outcome.refused(Problem.badRequest(Problem.BadRequest.UNREADABLE_BODY)));
           return;
         }
         ByteBuffer bytes = chunk.getByteBuffer();
         int n = bytes.remaining();
         if (n > maxBytes - size) {
           chunk.release();
-          sendProblem(Dispatcher.tooLarge(maxBytes));
+          answer(Outcome.refused(Problem.tooLarge(maxBytes)));
           return;
         }
         if (size + n > buffer.length) {

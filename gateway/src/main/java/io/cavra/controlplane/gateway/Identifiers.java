@@ -1,7 +1,6 @@
 package io.cavra.controlplane.gateway;
 
 import io.cavra.controlplane.contract.ControlPlaneRequest;
-import java.util.Map;
 
 /**
  * The gateway's bound on a request's identifiers, stricter than the contract's (which, like the
@@ -47,15 +46,11 @@ final class Identifiers {
   /** The problem for the first identifier of {@code request} outside the bound, or {@code null}. */
   static Problem check(ControlPlaneRequest request) {
     if (!bounded(request.tenantId())) {
-      return problem("tenant_id");
+      return Problem.invalidValue("tenant_id");
     }
     if (!bounded(request.requestedBy())) {
-      return problem("requested_by");
+      return Problem.invalidValue("requested_by");
     }
     return null;
-  }
-
-  private static Problem problem(String field) {
-    return new Problem(ProblemType.INVALID_VALUE, field + RULE, "$." + field, null, null, Map.of());
   }
 }

@@ -60,11 +60,16 @@ final class Metrics {
         .register(registry);
   }
 
-  void record(String route, String operation, int status, String outcome, ProblemType problem, long nanos) {
-    requests.labelValues(route, operation, Integer.toString(status), outcome).inc();
+  /** Counts and times an answer on {@code route} (a template, or {@code unmatched}) from its outcome. */
+  void record(String route, Outcome outcome, long nanos) {
+    String operation = outcome.subject().operation();
+    if (operation == null) {
+      operation = "";
+    }
+    requests.labelValues(route, operation, Integer.toString(outcome.status()), outcome.label()).inc();
     latency.labelValues(route, operation).observe(nanos / 1e9);
-    if (problem != null) {
-      rejections.labelValues(problem.code()).inc();
+    if (outcome instanceof Outcome.Refused refused) {
+      rejections.labelValues(refused.problem().type().code()).inc();
     }
   }
 

@@ -1,6 +1,7 @@
 package io.cavra.controlplane.gateway;
 
 import java.nio.ByteBuffer;
+import java.util.List;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -26,37 +27,27 @@ final class ProblemErrorHandler extends ErrorHandler {
     Gateway.LOG.log(problem.status() >= 500 && problem.type() != ProblemType.HTTP_VERSION_NOT_SUPPORTED
             ? System.Logger.Level.WARNING : System.Logger.Level.INFO,
         "refused before routing: " + problem.status() + " " + problem.type().code());
-    services.metrics().record(Services.UNMATCHED_ROUTE, "", problem.status(), problem.type().code(), problem.type(), 0);
-    response.setStatus(problem.status());
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
-    response.getHeaders().put(HttpHeader.CACHE_CONTROL, Exchange.NO_STORE);
+    Outcome outcome = Outcome.refused(problem);
+    services.metrics().record(Services.UNMATCHED_ROUTE, outcome, 0);
+    response.setStatus(outcome.status());
+    response.getHeaders().put(HttpHeader.CONTENT_TYPE, outcome.contentType());
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, outcome.cacheControl());
     response.getHeaders().put("X-Content-Type-Options", "nosniff");
-    response.write(true, ByteBuffer.wrap(problem.toJsonBytes(services.guard())), callback);
+    response.write(true, ByteBuffer.wrap(outcome.body(services.guard(), null)), callback);
     return true;
   }
 
   static Problem problemFor(int status) {
-    switch (status) {
-      case 404:
-        return Problem.of(ProblemType.NOT_FOUND, "no resource at this path");
-      case 405:
-        return Problem.of(ProblemType.METHOD_NOT_ALLOWED, "this method is not allowed here");
-      case 413:
-        return Problem.of(ProblemType.TOO_LARGE, "the request is too large");
-      case 414:
-        return Problem.of(ProblemType.URI_TOO_LONG, "the request line is longer than the server accepts");
-      case 415:
-        return Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE, "the body must be application/json (UTF-8)");
-      case 431:
-        return Problem.of(ProblemType.HEADER_TOO_LARGE, "the request headers are larger than the server accepts");
-      case 503:
-        return Problem.of(ProblemType.SHUTTING_DOWN, "the gateway is not accepting requests");
-      case 505:
-        return Problem.of(ProblemType.HTTP_VERSION_NOT_SUPPORTED, "the gateway speaks HTTP/1.0 and HTTP/1.1");
-      default:
-        return status >= 500
-            ? Problem.of(ProblemType.INTERNAL_ERROR, "the gateway failed; its log has the details")
-            : Problem.of(ProblemType.BAD_REQUEST, "the HTTP request is malformed");
-    }
+    return switch (status) {
+      case 404 -> Problem.notFound(Problem.Missing.RESOURCE);
+      case 405 -> Problem.methodNotAllowed(List.of());
+      case 413 -> Problem.tooLarge();
+      case 414 -> Problem.uriTooLong();
+      case 415 -> Problem.unsupportedMediaType();
+      case 431 -> Problem.headerTooLarge();
+      case 503 -> Problem.shuttingDown(Problem.Drain.SERVER);
+      case 505 -> Problem.httpVersionNotSupported();
+      default -> status >= 500 ? Problem.internalError() : Problem.badRequest(Problem.BadRequest.MALFORMED);
+    };
   }
 }

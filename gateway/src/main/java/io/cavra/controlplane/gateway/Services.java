@@ -176,15 +176,17 @@ final class Services {
     perClient.computeIfPresent(client, (k, n) -> n == 1 ? null : n - 1);
   }
 
-  /** Records a finished exchange in the metrics and, outside the probes, in the audit trail. */
-  void completed(Exchange exchange, String outcome, ProblemType problem, int status, long nanos) {
+  /**
+   * Records an answered exchange from its {@code outcome}: in the metrics and, outside the probes,
+   * in the audit trail, with the route and key the dispatcher noted.
+   */
+  void completed(Exchange exchange, Outcome outcome, long nanos) {
     Routes.Route route = exchange.route();
-    String template = route == null ? UNMATCHED_ROUTE : route.template();
-    String operation = exchange.operation() == null ? "" : exchange.operation();
-    metrics.record(template, operation, status, outcome, problem, nanos);
+    metrics.record(route == null ? UNMATCHED_ROUTE : route.template(), outcome, nanos);
     if (route != null && route.access() == Routes.Access.PROBE) {
       return;
     }
+    Outcome.Subject subject = outcome.subject();
     ApiKeys.Entry key = exchange.key();
     long hundredths = nanos / 10_000;
     StringBuilder line = new StringBuilder(320);
@@ -197,16 +199,16 @@ final class Services {
     line.append(",\"route\":");
     string(line, route == null ? null : route.template());
     line.append(",\"correlation_id\":");
-    string(line, exchange.correlationId());
+    string(line, subject.correlationId());
     line.append(",\"operation\":");
-    string(line, exchange.operation());
+    string(line, subject.operation());
     line.append(",\"tenant\":");
-    string(line, exchange.tenant());
+    string(line, subject.tenant());
     line.append(",\"key_id\":");
     string(line, key == null ? null : key.keyId());
     line.append(",\"outcome\":");
-    string(line, outcome);
-    line.append(",\"status\":").append(status);
+    string(line, outcome.label());
+    line.append(",\"status\":").append(outcome.status());
     line.append(",\"latency_ms\":").append(hundredths / 100).append('.');
     line.append((char) ('0' + hundredths % 100 / 10)).append((char) ('0' + hundredths % 10)).append('}');
     audit.write(line.toString());

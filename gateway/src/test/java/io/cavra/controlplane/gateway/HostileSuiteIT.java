@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * identifiers, with credentials planted in every position (body keys and values, headers, path,
  * query). It fails on any 5xx but the 505 of an unsupported HTTP version, on a crash (the process
  * must still answer and exit 0 on SIGTERM), and on any planted value found in an answer, the audit
- * trail or the log. About 150 requests; {@code .ci/run} runs it through {@code mvn verify}.
+ * trail or the log. About 150 requests; {@code .ci/run} runs it through {@code ./mvnw verify}.
  */
 class HostileSuiteIT {
   static final Path JAR = Path.of("target", "cavra-gateway.jar");

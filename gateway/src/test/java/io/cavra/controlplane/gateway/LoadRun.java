@@ -35,8 +35,11 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  *
  * <pre>
  * java -cp "$(cat gateway/target/test-classpath.txt)" io.cavra.controlplane.gateway.LoadRun \
- *     [--seconds 20] [--connections 64] [--threads 2] [--rounds 3] [--warmup 10] [--malformed PERCENT]
+ *     [--seconds 20] [--connections 64] [--threads 2] [--rounds 3] [--warmup 10] [--malformed PERCENT] [--port P]
  * </pre>
+ *
+ * <p>{@code --port P} puts the bare server on port {@code P} and the gateway on {@code P + 1}, for a
+ * machine where ports are shared out; by default both take ephemeral ports.
  */
 public final class LoadRun {
   private LoadRun() {}
@@ -50,6 +53,7 @@ public final class LoadRun {
     int threads = option(args, "--threads", 2);
     int rounds = option(args, "--rounds", 3);
     int warmup = option(args, "--warmup", 10);
+    int port = option(args, "--port", 0);
 
     ControlPlaneRequest request = ControlPlaneRequest.builder(Operation.POLICY_REGISTRY_READINESS)
         .tenantId("tenant-load").correlationId("saas-load00000001").build();
@@ -60,9 +64,9 @@ public final class LoadRun {
     Path script = work.resolve("post.lua");
     Files.writeString(script, script(body, malformed), StandardCharsets.UTF_8);
 
-    Server bare = bareServer(answer);
+    Server bare = bareServer(answer, port);
     // wrk is one client address: its per-address rate and concurrency caps are lifted for the run.
-    try (Gateway gateway = Gateway.start(GatewayConfig.defaults().withPort(0).withRateLimit(0, 1)
+    try (Gateway gateway = Gateway.start(GatewayConfig.defaults().withPort(port == 0 ? 0 : port + 1).withRateLimit(0, 1)
         .withMaxConcurrentPerClient(GatewayConfig.DEFAULT_MAX_CONCURRENT_REQUESTS)
         .withAuditSink(AuditSink.file(work.resolve("audit.jsonl"))))) {
       String gatewayUrl = gateway.uri().resolve("/v1/control-plane").toString();
@@ -126,7 +130,7 @@ public final class LoadRun {
   }
 
   /** A Jetty server with the gateway's settings that answers every request with {@code answer}. */
-  static Server bareServer(byte[] answer) throws Exception {
+  static Server bareServer(byte[] answer, int port) throws Exception {
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
     threads.setName("bare");
     Server server = new Server(threads);
@@ -134,7 +138,7 @@ public final class LoadRun {
     http.setSendServerVersion(false);
     ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setHost("127.0.0.1");
-    connector.setPort(0);
+    connector.setPort(port);
     server.addConnector(connector);
     server.setHandler(new Handler.Abstract() {
       @Override

@@ -30,7 +30,7 @@ final class CorpusScore {
   static final double TARGET_FALSE_POSITIVE_RATE = 0.003;
 
   /** The command that reproduces the report, for the report itself. */
-  static final String COMMAND = "mvn -B -ntp -q -pl contract test-compile exec:java"
+  static final String COMMAND = "./mvnw -B -ntp -q -pl contract test-compile exec:java"
       + " -Dexec.classpathScope=test"
       + " -Dexec.mainClass=io.cavra.controlplane.contract.secret.GuardCorpusReport";
 

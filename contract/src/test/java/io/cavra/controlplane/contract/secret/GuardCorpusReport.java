@@ -14,7 +14,7 @@ import java.util.Map;
  * the command that reproduces it, and writes the Markdown and JSON reports:
  *
  * <pre>
- * mvn -B -ntp -q -pl contract test-compile exec:java -Dexec.classpathScope=test \
+ * ./mvnw -B -ntp -q -pl contract test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=io.cavra.controlplane.contract.secret.GuardCorpusReport \
  *     [-Dexec.args="[DIR] [--export EXPORT_DIR]"]
  * </pre>

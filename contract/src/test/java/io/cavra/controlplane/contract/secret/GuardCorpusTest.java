@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * system properties, so that a build can relax them while rules are being written:
  *
  * <pre>
- * mvn -pl contract test -Dtest=GuardCorpusTest -Dcavra.corpus.minRecall=0 -Dcavra.corpus.maxFalsePositiveRate=1
+ * ./mvnw -pl contract test -Dtest=GuardCorpusTest -Dcavra.corpus.minRecall=0 -Dcavra.corpus.maxFalsePositiveRate=1
  * </pre>
  *
  * The report is written to {@code target/corpus/guard-corpus.md} and {@code .json} either way.

@@ -1,6 +1,7 @@
 package io.cavra.controlplane.contract.secret;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cavra.controlplane.contract.ContractException;
@@ -89,9 +90,18 @@ class SecretGuardTest {
     payload.put("requested_checks", List.of("billing", "license"));
     payload.put("max_tokens", 4096);
     payload.put("next_step", "See docs/architecture/saas-control-plane-contract.md");
-    guard.check(payload, "payload");
-    guard.check(null, "payload");
-    guard.check("plain text", "payload");
+    assertThatCode(() -> guard.check(payload, "payload")).doesNotThrowAnyException();
+    assertThatCode(() -> guard.check(null, "payload")).doesNotThrowAnyException();
+    assertThatCode(() -> guard.check("plain text", "payload")).doesNotThrowAnyException();
+
+    // The same payload with one credential in it is refused: the check looks, it does not just return.
+    payload.put("note", canary);
+    assertThatThrownBy(() -> guard.check(payload, "payload"))
+        .isInstanceOfSatisfying(ContractException.class, e -> {
+          assertThat(e.code()).isEqualTo(ErrorCode.SENSITIVE_VALUE);
+          assertThat(e.path()).isEqualTo("$.payload.note");
+          assertThat(e.getMessage()).doesNotContain(canary);
+        });
   }
 
   @Test
