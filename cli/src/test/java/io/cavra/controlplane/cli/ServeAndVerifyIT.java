@@ -20,8 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class ServeAndVerifyIT {
   private static final Pattern SERVING = Pattern.compile("cavra-cp: serving (http://\\S+)");
-  /** The stand-alone example as the build ran it, against the installed artifacts (maven-invoker-plugin). */
-  private static final Path EXAMPLE = Path.of("target", "it", "tenant-state-adapter");
+  private static final Path EXAMPLE = Path.of("..", "examples", "tenant-state-adapter");
 
   @Test
   void communityGatewayPassesTheConformanceKitOverHttp() throws Exception {
