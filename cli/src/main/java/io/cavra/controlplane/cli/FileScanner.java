@@ -3,6 +3,7 @@ package io.cavra.controlplane.cli;
 import io.cavra.controlplane.contract.ContractException;
 import io.cavra.controlplane.contract.ContractJson;
 import io.cavra.controlplane.contract.ErrorCode;
+import io.cavra.controlplane.contract.JsonPaths;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -225,7 +226,7 @@ final class FileScanner {
     List<ScanFinding> keyFindings = new ArrayList<>();
     List<int[]> flaggedKeys = new ArrayList<>();
     for (KeyValues.Pair pair : env ? KeyValues.env(line) : KeyValues.anywhere(line)) {
-      String path = "$." + pair.key();
+      String path = JsonPaths.member("$", pair.key());
       if (guard.isCredentialText(pair.key())) {
         continue;
       }

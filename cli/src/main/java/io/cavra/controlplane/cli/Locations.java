@@ -1,6 +1,7 @@
 package io.cavra.controlplane.cli;
 
 import io.cavra.controlplane.contract.ErrorCode;
+import io.cavra.controlplane.contract.JsonPaths;
 import io.cavra.controlplane.contract.secret.SecretGuard;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,8 +12,9 @@ import java.util.Map;
  * Where each JSON path of a document is in its text: the region of every value and of every key,
  * in document order. A guard finding is placed by its path: a key finding ({@code sensitive_field})
  * and a value finding at the value, a key that is itself credential text ({@code <redacted>}) at
- * the key. The rare path that two members share ({@code {"a.b": …, "a": {"b": …}}}) is resolved in
- * document order; a path with no entry (below a YAML alias) falls back to its nearest ancestor.
+ * the key. Paths are the guard's, in which a name such as {@code a.b} is bracketed ({@code
+ * $['a.b']}), so no two members share one; a path with no entry (below a YAML alias) falls back to
+ * its nearest ancestor.
  */
 final class Locations {
   private final Map<String, List<ScanFinding.Region>> values = new HashMap<>();
@@ -48,12 +50,11 @@ final class Locations {
 
   /** The path without its last segment, or {@code null} at the root. */
   static String parent(String path) {
-    int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
-    return cut > 0 ? path.substring(0, cut) : null;
+    return JsonPaths.parent(path);
   }
 
   /** {@code base.key} as the guard writes it, with a key that is credential text redacted. */
   static String member(String base, String key, GuardScanner guard) {
-    return base + "." + (guard.isCredentialText(key) ? SecretGuard.REDACTED_KEY : key);
+    return JsonPaths.member(base, guard.isCredentialText(key) ? SecretGuard.REDACTED_KEY : key);
   }
 }

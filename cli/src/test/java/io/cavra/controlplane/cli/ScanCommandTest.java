@@ -235,6 +235,29 @@ class ScanCommandTest {
   }
 
   @Test
+  void namesThatAreNotIdentifiersAreBracketedAndStillPlaced() throws Exception {
+    Path yaml = Cli.write(dir, "deployment.yaml", """
+        metadata:
+          annotations:
+            example.com/api-token: %s
+          example:
+            com/api-token: ok
+        """.formatted(TOKEN));
+    Path json = Cli.write(dir, "flat.json",
+        "{\"a\": {\"b\": {\"password\": \"first-value\"}},\n \"a.b\": {\"password\": \"second-value\"}}\n");
+
+    List<?> fromYaml = (List<?>) parse(Cli.run("scan", "--format", "json", yaml.toString()).out()).get("findings");
+    List<?> fromJson = (List<?>) parse(Cli.run("scan", "--format", "json", json.toString()).out()).get("findings");
+
+    assertThat(fromYaml).map(f -> map(f).get("path"))
+        .contains("$.metadata.annotations['example.com/api-token']")
+        .doesNotContain("$.metadata.example.com/api-token");
+    assertThat(map(fromYaml.get(0))).containsEntry("line", 3L).containsEntry("column", 28L);
+    assertThat(fromJson).map(f -> List.of(map(f).get("path"), map(f).get("line")))
+        .containsExactly(List.of("$.a.b.password", 1L), List.of("$['a.b'].password", 2L));
+  }
+
+  @Test
   void yamlThatDoesNotParseIsScannedAsTextWithANote() throws Exception {
     Path file = Cli.write(dir, "chart.yaml", "token: {{ .Values.token }\npassword: hunter-two\n");
 
@@ -267,7 +290,7 @@ class ScanCommandTest {
 
     List<?> findings = (List<?>) parse(Cli.run("scan", "--format", "json", file.toString()).out()).get("findings");
 
-    assertThat(map(findings.get(0))).containsEntry("path", "$.db.password").containsEntry("line", 1L)
+    assertThat(map(findings.get(0))).containsEntry("path", "$['db.password']").containsEntry("line", 1L)
         .containsEntry("column", 15L).containsEntry("end_column", 24L);
     assertThat(map(findings.get(1))).containsEntry("path", "$.password").containsEntry("line", 2L)
         .containsEntry("column", 15L).containsEntry("end_column", 18L);

@@ -1,6 +1,7 @@
 package io.cavra.controlplane.conformance;
 
 import io.cavra.controlplane.contract.ContractJson;
+import io.cavra.controlplane.contract.JsonPaths;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -67,6 +68,6 @@ final class JsonDiff {
   private static String child(String path, String key) {
     // Keys come from the target: show only plain names, so that a path never repeats a leaked value.
     String shown = key.matches("[A-Za-z0-9_-]{1,64}") ? key : "<key>";
-    return path.isEmpty() ? shown : path + "." + shown;
+    return JsonPaths.member(path, shown);
   }
 }

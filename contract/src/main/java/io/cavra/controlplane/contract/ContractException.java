@@ -55,11 +55,13 @@ public class ContractException extends IllegalArgumentException {
    * Where the problem is, as the reference writes it in its error texts: a dotted path from the
    * document root without a leading {@code $} ({@code payload.policy_refs[0]}), {@code $} for the
    * root, a builder parameter name ({@code tenant_id}), or {@code line L, column C} in text that is
-   * not JSON. Messages embed this form, for byte parity with the reference; {@link #path()} is the
-   * same place in the notation of every other surface.
+   * not JSON. Member names are written as they are, so a name holding {@code .} or {@code [} makes
+   * this form ambiguous, as it is in the reference's texts. The reference's messages embed this
+   * form, for byte parity; {@link #path()} is the same place in the notation of every other
+   * surface, where such a name is bracketed (see {@link JsonPaths}).
    */
   public String location() {
-    return location;
+    return JsonPaths.reference(location);
   }
 
   /**
@@ -68,7 +70,9 @@ public class ContractException extends IllegalArgumentException {
    * {@code $.tenant_id} for a builder parameter, which is a member of the parameters object),
    * {@code line L, column C} in text that is not JSON, or the command-line option that held the
    * value ({@code --label-json team}). It is {@link #location()} with {@code $.} in
-   * front where that is a path.
+   * front where that is a path, except that a member name that is not a JSONPath identifier is
+   * written as a bracketed, escaped selector ({@code $.payload.labels['app.kubernetes.io/name']}),
+   * so that the path names exactly one place (RFC 9535).
    *
    * @since 0.2
    */

@@ -1,6 +1,7 @@
 package io.cavra.controlplane.contract;
 
 import io.cavra.controlplane.contract.RequestParameter.Kind;
+import io.cavra.controlplane.contract.internal.Checks;
 import io.cavra.controlplane.contract.internal.WireEnums;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -336,8 +337,9 @@ public final class RequestBuilder {
         return parameter;
       }
     }
-    throw ContractException.of(ErrorCode.UNKNOWN_FIELD, String.valueOf(name),
-        operation.wireName() + " requests have no parameter " + name);
+    String shown = name == null ? "null" : Checks.keyInPath(name);
+    throw ContractException.of(ErrorCode.UNKNOWN_FIELD, JsonPaths.member("", shown),
+        operation.wireName() + " requests have no parameter " + shown);
   }
 
   private static Object coerce(RequestParameter parameter, Object value) {

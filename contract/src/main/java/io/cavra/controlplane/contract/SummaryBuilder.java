@@ -75,7 +75,7 @@ public final class SummaryBuilder {
         throw ContractException.of(ErrorCode.INVALID_VALUE, key, key + " is a contract field, not an extension");
       }
     }
-    extensions.put(key, JsonValues.copy(value, "payload.summary." + Checks.keyInPath(key), 3));
+    extensions.put(key, JsonValues.copy(value, JsonPaths.member("payload.summary", Checks.keyInPath(key)), 3));
     return this;
   }
 
@@ -192,8 +192,9 @@ public final class SummaryBuilder {
         return field;
       }
     }
-    throw ContractException.of(ErrorCode.UNKNOWN_FIELD, String.valueOf(name),
-        operation.wireName() + " summaries have no field " + name);
+    String shown = name == null ? "null" : Checks.keyInPath(name);
+    throw ContractException.of(ErrorCode.UNKNOWN_FIELD, JsonPaths.member("", shown),
+        operation.wireName() + " summaries have no field " + shown);
   }
 
   private Object value(String name) {

@@ -324,7 +324,7 @@ final class TreeReader {
     }
 
     String path(String key) {
-      return base.isEmpty() ? key : base + "." + key;
+      return JsonPaths.member(base, key);
     }
 
     Object required(String key) {

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import io.cavra.controlplane.contract.ContractException;
 import io.cavra.controlplane.contract.ErrorCode;
+import io.cavra.controlplane.contract.JsonPaths;
 import io.cavra.controlplane.contract.MalformedJsonException;
 import io.cavra.controlplane.contract.secret.DocumentScreen;
 import io.cavra.controlplane.contract.secret.SecretGuard;
@@ -325,10 +326,7 @@ public final class JsonTreeReader {
       if (segment instanceof Integer) {
         out.append('[').append(segment).append(']');
       } else {
-        if (out.length() > 0) {
-          out.append('.');
-        }
-        out.append(Checks.keyInPath((String) segment));
+        JsonPaths.appendMember(out, Checks.keyInPath((String) segment));
       }
     }
     return out.toString();

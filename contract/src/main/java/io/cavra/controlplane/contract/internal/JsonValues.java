@@ -3,6 +3,7 @@ package io.cavra.controlplane.contract.internal;
 import io.cavra.controlplane.contract.ContractException;
 import io.cavra.controlplane.contract.ContractJson;
 import io.cavra.controlplane.contract.ErrorCode;
+import io.cavra.controlplane.contract.JsonPaths;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -118,7 +119,7 @@ public final class JsonValues {
     }
     return segment instanceof Integer
         ? parent + "[" + segment + "]"
-        : parent + "." + Checks.keyInPath((String) segment);
+        : JsonPaths.member(parent, Checks.keyInPath((String) segment));
   }
 
   private static String key(Object key, String location) {

@@ -3,6 +3,7 @@ package io.cavra.controlplane.contract.secret;
 import com.fasterxml.jackson.core.JsonParser;
 import io.cavra.controlplane.contract.ContractException;
 import io.cavra.controlplane.contract.ErrorCode;
+import io.cavra.controlplane.contract.JsonPaths;
 import io.cavra.controlplane.contract.MalformedJsonException;
 import io.cavra.controlplane.contract.internal.Utf8Only;
 import java.io.IOException;
@@ -308,7 +309,8 @@ public final class SecretGuard {
     return ContractException.secret(
         finding.code(),
         finding.path(),
-        "sensitive " + what + " is not allowed in public SaaS contract payload: " + finding.path(),
+        "sensitive " + what + " is not allowed in public SaaS contract payload: "
+            + JsonPaths.reference(finding.path()),
         finding.ruleId());
   }
 

@@ -1,6 +1,7 @@
 package io.cavra.controlplane.contract.secret;
 
 import io.cavra.controlplane.contract.ErrorCode;
+import io.cavra.controlplane.contract.JsonPaths;
 import io.cavra.controlplane.contract.MalformedJsonException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -207,7 +208,7 @@ final class Walk {
     StringBuilder sb = new StringBuilder(root);
     for (int i = 0; i < count; i++) {
       if (keys[i] != null) {
-        sb.append('.').append(keys[i]);
+        JsonPaths.appendMember(sb, keys[i]);
       } else {
         sb.append('[').append(indexes[i]).append(']');
       }

@@ -3,6 +3,7 @@ package io.cavra.controlplane.contract.secret;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cavra.controlplane.contract.ErrorCode;
+import io.cavra.controlplane.contract.JsonPaths;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -81,7 +82,7 @@ class BuiltInRuleSamplesTest {
         assertThat(guard.scan(Map.of(key, firingValue(rule)), "payload"))
             .as("%s key %s", rule.id(), key)
             .containsExactly(
-                new SecretFinding(ErrorCode.SENSITIVE_FIELD, rule.id(), "payload." + key));
+                new SecretFinding(ErrorCode.SENSITIVE_FIELD, rule.id(), JsonPaths.member("payload", key)));
       }
     }
   }
