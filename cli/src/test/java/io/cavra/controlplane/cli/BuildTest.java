@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -71,6 +73,40 @@ class BuildTest {
     assertThat(Files.readString(ROOT.resolve("mvnw.cmd"), StandardCharsets.UTF_8))
         .contains("Apache Maven Wrapper startup batch script, version " + version);
     assertThat(Files.isExecutable(ROOT.resolve("mvnw"))).as("mvnw is executable").isTrue();
+  }
+
+  @Test
+  void bomPinsEveryPublishedModuleAtTheBuildsVersionAndTheExampleImportsThatVersion() throws IOException {
+    String parent = Files.readString(ROOT.resolve("pom.xml"), StandardCharsets.UTF_8);
+    String version = first(parent, "<version>([^<]+)</version>");
+    Set<String> published = new TreeSet<>();
+    Matcher module = Pattern.compile("<module>([^<]+)</module>").matcher(parent);
+    while (module.find()) {
+      String pom = Files.readString(ROOT.resolve(module.group(1)).resolve("pom.xml"), StandardCharsets.UTF_8);
+      String artifactId = first(pom.replaceFirst("(?s)<parent>.*?</parent>", ""), "<artifactId>([^<]+)</artifactId>");
+      if (!pom.contains("<maven.deploy.skip>true</maven.deploy.skip>") && !artifactId.endsWith("-bom")) {
+        published.add(artifactId);
+      }
+    }
+    String bom = Files.readString(ROOT.resolve("bom/pom.xml"), StandardCharsets.UTF_8);
+    Set<String> pinned = new TreeSet<>();
+    Matcher managed = Pattern.compile("<artifactId>([^<]+)</artifactId>\\s*<version>\\$\\{project\\.version}</version>")
+        .matcher(bom);
+    while (managed.find()) {
+      pinned.add(managed.group(1));
+    }
+    String example = Files.readString(ROOT.resolve("examples/tenant-state-adapter/pom.xml"), StandardCharsets.UTF_8);
+
+    assertThat(published).allMatch(id -> id.startsWith("cavra-control-plane-")).contains("cavra-control-plane-contract");
+    assertThat(pinned).isEqualTo(published);
+    assertThat(first(bom, "<version>([^<]+)</version>")).isEqualTo(version);
+    assertThat(first(example, "<cavra.control-plane.version>([^<]+)</cavra.control-plane.version>")).isEqualTo(version);
+  }
+
+  private static String first(String text, String regex) {
+    Matcher matcher = Pattern.compile(regex).matcher(text);
+    assertThat(matcher.find()).as("%s is found", regex).isTrue();
+    return matcher.group(1);
   }
 
   private static Properties wrapperProperties() throws IOException {

@@ -91,7 +91,8 @@ class LauncherIT {
     assertThat(run.err()).containsPattern("cavra-cp: built cli/target/cavra-cp\\.jar in \\d+ s\n");
     assertThat(run.err()).doesNotContain("\r", "[INFO]", "plugin-1.0");
     assertThat(builds()).hasSize(1);
-    assertThat(builds().get(0)).isEqualTo("build -B -DskipTests package -pl cli -am");
+    assertThat(builds().get(0)).isEqualTo("build -B -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true"
+        + " -Dcyclonedx.skip=true -Dassembly.skipAssembly=true package -pl cli -am");
   }
 
   @Test

@@ -315,8 +315,10 @@ public final class Launcher {
    * the drain, and its warnings, on standard error through {@code java.util.logging}.
    *
    * @param program the name that starts every line, e.g. {@code cavra-cp}
-   * @throws IllegalStateException, IllegalArgumentException, java.io.UncheckedIOException as
-   *     {@link Gateway#start} does, with a message that names options and files, never a class
+   * @throws IllegalStateException as {@link Gateway#start} does, with a message that names
+   *     options and files, never a class; so are its {@link IllegalArgumentException} and
+   *     {@link java.io.UncheckedIOException}
+   * @throws InterruptedException when the thread is interrupted while it serves
    */
   public static int serve(GatewayConfig config, String program, PrintWriter err)
       throws InterruptedException {

@@ -5,6 +5,9 @@ import static org.assertj.core.groups.Tuple.tuple;
 
 import io.cavra.controlplane.contract.ContractSchemas;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,15 +47,19 @@ class ContractCompatibilityGateTest {
    * places; producers of that format already send what the v1 schemas now allow, so the schemas
    * were corrected, not versioned. A reader written against the narrower baseline must widen too.
    */
-  static final Map<String, String> ACKNOWLEDGED = Map.of(
-      "type-widened-closed request-payload-policy_registry_lookup.schema.json#/properties/labels/additionalProperties/type",
-      "the reference writes any JSON value below a label (wire-spec 2.2.3)",
-      "type-widened-closed request-payload-tenant_onboarding.schema.json#/properties/contacts/additionalProperties/type",
-      "the reference writes any JSON value below a contact (wire-spec 2.2.5)",
-      "required-removed license-validation-report.schema.json#/required property 'enabled_features' is no longer required",
-      "the reference's report defaults its feature lists to empty (wire-spec 7)",
-      "required-removed license-validation-report.schema.json#/required property 'locked_features' is no longer required",
-      "the reference's report defaults its feature lists to empty (wire-spec 7)");
+  static final Map<String, String> ACKNOWLEDGED = acknowledged();
+
+  /** Reads {@code compat/acknowledged-v1.tsv}: one change a line, a tab, its reason; '#' starts a comment. */
+  static Map<String, String> acknowledged() {
+    try (InputStream in = ContractCompatibilityGateTest.class.getResourceAsStream("/compat/acknowledged-v1.tsv")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+          .filter(line -> !line.isBlank() && !line.startsWith("#"))
+          .map(line -> line.split("\t", 2))
+          .collect(Collectors.toUnmodifiableMap(parts -> parts[0], parts -> parts[1]));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   /** How {@link #ACKNOWLEDGED} names a change: rule, location and, for {@code required}, the message. */
   static String id(CompatChange change) {
