@@ -1,9 +1,6 @@
 package io.cavra.controlplane.contract;
 
 import io.cavra.controlplane.contract.internal.CanonicalJsonWriter;
-import io.cavra.controlplane.contract.internal.Checks;
-import io.cavra.controlplane.contract.internal.JsonTreeReader;
-import io.cavra.controlplane.contract.secret.SecretGuard;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
@@ -132,11 +129,11 @@ public final class ContractJson {
    * scanned twice: once as text while it is read, once as the model's strings.
    */
   private JsonTreeReader.Screened screened(byte[] utf8) {
-    return reader.readScreened(Objects.requireNonNull(utf8, "utf8"), SecretGuard.defaults());
+    return reader.readScreened(Objects.requireNonNull(utf8, "utf8"), Checks.GUARD);
   }
 
   private JsonTreeReader.Screened screened(String json) {
-    return reader.readScreened(Objects.requireNonNull(json, "json"), SecretGuard.defaults());
+    return reader.readScreened(Objects.requireNonNull(json, "json"), Checks.GUARD);
   }
 
   /** The compact canonical form. */

@@ -1,6 +1,5 @@
 package io.cavra.controlplane.contract;
 
-import io.cavra.controlplane.contract.internal.Checks;
 import io.cavra.controlplane.contract.internal.WireMap;
 import java.security.SecureRandom;
 import java.util.Map;

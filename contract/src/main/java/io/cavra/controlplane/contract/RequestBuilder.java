@@ -1,7 +1,6 @@
 package io.cavra.controlplane.contract;
 
 import io.cavra.controlplane.contract.RequestParameter.Kind;
-import io.cavra.controlplane.contract.internal.WireEnums;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;

@@ -1,8 +1,5 @@
 package io.cavra.controlplane.contract;
 
-import io.cavra.controlplane.contract.internal.Checks;
-import io.cavra.controlplane.contract.internal.JsonValues;
-import io.cavra.controlplane.contract.internal.WireEnums;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;

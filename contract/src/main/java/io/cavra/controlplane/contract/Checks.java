@@ -1,16 +1,15 @@
-package io.cavra.controlplane.contract.internal;
+package io.cavra.controlplane.contract;
 
-import io.cavra.controlplane.contract.ContractException;
-import io.cavra.controlplane.contract.ErrorCode;
-import io.cavra.controlplane.contract.secret.SecretFinding;
-import io.cavra.controlplane.contract.secret.SecretGuard;
+import io.cavra.controlplane.contract.internal.Screening;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 
 /** Shared value checks of the model. Every failure is a {@link ContractException} with a path. */
-public final class Checks {
+final class Checks {
+  /** The default secret guard, which every record applies. */
+  static final Screening GUARD = Screening.defaults();
+
   private Checks() {}
 
   /**
@@ -123,7 +122,7 @@ public final class Checks {
   /** Runs the default secret guard over {@code value}, reporting paths below {@code location}. */
   public static void guard(Object value, String location) {
     if (!SCOPE.get().screened) {
-      SecretGuard.defaults().check(value, location);
+      GUARD.check(value, location);
     }
   }
 
@@ -138,14 +137,17 @@ public final class Checks {
     if (SCOPE.get().screened) {
       return;
     }
-    Optional<SecretFinding> found = SecretGuard.defaults().firstFinding(value, locationRoot);
-    if (found.isPresent()) {
-      SecretFinding finding = found.get();
-      String path = finding.path();
+    try {
+      GUARD.check(value, locationRoot);
+    } catch (ContractException e) {
+      if (e.ruleId().isEmpty()) {
+        throw e;
+      }
+      String path = e.location();
       String shown = path.startsWith(locationRoot) ? messageRoot + path.substring(locationRoot.length()) : path;
-      String what = finding.code() == ErrorCode.SENSITIVE_FIELD ? "field" : "value";
-      throw ContractException.secret(finding.code(), path,
-          "sensitive " + what + " is not allowed in public SaaS contract payload: " + shown, finding.ruleId());
+      String what = e.code() == ErrorCode.SENSITIVE_FIELD ? "field" : "value";
+      throw ContractException.secret(e.code(), path,
+          "sensitive " + what + " is not allowed in public SaaS contract payload: " + shown, e.ruleId().orElseThrow());
     }
   }
 
@@ -194,11 +196,16 @@ public final class Checks {
 
   /**
    * A key as an error's location or message may show it: itself, or {@link
-   * SecretGuard#REDACTED_KEY} if its text is credential material, so that an error about a
+   * io.cavra.controlplane.contract.secret.SecretGuard#REDACTED_KEY} if its text is credential material, so that an error about a
    * document's shape cannot repeat a secret that the document used as a key.
    */
   public static String keyInPath(String key) {
-    return SecretGuard.defaults().checkText(key).isPresent() ? SecretGuard.REDACTED_KEY : key;
+    try {
+      GUARD.check(key, "$");
+      return key;
+    } catch (ContractException e) {
+      return Screening.REDACTED_KEY;
+    }
   }
 
   /** Python's {@code str.strip()}: removes every character for which {@code str.isspace()} is true. */

@@ -1,8 +1,7 @@
-package io.cavra.controlplane.contract.internal;
+package io.cavra.controlplane.contract;
 
-import io.cavra.controlplane.contract.ContractException;
-import io.cavra.controlplane.contract.ContractJson;
-import io.cavra.controlplane.contract.ErrorCode;
+import io.cavra.controlplane.contract.internal.CanonicalJsonWriter;
+import io.cavra.controlplane.contract.internal.WireMap;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -18,7 +17,7 @@ import java.util.Map;
  * double, which is what the writer prints), {@code null}, and deeply unmodifiable,
  * order-preserving lists and maps.
  */
-public final class JsonValues {
+final class JsonValues {
   /** Maps up to this size are {@link WireMap}s; larger ones are hashed. */
   private static final int SMALL_MAP = 16;
 

@@ -1,4 +1,4 @@
-package io.cavra.controlplane.contract.internal;
+package io.cavra.controlplane.contract;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -9,11 +9,10 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.base.ParserBase;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
-import io.cavra.controlplane.contract.ContractException;
-import io.cavra.controlplane.contract.ErrorCode;
-import io.cavra.controlplane.contract.MalformedJsonException;
-import io.cavra.controlplane.contract.secret.DocumentScreen;
-import io.cavra.controlplane.contract.secret.SecretGuard;
+import io.cavra.controlplane.contract.internal.CanonicalJsonWriter;
+import io.cavra.controlplane.contract.internal.Screening;
+import io.cavra.controlplane.contract.internal.Utf8Only;
+import io.cavra.controlplane.contract.internal.WireMap;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -39,9 +38,12 @@ import java.util.Objects;
  * depth limit, so hostile input fails with {@code too_deep}, never with a stack overflow. Messages
  * never quote the input.
  */
-public final class JsonTreeReader {
+final class JsonTreeReader {
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  private static final Utf8Only.Refusal REFUSED =
+      (location, reason) -> MalformedJsonException.of(ErrorCode.INVALID_JSON, location, reason);
 
   private final JsonFactory factory;
   private final int maxBytes;
@@ -60,7 +62,7 @@ public final class JsonTreeReader {
   }
 
   /**
-   * A document read with a {@link DocumentScreen}: {@code clear} is true when the secret guard
+   * A document read with a {@link Screening.Screen}: {@code clear} is true when the secret guard
    * finds nothing in {@code tree} and every string of it is valid Unicode (the input was strictly
    * decoded bytes or valid text, and held no escape sequence).
    */
@@ -75,17 +77,17 @@ public final class JsonTreeReader {
    * Reads UTF-8 bytes as {@link #read(byte[])} does, and screens the document with {@code guard}
    * while reading it, so that the guard need not scan the tree's strings afterwards.
    */
-  public Screened readScreened(byte[] utf8, SecretGuard guard) {
+  public Screened readScreened(byte[] utf8, Screening guard) {
     return readBytes(utf8, Objects.requireNonNull(guard, "guard"));
   }
 
   /** Reads bytes, screened with {@code guard} unless it is null (then never clear). */
-  private Screened readBytes(byte[] utf8, SecretGuard guard) {
+  private Screened readBytes(byte[] utf8, Screening guard) {
     if (utf8.length > maxBytes) {
       throw tooLarge();
     }
-    Utf8Only.check(utf8);
-    DocumentScreen screen = null;
+    Utf8Only.check(utf8, REFUSED);
+    Screening.Screen screen = null;
     Object tree;
     if (isAscii(utf8)) {
       // Most documents are ASCII: valid UTF-8 as they are, with columns that count bytes and
@@ -112,12 +114,12 @@ public final class JsonTreeReader {
 
   /**
    * Reads text as {@link #read(String)} does, screened as {@link #readScreened(byte[],
-   * SecretGuard)} screens bytes. Text can hold lone surrogates that no decoder refused, so a
+   * Screening)} screens bytes. Text can hold lone surrogates that no decoder refused, so a
    * document is only clear if the whole text is valid Unicode too.
    */
-  public Screened readScreened(String text, SecretGuard guard) {
+  public Screened readScreened(String text, Screening guard) {
     checkSize(text);
-    DocumentScreen screen = guard.screen(text);
+    Screening.Screen screen = guard.screen(text);
     Object tree = parse(text, screen);
     return new Screened(tree, screen.clear() && Checks.isValidUnicode(text));
   }
@@ -141,7 +143,7 @@ public final class JsonTreeReader {
     }
   }
 
-  private Object parse(String text, DocumentScreen screen) {
+  private Object parse(String text, Screening.Screen screen) {
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
       throw MalformedJsonException.of(ErrorCode.INVALID_JSON, "line 1, column 1", "input starts with a byte order mark");
     }
@@ -154,7 +156,7 @@ public final class JsonTreeReader {
   }
 
   /** Reads the document; reports its keys and strings to {@code screen} unless it is null. */
-  private Object parse(Source source, DocumentScreen screen) {
+  private Object parse(Source source, Screening.Screen screen) {
     Object[] path = new Object[maxDepth + 2];
     try (JsonParser parser = source.open()) {
       JsonToken token = parser.nextToken();
@@ -182,7 +184,7 @@ public final class JsonTreeReader {
     }
   }
 
-  private Object value(JsonParser parser, JsonToken token, Object[] path, int depth, DocumentScreen screen)
+  private Object value(JsonParser parser, JsonToken token, Object[] path, int depth, Screening.Screen screen)
       throws IOException {
     switch (token) {
       case START_OBJECT:
@@ -246,7 +248,7 @@ public final class JsonTreeReader {
    * compared in place for duplicates. Larger ones become a hashed map, so that neither the
    * duplicate check nor a caller's lookups grow quadratic.
    */
-  private Map<String, Object> object(JsonParser parser, Object[] path, int depth, DocumentScreen screen)
+  private Map<String, Object> object(JsonParser parser, Object[] path, int depth, Screening.Screen screen)
       throws IOException {
     Object[] entries = new Object[32];
     int size = 0;
