@@ -71,22 +71,22 @@ public final class ContractJson {
 
   /** Parses and validates a request envelope from UTF-8 bytes. */
   public ControlPlaneRequest parseRequest(byte[] utf8) {
-    return Checks.fromDocument(screened(utf8), TreeReader::request);
+    return TreeReader.request(screened(utf8).tree());
   }
 
   /** Parses and validates a request envelope from text. */
   public ControlPlaneRequest parseRequest(String json) {
-    return Checks.fromDocument(screened(json), TreeReader::request);
+    return TreeReader.request(screened(json).tree());
   }
 
   /** Parses and validates a response envelope from UTF-8 bytes. */
   public ControlPlaneResponse parseResponse(byte[] utf8) {
-    return Checks.fromDocument(screened(utf8), TreeReader::response);
+    return TreeReader.response(screened(utf8).tree());
   }
 
   /** Parses and validates a response envelope from text. */
   public ControlPlaneResponse parseResponse(String json) {
-    return Checks.fromDocument(screened(json), TreeReader::response);
+    return TreeReader.response(screened(json).tree());
   }
 
   /**
@@ -99,12 +99,12 @@ public final class ContractJson {
 
   /** Parses a request or a response, recognized by its {@code schema_version}. */
   public Envelope parseEnvelope(byte[] utf8) {
-    return Checks.fromDocument(screened(utf8), TreeReader::envelope);
+    return TreeReader.envelope(screened(utf8).tree());
   }
 
   /** Parses a request or a response from text, recognized by its {@code schema_version}. */
   public Envelope parseEnvelope(String json) {
-    return Checks.fromDocument(screened(json), TreeReader::envelope);
+    return TreeReader.envelope(screened(json).tree());
   }
 
   /**
@@ -121,7 +121,7 @@ public final class ContractJson {
 
   /** Parses a license validation report object, e.g. one given to a tool as a file. */
   public LicenseValidationReport parseLicenseReport(byte[] utf8) {
-    return Checks.fromDocument(screened(utf8), tree -> TreeReader.licenseReport(tree, "$"));
+    return TreeReader.licenseReport(screened(utf8).tree(), "$");
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.cavra.controlplane.contract;
 
 import io.cavra.controlplane.contract.internal.CanonicalJsonWriter;
+import io.cavra.controlplane.contract.internal.ReadDocument;
 import io.cavra.controlplane.contract.internal.WireMap;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -29,7 +30,8 @@ final class JsonValues {
    * Long} or {@code BigInteger}, other numbers {@code BigDecimal}; anything that is not a JSON value
    * is refused, and so is an array or object at level {@link ContractJson#DEFAULT_MAX_DEPTH} or
    * deeper, which the default reader would refuse (a reader may allow deeper documents, so the
-   * depth is not checked again while the model of a parsed document is built).
+   * depth of a list or map the reader built is not checked again). A list or map of a document the
+   * default guard's screen cleared is returned as it is: the reader checked it already.
    */
   public static Object copy(Object value, String location, int depth) {
     return copy(value, location, null, depth);
@@ -41,11 +43,11 @@ final class JsonValues {
    * needed, since rendering a key asks the secret guard whether the key must be redacted.
    */
   private static Object copy(Object value, String parent, Object segment, int depth) {
-    if (value == null || value instanceof Boolean || value instanceof Long) {
+    if (value == null || value instanceof Boolean || value instanceof Long || ReadDocument.isCleared(value)) {
       return value;
     }
     if (value instanceof String) {
-      if (!Checks.isScreened() && !Checks.isValidUnicode((String) value)) {
+      if (!Checks.isValidUnicode((String) value)) {
         String location = location(parent, segment);
         throw ContractException.of(ErrorCode.INVALID_VALUE, location, location + " must be valid Unicode text");
       }
@@ -63,7 +65,7 @@ final class JsonValues {
     }
     if (value instanceof Map || value instanceof List) {
       String location = location(parent, segment);
-      if (depth >= ContractJson.DEFAULT_MAX_DEPTH && !Checks.inDocument()) {
+      if (depth >= ContractJson.DEFAULT_MAX_DEPTH && ReadDocument.of(value) == null) {
         throw ContractException.of(ErrorCode.TOO_DEEP, location,
             location + " nests deeper than " + ContractJson.DEFAULT_MAX_DEPTH + " levels");
       }
@@ -124,7 +126,7 @@ final class JsonValues {
     if (!(key instanceof String)) {
       throw ContractException.of(ErrorCode.INVALID_TYPE, location, location + " keys must be strings");
     }
-    if (!Checks.isScreened() && !Checks.isValidUnicode((String) key)) {
+    if (!Checks.isValidUnicode((String) key)) {
       throw ContractException.of(ErrorCode.INVALID_VALUE, location, location + " keys must be valid Unicode text");
     }
     return (String) key;
