@@ -4,8 +4,13 @@ import io.cavra.controlplane.contract.internal.ReadDocument;
 import io.cavra.controlplane.contract.internal.ReadList;
 import io.cavra.controlplane.contract.internal.Screening;
 import io.cavra.controlplane.contract.internal.WireMap;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Shared value checks of the model. Every failure is a {@link ContractException} with a path. */
 final class Checks {
@@ -135,12 +140,15 @@ final class Checks {
     GUARD.check(value instanceof WireMap ? uncleared((WireMap) value) : value, location);
   }
 
-  /** {@code fields} without the entries whose values are lists or maps of cleared documents. */
+  /**
+   * {@code fields} without the entries whose values are lists or maps of cleared documents, or the
+   * contract's own fixed texts.
+   */
   private static WireMap uncleared(WireMap fields) {
     int size = fields.size();
     int kept = 0;
     for (int i = 0; i < size; i++) {
-      if (!ReadDocument.isCleared(fields.value(i))) {
+      if (!isClear(fields.value(i))) {
         kept++;
       }
     }
@@ -150,12 +158,47 @@ final class Checks {
     Object[] entries = new Object[kept * 2];
     int j = 0;
     for (int i = 0; i < size; i++) {
-      if (!ReadDocument.isCleared(fields.value(i))) {
+      if (!isClear(fields.value(i))) {
         entries[j++] = fields.key(i);
         entries[j++] = fields.value(i);
       }
     }
     return WireMap.of(entries);
+  }
+
+  private static boolean isClear(Object value) {
+    return ReadDocument.isCleared(value) || FIXED_TEXTS.contains(value);
+  }
+
+  /**
+   * The contract's own fixed texts, held by identity: every public {@code String} or {@code List}
+   * constant of the payload and summary records (boundaries, requested checks), each of which the
+   * default guard cleared once here. A record's field that is one of these very objects is not
+   * walked again; an equal text from elsewhere is.
+   */
+  private static final Set<Object> FIXED_TEXTS = fixedTexts();
+
+  private static Set<Object> fixedTexts() {
+    Set<Object> fixed = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Class<?> sealed : List.of(RequestPayload.class, ResponsePayload.class, Summary.class)) {
+      for (Class<?> type : sealed.getPermittedSubclasses()) {
+        for (Field field : type.getFields()) {
+          int modifiers = field.getModifiers();
+          Class<?> kind = field.getType();
+          if (Modifier.isStatic(modifiers) && Modifier.isFinal(modifiers)
+              && (kind == String.class || kind == List.class)) {
+            try {
+              Object text = field.get(null);
+              GUARD.check(text, type.getSimpleName() + "." + field.getName());
+              fixed.add(text);
+            } catch (IllegalAccessException | ContractException e) {
+              // Not taken as clear: records check it each time, as any other value.
+            }
+          }
+        }
+      }
+    }
+    return fixed;
   }
 
   /**
