@@ -83,104 +83,97 @@ public final class SummaryBuilder {
 
   /** Validates and builds the summary. */
   public Summary build() {
-    switch (operation) {
-      case ENTITLEMENT_STATUS:
-        return new EntitlementStatusSummary(
-            text("tenant_id"),
-            state(EntitlementState.class, "entitlement_status"),
-            text("subscription_plan"),
-            text("license_status"),
-            list("enabled_features"),
-            list("locked_features"),
-            text("expires_at"),
-            bool("private_validation_required"),
-            extensions);
-      case POLICY_REGISTRY_READINESS:
-        return new PolicyRegistryReadinessSummary(
-            text("tenant_id"),
-            state(ReadinessState.class, "readiness_status"),
-            state(ReadinessState.class, "catalog_status"),
-            text("latest_catalog_version"),
-            count("policy_pack_count"),
-            text("checked_at"),
-            list("blockers"),
-            bool("private_validation_required"),
-            extensions);
-      case TENANT_AUDIT_STORE_OPERATING:
-        return new TenantAuditStoreOperatingSummary(
-            text("tenant_id"),
-            state(ReadinessState.class, "health_status"),
-            state(ReadinessState.class, "retention_status"),
-            state(ReadinessState.class, "evidence_freshness_status"),
-            state(ReadinessState.class, "export_status"),
-            text("latest_evidence_at"),
-            text("retention_profile"),
-            list("supported_export_formats"),
-            list("blockers"),
-            bool("private_validation_required"),
-            extensions);
-      case CUSTOMER_OPERATING_DASHBOARD:
-        return new CustomerOperatingDashboardSummary(
-            text("tenant_id"),
-            state(ReadinessState.class, "dashboard_status"),
-            state(ReadinessState.class, "billing_status"),
-            state(ReadinessState.class, "license_service_status"),
-            state(ReadinessState.class, "support_handoff_status"),
-            state(ReadinessState.class, "customer_success_status"),
-            state(ReadinessState.class, "escalation_status"),
-            state(ReadinessState.class, "release_closeout_status"),
-            text("latest_dashboard_at"),
-            text("dashboard_scope"),
-            list("blockers"),
-            bool("private_validation_required"),
-            extensions);
-      case SUPPORT_HANDOFF_READINESS:
-        return new SupportHandoffReadinessSummary(
-            text("tenant_id"),
-            state(ReadinessState.class, "support_status"),
-            state(ReadinessState.class, "customer_success_status"),
-            state(ReadinessState.class, "escalation_status"),
-            state(ReadinessState.class, "health_review_status"),
-            state(ReadinessState.class, "dashboard_status"),
-            text("support_tier"),
-            text("handoff_scope"),
-            list("blockers"),
-            bool("private_validation_required"),
-            extensions);
-      case SAAS_OPERATING_AUTOMATION:
-        return new SaasOperatingAutomationSummary(
-            text("tenant_id"),
-            state(AutomationState.class, "automation_status"),
-            state(AutomationState.class, "billing_monitoring_status"),
-            state(AutomationState.class, "license_telemetry_status"),
-            state(AutomationState.class, "support_followup_status"),
-            state(AutomationState.class, "customer_success_review_status"),
-            state(AutomationState.class, "dashboard_refresh_status"),
-            state(AutomationState.class, "escalation_drill_status"),
-            state(AutomationState.class, "closeout_retry_status"),
-            text("automation_scope"),
-            text("automation_cadence"),
-            list("blockers"),
-            bool("private_validation_required"),
-            extensions);
-      case SAAS_OPERATING_AUTOMATION_WORKER_HANDOFF:
-        return new WorkerHandoffSummary(
-            text("tenant_id"),
-            state(HandoffStatus.class, "handoff_status"),
-            text("deployment_environment"),
-            text("scheduler_ref"),
-            text("evidence_sink_ref"),
-            text("retry_policy_ref"),
-            text("worker_owner"),
-            state(WorkerMode.class, "worker_mode"),
-            list("required_checks"),
-            list("worker_targets"),
-            list("blockers"),
-            bool("private_validation_required"),
-            extensions);
-      default:
-        throw new AssertionError(operation);
-    }
+    return switch (operation) {
+      case ENTITLEMENT_STATUS -> new EntitlementStatusSummary(
+          text("tenant_id"),
+          state(EntitlementState.class, "entitlement_status"),
+          text("subscription_plan"),
+          text("license_status"),
+          list("enabled_features"),
+          list("locked_features"),
+          text("expires_at"),
+          bool("private_validation_required"),
+          extensions);
+      case POLICY_REGISTRY_READINESS -> new PolicyRegistryReadinessSummary(
+          text("tenant_id"),
+          state(ReadinessState.class, "readiness_status"),
+          state(ReadinessState.class, "catalog_status"),
+          text("latest_catalog_version"),
+          count("policy_pack_count"),
+          text("checked_at"),
+          list("blockers"),
+          bool("private_validation_required"),
+          extensions);
+      case TENANT_AUDIT_STORE_OPERATING -> new TenantAuditStoreOperatingSummary(
+          text("tenant_id"),
+          state(ReadinessState.class, "health_status"),
+          state(ReadinessState.class, "retention_status"),
+          state(ReadinessState.class, "evidence_freshness_status"),
+          state(ReadinessState.class, "export_status"),
+          text("latest_evidence_at"),
+          text("retention_profile"),
+          list("supported_export_formats"),
+          list("blockers"),
+          bool("private_validation_required"),
+          extensions);
+      case CUSTOMER_OPERATING_DASHBOARD -> new CustomerOperatingDashboardSummary(
+          text("tenant_id"),
+          state(ReadinessState.class, "dashboard_status"),
+          state(ReadinessState.class, "billing_status"),
+          state(ReadinessState.class, "license_service_status"),
+          state(ReadinessState.class, "support_handoff_status"),
+          state(ReadinessState.class, "customer_success_status"),
+          state(ReadinessState.class, "escalation_status"),
+          state(ReadinessState.class, "release_closeout_status"),
+          text("latest_dashboard_at"),
+          text("dashboard_scope"),
+          list("blockers"),
+          bool("private_validation_required"),
+          extensions);
+      case SUPPORT_HANDOFF_READINESS -> new SupportHandoffReadinessSummary(
+          text("tenant_id"),
+          state(ReadinessState.class, "support_status"),
+          state(ReadinessState.class, "customer_success_status"),
+          state(ReadinessState.class, "escalation_status"),
+          state(ReadinessState.class, "health_review_status"),
+          state(ReadinessState.class, "dashboard_status"),
+          text("support_tier"),
+          text("handoff_scope"),
+          list("blockers"),
+          bool("private_validation_required"),
+          extensions);
+      case SAAS_OPERATING_AUTOMATION -> new SaasOperatingAutomationSummary(
+          text("tenant_id"),
+          state(AutomationState.class, "automation_status"),
+          state(AutomationState.class, "billing_monitoring_status"),
+          state(AutomationState.class, "license_telemetry_status"),
+          state(AutomationState.class, "support_followup_status"),
+          state(AutomationState.class, "customer_success_review_status"),
+          state(AutomationState.class, "dashboard_refresh_status"),
+          state(AutomationState.class, "escalation_drill_status"),
+          state(AutomationState.class, "closeout_retry_status"),
+          text("automation_scope"),
+          text("automation_cadence"),
+          list("blockers"),
+          bool("private_validation_required"),
+          extensions);
+      case SAAS_OPERATING_AUTOMATION_WORKER_HANDOFF -> new WorkerHandoffSummary(
+          text("tenant_id"),
+          state(HandoffStatus.class, "handoff_status"),
+          text("deployment_environment"),
+          text("scheduler_ref"),
+          text("evidence_sink_ref"),
+          text("retry_policy_ref"),
+          text("worker_owner"),
+          state(WorkerMode.class, "worker_mode"),
+          list("required_checks"),
+          list("worker_targets"),
+          list("blockers"),
+          bool("private_validation_required"),
+          extensions);
+      case TENANT_ONBOARDING, TENANT_STATUS, LICENSE_VALIDATION, POLICY_REGISTRY_LOOKUP, EVIDENCE_EXPORT ->
+          throw new IllegalStateException(operation.wireName() + " responses have no summary");
+    };
   }
 
   private SummaryField field(String name) {
@@ -226,38 +219,38 @@ public final class SummaryBuilder {
 
   private static Object coerce(SummaryField field, Object value) {
     String name = field.name();
-    switch (field.kind()) {
-      case STATE:
-      case TEXT:
-      case OPTIONAL_TEXT:
+    return switch (field.kind()) {
+      case STATE, TEXT, OPTIONAL_TEXT -> {
         if (value instanceof String || (value == null && field.kind() != SummaryField.Kind.TEXT)) {
-          return value;
+          yield value;
         }
         throw ContractException.of(ErrorCode.INVALID_TYPE, name, name + " must be a string");
-      case TEXT_LIST:
+      }
+      case TEXT_LIST -> {
         if (value instanceof List) {
-          return Collections.unmodifiableList(new ArrayList<>((List<?>) value));
+          yield Collections.unmodifiableList(new ArrayList<>((List<?>) value));
         }
         throw ContractException.of(ErrorCode.INVALID_TYPE, name, name + " must be a list of strings");
-      case COUNT:
+      }
+      case COUNT -> {
         if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
-          return ((Number) value).longValue();
+          yield ((Number) value).longValue();
         }
         if (value instanceof BigInteger) {
           if (((BigInteger) value).bitLength() < 64) {
-            return ((BigInteger) value).longValue();
+            yield ((BigInteger) value).longValue();
           }
           throw ContractException.of(ErrorCode.INVALID_VALUE, name, name + " is too large");
         }
         throw ContractException.of(ErrorCode.INVALID_TYPE, name, name + " must be a whole number");
-      case BOOLEAN:
+      }
+      case BOOLEAN -> {
         if (value instanceof Boolean) {
-          return value;
+          yield value;
         }
         throw ContractException.of(ErrorCode.INVALID_TYPE, name, name + " must be true or false");
-      default:
-        throw new AssertionError(field.kind());
-    }
+      }
+    };
   }
 
   private static Map<Operation, List<SummaryField>> fieldTable() {
