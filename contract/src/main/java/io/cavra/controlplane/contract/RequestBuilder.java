@@ -312,8 +312,13 @@ public final class RequestBuilder {
     return value == null ? Map.of() : (Map<String, Object>) value;
   }
 
+  /** The value set for {@code name}, or null if it is not set. */
+  Object get(String name) {
+    return values.get(name);
+  }
+
   @SuppressWarnings("unchecked")
-  private RequestBuilder putEntry(String name, String key, Object value) {
+  RequestBuilder putEntry(String name, String key, Object value) {
     parameter(name);
     Map<String, Object> map = new LinkedHashMap<>((Map<String, Object>) values.getOrDefault(name, Map.of()));
     map.put(Objects.requireNonNull(key, "key"), value);
