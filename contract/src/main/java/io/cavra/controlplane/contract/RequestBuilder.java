@@ -378,63 +378,9 @@ public final class RequestBuilder {
       list.add(new RequestParameter("tenant_id", Kind.TEXT, true, null));
       list.add(new RequestParameter("requested_by", Kind.TEXT, false, DEFAULT_REQUESTED_BY));
       list.add(new RequestParameter("correlation_id", Kind.TEXT, false, null));
-      list.addAll(operationParameters(operation));
+      list.addAll(operation.requestParameters());
       table.put(operation, List.copyOf(list));
     }
     return Collections.unmodifiableMap(table);
-  }
-
-  private static List<RequestParameter> operationParameters(Operation operation) {
-    return switch (operation) {
-      case ENTITLEMENT_STATUS -> List.of(list("feature_names", List.of()));
-      case TENANT_ONBOARDING -> List.of(
-          new RequestParameter("organization_name", Kind.TEXT, true, null),
-          text("deployment_model", DeploymentModel.HOSTED_SAAS.wireName()),
-          text("region", "tenant-selected"),
-          list("requirements", RequestPayload.TenantOnboarding.DEFAULT_REQUIREMENTS),
-          new RequestParameter("contacts", Kind.JSON_MAP, false, Map.of()));
-      case TENANT_STATUS -> List.of(list("capabilities", RequestPayload.TenantStatus.DEFAULT_CAPABILITIES));
-      case LICENSE_VALIDATION -> List.of(new RequestParameter("report", Kind.LICENSE_REPORT, true, null));
-      case POLICY_REGISTRY_READINESS -> List.of(
-          list("policy_pack_refs", List.of()),
-          text("catalog_scope", "tenant-default"),
-          list("required_checks", RequestPayload.PolicyRegistryReadiness.DEFAULT_CHECKS));
-      case POLICY_REGISTRY_LOOKUP -> List.of(
-          new RequestParameter("policy_refs", Kind.TEXT_LIST, true, null),
-          new RequestParameter("labels", Kind.JSON_MAP, false, Map.of()));
-      case TENANT_AUDIT_STORE_OPERATING -> List.of(
-          text("retention_profile", "tenant-default"),
-          text("evidence_window", "last-24h"),
-          list("required_checks", RequestPayload.TenantAuditStoreOperating.DEFAULT_CHECKS));
-      case CUSTOMER_OPERATING_DASHBOARD -> List.of(
-          text("dashboard_scope", "tenant-operating"),
-          text("evidence_window", "last-24h"),
-          list("required_checks", RequestPayload.CustomerOperatingDashboard.DEFAULT_CHECKS));
-      case SUPPORT_HANDOFF_READINESS -> List.of(
-          text("handoff_scope", "hosted-saas-support"),
-          text("support_tier", "enterprise"),
-          list("required_checks", RequestPayload.SupportHandoffReadiness.DEFAULT_CHECKS));
-      case SAAS_OPERATING_AUTOMATION -> List.of(
-          text("automation_scope", "trial-to-paid-customer-scale"),
-          text("automation_cadence", "daily"),
-          list("required_checks", RequestPayload.SAAS_OPERATING_AUTOMATION_CHECKS));
-      case EVIDENCE_EXPORT -> List.of(
-          new RequestParameter("evidence_refs", Kind.TEXT_LIST, true, null),
-          text("export_format", ExportFormat.JSON.wireName()),
-          text("retention_profile", "tenant-default"));
-      case SAAS_OPERATING_AUTOMATION_WORKER_HANDOFF -> List.of(
-          text("deployment_environment", "production"),
-          text("worker_mode", WorkerMode.DRY_RUN.wireName()),
-          list("required_checks", RequestPayload.SAAS_OPERATING_AUTOMATION_CHECKS),
-          list("worker_targets", RequestPayload.SAAS_OPERATING_AUTOMATION_CHECKS));
-    };
-  }
-
-  private static RequestParameter text(String name, String defaultValue) {
-    return new RequestParameter(name, Kind.TEXT, false, defaultValue);
-  }
-
-  private static RequestParameter list(String name, List<String> defaultValue) {
-    return new RequestParameter(name, Kind.TEXT_LIST, false, defaultValue);
   }
 }

@@ -255,72 +255,11 @@ public final class SummaryBuilder {
 
   private static Map<Operation, List<SummaryField>> fieldTable() {
     Map<Operation, List<SummaryField>> table = new EnumMap<>(Operation.class);
-    table.put(Operation.ENTITLEMENT_STATUS, List.of(
-            new SummaryField("entitlement_status", SummaryField.Kind.STATE, true, null, EntitlementState.class),
-            new SummaryField("subscription_plan", SummaryField.Kind.TEXT, true, null, null),
-            new SummaryField("license_status", SummaryField.Kind.TEXT, true, null, null),
-            new SummaryField("enabled_features", SummaryField.Kind.TEXT_LIST, false, List.of(), null),
-            new SummaryField("locked_features", SummaryField.Kind.TEXT_LIST, false, List.of(), null),
-            new SummaryField("expires_at", SummaryField.Kind.OPTIONAL_TEXT, false, null, null)));
-    table.put(Operation.POLICY_REGISTRY_READINESS, List.of(
-            new SummaryField("readiness_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-            new SummaryField("catalog_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-            new SummaryField("latest_catalog_version", SummaryField.Kind.OPTIONAL_TEXT, false, null, null),
-            new SummaryField("policy_pack_count", SummaryField.Kind.COUNT, false, 0L, null),
-            new SummaryField("checked_at", SummaryField.Kind.OPTIONAL_TEXT, false, null, null),
-            new SummaryField("blockers", SummaryField.Kind.TEXT_LIST, false, List.of(), null)));
-    table.put(Operation.TENANT_AUDIT_STORE_OPERATING, List.of(
-            new SummaryField("health_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-            new SummaryField("retention_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-            new SummaryField("evidence_freshness_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-            new SummaryField("export_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-            new SummaryField("latest_evidence_at", SummaryField.Kind.OPTIONAL_TEXT, false, null, null),
-            new SummaryField("retention_profile", SummaryField.Kind.TEXT, false, "tenant-default", null),
-            new SummaryField("supported_export_formats", SummaryField.Kind.TEXT_LIST, false, List.of(), null),
-            new SummaryField("blockers", SummaryField.Kind.TEXT_LIST, false, List.of(), null)));
-    table.put(Operation.CUSTOMER_OPERATING_DASHBOARD, List.of(
-            new SummaryField("dashboard_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-            new SummaryField("billing_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-            new SummaryField("license_service_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-            new SummaryField("support_handoff_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-            new SummaryField("customer_success_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-            new SummaryField("escalation_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-            new SummaryField("release_closeout_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-            new SummaryField("latest_dashboard_at", SummaryField.Kind.OPTIONAL_TEXT, false, null, null),
-            new SummaryField("dashboard_scope", SummaryField.Kind.TEXT, false, "tenant-operating", null),
-            new SummaryField("blockers", SummaryField.Kind.TEXT_LIST, false, List.of(), null)));
-    table.put(Operation.SUPPORT_HANDOFF_READINESS, List.of(
-            new SummaryField("support_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-            new SummaryField("customer_success_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-            new SummaryField("escalation_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-            new SummaryField("health_review_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-            new SummaryField("dashboard_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-            new SummaryField("support_tier", SummaryField.Kind.TEXT, false, "enterprise", null),
-            new SummaryField("handoff_scope", SummaryField.Kind.TEXT, false, "hosted-saas-support", null),
-            new SummaryField("blockers", SummaryField.Kind.TEXT_LIST, false, List.of(), null)));
-    table.put(Operation.SAAS_OPERATING_AUTOMATION, List.of(
-            new SummaryField("automation_status", SummaryField.Kind.STATE, true, null, AutomationState.class),
-            new SummaryField("billing_monitoring_status", SummaryField.Kind.STATE, true, null, AutomationState.class),
-            new SummaryField("license_telemetry_status", SummaryField.Kind.STATE, true, null, AutomationState.class),
-            new SummaryField("support_followup_status", SummaryField.Kind.STATE, true, null, AutomationState.class),
-            new SummaryField("customer_success_review_status", SummaryField.Kind.STATE, true, null, AutomationState.class),
-            new SummaryField("dashboard_refresh_status", SummaryField.Kind.STATE, true, null, AutomationState.class),
-            new SummaryField("escalation_drill_status", SummaryField.Kind.STATE, true, null, AutomationState.class),
-            new SummaryField("closeout_retry_status", SummaryField.Kind.STATE, true, null, AutomationState.class),
-            new SummaryField("automation_scope", SummaryField.Kind.TEXT, false, "trial-to-paid-customer-scale", null),
-            new SummaryField("automation_cadence", SummaryField.Kind.TEXT, false, "daily", null),
-            new SummaryField("blockers", SummaryField.Kind.TEXT_LIST, false, List.of(), null)));
-    table.put(Operation.SAAS_OPERATING_AUTOMATION_WORKER_HANDOFF, List.of(
-            new SummaryField("handoff_status", SummaryField.Kind.STATE, true, null, HandoffStatus.class),
-            new SummaryField("deployment_environment", SummaryField.Kind.TEXT, false, "production", null),
-            new SummaryField("scheduler_ref", SummaryField.Kind.TEXT, false, "scheduler-pending", null),
-            new SummaryField("evidence_sink_ref", SummaryField.Kind.TEXT, false, "evidence-sink-pending", null),
-            new SummaryField("retry_policy_ref", SummaryField.Kind.TEXT, false, "retry-policy-pending", null),
-            new SummaryField("worker_owner", SummaryField.Kind.TEXT, false, "operations-owner", null),
-            new SummaryField("worker_mode", SummaryField.Kind.STATE, true, null, WorkerMode.class),
-            new SummaryField("required_checks", SummaryField.Kind.TEXT_LIST, false, RequestPayload.SAAS_OPERATING_AUTOMATION_CHECKS, null),
-            new SummaryField("worker_targets", SummaryField.Kind.TEXT_LIST, false, RequestPayload.SAAS_OPERATING_AUTOMATION_CHECKS, null),
-            new SummaryField("blockers", SummaryField.Kind.TEXT_LIST, false, List.of(), null)));
+    for (Operation operation : Operation.values()) {
+      if (operation.hasSummary()) {
+        table.put(operation, operation.summaryResponse().fields());
+      }
+    }
     for (Map.Entry<Operation, List<SummaryField>> entry : table.entrySet()) {
       List<SummaryField> fields = new ArrayList<>();
       fields.add(new SummaryField("tenant_id", SummaryField.Kind.TEXT, true, null, null));

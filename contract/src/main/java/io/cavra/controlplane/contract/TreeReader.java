@@ -35,7 +35,7 @@ final class TreeReader {
     String requestedBy = envelope.identifier("requested_by");
     String correlationId = envelope.text("correlation_id");
     boolean privateRequired = envelope.bool("private_implementation_required");
-    Fields payload = new Fields(envelope.object("payload"), "payload", requestKeys(operation), false).strict();
+    Fields payload = new Fields(envelope.object("payload"), "payload", operation.requestKeys(), false).strict();
     return new ControlPlaneRequest(tenantId, requestedBy, correlationId, privateRequired,
         requestPayload(operation, payload));
   }
@@ -120,36 +120,8 @@ final class TreeReader {
   }
 
   private static Map.Entry<String, String> boundary(Operation operation) {
-    return switch (operation) {
-      case ENTITLEMENT_STATUS -> Map.entry("billing_boundary", EntitlementStatusSummary.BOUNDARY);
-      case POLICY_REGISTRY_READINESS -> Map.entry("registry_boundary", PolicyRegistryReadinessSummary.BOUNDARY);
-      case TENANT_AUDIT_STORE_OPERATING -> Map.entry("audit_store_boundary", TenantAuditStoreOperatingSummary.BOUNDARY);
-      case CUSTOMER_OPERATING_DASHBOARD -> Map.entry("dashboard_boundary", CustomerOperatingDashboardSummary.BOUNDARY);
-      case SUPPORT_HANDOFF_READINESS -> Map.entry("handoff_boundary", SupportHandoffReadinessSummary.BOUNDARY);
-      case SAAS_OPERATING_AUTOMATION -> Map.entry("automation_boundary", SaasOperatingAutomationSummary.BOUNDARY);
-      case SAAS_OPERATING_AUTOMATION_WORKER_HANDOFF -> Map.entry("handoff_boundary", WorkerHandoffSummary.BOUNDARY);
-      case TENANT_ONBOARDING, TENANT_STATUS, LICENSE_VALIDATION, POLICY_REGISTRY_LOOKUP, EVIDENCE_EXPORT ->
-          throw new IllegalArgumentException(operation.wireName() + " responses have no summary");
-    };
-  }
-
-  private static List<String> requestKeys(Operation operation) {
-    return switch (operation) {
-      case ENTITLEMENT_STATUS -> List.of("feature_names", "requested_checks", "entitlement_boundary");
-      case TENANT_ONBOARDING -> List.of("organization_name", "deployment_model", "region", "requirements", "contacts",
-          "activation_boundary");
-      case TENANT_STATUS -> List.of("requested_capabilities", "public_client_boundary");
-      case LICENSE_VALIDATION -> List.of("local_validation_report", "requested_checks", "server_boundary");
-      case POLICY_REGISTRY_READINESS -> List.of("policy_pack_refs", "catalog_scope", "required_checks", "readiness_boundary");
-      case POLICY_REGISTRY_LOOKUP -> List.of("policy_refs", "labels", "resolution_boundary");
-      case TENANT_AUDIT_STORE_OPERATING -> List.of("retention_profile", "evidence_window", "required_checks", "operating_boundary");
-      case CUSTOMER_OPERATING_DASHBOARD -> List.of("dashboard_scope", "evidence_window", "required_checks", "dashboard_boundary");
-      case SUPPORT_HANDOFF_READINESS -> List.of("handoff_scope", "support_tier", "required_checks", "handoff_boundary");
-      case SAAS_OPERATING_AUTOMATION -> List.of("automation_scope", "automation_cadence", "required_checks", "automation_boundary");
-      case EVIDENCE_EXPORT -> List.of("evidence_refs", "export_format", "retention_profile", "export_boundary");
-      case SAAS_OPERATING_AUTOMATION_WORKER_HANDOFF -> List.of("deployment_environment", "worker_mode", "required_checks", "worker_targets",
-          "handoff_boundary");
-    };
+    Operation.SummaryResponse response = operation.summaryResponse();
+    return Map.entry(response.boundaryKey(), response.boundary());
   }
 
   private static RequestPayload requestPayload(Operation operation, Fields p) {
