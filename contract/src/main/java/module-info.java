@@ -11,8 +11,11 @@ module io.cavra.controlplane.contract {
 
   uses io.cavra.controlplane.contract.adapter.ControlPlaneAdapterProvider;
   uses io.cavra.controlplane.contract.secret.SecretRuleProvider;
+  uses io.cavra.controlplane.contract.internal.Screening;
 
   provides io.cavra.controlplane.contract.adapter.ControlPlaneAdapterProvider
       with io.cavra.controlplane.contract.adapter.CommunityAdapter.Provider;
+  provides io.cavra.controlplane.contract.internal.Screening
+      with io.cavra.controlplane.contract.secret.DefaultGuardService;
 
 }

@@ -1,9 +1,6 @@
 package io.cavra.controlplane.contract;
 
 import io.cavra.controlplane.contract.internal.CanonicalJsonWriter;
-import io.cavra.controlplane.contract.internal.Checks;
-import io.cavra.controlplane.contract.internal.JsonTreeReader;
-import io.cavra.controlplane.contract.secret.SecretGuard;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
@@ -74,22 +71,22 @@ public final class ContractJson {
 
   /** Parses and validates a request envelope from UTF-8 bytes. */
   public ControlPlaneRequest parseRequest(byte[] utf8) {
-    return Checks.fromDocument(screened(utf8), TreeReader::request);
+    return TreeReader.request(screened(utf8).tree());
   }
 
   /** Parses and validates a request envelope from text. */
   public ControlPlaneRequest parseRequest(String json) {
-    return Checks.fromDocument(screened(json), TreeReader::request);
+    return TreeReader.request(screened(json).tree());
   }
 
   /** Parses and validates a response envelope from UTF-8 bytes. */
   public ControlPlaneResponse parseResponse(byte[] utf8) {
-    return Checks.fromDocument(screened(utf8), TreeReader::response);
+    return TreeReader.response(screened(utf8).tree());
   }
 
   /** Parses and validates a response envelope from text. */
   public ControlPlaneResponse parseResponse(String json) {
-    return Checks.fromDocument(screened(json), TreeReader::response);
+    return TreeReader.response(screened(json).tree());
   }
 
   /**
@@ -102,12 +99,12 @@ public final class ContractJson {
 
   /** Parses a request or a response, recognized by its {@code schema_version}. */
   public Envelope parseEnvelope(byte[] utf8) {
-    return Checks.fromDocument(screened(utf8), TreeReader::envelope);
+    return TreeReader.envelope(screened(utf8).tree());
   }
 
   /** Parses a request or a response from text, recognized by its {@code schema_version}. */
   public Envelope parseEnvelope(String json) {
-    return Checks.fromDocument(screened(json), TreeReader::envelope);
+    return TreeReader.envelope(screened(json).tree());
   }
 
   /**
@@ -124,7 +121,7 @@ public final class ContractJson {
 
   /** Parses a license validation report object, e.g. one given to a tool as a file. */
   public LicenseValidationReport parseLicenseReport(byte[] utf8) {
-    return Checks.fromDocument(screened(utf8), tree -> TreeReader.licenseReport(tree, "$"));
+    return TreeReader.licenseReport(screened(utf8).tree(), "$");
   }
 
   /**
@@ -132,11 +129,11 @@ public final class ContractJson {
    * scanned twice: once as text while it is read, once as the model's strings.
    */
   private JsonTreeReader.Screened screened(byte[] utf8) {
-    return reader.readScreened(Objects.requireNonNull(utf8, "utf8"), SecretGuard.defaults());
+    return reader.readScreened(Objects.requireNonNull(utf8, "utf8"), Checks.GUARD);
   }
 
   private JsonTreeReader.Screened screened(String json) {
-    return reader.readScreened(Objects.requireNonNull(json, "json"), SecretGuard.defaults());
+    return reader.readScreened(Objects.requireNonNull(json, "json"), Checks.GUARD);
   }
 
   /** The compact canonical form. */

@@ -1,6 +1,5 @@
 package io.cavra.controlplane.contract;
 
-import io.cavra.controlplane.contract.internal.Checks;
 import io.cavra.controlplane.contract.internal.WireMap;
 import java.security.SecureRandom;
 import java.util.Map;
@@ -45,6 +44,114 @@ public record ControlPlaneRequest(
   /** Starts a builder for {@code operation} with the reference's defaults. */
   public static RequestBuilder builder(Operation operation) {
     return new RequestBuilder(Objects.requireNonNull(operation, "operation"));
+  }
+
+  /**
+   * A builder for {@code entitlement_status} requests with that operation's parameters only.
+   *
+   * @since 0.2
+   */
+  public static TypedRequestBuilder.EntitlementStatus entitlementStatus() {
+    return new TypedRequestBuilder.EntitlementStatus();
+  }
+
+  /**
+   * A builder for {@code tenant_onboarding} requests with that operation's parameters only.
+   *
+   * @since 0.2
+   */
+  public static TypedRequestBuilder.TenantOnboarding tenantOnboarding() {
+    return new TypedRequestBuilder.TenantOnboarding();
+  }
+
+  /**
+   * A builder for {@code tenant_status} requests with that operation's parameters only.
+   *
+   * @since 0.2
+   */
+  public static TypedRequestBuilder.TenantStatus tenantStatus() {
+    return new TypedRequestBuilder.TenantStatus();
+  }
+
+  /**
+   * A builder for {@code license_validation} requests with that operation's parameters only.
+   *
+   * @since 0.2
+   */
+  public static TypedRequestBuilder.LicenseValidation licenseValidation() {
+    return new TypedRequestBuilder.LicenseValidation();
+  }
+
+  /**
+   * A builder for {@code policy_registry_readiness} requests with that operation's parameters only.
+   *
+   * @since 0.2
+   */
+  public static TypedRequestBuilder.PolicyRegistryReadiness policyRegistryReadiness() {
+    return new TypedRequestBuilder.PolicyRegistryReadiness();
+  }
+
+  /**
+   * A builder for {@code policy_registry_lookup} requests with that operation's parameters only.
+   *
+   * @since 0.2
+   */
+  public static TypedRequestBuilder.PolicyRegistryLookup policyRegistryLookup() {
+    return new TypedRequestBuilder.PolicyRegistryLookup();
+  }
+
+  /**
+   * A builder for {@code tenant_audit_store_operating} requests with that operation's parameters only.
+   *
+   * @since 0.2
+   */
+  public static TypedRequestBuilder.TenantAuditStoreOperating tenantAuditStoreOperating() {
+    return new TypedRequestBuilder.TenantAuditStoreOperating();
+  }
+
+  /**
+   * A builder for {@code customer_operating_dashboard} requests with that operation's parameters only.
+   *
+   * @since 0.2
+   */
+  public static TypedRequestBuilder.CustomerOperatingDashboard customerOperatingDashboard() {
+    return new TypedRequestBuilder.CustomerOperatingDashboard();
+  }
+
+  /**
+   * A builder for {@code support_handoff_readiness} requests with that operation's parameters only.
+   *
+   * @since 0.2
+   */
+  public static TypedRequestBuilder.SupportHandoffReadiness supportHandoffReadiness() {
+    return new TypedRequestBuilder.SupportHandoffReadiness();
+  }
+
+  /**
+   * A builder for {@code saas_operating_automation} requests with that operation's parameters only.
+   *
+   * @since 0.2
+   */
+  public static TypedRequestBuilder.SaasOperatingAutomation saasOperatingAutomation() {
+    return new TypedRequestBuilder.SaasOperatingAutomation();
+  }
+
+  /**
+   * A builder for {@code evidence_export} requests with that operation's parameters only.
+   *
+   * @since 0.2
+   */
+  public static TypedRequestBuilder.EvidenceExport evidenceExport() {
+    return new TypedRequestBuilder.EvidenceExport();
+  }
+
+  /**
+   * A builder for {@code saas_operating_automation_worker_handoff} requests with that operation's parameters only.
+   *
+   * @since 0.2
+   */
+  public static TypedRequestBuilder.WorkerHandoff saasOperatingAutomationWorkerHandoff() {
+    return new TypedRequestBuilder.WorkerHandoff();
   }
 
   /** The operation, taken from the payload. */

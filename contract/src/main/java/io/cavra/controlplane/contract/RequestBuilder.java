@@ -1,8 +1,6 @@
 package io.cavra.controlplane.contract;
 
 import io.cavra.controlplane.contract.RequestParameter.Kind;
-import io.cavra.controlplane.contract.internal.Checks;
-import io.cavra.controlplane.contract.internal.WireEnums;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -262,46 +260,38 @@ public final class RequestBuilder {
   }
 
   private RequestPayload payload() {
-    switch (operation) {
-      case ENTITLEMENT_STATUS:
-        return new RequestPayload.EntitlementStatus(list("feature_names"));
-      case TENANT_ONBOARDING:
+    return switch (operation) {
+      case ENTITLEMENT_STATUS -> new RequestPayload.EntitlementStatus(list("feature_names"));
+      case TENANT_ONBOARDING -> {
         DeploymentModel model = WireEnums.parse(
             DeploymentModel.class, text("deployment_model"), "deployment_model", "payload.deployment_model");
-        return new RequestPayload.TenantOnboarding(
+        yield new RequestPayload.TenantOnboarding(
             text("organization_name"), model, text("region"), list("requirements"), map("contacts"));
-      case TENANT_STATUS:
-        return new RequestPayload.TenantStatus(list("capabilities"));
-      case LICENSE_VALIDATION:
-        return new RequestPayload.LicenseValidation((LicenseValidationReport) values.get("report"));
-      case POLICY_REGISTRY_READINESS:
-        return new RequestPayload.PolicyRegistryReadiness(
-            list("policy_pack_refs"), text("catalog_scope"), list("required_checks"));
-      case POLICY_REGISTRY_LOOKUP:
-        return new RequestPayload.PolicyRegistryLookup(list("policy_refs"), map("labels"));
-      case TENANT_AUDIT_STORE_OPERATING:
-        return new RequestPayload.TenantAuditStoreOperating(
-            text("retention_profile"), text("evidence_window"), list("required_checks"));
-      case CUSTOMER_OPERATING_DASHBOARD:
-        return new RequestPayload.CustomerOperatingDashboard(
-            text("dashboard_scope"), text("evidence_window"), list("required_checks"));
-      case SUPPORT_HANDOFF_READINESS:
-        return new RequestPayload.SupportHandoffReadiness(
-            text("handoff_scope"), text("support_tier"), list("required_checks"));
-      case SAAS_OPERATING_AUTOMATION:
-        return new RequestPayload.SaasOperatingAutomation(
-            text("automation_scope"), text("automation_cadence"), list("required_checks"));
-      case EVIDENCE_EXPORT:
+      }
+      case TENANT_STATUS -> new RequestPayload.TenantStatus(list("capabilities"));
+      case LICENSE_VALIDATION -> new RequestPayload.LicenseValidation((LicenseValidationReport) values.get("report"));
+      case POLICY_REGISTRY_READINESS -> new RequestPayload.PolicyRegistryReadiness(
+          list("policy_pack_refs"), text("catalog_scope"), list("required_checks"));
+      case POLICY_REGISTRY_LOOKUP -> new RequestPayload.PolicyRegistryLookup(list("policy_refs"), map("labels"));
+      case TENANT_AUDIT_STORE_OPERATING -> new RequestPayload.TenantAuditStoreOperating(
+          text("retention_profile"), text("evidence_window"), list("required_checks"));
+      case CUSTOMER_OPERATING_DASHBOARD -> new RequestPayload.CustomerOperatingDashboard(
+          text("dashboard_scope"), text("evidence_window"), list("required_checks"));
+      case SUPPORT_HANDOFF_READINESS -> new RequestPayload.SupportHandoffReadiness(
+          text("handoff_scope"), text("support_tier"), list("required_checks"));
+      case SAAS_OPERATING_AUTOMATION -> new RequestPayload.SaasOperatingAutomation(
+          text("automation_scope"), text("automation_cadence"), list("required_checks"));
+      case EVIDENCE_EXPORT -> {
         ExportFormat format = WireEnums.parse(
             ExportFormat.class, text("export_format"), "export_format", "payload.export_format");
-        return new RequestPayload.EvidenceExport(list("evidence_refs"), format, text("retention_profile"));
-      case SAAS_OPERATING_AUTOMATION_WORKER_HANDOFF:
+        yield new RequestPayload.EvidenceExport(list("evidence_refs"), format, text("retention_profile"));
+      }
+      case SAAS_OPERATING_AUTOMATION_WORKER_HANDOFF -> {
         WorkerMode mode = WireEnums.parse(WorkerMode.class, text("worker_mode"), "worker_mode", "payload.worker_mode");
-        return new RequestPayload.WorkerHandoff(
+        yield new RequestPayload.WorkerHandoff(
             text("deployment_environment"), mode, list("required_checks"), list("worker_targets"));
-      default:
-        throw new AssertionError(operation);
-    }
+      }
+    };
   }
 
   private String text(String name) {
@@ -322,8 +312,13 @@ public final class RequestBuilder {
     return value == null ? Map.of() : (Map<String, Object>) value;
   }
 
+  /** The value set for {@code name}, or null if it is not set. */
+  Object get(String name) {
+    return values.get(name);
+  }
+
   @SuppressWarnings("unchecked")
-  private RequestBuilder putEntry(String name, String key, Object value) {
+  RequestBuilder putEntry(String name, String key, Object value) {
     parameter(name);
     Map<String, Object> map = new LinkedHashMap<>((Map<String, Object>) values.getOrDefault(name, Map.of()));
     map.put(Objects.requireNonNull(key, "key"), value);
@@ -344,35 +339,37 @@ public final class RequestBuilder {
 
   private static Object coerce(RequestParameter parameter, Object value) {
     String name = parameter.name();
-    switch (parameter.kind()) {
-      case TEXT:
+    return switch (parameter.kind()) {
+      case TEXT -> {
         if (value instanceof String) {
-          return value;
+          yield value;
         }
         throw ContractException.of(ErrorCode.INVALID_TYPE, name, name + " must be a string");
-      case TEXT_LIST:
+      }
+      case TEXT_LIST -> {
         if (value instanceof List) {
           // Element checks happen in the payload, where the element's JSON path is known.
-          return Collections.unmodifiableList(new ArrayList<>((List<?>) value));
+          yield Collections.unmodifiableList(new ArrayList<>((List<?>) value));
         }
         throw ContractException.of(ErrorCode.INVALID_TYPE, name, name + " must be a list of strings");
-      case JSON_MAP:
+      }
+      case JSON_MAP -> {
         if (value instanceof Map) {
           // The payload makes the deep copy and checks it, where each value's JSON path is known.
-          return Collections.unmodifiableMap(new LinkedHashMap<>((Map<?, ?>) value));
+          yield Collections.unmodifiableMap(new LinkedHashMap<>((Map<?, ?>) value));
         }
         throw ContractException.of(ErrorCode.INVALID_TYPE, name, name + " must be an object");
-      case LICENSE_REPORT:
+      }
+      case LICENSE_REPORT -> {
         if (value instanceof LicenseValidationReport) {
-          return value;
+          yield value;
         }
         if (value instanceof Map) {
-          return TreeReader.licenseReport(value, LicenseValidationReport.PATH);
+          yield TreeReader.licenseReport(value, LicenseValidationReport.PATH);
         }
         throw ContractException.of(ErrorCode.INVALID_TYPE, name, name + " must be a license validation report");
-      default:
-        throw new AssertionError(parameter.kind());
-    }
+      }
+    };
   }
 
   private static Map<Operation, List<RequestParameter>> parameterTable() {
@@ -382,77 +379,9 @@ public final class RequestBuilder {
       list.add(new RequestParameter("tenant_id", Kind.TEXT, true, null));
       list.add(new RequestParameter("requested_by", Kind.TEXT, false, DEFAULT_REQUESTED_BY));
       list.add(new RequestParameter("correlation_id", Kind.TEXT, false, null));
-      list.addAll(operationParameters(operation));
+      list.addAll(operation.requestParameters());
       table.put(operation, List.copyOf(list));
     }
     return Collections.unmodifiableMap(table);
-  }
-
-  private static List<RequestParameter> operationParameters(Operation operation) {
-    switch (operation) {
-      case ENTITLEMENT_STATUS:
-        return List.of(list("feature_names", List.of()));
-      case TENANT_ONBOARDING:
-        return List.of(
-            new RequestParameter("organization_name", Kind.TEXT, true, null),
-            text("deployment_model", DeploymentModel.HOSTED_SAAS.wireName()),
-            text("region", "tenant-selected"),
-            list("requirements", RequestPayload.TenantOnboarding.DEFAULT_REQUIREMENTS),
-            new RequestParameter("contacts", Kind.JSON_MAP, false, Map.of()));
-      case TENANT_STATUS:
-        return List.of(list("capabilities", RequestPayload.TenantStatus.DEFAULT_CAPABILITIES));
-      case LICENSE_VALIDATION:
-        return List.of(new RequestParameter("report", Kind.LICENSE_REPORT, true, null));
-      case POLICY_REGISTRY_READINESS:
-        return List.of(
-            list("policy_pack_refs", List.of()),
-            text("catalog_scope", "tenant-default"),
-            list("required_checks", RequestPayload.PolicyRegistryReadiness.DEFAULT_CHECKS));
-      case POLICY_REGISTRY_LOOKUP:
-        return List.of(
-            new RequestParameter("policy_refs", Kind.TEXT_LIST, true, null),
-            new RequestParameter("labels", Kind.JSON_MAP, false, Map.of()));
-      case TENANT_AUDIT_STORE_OPERATING:
-        return List.of(
-            text("retention_profile", "tenant-default"),
-            text("evidence_window", "last-24h"),
-            list("required_checks", RequestPayload.TenantAuditStoreOperating.DEFAULT_CHECKS));
-      case CUSTOMER_OPERATING_DASHBOARD:
-        return List.of(
-            text("dashboard_scope", "tenant-operating"),
-            text("evidence_window", "last-24h"),
-            list("required_checks", RequestPayload.CustomerOperatingDashboard.DEFAULT_CHECKS));
-      case SUPPORT_HANDOFF_READINESS:
-        return List.of(
-            text("handoff_scope", "hosted-saas-support"),
-            text("support_tier", "enterprise"),
-            list("required_checks", RequestPayload.SupportHandoffReadiness.DEFAULT_CHECKS));
-      case SAAS_OPERATING_AUTOMATION:
-        return List.of(
-            text("automation_scope", "trial-to-paid-customer-scale"),
-            text("automation_cadence", "daily"),
-            list("required_checks", RequestPayload.SAAS_OPERATING_AUTOMATION_CHECKS));
-      case EVIDENCE_EXPORT:
-        return List.of(
-            new RequestParameter("evidence_refs", Kind.TEXT_LIST, true, null),
-            text("export_format", ExportFormat.JSON.wireName()),
-            text("retention_profile", "tenant-default"));
-      case SAAS_OPERATING_AUTOMATION_WORKER_HANDOFF:
-        return List.of(
-            text("deployment_environment", "production"),
-            text("worker_mode", WorkerMode.DRY_RUN.wireName()),
-            list("required_checks", RequestPayload.SAAS_OPERATING_AUTOMATION_CHECKS),
-            list("worker_targets", RequestPayload.SAAS_OPERATING_AUTOMATION_CHECKS));
-      default:
-        throw new AssertionError(operation);
-    }
-  }
-
-  private static RequestParameter text(String name, String defaultValue) {
-    return new RequestParameter(name, Kind.TEXT, false, defaultValue);
-  }
-
-  private static RequestParameter list(String name, List<String> defaultValue) {
-    return new RequestParameter(name, Kind.TEXT_LIST, false, defaultValue);
   }
 }

@@ -1,6 +1,5 @@
 package io.cavra.controlplane.contract;
 
-import io.cavra.controlplane.contract.internal.Checks;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,5 @@
 package io.cavra.controlplane.contract;
 
-import io.cavra.controlplane.contract.internal.Checks;
-import io.cavra.controlplane.contract.internal.JsonValues;
-import io.cavra.controlplane.contract.internal.WireEnums;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -86,104 +83,97 @@ public final class SummaryBuilder {
 
   /** Validates and builds the summary. */
   public Summary build() {
-    switch (operation) {
-      case ENTITLEMENT_STATUS:
-        return new EntitlementStatusSummary(
-            text("tenant_id"),
-            state(EntitlementState.class, "entitlement_status"),
-            text("subscription_plan"),
-            text("license_status"),
-            list("enabled_features"),
-            list("locked_features"),
-            text("expires_at"),
-            bool("private_validation_required"),
-            extensions);
-      case POLICY_REGISTRY_READINESS:
-        return new PolicyRegistryReadinessSummary(
-            text("tenant_id"),
-            state(ReadinessState.class, "readiness_status"),
-            state(ReadinessState.class, "catalog_status"),
-            text("latest_catalog_version"),
-            count("policy_pack_count"),
-            text("checked_at"),
-            list("blockers"),
-            bool("private_validation_required"),
-            extensions);
-      case TENANT_AUDIT_STORE_OPERATING:
-        return new TenantAuditStoreOperatingSummary(
-            text("tenant_id"),
-            state(ReadinessState.class, "health_status"),
-            state(ReadinessState.class, "retention_status"),
-            state(ReadinessState.class, "evidence_freshness_status"),
-            state(ReadinessState.class, "export_status"),
-            text("latest_evidence_at"),
-            text("retention_profile"),
-            list("supported_export_formats"),
-            list("blockers"),
-            bool("private_validation_required"),
-            extensions);
-      case CUSTOMER_OPERATING_DASHBOARD:
-        return new CustomerOperatingDashboardSummary(
-            text("tenant_id"),
-            state(ReadinessState.class, "dashboard_status"),
-            state(ReadinessState.class, "billing_status"),
-            state(ReadinessState.class, "license_service_status"),
-            state(ReadinessState.class, "support_handoff_status"),
-            state(ReadinessState.class, "customer_success_status"),
-            state(ReadinessState.class, "escalation_status"),
-            state(ReadinessState.class, "release_closeout_status"),
-            text("latest_dashboard_at"),
-            text("dashboard_scope"),
-            list("blockers"),
-            bool("private_validation_required"),
-            extensions);
-      case SUPPORT_HANDOFF_READINESS:
-        return new SupportHandoffReadinessSummary(
-            text("tenant_id"),
-            state(ReadinessState.class, "support_status"),
-            state(ReadinessState.class, "customer_success_status"),
-            state(ReadinessState.class, "escalation_status"),
-            state(ReadinessState.class, "health_review_status"),
-            state(ReadinessState.class, "dashboard_status"),
-            text("support_tier"),
-            text("handoff_scope"),
-            list("blockers"),
-            bool("private_validation_required"),
-            extensions);
-      case SAAS_OPERATING_AUTOMATION:
-        return new SaasOperatingAutomationSummary(
-            text("tenant_id"),
-            state(AutomationState.class, "automation_status"),
-            state(AutomationState.class, "billing_monitoring_status"),
-            state(AutomationState.class, "license_telemetry_status"),
-            state(AutomationState.class, "support_followup_status"),
-            state(AutomationState.class, "customer_success_review_status"),
-            state(AutomationState.class, "dashboard_refresh_status"),
-            state(AutomationState.class, "escalation_drill_status"),
-            state(AutomationState.class, "closeout_retry_status"),
-            text("automation_scope"),
-            text("automation_cadence"),
-            list("blockers"),
-            bool("private_validation_required"),
-            extensions);
-      case SAAS_OPERATING_AUTOMATION_WORKER_HANDOFF:
-        return new WorkerHandoffSummary(
-            text("tenant_id"),
-            state(HandoffStatus.class, "handoff_status"),
-            text("deployment_environment"),
-            text("scheduler_ref"),
-            text("evidence_sink_ref"),
-            text("retry_policy_ref"),
-            text("worker_owner"),
-            state(WorkerMode.class, "worker_mode"),
-            list("required_checks"),
-            list("worker_targets"),
-            list("blockers"),
-            bool("private_validation_required"),
-            extensions);
-      default:
-        throw new AssertionError(operation);
-    }
+    return switch (operation) {
+      case ENTITLEMENT_STATUS -> new EntitlementStatusSummary(
+          text("tenant_id"),
+          state(EntitlementState.class, "entitlement_status"),
+          text("subscription_plan"),
+          text("license_status"),
+          list("enabled_features"),
+          list("locked_features"),
+          text("expires_at"),
+          bool("private_validation_required"),
+          extensions);
+      case POLICY_REGISTRY_READINESS -> new PolicyRegistryReadinessSummary(
+          text("tenant_id"),
+          state(ReadinessState.class, "readiness_status"),
+          state(ReadinessState.class, "catalog_status"),
+          text("latest_catalog_version"),
+          count("policy_pack_count"),
+          text("checked_at"),
+          list("blockers"),
+          bool("private_validation_required"),
+          extensions);
+      case TENANT_AUDIT_STORE_OPERATING -> new TenantAuditStoreOperatingSummary(
+          text("tenant_id"),
+          state(ReadinessState.class, "health_status"),
+          state(ReadinessState.class, "retention_status"),
+          state(ReadinessState.class, "evidence_freshness_status"),
+          state(ReadinessState.class, "export_status"),
+          text("latest_evidence_at"),
+          text("retention_profile"),
+          list("supported_export_formats"),
+          list("blockers"),
+          bool("private_validation_required"),
+          extensions);
+      case CUSTOMER_OPERATING_DASHBOARD -> new CustomerOperatingDashboardSummary(
+          text("tenant_id"),
+          state(ReadinessState.class, "dashboard_status"),
+          state(ReadinessState.class, "billing_status"),
+          state(ReadinessState.class, "license_service_status"),
+          state(ReadinessState.class, "support_handoff_status"),
+          state(ReadinessState.class, "customer_success_status"),
+          state(ReadinessState.class, "escalation_status"),
+          state(ReadinessState.class, "release_closeout_status"),
+          text("latest_dashboard_at"),
+          text("dashboard_scope"),
+          list("blockers"),
+          bool("private_validation_required"),
+          extensions);
+      case SUPPORT_HANDOFF_READINESS -> new SupportHandoffReadinessSummary(
+          text("tenant_id"),
+          state(ReadinessState.class, "support_status"),
+          state(ReadinessState.class, "customer_success_status"),
+          state(ReadinessState.class, "escalation_status"),
+          state(ReadinessState.class, "health_review_status"),
+          state(ReadinessState.class, "dashboard_status"),
+          text("support_tier"),
+          text("handoff_scope"),
+          list("blockers"),
+          bool("private_validation_required"),
+          extensions);
+      case SAAS_OPERATING_AUTOMATION -> new SaasOperatingAutomationSummary(
+          text("tenant_id"),
+          state(AutomationState.class, "automation_status"),
+          state(AutomationState.class, "billing_monitoring_status"),
+          state(AutomationState.class, "license_telemetry_status"),
+          state(AutomationState.class, "support_followup_status"),
+          state(AutomationState.class, "customer_success_review_status"),
+          state(AutomationState.class, "dashboard_refresh_status"),
+          state(AutomationState.class, "escalation_drill_status"),
+          state(AutomationState.class, "closeout_retry_status"),
+          text("automation_scope"),
+          text("automation_cadence"),
+          list("blockers"),
+          bool("private_validation_required"),
+          extensions);
+      case SAAS_OPERATING_AUTOMATION_WORKER_HANDOFF -> new WorkerHandoffSummary(
+          text("tenant_id"),
+          state(HandoffStatus.class, "handoff_status"),
+          text("deployment_environment"),
+          text("scheduler_ref"),
+          text("evidence_sink_ref"),
+          text("retry_policy_ref"),
+          text("worker_owner"),
+          state(WorkerMode.class, "worker_mode"),
+          list("required_checks"),
+          list("worker_targets"),
+          list("blockers"),
+          bool("private_validation_required"),
+          extensions);
+      case TENANT_ONBOARDING, TENANT_STATUS, LICENSE_VALIDATION, POLICY_REGISTRY_LOOKUP, EVIDENCE_EXPORT ->
+          throw new IllegalStateException(operation.wireName() + " responses have no summary");
+    };
   }
 
   private SummaryField field(String name) {
@@ -230,108 +220,47 @@ public final class SummaryBuilder {
 
   private static Object coerce(SummaryField field, Object value) {
     String name = field.name();
-    switch (field.kind()) {
-      case STATE:
-      case TEXT:
-      case OPTIONAL_TEXT:
+    return switch (field.kind()) {
+      case STATE, TEXT, OPTIONAL_TEXT -> {
         if (value instanceof String || (value == null && field.kind() != SummaryField.Kind.TEXT)) {
-          return value;
+          yield value;
         }
         throw ContractException.of(ErrorCode.INVALID_TYPE, name, name + " must be a string");
-      case TEXT_LIST:
+      }
+      case TEXT_LIST -> {
         if (value instanceof List) {
-          return Collections.unmodifiableList(new ArrayList<>((List<?>) value));
+          yield Collections.unmodifiableList(new ArrayList<>((List<?>) value));
         }
         throw ContractException.of(ErrorCode.INVALID_TYPE, name, name + " must be a list of strings");
-      case COUNT:
+      }
+      case COUNT -> {
         if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
-          return ((Number) value).longValue();
+          yield ((Number) value).longValue();
         }
         if (value instanceof BigInteger) {
           if (((BigInteger) value).bitLength() < 64) {
-            return ((BigInteger) value).longValue();
+            yield ((BigInteger) value).longValue();
           }
           throw ContractException.of(ErrorCode.INVALID_VALUE, name, name + " is too large");
         }
         throw ContractException.of(ErrorCode.INVALID_TYPE, name, name + " must be a whole number");
-      case BOOLEAN:
+      }
+      case BOOLEAN -> {
         if (value instanceof Boolean) {
-          return value;
+          yield value;
         }
         throw ContractException.of(ErrorCode.INVALID_TYPE, name, name + " must be true or false");
-      default:
-        throw new AssertionError(field.kind());
-    }
+      }
+    };
   }
 
   private static Map<Operation, List<SummaryField>> fieldTable() {
     Map<Operation, List<SummaryField>> table = new EnumMap<>(Operation.class);
-    table.put(Operation.ENTITLEMENT_STATUS, List.of(
-            new SummaryField("entitlement_status", SummaryField.Kind.STATE, true, null, EntitlementState.class),
-            new SummaryField("subscription_plan", SummaryField.Kind.TEXT, true, null, null),
-            new SummaryField("license_status", SummaryField.Kind.TEXT, true, null, null),
-            new SummaryField("enabled_features", SummaryField.Kind.TEXT_LIST, false, List.of(), null),
-            new SummaryField("locked_features", SummaryField.Kind.TEXT_LIST, false, List.of(), null),
-            new SummaryField("expires_at", SummaryField.Kind.OPTIONAL_TEXT, false, null, null)));
-    table.put(Operation.POLICY_REGISTRY_READINESS, List.of(
-            new SummaryField("readiness_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-            new SummaryField("catalog_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-            new SummaryField("latest_catalog_version", SummaryField.Kind.OPTIONAL_TEXT, false, null, null),
-            new SummaryField("policy_pack_count", SummaryField.Kind.COUNT, false, 0L, null),
-            new SummaryField("checked_at", SummaryField.Kind.OPTIONAL_TEXT, false, null, null),
-            new SummaryField("blockers", SummaryField.Kind.TEXT_LIST, false, List.of(), null)));
-    table.put(Operation.TENANT_AUDIT_STORE_OPERATING, List.of(
-            new SummaryField("health_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-            new SummaryField("retention_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-            new SummaryField("evidence_freshness_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-            new SummaryField("export_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-            new SummaryField("latest_evidence_at", SummaryField.Kind.OPTIONAL_TEXT, false, null, null),
-            new SummaryField("retention_profile", SummaryField.Kind.TEXT, false, "tenant-default", null),
-            new SummaryField("supported_export_formats", SummaryField.Kind.TEXT_LIST, false, List.of(), null),
-            new SummaryField("blockers", SummaryField.Kind.TEXT_LIST, false, List.of(), null)));
-    table.put(Operation.CUSTOMER_OPERATING_DASHBOARD, List.of(
-            new SummaryField("dashboard_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-            new SummaryField("billing_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-            new SummaryField("license_service_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-            new SummaryField("support_handoff_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-            new SummaryField("customer_success_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-            new SummaryField("escalation_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-            new SummaryField("release_closeout_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-            new SummaryField("latest_dashboard_at", SummaryField.Kind.OPTIONAL_TEXT, false, null, null),
-            new SummaryField("dashboard_scope", SummaryField.Kind.TEXT, false, "tenant-operating", null),
-            new SummaryField("blockers", SummaryField.Kind.TEXT_LIST, false, List.of(), null)));
-    table.put(Operation.SUPPORT_HANDOFF_READINESS, List.of(
-            new SummaryField("support_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-            new SummaryField("customer_success_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-            new SummaryField("escalation_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-            new SummaryField("health_review_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-            new SummaryField("dashboard_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-            new SummaryField("support_tier", SummaryField.Kind.TEXT, false, "enterprise", null),
-            new SummaryField("handoff_scope", SummaryField.Kind.TEXT, false, "hosted-saas-support", null),
-            new SummaryField("blockers", SummaryField.Kind.TEXT_LIST, false, List.of(), null)));
-    table.put(Operation.SAAS_OPERATING_AUTOMATION, List.of(
-            new SummaryField("automation_status", SummaryField.Kind.STATE, true, null, AutomationState.class),
-            new SummaryField("billing_monitoring_status", SummaryField.Kind.STATE, true, null, AutomationState.class),
-            new SummaryField("license_telemetry_status", SummaryField.Kind.STATE, true, null, AutomationState.class),
-            new SummaryField("support_followup_status", SummaryField.Kind.STATE, true, null, AutomationState.class),
-            new SummaryField("customer_success_review_status", SummaryField.Kind.STATE, true, null, AutomationState.class),
-            new SummaryField("dashboard_refresh_status", SummaryField.Kind.STATE, true, null, AutomationState.class),
-            new SummaryField("escalation_drill_status", SummaryField.Kind.STATE, true, null, AutomationState.class),
-            new SummaryField("closeout_retry_status", SummaryField.Kind.STATE, true, null, AutomationState.class),
-            new SummaryField("automation_scope", SummaryField.Kind.TEXT, false, "trial-to-paid-customer-scale", null),
-            new SummaryField("automation_cadence", SummaryField.Kind.TEXT, false, "daily", null),
-            new SummaryField("blockers", SummaryField.Kind.TEXT_LIST, false, List.of(), null)));
-    table.put(Operation.SAAS_OPERATING_AUTOMATION_WORKER_HANDOFF, List.of(
-            new SummaryField("handoff_status", SummaryField.Kind.STATE, true, null, HandoffStatus.class),
-            new SummaryField("deployment_environment", SummaryField.Kind.TEXT, false, "production", null),
-            new SummaryField("scheduler_ref", SummaryField.Kind.TEXT, false, "scheduler-pending", null),
-            new SummaryField("evidence_sink_ref", SummaryField.Kind.TEXT, false, "evidence-sink-pending", null),
-            new SummaryField("retry_policy_ref", SummaryField.Kind.TEXT, false, "retry-policy-pending", null),
-            new SummaryField("worker_owner", SummaryField.Kind.TEXT, false, "operations-owner", null),
-            new SummaryField("worker_mode", SummaryField.Kind.STATE, true, null, WorkerMode.class),
-            new SummaryField("required_checks", SummaryField.Kind.TEXT_LIST, false, RequestPayload.SAAS_OPERATING_AUTOMATION_CHECKS, null),
-            new SummaryField("worker_targets", SummaryField.Kind.TEXT_LIST, false, RequestPayload.SAAS_OPERATING_AUTOMATION_CHECKS, null),
-            new SummaryField("blockers", SummaryField.Kind.TEXT_LIST, false, List.of(), null)));
+    for (Operation operation : Operation.values()) {
+      if (operation.hasSummary()) {
+        table.put(operation, operation.summaryResponse().fields());
+      }
+    }
     for (Map.Entry<Operation, List<SummaryField>> entry : table.entrySet()) {
       List<SummaryField> fields = new ArrayList<>();
       fields.add(new SummaryField("tenant_id", SummaryField.Kind.TEXT, true, null, null));

@@ -1,7 +1,5 @@
 package io.cavra.controlplane.contract;
 
-import io.cavra.controlplane.contract.internal.Checks;
-import io.cavra.controlplane.contract.internal.WireEnums;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +35,7 @@ final class TreeReader {
     String requestedBy = envelope.identifier("requested_by");
     String correlationId = envelope.text("correlation_id");
     boolean privateRequired = envelope.bool("private_implementation_required");
-    Fields payload = new Fields(envelope.object("payload"), "payload", requestKeys(operation), false).strict();
+    Fields payload = new Fields(envelope.object("payload"), "payload", operation.requestKeys(), false).strict();
     return new ControlPlaneRequest(tenantId, requestedBy, correlationId, privateRequired,
         requestPayload(operation, payload));
   }
@@ -105,26 +103,13 @@ final class TreeReader {
     SummaryBuilder builder = Summary.builder(operation);
     for (SummaryField field : fields) {
       String name = field.name();
-      switch (field.kind()) {
-        case STATE:
-        case TEXT:
-          builder.set(name, f.text(name));
-          break;
-        case OPTIONAL_TEXT:
-          builder.set(name, f.optionalText(name));
-          break;
-        case TEXT_LIST:
-          builder.set(name, f.list(name));
-          break;
-        case COUNT:
-          builder.set(name, f.count(name));
-          break;
-        case BOOLEAN:
-          builder.set(name, f.bool(name));
-          break;
-        default:
-          throw new AssertionError(field.kind());
-      }
+      builder.set(name, switch (field.kind()) {
+        case STATE, TEXT -> f.text(name);
+        case OPTIONAL_TEXT -> f.optionalText(name);
+        case TEXT_LIST -> f.list(name);
+        case COUNT -> f.count(name);
+        case BOOLEAN -> f.bool(name);
+      });
     }
     f.fixed(boundary.getKey(), boundary.getValue());
     f.strippedIfPresent("tenant_id");
@@ -135,68 +120,19 @@ final class TreeReader {
   }
 
   private static Map.Entry<String, String> boundary(Operation operation) {
-    switch (operation) {
-      case ENTITLEMENT_STATUS:
-        return Map.entry("billing_boundary", EntitlementStatusSummary.BOUNDARY);
-      case POLICY_REGISTRY_READINESS:
-        return Map.entry("registry_boundary", PolicyRegistryReadinessSummary.BOUNDARY);
-      case TENANT_AUDIT_STORE_OPERATING:
-        return Map.entry("audit_store_boundary", TenantAuditStoreOperatingSummary.BOUNDARY);
-      case CUSTOMER_OPERATING_DASHBOARD:
-        return Map.entry("dashboard_boundary", CustomerOperatingDashboardSummary.BOUNDARY);
-      case SUPPORT_HANDOFF_READINESS:
-        return Map.entry("handoff_boundary", SupportHandoffReadinessSummary.BOUNDARY);
-      case SAAS_OPERATING_AUTOMATION:
-        return Map.entry("automation_boundary", SaasOperatingAutomationSummary.BOUNDARY);
-      case SAAS_OPERATING_AUTOMATION_WORKER_HANDOFF:
-        return Map.entry("handoff_boundary", WorkerHandoffSummary.BOUNDARY);
-      default:
-        throw new AssertionError(operation);
-    }
-  }
-
-  private static List<String> requestKeys(Operation operation) {
-    switch (operation) {
-      case ENTITLEMENT_STATUS:
-        return List.of("feature_names", "requested_checks", "entitlement_boundary");
-      case TENANT_ONBOARDING:
-        return List.of("organization_name", "deployment_model", "region", "requirements", "contacts",
-            "activation_boundary");
-      case TENANT_STATUS:
-        return List.of("requested_capabilities", "public_client_boundary");
-      case LICENSE_VALIDATION:
-        return List.of("local_validation_report", "requested_checks", "server_boundary");
-      case POLICY_REGISTRY_READINESS:
-        return List.of("policy_pack_refs", "catalog_scope", "required_checks", "readiness_boundary");
-      case POLICY_REGISTRY_LOOKUP:
-        return List.of("policy_refs", "labels", "resolution_boundary");
-      case TENANT_AUDIT_STORE_OPERATING:
-        return List.of("retention_profile", "evidence_window", "required_checks", "operating_boundary");
-      case CUSTOMER_OPERATING_DASHBOARD:
-        return List.of("dashboard_scope", "evidence_window", "required_checks", "dashboard_boundary");
-      case SUPPORT_HANDOFF_READINESS:
-        return List.of("handoff_scope", "support_tier", "required_checks", "handoff_boundary");
-      case SAAS_OPERATING_AUTOMATION:
-        return List.of("automation_scope", "automation_cadence", "required_checks", "automation_boundary");
-      case EVIDENCE_EXPORT:
-        return List.of("evidence_refs", "export_format", "retention_profile", "export_boundary");
-      case SAAS_OPERATING_AUTOMATION_WORKER_HANDOFF:
-        return List.of("deployment_environment", "worker_mode", "required_checks", "worker_targets",
-            "handoff_boundary");
-      default:
-        throw new AssertionError(operation);
-    }
+    Operation.SummaryResponse response = operation.summaryResponse();
+    return Map.entry(response.boundaryKey(), response.boundary());
   }
 
   private static RequestPayload requestPayload(Operation operation, Fields p) {
-    switch (operation) {
-      case ENTITLEMENT_STATUS: {
+    return switch (operation) {
+      case ENTITLEMENT_STATUS -> {
         List<String> features = p.list("feature_names");
         p.fixed("requested_checks", RequestPayload.EntitlementStatus.REQUESTED_CHECKS);
         p.fixed("entitlement_boundary", RequestPayload.EntitlementStatus.BOUNDARY);
-        return new RequestPayload.EntitlementStatus(features);
+        yield new RequestPayload.EntitlementStatus(features);
       }
-      case TENANT_ONBOARDING: {
+      case TENANT_ONBOARDING -> {
         String organization = p.text("organization_name");
         DeploymentModel model = p.state(DeploymentModel.class, "deployment_model");
         String region = p.text("region");
@@ -205,75 +141,73 @@ final class TreeReader {
         p.fixed("activation_boundary", RequestPayload.TenantOnboarding.BOUNDARY);
         p.stripped("organization_name", organization);
         p.stripped("region", region);
-        return new RequestPayload.TenantOnboarding(organization, model, region, requirements, contacts);
+        yield new RequestPayload.TenantOnboarding(organization, model, region, requirements, contacts);
       }
-      case TENANT_STATUS: {
+      case TENANT_STATUS -> {
         List<String> capabilities = p.list("requested_capabilities");
         p.fixed("public_client_boundary", RequestPayload.TenantStatus.BOUNDARY);
-        return new RequestPayload.TenantStatus(capabilities);
+        yield new RequestPayload.TenantStatus(capabilities);
       }
-      case LICENSE_VALIDATION: {
+      case LICENSE_VALIDATION -> {
         LicenseValidationReport report =
             licenseReport(p.object("local_validation_report"), "payload.local_validation_report");
         p.fixed("requested_checks", RequestPayload.LicenseValidation.REQUESTED_CHECKS);
         p.fixed("server_boundary", RequestPayload.LicenseValidation.BOUNDARY);
-        return new RequestPayload.LicenseValidation(report);
+        yield new RequestPayload.LicenseValidation(report);
       }
-      case POLICY_REGISTRY_READINESS: {
+      case POLICY_REGISTRY_READINESS -> {
         RequestPayload.PolicyRegistryReadiness payload = new RequestPayload.PolicyRegistryReadiness(
             p.list("policy_pack_refs"), p.text("catalog_scope"), p.list("required_checks"));
         p.fixed("readiness_boundary", RequestPayload.PolicyRegistryReadiness.BOUNDARY);
-        return payload;
+        yield payload;
       }
-      case POLICY_REGISTRY_LOOKUP: {
+      case POLICY_REGISTRY_LOOKUP -> {
         RequestPayload.PolicyRegistryLookup payload =
             new RequestPayload.PolicyRegistryLookup(p.list("policy_refs"), p.jsonMap("labels"));
         p.fixed("resolution_boundary", RequestPayload.PolicyRegistryLookup.BOUNDARY);
-        return payload;
+        yield payload;
       }
-      case TENANT_AUDIT_STORE_OPERATING: {
+      case TENANT_AUDIT_STORE_OPERATING -> {
         RequestPayload.TenantAuditStoreOperating payload = new RequestPayload.TenantAuditStoreOperating(
             p.text("retention_profile"), p.text("evidence_window"), p.list("required_checks"));
         p.fixed("operating_boundary", RequestPayload.TenantAuditStoreOperating.BOUNDARY);
-        return payload;
+        yield payload;
       }
-      case CUSTOMER_OPERATING_DASHBOARD: {
+      case CUSTOMER_OPERATING_DASHBOARD -> {
         RequestPayload.CustomerOperatingDashboard payload = new RequestPayload.CustomerOperatingDashboard(
             p.text("dashboard_scope"), p.text("evidence_window"), p.list("required_checks"));
         p.fixed("dashboard_boundary", RequestPayload.CustomerOperatingDashboard.BOUNDARY);
-        return payload;
+        yield payload;
       }
-      case SUPPORT_HANDOFF_READINESS: {
+      case SUPPORT_HANDOFF_READINESS -> {
         RequestPayload.SupportHandoffReadiness payload = new RequestPayload.SupportHandoffReadiness(
             p.text("handoff_scope"), p.text("support_tier"), p.list("required_checks"));
         p.fixed("handoff_boundary", RequestPayload.SupportHandoffReadiness.BOUNDARY);
-        return payload;
+        yield payload;
       }
-      case SAAS_OPERATING_AUTOMATION: {
+      case SAAS_OPERATING_AUTOMATION -> {
         RequestPayload.SaasOperatingAutomation payload = new RequestPayload.SaasOperatingAutomation(
             p.text("automation_scope"), p.text("automation_cadence"), p.list("required_checks"));
         p.fixed("automation_boundary", RequestPayload.SaasOperatingAutomation.BOUNDARY);
-        return payload;
+        yield payload;
       }
-      case EVIDENCE_EXPORT: {
+      case EVIDENCE_EXPORT -> {
         List<String> refs = p.list("evidence_refs");
         ExportFormat format = p.state(ExportFormat.class, "export_format");
         RequestPayload.EvidenceExport payload =
             new RequestPayload.EvidenceExport(refs, format, p.text("retention_profile"));
         p.fixed("export_boundary", RequestPayload.EvidenceExport.BOUNDARY);
-        return payload;
+        yield payload;
       }
-      case SAAS_OPERATING_AUTOMATION_WORKER_HANDOFF: {
+      case SAAS_OPERATING_AUTOMATION_WORKER_HANDOFF -> {
         String environment = p.text("deployment_environment");
         WorkerMode mode = p.state(WorkerMode.class, "worker_mode");
         RequestPayload.WorkerHandoff payload = new RequestPayload.WorkerHandoff(
             environment, mode, p.list("required_checks"), p.list("worker_targets"));
         p.fixed("handoff_boundary", RequestPayload.WorkerHandoff.BOUNDARY);
-        return payload;
+        yield payload;
       }
-      default:
-        throw new AssertionError(operation);
-    }
+    };
   }
 
   @SuppressWarnings("unchecked")

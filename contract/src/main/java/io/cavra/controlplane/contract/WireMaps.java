@@ -1,6 +1,5 @@
 package io.cavra.controlplane.contract;
 
-import io.cavra.controlplane.contract.internal.JsonValues;
 import io.cavra.controlplane.contract.internal.WireMap;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,6 @@ package io.cavra.controlplane.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.cavra.controlplane.contract.internal.JsonTreeReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,5 @@
 package io.cavra.controlplane.contract.internal;
 
-import io.cavra.controlplane.contract.ErrorCode;
-import io.cavra.controlplane.contract.MalformedJsonException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +7,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Objects;
+import java.util.function.BiFunction;
 
 /**
  * Refuses byte input that is not UTF-8 before anything reads it. JSON exchanged between systems
@@ -29,24 +28,24 @@ public final class Utf8Only {
   /**
    * Throws {@code invalid_json} if {@code bytes} start with a byte order mark or hold a NUL byte.
    *
-   * @throws MalformedJsonException located at {@code line L, column C} of the offending byte
+   * @throws RuntimeException made by {@code refusal}, located at {@code line L, column C} of the offending byte
    */
-  public static void check(byte[] bytes) {
+  public static void check(byte[] bytes, Refusal refusal) {
     Objects.requireNonNull(bytes, "bytes");
-    checkStart(bytes, bytes.length);
+    checkStart(bytes, bytes.length, refusal);
     int nul = indexOfNul(bytes, 0, bytes.length);
     if (nul >= 0) {
-      throw nulByte(bytes, nul);
+      throw nulByte(bytes, nul, refusal);
     }
   }
 
   /**
-   * A stream that reads {@code in} and throws {@code invalid_json} (a {@link
-   * MalformedJsonException}, unchecked) as soon as it reads a leading byte order mark or a NUL
+   * A stream that reads {@code in} and throws {@code invalid_json} (made by
+   * {@code refusal}, unchecked) as soon as it reads a leading byte order mark or a NUL
    * byte. Closing it closes {@code in}.
    */
-  public static InputStream checking(InputStream in) {
-    return new Checking(Objects.requireNonNull(in, "in"));
+  public static InputStream checking(InputStream in, Refusal refusal) {
+    return new Checking(Objects.requireNonNull(in, "in"), Objects.requireNonNull(refusal, "refusal"));
   }
 
   /** The index of the first zero byte in {@code bytes[from, to)}, or -1; eight bytes at a time. */
@@ -68,19 +67,18 @@ public final class Utf8Only {
   }
 
   /** Checks the first bytes of the input, {@code head[0, length)}, for a byte order mark. */
-  private static void checkStart(byte[] head, int length) {
+  private static void checkStart(byte[] head, int length, Refusal refusal) {
     if (length >= 3 && head[0] == (byte) 0xEF && head[1] == (byte) 0xBB && head[2] == (byte) 0xBF) {
-      throw MalformedJsonException.of(
-          ErrorCode.INVALID_JSON, "line 1, column 1", "input starts with a byte order mark");
+      throw refusal.apply("line 1, column 1", "input starts with a byte order mark");
     }
     if (length >= 2
         && ((head[0] == (byte) 0xFE && head[1] == (byte) 0xFF)
             || (head[0] == (byte) 0xFF && head[1] == (byte) 0xFE))) {
-      throw notUtf8("line 1, column 1");
+      throw notUtf8("line 1, column 1", refusal);
     }
   }
 
-  private static MalformedJsonException nulByte(byte[] bytes, int index) {
+  private static RuntimeException nulByte(byte[] bytes, int index, Refusal refusal) {
     int line = 1;
     int lineStart = 0;
     for (int i = 0; i < index; i++) {
@@ -89,13 +87,18 @@ public final class Utf8Only {
         lineStart = i + 1;
       }
     }
-    return notUtf8("line " + line + ", column " + (index - lineStart + 1));
+    return notUtf8("line " + line + ", column " + (index - lineStart + 1), refusal);
   }
 
-  private static MalformedJsonException notUtf8(String location) {
-    return MalformedJsonException.of(
-        ErrorCode.INVALID_JSON, location, "input is not UTF-8: UTF-16 and UTF-32 are refused");
+  private static RuntimeException notUtf8(String location, Refusal refusal) {
+    return refusal.apply(location, "input is not UTF-8: UTF-16 and UTF-32 are refused");
   }
+
+  /**
+   * Makes the caller's {@code invalid_json} error from a location ({@code line L, column C}) and a
+   * reason; the contract's error types live in a package that depends on this one.
+   */
+  public interface Refusal extends BiFunction<String, String, RuntimeException> {}
 
   /** Counts lines as it reads, so that a refusal names the line and column of the NUL byte. */
   private static final class Checking extends FilterInputStream {
@@ -104,8 +107,11 @@ public final class Utf8Only {
     private long line = 1;
     private long column;
 
-    Checking(InputStream in) {
+    private final Refusal refusal;
+
+    Checking(InputStream in, Refusal refusal) {
       super(in);
+      this.refusal = refusal;
     }
 
     @Override
@@ -144,7 +150,7 @@ public final class Utf8Only {
         int take = Math.min(head.length - headLength, length);
         System.arraycopy(bytes, offset, head, headLength, take);
         headLength += take;
-        checkStart(head, headLength);
+        checkStart(head, headLength, refusal);
       }
       int nul = indexOfNul(bytes, offset, offset + length);
       int end = nul >= 0 ? nul : offset + length;
@@ -157,7 +163,7 @@ public final class Utf8Only {
         }
       }
       if (nul >= 0) {
-        throw notUtf8("line " + line + ", column " + (column + 1));
+        throw notUtf8("line " + line + ", column " + (column + 1), refusal);
       }
     }
   }

@@ -14,9 +14,11 @@ import java.util.Set;
  */
 public final class WireMap extends AbstractMap<String, Object> {
   private final Object[] keysAndValues;
+  private final ReadDocument document;
 
-  private WireMap(Object[] keysAndValues) {
+  private WireMap(Object[] keysAndValues, ReadDocument document) {
     this.keysAndValues = keysAndValues;
+    this.document = document;
   }
 
   /**
@@ -27,7 +29,16 @@ public final class WireMap extends AbstractMap<String, Object> {
     if ((keysAndValues.length & 1) != 0) {
       throw new IllegalArgumentException("keys and values must alternate");
     }
-    return new WireMap(keysAndValues);
+    return new WireMap(keysAndValues, null);
+  }
+
+  /** A map the reader built from {@code document}, over {@code keysAndValues} as {@link #of} takes them. */
+  public static WireMap read(ReadDocument document, Object[] keysAndValues) {
+    return new WireMap(keysAndValues, document);
+  }
+
+  ReadDocument document() {
+    return document;
   }
 
   @Override

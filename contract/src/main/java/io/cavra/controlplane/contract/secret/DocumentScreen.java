@@ -1,5 +1,6 @@
 package io.cavra.controlplane.contract.secret;
 
+import io.cavra.controlplane.contract.internal.Screening;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -31,7 +32,7 @@ import java.util.Objects;
  *
  * Not thread-safe; one per document.
  */
-public final class DocumentScreen {
+public final class DocumentScreen implements Screening.Screen {
   private final SecretGuard guard;
   private final Hits hits;
 
@@ -62,6 +63,7 @@ public final class DocumentScreen {
    *     its first char. A negative offset means unknown: the string is then scanned as it is.
    * @param text the decoded string
    */
+  @Override
   public void value(long offset, String text) {
     Objects.requireNonNull(text, "text");
     if (nameNext) {
@@ -111,6 +113,7 @@ public final class DocumentScreen {
    * Reports an integer of the document of 13 digits or more, as its text: a card number can be
    * written as a JSON number, and numbers carry no keyword to find it by.
    */
+  @Override
   public void integer(String digits) {
     Objects.requireNonNull(digits, "digits");
     if (clear && guard.values().cardRule() >= 0 && PaymentCards.isCardNumber(digits, 0, 0)) {
@@ -129,6 +132,7 @@ public final class DocumentScreen {
   }
 
   /** Reports a key of the document, anywhere in it. */
+  @Override
   public void key(String key) {
     Objects.requireNonNull(key, "key");
     if (!clear) {
@@ -150,6 +154,7 @@ public final class DocumentScreen {
    * reported: the text has no escape sequence, every value rule has keywords, no string value
    * matches a value rule, and no key matches a value rule or names a secret.
    */
+  @Override
   public boolean clear() {
     return clear;
   }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import io.cavra.controlplane.contract.ErrorCode;
 import io.cavra.controlplane.contract.MalformedJsonException;
+import io.cavra.controlplane.contract.internal.Utf8Only;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.CharBuffer;
@@ -211,6 +212,10 @@ final class JsonScanner {
     }
     return "line " + location.getLineNr() + ", column " + location.getColumnNr();
   }
+
+  /** The guard's {@code invalid_json} error for input that is not UTF-8. */
+  static final Utf8Only.Refusal REFUSED =
+      (location, reason) -> MalformedJsonException.of(ErrorCode.INVALID_JSON, location, reason);
 
   static MalformedJsonException invalid(JsonLocation location, String reason) {
     return MalformedJsonException.of(ErrorCode.INVALID_JSON, location(location), reason);

@@ -5,6 +5,7 @@ import io.cavra.controlplane.contract.ContractException;
 import io.cavra.controlplane.contract.ErrorCode;
 import io.cavra.controlplane.contract.JsonPaths;
 import io.cavra.controlplane.contract.MalformedJsonException;
+import io.cavra.controlplane.contract.internal.Screening;
 import io.cavra.controlplane.contract.internal.Utf8Only;
 import java.io.IOException;
 import java.io.InputStream;
@@ -178,7 +179,7 @@ import java.util.regex.PatternSyntaxException;
  * head them ({@code max_tokens}, {@code token_ttl_seconds}, {@code secretary}), and a sensitive key
  * whose value is null, a number, a boolean, an object, a placeholder or a reference.
  */
-public final class SecretGuard {
+public final class SecretGuard implements Screening {
   /** {@link #keyVerdict} values at or below this mean "the key text matches value rule i". */
   static final int KEY_IS_SECRET_TEXT = -2;
 
@@ -186,7 +187,7 @@ public final class SecretGuard {
    * The path segment written for a key whose text is itself credential material, in findings and
    * in every error location of the contract.
    */
-  public static final String REDACTED_KEY = "<redacted>";
+  public static final String REDACTED_KEY = Screening.REDACTED_KEY;
 
   /** Default of {@link Builder#maxDepth(int)}. */
   public static final int DEFAULT_MAX_DEPTH = 256;
@@ -293,6 +294,7 @@ public final class SecretGuard {
    *
    * @throws ContractException for the first finding
    */
+  @Override
   public void check(Object value, String rootPath) {
     // Every envelope checks its identifiers one by one: no walk is needed for a lone string.
     Optional<SecretFinding> finding = value instanceof String
@@ -351,7 +353,7 @@ public final class SecretGuard {
    */
   public List<SecretFinding> scanJson(byte[] utf8) {
     Objects.requireNonNull(utf8, "utf8");
-    Utf8Only.check(utf8);
+    Utf8Only.check(utf8, JsonScanner.REFUSED);
     try (JsonParser parser = JsonScanner.FACTORY.createParser(utf8)) {
       return scanJson(parser);
     } catch (IOException e) {
@@ -366,7 +368,7 @@ public final class SecretGuard {
    */
   public List<SecretFinding> scanJson(InputStream in) {
     Objects.requireNonNull(in, "in");
-    try (JsonParser parser = JsonScanner.FACTORY.createParser(Utf8Only.checking(in))) {
+    try (JsonParser parser = JsonScanner.FACTORY.createParser(Utf8Only.checking(in, JsonScanner.REFUSED))) {
       return scanJson(parser);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -382,10 +384,11 @@ public final class SecretGuard {
    * @throws MalformedJsonException with code {@code invalid_json} if the bytes start with a byte
    *     order mark or hold a NUL byte (UTF-16 or UTF-32 text)
    */
+  @Override
   public DocumentScreen screen(byte[] utf8) {
     Objects.requireNonNull(utf8, "utf8");
     // A screen of UTF-16 bytes would read NUL-separated ASCII and clear what the reader decodes.
-    Utf8Only.check(utf8);
+    Utf8Only.check(utf8, JsonScanner.REFUSED);
     Hits hits = values.newHits();
     return new DocumentScreen(this, values.occurrences(utf8, hits), true, hits);
   }
@@ -394,6 +397,7 @@ public final class SecretGuard {
    * As {@link #screen(byte[])}, for a document given as text; offsets count chars from the start
    * of {@code json}.
    */
+  @Override
   public DocumentScreen screen(String json) {
     Objects.requireNonNull(json, "json");
     Hits hits = values.newHits();

@@ -1,7 +1,7 @@
 package io.cavra.controlplane.contract.secret;
 
 import io.cavra.controlplane.contract.ContractJson;
-import io.cavra.controlplane.contract.internal.JsonTreeReader;
+import io.cavra.controlplane.contract.ScreenedReads;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -53,8 +53,8 @@ final class CorpusScore {
   /** Scores {@code guard} on the documents. */
   static CorpusScore of(SecretGuard guard, List<CorpusDocument> documents) {
     CorpusScore score = new CorpusScore(guard);
-    JsonTreeReader screenedReader =
-        new JsonTreeReader(ContractJson.DEFAULT_MAX_BYTES, SecretGuard.DEFAULT_MAX_DEPTH);
+    ScreenedReads screenedReader =
+        new ScreenedReads(ContractJson.DEFAULT_MAX_BYTES, SecretGuard.DEFAULT_MAX_DEPTH);
     ContractJson json = ContractJson.defaults().withMaxDepth(SecretGuard.DEFAULT_MAX_DEPTH);
     for (CorpusDocument document : documents) {
       byte[] bytes = document.json().getBytes(StandardCharsets.UTF_8);
@@ -62,7 +62,7 @@ final class CorpusScore {
       if (!guard.scanJson(bytes).equals(findings)) {
         score.disagreements.add(document.id() + ": streamed scan differs from the tree scan");
       }
-      if (screenedReader.readScreened(bytes, guard).clear() && !findings.isEmpty()) {
+      if (screenedReader.clear(bytes, guard) && !findings.isEmpty()) {
         score.disagreements.add(document.id() + ": the screen clears what the tree scan refuses");
       }
       (document.credential() ? score.positives : score.negatives).add(new Verdict(document, findings));

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.base.ParserBase;
-import io.cavra.controlplane.contract.internal.JsonTreeReader;
+import io.cavra.controlplane.contract.ScreenedReads;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,11 +23,11 @@ import org.junit.jupiter.api.Test;
  * scan would find nothing, and runs the value rules only on strings that hold a keyword.
  */
 class DocumentScreenTest {
-  private static final JsonTreeReader READER = new JsonTreeReader(1 << 20, 64);
+  private static final ScreenedReads READER = new ScreenedReads(1 << 20, 64);
   private static final Samples SAMPLES = new Samples(7L);
 
   private static boolean clear(String json, SecretGuard guard) {
-    return READER.readScreened(json.getBytes(StandardCharsets.UTF_8), guard).clear();
+    return READER.clear(json.getBytes(StandardCharsets.UTF_8), guard);
   }
 
   private static boolean clear(String json) {

@@ -1,13 +1,10 @@
-package io.cavra.controlplane.contract.internal;
+package io.cavra.controlplane.contract;
 
-import io.cavra.controlplane.contract.ContractException;
-import io.cavra.controlplane.contract.ErrorCode;
-import io.cavra.controlplane.contract.WireValue;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /** Lookup of contract enums by wire name, failing with the reference's "must be one of" text. */
-public final class WireEnums {
+final class WireEnums {
   private WireEnums() {}
 
   /**

@@ -1,9 +1,8 @@
-package io.cavra.controlplane.contract.internal;
+package io.cavra.controlplane.contract;
 
-import io.cavra.controlplane.contract.ContractException;
-import io.cavra.controlplane.contract.ContractJson;
-import io.cavra.controlplane.contract.ErrorCode;
-import io.cavra.controlplane.contract.JsonPaths;
+import io.cavra.controlplane.contract.internal.CanonicalJsonWriter;
+import io.cavra.controlplane.contract.internal.ReadDocument;
+import io.cavra.controlplane.contract.internal.WireMap;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -19,7 +18,7 @@ import java.util.Map;
  * double, which is what the writer prints), {@code null}, and deeply unmodifiable,
  * order-preserving lists and maps.
  */
-public final class JsonValues {
+final class JsonValues {
   /** Maps up to this size are {@link WireMap}s; larger ones are hashed. */
   private static final int SMALL_MAP = 16;
 
@@ -31,7 +30,8 @@ public final class JsonValues {
    * Long} or {@code BigInteger}, other numbers {@code BigDecimal}; anything that is not a JSON value
    * is refused, and so is an array or object at level {@link ContractJson#DEFAULT_MAX_DEPTH} or
    * deeper, which the default reader would refuse (a reader may allow deeper documents, so the
-   * depth is not checked again while the model of a parsed document is built).
+   * depth of a list or map the reader built is not checked again). A list or map of a document the
+   * default guard's screen cleared is returned as it is: the reader checked it already.
    */
   public static Object copy(Object value, String location, int depth) {
     return copy(value, location, null, depth);
@@ -43,11 +43,11 @@ public final class JsonValues {
    * needed, since rendering a key asks the secret guard whether the key must be redacted.
    */
   private static Object copy(Object value, String parent, Object segment, int depth) {
-    if (value == null || value instanceof Boolean || value instanceof Long) {
+    if (value == null || value instanceof Boolean || value instanceof Long || ReadDocument.isCleared(value)) {
       return value;
     }
     if (value instanceof String) {
-      if (!Checks.isScreened() && !Checks.isValidUnicode((String) value)) {
+      if (!Checks.isValidUnicode((String) value)) {
         String location = location(parent, segment);
         throw ContractException.of(ErrorCode.INVALID_VALUE, location, location + " must be valid Unicode text");
       }
@@ -65,7 +65,7 @@ public final class JsonValues {
     }
     if (value instanceof Map || value instanceof List) {
       String location = location(parent, segment);
-      if (depth >= ContractJson.DEFAULT_MAX_DEPTH && !Checks.inDocument()) {
+      if (depth >= ContractJson.DEFAULT_MAX_DEPTH && ReadDocument.of(value) == null) {
         throw ContractException.of(ErrorCode.TOO_DEEP, location,
             location + " nests deeper than " + ContractJson.DEFAULT_MAX_DEPTH + " levels");
       }
@@ -126,7 +126,7 @@ public final class JsonValues {
     if (!(key instanceof String)) {
       throw ContractException.of(ErrorCode.INVALID_TYPE, location, location + " keys must be strings");
     }
-    if (!Checks.isScreened() && !Checks.isValidUnicode((String) key)) {
+    if (!Checks.isValidUnicode((String) key)) {
       throw ContractException.of(ErrorCode.INVALID_VALUE, location, location + " keys must be valid Unicode text");
     }
     return (String) key;

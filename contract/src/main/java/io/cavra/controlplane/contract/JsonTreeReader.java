@@ -1,4 +1,4 @@
-package io.cavra.controlplane.contract.internal;
+package io.cavra.controlplane.contract;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -9,12 +9,13 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.base.ParserBase;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
-import io.cavra.controlplane.contract.ContractException;
-import io.cavra.controlplane.contract.ErrorCode;
-import io.cavra.controlplane.contract.JsonPaths;
-import io.cavra.controlplane.contract.MalformedJsonException;
-import io.cavra.controlplane.contract.secret.DocumentScreen;
-import io.cavra.controlplane.contract.secret.SecretGuard;
+import io.cavra.controlplane.contract.internal.CanonicalJsonWriter;
+import io.cavra.controlplane.contract.internal.ReadDocument;
+import io.cavra.controlplane.contract.internal.ReadList;
+import io.cavra.controlplane.contract.internal.ReadMap;
+import io.cavra.controlplane.contract.internal.Screening;
+import io.cavra.controlplane.contract.internal.Utf8Only;
+import io.cavra.controlplane.contract.internal.WireMap;
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -40,9 +41,12 @@ import java.util.Objects;
  * depth limit, so hostile input fails with {@code too_deep}, never with a stack overflow. Messages
  * never quote the input.
  */
-public final class JsonTreeReader {
+final class JsonTreeReader {
   private static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  private static final Utf8Only.Refusal REFUSED =
+      (location, reason) -> MalformedJsonException.of(ErrorCode.INVALID_JSON, location, reason);
 
   private final JsonFactory factory;
   private final int maxBytes;
@@ -61,7 +65,7 @@ public final class JsonTreeReader {
   }
 
   /**
-   * A document read with a {@link DocumentScreen}: {@code clear} is true when the secret guard
+   * A document read with a {@link Screening.Screen}: {@code clear} is true when the secret guard
    * finds nothing in {@code tree} and every string of it is valid Unicode (the input was strictly
    * decoded bytes or valid text, and held no escape sequence).
    */
@@ -76,17 +80,18 @@ public final class JsonTreeReader {
    * Reads UTF-8 bytes as {@link #read(byte[])} does, and screens the document with {@code guard}
    * while reading it, so that the guard need not scan the tree's strings afterwards.
    */
-  public Screened readScreened(byte[] utf8, SecretGuard guard) {
+  public Screened readScreened(byte[] utf8, Screening guard) {
     return readBytes(utf8, Objects.requireNonNull(guard, "guard"));
   }
 
   /** Reads bytes, screened with {@code guard} unless it is null (then never clear). */
-  private Screened readBytes(byte[] utf8, SecretGuard guard) {
+  private Screened readBytes(byte[] utf8, Screening guard) {
     if (utf8.length > maxBytes) {
       throw tooLarge();
     }
-    Utf8Only.check(utf8);
-    DocumentScreen screen = null;
+    Utf8Only.check(utf8, REFUSED);
+    Screening.Screen screen = null;
+    ReadDocument document = new ReadDocument();
     Object tree;
     if (isAscii(utf8)) {
       // Most documents are ASCII: valid UTF-8 as they are, with columns that count bytes and
@@ -94,33 +99,46 @@ public final class JsonTreeReader {
       if (guard != null) {
         screen = guard.screen(utf8);
       }
-      tree = parse(() -> factory.createParser(utf8), screen);
+      tree = parse(() -> factory.createParser(utf8), screen, document);
     } else {
       String text = decode(utf8);
       if (guard != null) {
         screen = guard.screen(text);
       }
-      tree = parse(text, screen);
+      tree = parse(text, screen, document);
     }
-    return new Screened(tree, screen != null && screen.clear());
+    return screened(tree, guard, screen != null && screen.clear(), document);
   }
 
   /** Reads text; its UTF-8 size counts against the limit. */
   public Object read(String text) {
     checkSize(text);
-    return parse(text, null);
+    return parse(text, null, new ReadDocument());
   }
 
   /**
    * Reads text as {@link #read(String)} does, screened as {@link #readScreened(byte[],
-   * SecretGuard)} screens bytes. Text can hold lone surrogates that no decoder refused, so a
+   * Screening)} screens bytes. Text can hold lone surrogates that no decoder refused, so a
    * document is only clear if the whole text is valid Unicode too.
    */
-  public Screened readScreened(String text, SecretGuard guard) {
+  public Screened readScreened(String text, Screening guard) {
     checkSize(text);
-    DocumentScreen screen = guard.screen(text);
-    Object tree = parse(text, screen);
-    return new Screened(tree, screen.clear() && Checks.isValidUnicode(text));
+    Screening.Screen screen = guard.screen(text);
+    ReadDocument document = new ReadDocument();
+    Object tree = parse(text, screen, document);
+    return screened(tree, guard, screen.clear() && Checks.isValidUnicode(text), document);
+  }
+
+  /**
+   * The result of a screened read. Only a document that the default guard cleared is marked
+   * cleared for the model: a record built from a document that another guard cleared still runs
+   * the default guard.
+   */
+  private static Screened screened(Object tree, Screening guard, boolean clear, ReadDocument document) {
+    if (clear && guard == Checks.GUARD) {
+      document.markCleared();
+    }
+    return new Screened(tree, clear);
   }
 
   private void checkSize(String text) {
@@ -142,11 +160,11 @@ public final class JsonTreeReader {
     }
   }
 
-  private Object parse(String text, DocumentScreen screen) {
+  private Object parse(String text, Screening.Screen screen, ReadDocument document) {
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
       throw MalformedJsonException.of(ErrorCode.INVALID_JSON, "line 1, column 1", "input starts with a byte order mark");
     }
-    return parse(() -> factory.createParser(text), screen);
+    return parse(() -> factory.createParser(text), screen, document);
   }
 
   /** Opens a parser over the input; may fail as Jackson's factory methods do. */
@@ -155,14 +173,14 @@ public final class JsonTreeReader {
   }
 
   /** Reads the document; reports its keys and strings to {@code screen} unless it is null. */
-  private Object parse(Source source, DocumentScreen screen) {
+  private Object parse(Source source, Screening.Screen screen, ReadDocument document) {
     Object[] path = new Object[maxDepth + 2];
     try (JsonParser parser = source.open()) {
       JsonToken token = parser.nextToken();
       if (token == null) {
         throw MalformedJsonException.of(ErrorCode.INVALID_JSON, "line 1, column 1", "input is empty");
       }
-      Object value = value(parser, token, path, 0, screen);
+      Object value = value(parser, token, path, 0, screen, document);
       if (parser.nextToken() != null) {
         throw syntax(parser.currentTokenLocation(), "unexpected content after the JSON value");
       }
@@ -183,21 +201,21 @@ public final class JsonTreeReader {
     }
   }
 
-  private Object value(JsonParser parser, JsonToken token, Object[] path, int depth, DocumentScreen screen)
-      throws IOException {
+  private Object value(JsonParser parser, JsonToken token, Object[] path, int depth, Screening.Screen screen,
+      ReadDocument document) throws IOException {
     switch (token) {
       case START_OBJECT:
         checkDepth(path, depth);
-        return object(parser, path, depth, screen);
+        return object(parser, path, depth, screen, document);
       case START_ARRAY:
         checkDepth(path, depth);
         List<Object> list = new ArrayList<>();
         int index = 0;
         for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
           path[depth] = index++;
-          list.add(value(parser, t, path, depth + 1, screen));
+          list.add(value(parser, t, path, depth + 1, screen, document));
         }
-        return Collections.unmodifiableList(list);
+        return new ReadList(list.toArray(), document);
       case VALUE_STRING:
         String text = parser.getText();
         if (screen != null) {
@@ -247,8 +265,8 @@ public final class JsonTreeReader {
    * compared in place for duplicates. Larger ones become a hashed map, so that neither the
    * duplicate check nor a caller's lookups grow quadratic.
    */
-  private Map<String, Object> object(JsonParser parser, Object[] path, int depth, DocumentScreen screen)
-      throws IOException {
+  private Map<String, Object> object(JsonParser parser, Object[] path, int depth, Screening.Screen screen,
+      ReadDocument document) throws IOException {
     Object[] entries = new Object[32];
     int size = 0;
     Map<String, Object> large = null;
@@ -276,7 +294,7 @@ public final class JsonTreeReader {
       if (duplicate) {
         throw MalformedJsonException.of(ErrorCode.DUPLICATE_KEY, render(path, depth + 1), "duplicate key in object");
       }
-      Object value = value(parser, parser.nextToken(), path, depth + 1, screen);
+      Object value = value(parser, parser.nextToken(), path, depth + 1, screen, document);
       if (large != null) {
         large.put(key, value);
       } else if (size < entries.length) {
@@ -290,7 +308,7 @@ public final class JsonTreeReader {
         large.put(key, value);
       }
     }
-    return large != null ? Collections.unmodifiableMap(large) : WireMap.of(Arrays.copyOf(entries, size));
+    return large != null ? new ReadMap(large, document) : WireMap.read(document, Arrays.copyOf(entries, size));
   }
 
   /**

@@ -1,16 +1,22 @@
-package io.cavra.controlplane.contract.internal;
+package io.cavra.controlplane.contract;
 
-import io.cavra.controlplane.contract.ContractException;
-import io.cavra.controlplane.contract.ErrorCode;
-import io.cavra.controlplane.contract.secret.SecretFinding;
-import io.cavra.controlplane.contract.secret.SecretGuard;
+import io.cavra.controlplane.contract.internal.ReadDocument;
+import io.cavra.controlplane.contract.internal.ReadList;
+import io.cavra.controlplane.contract.internal.Screening;
+import io.cavra.controlplane.contract.internal.WireMap;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
+import java.util.Set;
 
 /** Shared value checks of the model. Every failure is a {@link ContractException} with a path. */
-public final class Checks {
+final class Checks {
+  /** The default secret guard, which every record applies. */
+  static final Screening GUARD = Screening.defaults();
+
   private Checks() {}
 
   /**
@@ -39,7 +45,7 @@ public final class Checks {
     if (value == null) {
       throw ContractException.of(ErrorCode.MISSING_FIELD, location, location + " is required");
     }
-    if (!SCOPE.get().screened && !isValidUnicode(value)) {
+    if (!isValidUnicode(value)) {
       throw ContractException.of(ErrorCode.INVALID_VALUE, location, location + " must be valid Unicode text");
     }
     return value;
@@ -67,14 +73,15 @@ public final class Checks {
 
   /**
    * An immutable copy of a list of strings; each element is checked at {@code location[i]}. A list
-   * that is already an immutable JDK list (as every list this library stores) is not copied again.
+   * that is already an immutable JDK list, or one the reader built, is not copied again; the strings
+   * of a list from a document the default guard's screen cleared are valid Unicode already.
    */
   public static List<String> textList(List<?> values, String location) {
     if (values == null) {
       throw ContractException.of(ErrorCode.MISSING_FIELD, location, location + " is required");
     }
     int index = 0;
-    boolean screened = SCOPE.get().screened;
+    boolean screened = ReadDocument.isCleared(values);
     for (Object element : values) {
       if (!(element instanceof String)) {
         String elementLocation = location + "[" + index + "]";
@@ -90,7 +97,7 @@ public final class Checks {
     }
     @SuppressWarnings("unchecked")
     List<String> strings = (List<String>) values;
-    return List.copyOf(strings);
+    return values instanceof ReadList ? strings : List.copyOf(strings);
   }
 
   /** Like {@link #textList} but refuses an empty list with the reference's message. */
@@ -105,14 +112,15 @@ public final class Checks {
   /**
    * An immutable, order-preserving copy of a free-form object whose values are any JSON values
    * (see {@link JsonValues}), sitting {@code depth} levels below the root of its document;
-   * {@code null} is empty. The object of a cleared parsed document is immutable, its strings are
-   * valid and its floats normalized by the reader already, so it is kept as it is.
+   * {@code null} is empty. An object of a document the default guard's screen cleared is
+   * immutable, its strings are valid and its floats normalized by the reader already, so it is kept
+   * as it is.
    */
   public static Map<String, Object> jsonMap(Map<?, ?> values, String location, int depth) {
     if (values == null || values.isEmpty()) {
       return Map.of();
     }
-    if (isScreened()) {
+    if (ReadDocument.isCleared(values)) {
       @SuppressWarnings("unchecked")
       Map<String, Object> parsed = (Map<String, Object>) values;
       return parsed;
@@ -120,11 +128,77 @@ public final class Checks {
     return JsonValues.copyMap(values, location, depth);
   }
 
-  /** Runs the default secret guard over {@code value}, reporting paths below {@code location}. */
+  /**
+   * Runs the default secret guard over {@code value}, reporting paths below {@code location}. A
+   * list or map of a document the guard's screen cleared is not walked again, and neither is such
+   * a value of an ordered map of a record's fields.
+   */
   public static void guard(Object value, String location) {
-    if (!SCOPE.get().screened) {
-      SecretGuard.defaults().check(value, location);
+    if (ReadDocument.isCleared(value)) {
+      return;
     }
+    GUARD.check(value instanceof WireMap ? uncleared((WireMap) value) : value, location);
+  }
+
+  /**
+   * {@code fields} without the entries whose values are lists or maps of cleared documents, or the
+   * contract's own fixed texts.
+   */
+  private static WireMap uncleared(WireMap fields) {
+    int size = fields.size();
+    int kept = 0;
+    for (int i = 0; i < size; i++) {
+      if (!isClear(fields.value(i))) {
+        kept++;
+      }
+    }
+    if (kept == size) {
+      return fields;
+    }
+    Object[] entries = new Object[kept * 2];
+    int j = 0;
+    for (int i = 0; i < size; i++) {
+      if (!isClear(fields.value(i))) {
+        entries[j++] = fields.key(i);
+        entries[j++] = fields.value(i);
+      }
+    }
+    return WireMap.of(entries);
+  }
+
+  private static boolean isClear(Object value) {
+    return ReadDocument.isCleared(value) || FIXED_TEXTS.contains(value);
+  }
+
+  /**
+   * The contract's own fixed texts, held by identity: every public {@code String} or {@code List}
+   * constant of the payload and summary records (boundaries, requested checks), each of which the
+   * default guard cleared once here. A record's field that is one of these very objects is not
+   * walked again; an equal text from elsewhere is.
+   */
+  private static final Set<Object> FIXED_TEXTS = fixedTexts();
+
+  private static Set<Object> fixedTexts() {
+    Set<Object> fixed = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Class<?> sealed : List.of(RequestPayload.class, ResponsePayload.class, Summary.class)) {
+      for (Class<?> type : sealed.getPermittedSubclasses()) {
+        for (Field field : type.getFields()) {
+          int modifiers = field.getModifiers();
+          Class<?> kind = field.getType();
+          if (Modifier.isStatic(modifiers) && Modifier.isFinal(modifiers)
+              && (kind == String.class || kind == List.class)) {
+            try {
+              Object text = field.get(null);
+              GUARD.check(text, type.getSimpleName() + "." + field.getName());
+              fixed.add(text);
+            } catch (IllegalAccessException | ContractException e) {
+              // Not taken as clear: records check it each time, as any other value.
+            }
+          }
+        }
+      }
+    }
+    return fixed;
   }
 
   /**
@@ -135,70 +209,35 @@ public final class Checks {
    * is not allowed in public SaaS contract payload: payload.owners.primary.password}).
    */
   public static void guard(Object value, String locationRoot, String messageRoot) {
-    if (SCOPE.get().screened) {
+    if (ReadDocument.isCleared(value)) {
       return;
     }
-    Optional<SecretFinding> found = SecretGuard.defaults().firstFinding(value, locationRoot);
-    if (found.isPresent()) {
-      SecretFinding finding = found.get();
-      String path = finding.path();
-      String shown = path.startsWith(locationRoot) ? messageRoot + path.substring(locationRoot.length()) : path;
-      String what = finding.code() == ErrorCode.SENSITIVE_FIELD ? "field" : "value";
-      throw ContractException.secret(finding.code(), path,
-          "sensitive " + what + " is not allowed in public SaaS contract payload: " + shown, finding.ruleId());
-    }
-  }
-
-  /**
-   * Builds the model of a parsed document with {@code builder}. If a {@link
-   * io.cavra.controlplane.contract.secret.DocumentScreen} cleared the document, the default guard
-   * finds nothing in it and its strings are valid Unicode; the model's strings are its text or
-   * constants of the contract (which every builder checks), so {@link #guard} and the Unicode
-   * checks are skipped on this thread while {@code builder} runs. Every other check runs, in the
-   * same order, so the same document fails with the same error either way.
-   */
-  public static <T> T fromDocument(JsonTreeReader.Screened document, Function<Object, T> builder) {
-    Scope scope = SCOPE.get();
-    boolean outerDocument = scope.document;
-    boolean outerScreened = scope.screened;
-    scope.document = true;
-    scope.screened = document.clear();
     try {
-      return builder.apply(document.tree());
-    } finally {
-      scope.document = outerDocument;
-      scope.screened = outerScreened;
+      GUARD.check(value, locationRoot);
+    } catch (ContractException e) {
+      if (e.ruleId().isEmpty()) {
+        throw e;
+      }
+      String path = e.location();
+      String shown = path.startsWith(locationRoot) ? messageRoot + path.substring(locationRoot.length()) : path;
+      String what = e.code() == ErrorCode.SENSITIVE_FIELD ? "field" : "value";
+      throw ContractException.secret(e.code(), path,
+          "sensitive " + what + " is not allowed in public SaaS contract payload: " + shown, e.ruleId().orElseThrow());
     }
   }
-
-  /** Whether the model being built on this thread is that of a parsed document. */
-  static boolean inDocument() {
-    return SCOPE.get().document;
-  }
-
-  /** Whether the model being built on this thread is that of a document a screen cleared. */
-  static boolean isScreened() {
-    return SCOPE.get().screened;
-  }
-
-  /**
-   * Per thread: whether the innermost {@link #fromDocument} on it builds a parsed document, and
-   * whether that document was cleared.
-   */
-  private static final class Scope {
-    boolean document;
-    boolean screened;
-  }
-
-  private static final ThreadLocal<Scope> SCOPE = ThreadLocal.withInitial(Scope::new);
 
   /**
    * A key as an error's location or message may show it: itself, or {@link
-   * SecretGuard#REDACTED_KEY} if its text is credential material, so that an error about a
+   * io.cavra.controlplane.contract.secret.SecretGuard#REDACTED_KEY} if its text is credential material, so that an error about a
    * document's shape cannot repeat a secret that the document used as a key.
    */
   public static String keyInPath(String key) {
-    return SecretGuard.defaults().checkText(key).isPresent() ? SecretGuard.REDACTED_KEY : key;
+    try {
+      GUARD.check(key, "$");
+      return key;
+    } catch (ContractException e) {
+      return Screening.REDACTED_KEY;
+    }
   }
 
   /** Python's {@code str.strip()}: removes every character for which {@code str.isspace()} is true. */
