@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.cavra.controlplane.contract.ContractException;
 import io.cavra.controlplane.contract.ErrorCode;
+import io.cavra.controlplane.contract.MalformedJsonException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,9 @@ import org.junit.jupiter.api.Test;
  * chunks; UTF-8 JSON of any length passes.
  */
 class Utf8OnlyTest {
+  private static final Utf8Only.Refusal REFUSED =
+      (location, reason) -> MalformedJsonException.of(ErrorCode.INVALID_JSON, location, reason);
+
 
   private static byte[] bytes(int... values) {
     byte[] out = new byte[values.length];
@@ -28,13 +32,13 @@ class Utf8OnlyTest {
   }
 
   private static ContractException refused(byte[] input) {
-    return catchThrowableOfType(ContractException.class, () -> Utf8Only.check(input));
+    return catchThrowableOfType(ContractException.class, () -> Utf8Only.check(input, REFUSED));
   }
 
   /** Reads the whole stream one byte at a time, or in chunks of {@code chunk}. */
   private static ContractException refusedStreamed(byte[] input, int chunk) {
     return catchThrowableOfType(ContractException.class, () -> {
-      try (InputStream in = Utf8Only.checking(new ByteArrayInputStream(input))) {
+      try (InputStream in = Utf8Only.checking(new ByteArrayInputStream(input), REFUSED)) {
         if (chunk == 1) {
           while (in.read() >= 0) {
             // reading is the check
@@ -70,7 +74,7 @@ class Utf8OnlyTest {
   void bytesThatOnlyPartlyMatchAByteOrderMarkPass() {
     for (byte[] input : new byte[][] {bytes(0xEF, 0xBB, '"'), bytes(0xEF, '"', 0xBF), bytes('"', 0xBB, 0xBF),
         bytes(0xFE, '"'), bytes('"', 0xFF), bytes(0xFF, '"'), bytes('"', 0xFE), bytes(0xFE), bytes(0xEF, 0xBB)}) {
-      assertThatCode(() -> Utf8Only.check(input)).doesNotThrowAnyException();
+      assertThatCode(() -> Utf8Only.check(input, REFUSED)).doesNotThrowAnyException();
       assertThat(refusedStreamed(input, 1)).isNull();
     }
   }
@@ -87,7 +91,7 @@ class Utf8OnlyTest {
   void aNulByteIsLocatedOnItsLineInEveryPositionOfALongInput() {
     String text = "{\n  \"tenant\": \"tenant-a\",\n  \"note\": \"plain text here\"\n}";
     byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-    assertThatCode(() -> Utf8Only.check(utf8)).doesNotThrowAnyException();
+    assertThatCode(() -> Utf8Only.check(utf8, REFUSED)).doesNotThrowAnyException();
     assertThat(refusedStreamed(utf8, 5)).isNull();
     for (int at = 0; at < utf8.length; at++) {
       byte[] input = utf8.clone();
@@ -112,12 +116,12 @@ class Utf8OnlyTest {
   @Test
   void skippedBytesAreCheckedToo() throws IOException {
     byte[] input = bytes('"', 'a', 0, 'b', '"');
-    try (InputStream in = Utf8Only.checking(new ByteArrayInputStream(input))) {
+    try (InputStream in = Utf8Only.checking(new ByteArrayInputStream(input), REFUSED)) {
       assertThat(in.markSupported()).isFalse();
       ContractException error = catchThrowableOfType(ContractException.class, () -> in.skip(4));
       assertThat(error.location()).isEqualTo("line 1, column 3");
     }
-    try (InputStream in = Utf8Only.checking(new ByteArrayInputStream(bytes('"', 'a', '"')))) {
+    try (InputStream in = Utf8Only.checking(new ByteArrayInputStream(bytes('"', 'a', '"')), REFUSED)) {
       assertThat(in.skip(2)).isEqualTo(2);
       assertThat(in.read()).isEqualTo('"');
       assertThat(in.read()).isEqualTo(-1);

@@ -1,10 +1,8 @@
-package io.cavra.controlplane.contract.internal;
+package io.cavra.controlplane.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.cavra.controlplane.contract.ContractException;
-import io.cavra.controlplane.contract.ErrorCode;
 import io.cavra.controlplane.contract.secret.SecretGuard;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

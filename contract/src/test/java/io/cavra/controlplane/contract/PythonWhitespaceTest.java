@@ -1,4 +1,4 @@
-package io.cavra.controlplane.contract.internal;
+package io.cavra.controlplane.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -18,7 +18,7 @@ import net.jqwik.api.ShrinkingMode;
  * parse → serialize is the identity in both canonical forms and the output validates against the
  * published schema; and the parser fails on arbitrary input only with the contract's exception.
  */
-class RoundTripProperties {
+class RoundTripPropertiesTest {
 
   @Property(tries = 300)
   void requestsRoundTripAndMatchTheSchema(@ForAll("requests") ControlPlaneRequest request) {
@@ -335,7 +335,7 @@ class RoundTripProperties {
         .withCharRange('\u0000', '\u001f')
         .withChars('\u007f', '\u00e9', '\u2028', '\u6771', '\uD83D', '\uDE80')
         .ofMaxLength(30)
-        .filter(RoundTripProperties::validUnicode);
+        .filter(RoundTripPropertiesTest::validUnicode);
   }
 
   private static boolean validUnicode(String s) {
