@@ -1,6 +1,7 @@
 /**
  * The CAVRA control plane conformance kit and schema compatibility gate. Depends on the contract,
- * JUnit 5's API (the suite is a test class adapters extend), and the networknt JSON Schema validator.
+ * JUnit 5's API (the suite is a test class adapters extend), and the networknt JSON Schema
+ * validator.
  */
 module io.cavra.controlplane.conformance {
   requires transitive io.cavra.controlplane.contract;
@@ -13,5 +14,6 @@ module io.cavra.controlplane.conformance {
   exports io.cavra.controlplane.conformance.compat;
 
   // JUnit instantiates subclasses of ConformanceSuite and calls its test factory reflectively.
-  opens io.cavra.controlplane.conformance to org.junit.platform.commons;
+  opens io.cavra.controlplane.conformance to
+      org.junit.platform.commons;
 }

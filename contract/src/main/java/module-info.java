@@ -13,9 +13,8 @@ module io.cavra.controlplane.contract {
   uses io.cavra.controlplane.contract.secret.SecretRuleProvider;
   uses io.cavra.controlplane.contract.internal.Screening;
 
-  provides io.cavra.controlplane.contract.adapter.ControlPlaneAdapterProvider
-      with io.cavra.controlplane.contract.adapter.CommunityAdapter.Provider;
-  provides io.cavra.controlplane.contract.internal.Screening
-      with io.cavra.controlplane.contract.secret.DefaultGuardService;
-
+  provides io.cavra.controlplane.contract.adapter.ControlPlaneAdapterProvider with
+      io.cavra.controlplane.contract.adapter.CommunityAdapter.Provider;
+  provides io.cavra.controlplane.contract.internal.Screening with
+      io.cavra.controlplane.contract.secret.DefaultGuardService;
 }

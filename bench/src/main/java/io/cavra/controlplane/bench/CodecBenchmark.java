@@ -19,8 +19,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Cost of one ~1 KB request envelope through the contract codec, against bare Jackson trees
- * holding the same document. Average time per envelope; lower is better.
+ * Cost of one ~1 KB request envelope through the contract codec, against bare Jackson trees holding
+ * the same document. Average time per envelope; lower is better.
  *
  * <ul>
  *   <li>{@code buildGuardSerialize}: builder (identifier checks, payload checks, secret guard over

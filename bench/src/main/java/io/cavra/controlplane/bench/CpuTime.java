@@ -11,9 +11,9 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * CPU time of the benchmark thread per iteration ({@code cpuNanos}) and the calls made in it
- * ({@code calls}), as JMH event counters. On a shared machine wall-clock scores swing with the
- * load of other processes; {@code cpuNanos / calls} counts only the time this thread was on a
- * CPU, which makes ratios between benchmarks much steadier. {@link Report} divides the two.
+ * ({@code calls}), as JMH event counters. On a shared machine wall-clock scores swing with the load
+ * of other processes; {@code cpuNanos / calls} counts only the time this thread was on a CPU, which
+ * makes ratios between benchmarks much steadier. {@link Report} divides the two.
  */
 @State(Scope.Thread)
 @AuxCounters(AuxCounters.Type.EVENTS)

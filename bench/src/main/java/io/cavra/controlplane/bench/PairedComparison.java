@@ -22,9 +22,9 @@ import java.util.concurrent.Callable;
  * SecretGuardBenchmark} payload with those rule sets; {@code parse}, {@code build}, {@code
  * guardEnvelope}, {@code readTree} and {@code writeTree} are {@link CodecBenchmark}'s {@code
  * parseValidate}, {@code buildGuardSerialize}, {@code guardPayloadOnly}, {@code jacksonReadTree}
- * and {@code jacksonWriteTree}. {@code A:B} runs workload A on the first build and B on the
- * second: with one build twice, {@code full:doubled} measures what doubling the rules costs and
- * {@code readTree:parse} what parsing costs against bare Jackson, with the same pairing.
+ * and {@code jacksonWriteTree}. {@code A:B} runs workload A on the first build and B on the second:
+ * with one build twice, {@code full:doubled} measures what doubling the rules costs and {@code
+ * readTree:parse} what parsing costs against bare Jackson, with the same pairing.
  *
  * <pre>{@code java -cp bench/target/benchmarks.jar io.cavra.controlplane.bench.PairedComparison \
  *     OLD/contract/target/classes contract/target/classes [WORKLOAD] [rounds]}</pre>
@@ -41,8 +41,9 @@ final class PairedComparison {
 
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
-      System.err.println("usage: PairedComparison OLD_CONTRACT_CLASSES NEW_CONTRACT_CLASSES"
-          + " [full|half|doubled|parse|build|guardEnvelope|readTree|writeTree|A:B] [rounds]");
+      System.err.println(
+          "usage: PairedComparison OLD_CONTRACT_CLASSES NEW_CONTRACT_CLASSES"
+              + " [full|half|doubled|parse|build|guardEnvelope|readTree|writeTree|A:B] [rounds]");
       System.exit(2);
     }
     String workload = args.length > 2 ? args[2] : "full";
@@ -71,76 +72,103 @@ final class PairedComparison {
     double median = ratios.get(ratios.size() / 2);
     double low = ratios.get(ratios.size() / 4);
     double high = ratios.get(3 * ratios.size() / 4);
-    System.out.printf(Locale.ROOT, "%s: new/old throughput median %.3f, quartiles %.3f … %.3f, %d pairs"
-        + " (new/old cost %.3f, quartiles %.3f … %.3f)%n",
-        workload, median, low, high, ratios.size(), 1 / median, 1 / high, 1 / low);
+    System.out.printf(
+        Locale.ROOT,
+        "%s: new/old throughput median %.3f, quartiles %.3f … %.3f, %d pairs"
+            + " (new/old cost %.3f, quartiles %.3f … %.3f)%n",
+        workload,
+        median,
+        low,
+        high,
+        ratios.size(),
+        1 / median,
+        1 / high,
+        1 / low);
   }
 
   /** One build's operation, loaded from its classes first and this jar second. */
   private record Workload(Callable<?> operation) {
     static Workload load(Path contractClasses, URL benchJar, String name) throws Exception {
-      ClassLoader loader = new URLClassLoader(
-          new URL[] {contractClasses.toUri().toURL(), benchJar}, ClassLoader.getPlatformClassLoader());
+      ClassLoader loader =
+          new URLClassLoader(
+              new URL[] {contractClasses.toUri().toURL(), benchJar},
+              ClassLoader.getPlatformClassLoader());
       Class<?> guardType = loader.loadClass("io.cavra.controlplane.contract.secret.SecretGuard");
       Class<?> jsonType = loader.loadClass("io.cavra.controlplane.contract.ContractJson");
       Class<?> envelopes = loader.loadClass(Envelopes.class.getName());
       Method request = envelopes.getDeclaredMethod("request");
       request.setAccessible(true);
       Method toJsonBytes =
-          jsonType.getMethod("toJsonBytes", loader.loadClass("io.cavra.controlplane.contract.Envelope"));
+          jsonType.getMethod(
+              "toJsonBytes", loader.loadClass("io.cavra.controlplane.contract.Envelope"));
       switch (name) {
         case "full":
         case "half":
-        case "doubled": {
-          Object guard = guardType.getMethod("defaults").invoke(null);
-          if (!name.equals("full")) {
-            Method copy = loader.loadClass(SecretGuardBenchmark.class.getName()).getDeclaredMethod(name, guardType);
-            copy.setAccessible(true);
-            guard = copy.invoke(null, guardType.getMethod("builtIn").invoke(null));
+        case "doubled":
+          {
+            Object guard = guardType.getMethod("defaults").invoke(null);
+            if (!name.equals("full")) {
+              Method copy =
+                  loader
+                      .loadClass(SecretGuardBenchmark.class.getName())
+                      .getDeclaredMethod(name, guardType);
+              copy.setAccessible(true);
+              guard = copy.invoke(null, guardType.getMethod("builtIn").invoke(null));
+            }
+            Map<String, Object> payload =
+                Payloads.operatingRecords(
+                    SecretGuardBenchmark.SEED, SecretGuardBenchmark.PAYLOAD_BYTES);
+            Method scan = guardType.getMethod("scan", Object.class, String.class);
+            Object rules = guard;
+            return new Workload(() -> scan.invoke(rules, payload, "payload"));
           }
-          Map<String, Object> payload =
-              Payloads.operatingRecords(SecretGuardBenchmark.SEED, SecretGuardBenchmark.PAYLOAD_BYTES);
-          Method scan = guardType.getMethod("scan", Object.class, String.class);
-          Object rules = guard;
-          return new Workload(() -> scan.invoke(rules, payload, "payload"));
-        }
-        case "parse": {
-          Object json = jsonType.getMethod("defaults").invoke(null);
-          Object bytes = toJsonBytes.invoke(null, request.invoke(null));
-          Method parse = jsonType.getMethod("parseRequest", byte[].class);
-          return new Workload(() -> parse.invoke(json, bytes));
-        }
+        case "parse":
+          {
+            Object json = jsonType.getMethod("defaults").invoke(null);
+            Object bytes = toJsonBytes.invoke(null, request.invoke(null));
+            Method parse = jsonType.getMethod("parseRequest", byte[].class);
+            return new Workload(() -> parse.invoke(json, bytes));
+          }
         case "build":
           return new Workload(() -> toJsonBytes.invoke(null, request.invoke(null)));
-        case "guardEnvelope": {
-          Object guard = guardType.getMethod("defaults").invoke(null);
-          Object envelope = request.invoke(null);
-          Object payload = envelope.getClass().getMethod("payload").invoke(envelope);
-          Object tree =
-              loader.loadClass("io.cavra.controlplane.contract.RequestPayload").getMethod("toMap").invoke(payload);
-          Method check = guardType.getMethod("check", Object.class, String.class);
-          return new Workload(() -> check.invoke(guard, tree, "payload"));
-        }
-        case "readTree":
-        case "writeTree": {
-          // This loader's own copy of Jackson, as the contract build has its own.
-          Class<?> mapperType = loader.loadClass("com.fasterxml.jackson.databind.ObjectMapper");
-          Class<?> nodesType = loader.loadClass("com.fasterxml.jackson.databind.node.JsonNodeFactory");
-          Object mapper = mapperType.getConstructor().newInstance();
-          Object nodes = nodesType.getField("instance").get(null);
-          Method tree = envelopes.getDeclaredMethod("tree", nodesType);
-          tree.setAccessible(true);
-          Method write = mapperType.getMethod("writeValueAsBytes", Object.class);
-          if (name.equals("writeTree")) {
-            return new Workload(() -> write.invoke(mapper, tree.invoke(null, nodes)));
+        case "guardEnvelope":
+          {
+            Object guard = guardType.getMethod("defaults").invoke(null);
+            Object envelope = request.invoke(null);
+            Object payload = envelope.getClass().getMethod("payload").invoke(envelope);
+            Object tree =
+                loader
+                    .loadClass("io.cavra.controlplane.contract.RequestPayload")
+                    .getMethod("toMap")
+                    .invoke(payload);
+            Method check = guardType.getMethod("check", Object.class, String.class);
+            return new Workload(() -> check.invoke(guard, tree, "payload"));
           }
-          Object bytes = toJsonBytes.invoke(null, request.invoke(null));
-          Method read = mapperType.getMethod("readTree", byte[].class);
-          return new Workload(() -> read.invoke(mapper, bytes));
-        }
+        case "readTree":
+        case "writeTree":
+          {
+            // This loader's own copy of Jackson, as the contract build has its own.
+            Class<?> mapperType = loader.loadClass("com.fasterxml.jackson.databind.ObjectMapper");
+            Class<?> nodesType =
+                loader.loadClass("com.fasterxml.jackson.databind.node.JsonNodeFactory");
+            Object mapper = mapperType.getConstructor().newInstance();
+            Object nodes = nodesType.getField("instance").get(null);
+            Method tree = envelopes.getDeclaredMethod("tree", nodesType);
+            tree.setAccessible(true);
+            Method write = mapperType.getMethod("writeValueAsBytes", Object.class);
+            if (name.equals("writeTree")) {
+              return new Workload(() -> write.invoke(mapper, tree.invoke(null, nodes)));
+            }
+            Object bytes = toJsonBytes.invoke(null, request.invoke(null));
+            Method read = mapperType.getMethod("readTree", byte[].class);
+            return new Workload(() -> read.invoke(mapper, bytes));
+          }
         default:
-          throw new IllegalArgumentException("unknown workload " + name
-              + "; use full, half, doubled, parse, build, guardEnvelope, readTree, writeTree or A:B");
+          throw new IllegalArgumentException(
+              "unknown workload "
+                  + name
+                  + "; use full, half, doubled, parse, build, guardEnvelope, readTree, writeTree or"
+                  + " A:B");
       }
     }
 

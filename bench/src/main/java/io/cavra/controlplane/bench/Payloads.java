@@ -21,31 +21,126 @@ import java.util.UUID;
  */
 final class Payloads {
   private static final String[] WORDS = {
-    "retention", "enforcement", "evidence", "window", "export", "connector", "archive", "tenant",
-    "registry", "catalog", "freshness", "rollout", "approval", "workflow", "dashboard", "refresh",
-    "billing", "subscription", "license", "telemetry", "support", "handoff", "escalation", "drill",
-    "customer", "success", "review", "release", "closeout", "scheduler", "worker", "runtime",
-    "retry", "policy", "pack", "artifact", "integrity", "entitlement", "scope", "region",
-    "lagging", "behind", "pending", "completed", "failed", "twice", "after", "before", "during",
-    "nightly", "weekly", "owner", "acknowledged", "the", "a", "for", "with", "and", "was", "is",
-    "not", "yet", "on", "of", "in", "to", "by", "from", "queue", "backlog", "snapshot", "checksum",
-    "mismatch", "recovered", "migrated", "café", "naïve", "résumé", "Zürich", "São", "Paulo",
+    "retention",
+    "enforcement",
+    "evidence",
+    "window",
+    "export",
+    "connector",
+    "archive",
+    "tenant",
+    "registry",
+    "catalog",
+    "freshness",
+    "rollout",
+    "approval",
+    "workflow",
+    "dashboard",
+    "refresh",
+    "billing",
+    "subscription",
+    "license",
+    "telemetry",
+    "support",
+    "handoff",
+    "escalation",
+    "drill",
+    "customer",
+    "success",
+    "review",
+    "release",
+    "closeout",
+    "scheduler",
+    "worker",
+    "runtime",
+    "retry",
+    "policy",
+    "pack",
+    "artifact",
+    "integrity",
+    "entitlement",
+    "scope",
+    "region",
+    "lagging",
+    "behind",
+    "pending",
+    "completed",
+    "failed",
+    "twice",
+    "after",
+    "before",
+    "during",
+    "nightly",
+    "weekly",
+    "owner",
+    "acknowledged",
+    "the",
+    "a",
+    "for",
+    "with",
+    "and",
+    "was",
+    "is",
+    "not",
+    "yet",
+    "on",
+    "of",
+    "in",
+    "to",
+    "by",
+    "from",
+    "queue",
+    "backlog",
+    "snapshot",
+    "checksum",
+    "mismatch",
+    "recovered",
+    "migrated",
+    "café",
+    "naïve",
+    "résumé",
+    "Zürich",
+    "São",
+    "Paulo",
   };
   private static final String[] KINDS = {
-    "policy_evaluation", "audit_store_check", "evidence_export", "support_handoff", "dashboard_refresh",
-    "license_telemetry", "billing_monitoring", "closeout_retry",
+    "policy_evaluation",
+    "audit_store_check",
+    "evidence_export",
+    "support_handoff",
+    "dashboard_refresh",
+    "license_telemetry",
+    "billing_monitoring",
+    "closeout_retry",
   };
-  private static final String[] STATES = {"ready", "degraded", "blocked", "pending", "not_configured"};
-  private static final String[] REGIONS = {"eu-west-1", "eu-central-1", "us-east-1", "us-west-2", "ap-southeast-2"};
-  private static final String[] TEAMS = {"governance", "platform-security", "payments", "data", "sre", "support"};
+  private static final String[] STATES = {
+    "ready", "degraded", "blocked", "pending", "not_configured"
+  };
+  private static final String[] REGIONS = {
+    "eu-west-1", "eu-central-1", "us-east-1", "us-west-2", "ap-southeast-2"
+  };
+  private static final String[] TEAMS = {
+    "governance", "platform-security", "payments", "data", "sre", "support"
+  };
   private static final String[] PACKS = {
-    "baseline-network-egress", "baseline-iam-least-privilege", "storage-encryption-at-rest",
-    "audit-log-retention-365d", "k8s-pod-security-restricted", "container-image-provenance",
-    "tls-min-version-1-2", "pci-dss-segmentation", "cardholder-data-masking", "change-approval-two-person",
+    "baseline-network-egress",
+    "baseline-iam-least-privilege",
+    "storage-encryption-at-rest",
+    "audit-log-retention-365d",
+    "k8s-pod-security-restricted",
+    "container-image-provenance",
+    "tls-min-version-1-2",
+    "pci-dss-segmentation",
+    "cardholder-data-masking",
+    "change-approval-two-person",
   };
   private static final String[] BLOCKER_CODES = {
-    "evidence_stale", "export_connector_unreachable", "approval_missing", "retention_below_policy",
-    "catalog_out_of_date", "owner_unassigned",
+    "evidence_stale",
+    "export_connector_unreachable",
+    "approval_missing",
+    "retention_below_policy",
+    "catalog_out_of_date",
+    "owner_unassigned",
   };
   private static final Instant EPOCH = Instant.parse("2026-11-01T00:00:00Z");
 
@@ -61,7 +156,8 @@ final class Payloads {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("tenant_id", "tenant-acme-eu-01");
     root.put("generated_at", "2026-11-27T00:00:00Z");
-    root.put("source_url", "https://control-plane.cavra.example/v1/tenants/tenant-acme-eu-01/operating");
+    root.put(
+        "source_url", "https://control-plane.cavra.example/v1/tenants/tenant-acme-eu-01/operating");
     root.put("records", records);
     int size = utf8Length(root);
     for (int i = 0; size < minBytes; i++) {
@@ -80,13 +176,18 @@ final class Payloads {
   private static Map<String, Object> record(SplittableRandom random, int index) {
     Map<String, Object> record = new LinkedHashMap<>();
     String pack = pick(random, PACKS);
-    String version = random.nextInt(1, 6) + "." + random.nextInt(0, 10) + "." + random.nextInt(0, 10);
+    String version =
+        random.nextInt(1, 6) + "." + random.nextInt(0, 10) + "." + random.nextInt(0, 10);
     Instant start = EPOCH.plus(random.nextInt(0, 60 * 24 * 26), ChronoUnit.MINUTES);
     record.put("id", new UUID(random.nextLong(), random.nextLong()).toString());
     record.put("sequence", (long) index);
     record.put("kind", pick(random, KINDS));
     record.put("state", pick(random, STATES));
-    record.put("policy_refs", List.of("cavra-starter/" + pack + "@" + version, "acme-platform/" + pick(random, PACKS) + "@1.0.0"));
+    record.put(
+        "policy_refs",
+        List.of(
+            "cavra-starter/" + pack + "@" + version,
+            "acme-platform/" + pick(random, PACKS) + "@1.0.0"));
     Map<String, Object> labels = new LinkedHashMap<>();
     labels.put("team", pick(random, TEAMS));
     labels.put("region", pick(random, REGIONS));
@@ -109,7 +210,9 @@ final class Payloads {
     }
     record.put("blockers", blockers);
     record.put("summary", sentence(random, 12, 30));
-    record.put("artifact_url", "https://registry.cavra.example/v1/packs/" + pack + "/" + version + "/artifact.tar.gz");
+    record.put(
+        "artifact_url",
+        "https://registry.cavra.example/v1/packs/" + pack + "/" + version + "/artifact.tar.gz");
     record.put("artifact_digest", "sha256:" + hex(random, 64));
     record.put("attempts", (long) random.nextInt(0, 5));
     record.put("coverage", BigDecimal.valueOf(random.nextInt(0, 1001), 3));

@@ -14,21 +14,33 @@ import java.util.Map;
 
 /**
  * Summarises JMH JSON results ({@code -rf json}) of this module as Markdown: per benchmark the JMH
- * score and error, the median and range of iterations, the CPU time per operation (from
- * {@link CpuTime}), allocation per operation (with {@code -prof gc}), the fork-to-fork spread, the
- * share of wall time the benchmark thread was on a CPU; then the ratios the README reports against.
- * Given several files (runs), also the run-to-run spread of the medians.
+ * score and error, the median and range of iterations, the CPU time per operation (from {@link
+ * CpuTime}), allocation per operation (with {@code -prof gc}), the fork-to-fork spread, the share
+ * of wall time the benchmark thread was on a CPU; then the ratios the README reports against. Given
+ * several files (runs), also the run-to-run spread of the medians.
  *
- * <pre>{@code java -cp bench/target/benchmarks.jar io.cavra.controlplane.bench.Report run1.json [run2.json …]}</pre>
+ * <pre>
+ * {@code java -cp bench/target/benchmarks.jar io.cavra.controlplane.bench.Report run1.json [run2.json …]}
+ * </pre>
  */
 final class Report {
   private static final String CODEC = "CodecBenchmark.";
   private static final String GUARD = "SecretGuardBenchmark.";
+
   /** Display order: each contract benchmark next to its baseline, then the guard. */
-  private static final List<String> ORDER = List.of(
-      CODEC + "buildGuardSerialize", CODEC + "serializeOnly", CODEC + "guardPayloadOnly", CODEC + "jacksonWriteTree",
-      CODEC + "parseValidate", CODEC + "parseTreeOnly", CODEC + "jacksonReadTree",
-      GUARD + "scanFull", GUARD + "scanHalf", GUARD + "scanDoubled", GUARD + "scanJsonFull");
+  private static final List<String> ORDER =
+      List.of(
+          CODEC + "buildGuardSerialize",
+          CODEC + "serializeOnly",
+          CODEC + "guardPayloadOnly",
+          CODEC + "jacksonWriteTree",
+          CODEC + "parseValidate",
+          CODEC + "parseTreeOnly",
+          CODEC + "jacksonReadTree",
+          GUARD + "scanFull",
+          GUARD + "scanHalf",
+          GUARD + "scanDoubled",
+          GUARD + "scanJsonFull");
 
   private Report() {}
 
@@ -37,8 +49,12 @@ final class Report {
       System.err.println("usage: Report RESULTS.json [MORE.json ...]");
       System.exit(2);
     }
-    System.out.printf(Locale.ROOT, "Codec envelope: %d B of canonical JSON. Guard payload: %d B (%d records).%n%n",
-        CodecBenchmark.envelopeBytes(), SecretGuardBenchmark.payloadBytes(), SecretGuardBenchmark.payloadRecords());
+    System.out.printf(
+        Locale.ROOT,
+        "Codec envelope: %d B of canonical JSON. Guard payload: %d B (%d records).%n%n",
+        CodecBenchmark.envelopeBytes(),
+        SecretGuardBenchmark.payloadBytes(),
+        SecretGuardBenchmark.payloadRecords());
     System.out.println("Guard rule sets: " + SecretGuardBenchmark.ruleCounts() + ".");
     System.out.println();
     ObjectMapper mapper = new ObjectMapper();
@@ -68,43 +84,99 @@ final class Report {
   }
 
   private static void table(Map<String, Stats> run) {
-    System.out.println("| benchmark | JMH score ± 99.9% error | median [min … max] | CPU-time median | alloc/op"
-        + " | fork spread | on-CPU share |");
+    System.out.println(
+        "| benchmark | JMH score ± 99.9% error | median [min … max] | CPU-time median | alloc/op"
+            + " | fork spread | on-CPU share |");
     System.out.println("|---|---|---|---|---|---|---|");
     for (Stats s : run.values()) {
-      System.out.printf(Locale.ROOT, "| %s | %s ± %s | %s [%s … %s] | %s | %s | %.0f%% | %.0f%% |%n",
-          s.name, s.format(s.score), s.format(s.error), s.format(s.median()), s.format(s.min()),
-          s.format(s.max()), s.format(s.cpuMedian()),
+      System.out.printf(
+          Locale.ROOT,
+          "| %s | %s ± %s | %s [%s … %s] | %s | %s | %.0f%% | %.0f%% |%n",
+          s.name,
+          s.format(s.score),
+          s.format(s.error),
+          s.format(s.median()),
+          s.format(s.min()),
+          s.format(s.max()),
+          s.format(s.cpuMedian()),
           Double.isNaN(s.allocPerOp) ? "–" : String.format(Locale.ROOT, "%.0f B", s.allocPerOp),
-          100 * s.forkSpread(), 100 * s.onCpuShare());
+          100 * s.forkSpread(),
+          100 * s.onCpuShare());
     }
     System.out.println();
-    System.out.println("Codec rows are µs per envelope (lower is better); guard rows are MB/s of canonical JSON"
-        + " (10^6 B/s, higher is better). Fork spread: largest over smallest fork median, minus one.");
+    System.out.println(
+        "Codec rows are µs per envelope (lower is better); guard rows are MB/s of canonical JSON"
+            + " (10^6 B/s, higher is better). Fork spread: largest over smallest fork median, minus"
+            + " one.");
     System.out.println();
   }
 
   private static void ratios(Map<String, Stats> run) {
     System.out.println("| ratio | wall median | CPU-time median | target |");
     System.out.println("|---|---|---|---|");
-    ratio(run, "(1) buildGuardSerialize / jacksonWriteTree", CODEC + "buildGuardSerialize", CODEC + "jacksonWriteTree",
-        false, "≤ 2×");
-    ratio(run, "(2) parseValidate / jacksonReadTree", CODEC + "parseValidate", CODEC + "jacksonReadTree", false, "≤ 2×");
-    ratio(run, "serializeOnly / jacksonWriteTree", CODEC + "serializeOnly", CODEC + "jacksonWriteTree", false, "–");
-    ratio(run, "parseTreeOnly / jacksonReadTree", CODEC + "parseTreeOnly", CODEC + "jacksonReadTree", false, "–");
-    ratio(run, "guard cost, doubled rules / full rules", GUARD + "scanDoubled", GUARD + "scanFull", true, "< 1.15×");
-    ratio(run, "guard cost, half rules / full rules", GUARD + "scanHalf", GUARD + "scanFull", true, "–");
-    ratio(run, "guard cost, scanJson(bytes) / scan(tree)", GUARD + "scanJsonFull", GUARD + "scanFull", true, "–");
+    ratio(
+        run,
+        "(1) buildGuardSerialize / jacksonWriteTree",
+        CODEC + "buildGuardSerialize",
+        CODEC + "jacksonWriteTree",
+        false,
+        "≤ 2×");
+    ratio(
+        run,
+        "(2) parseValidate / jacksonReadTree",
+        CODEC + "parseValidate",
+        CODEC + "jacksonReadTree",
+        false,
+        "≤ 2×");
+    ratio(
+        run,
+        "serializeOnly / jacksonWriteTree",
+        CODEC + "serializeOnly",
+        CODEC + "jacksonWriteTree",
+        false,
+        "–");
+    ratio(
+        run,
+        "parseTreeOnly / jacksonReadTree",
+        CODEC + "parseTreeOnly",
+        CODEC + "jacksonReadTree",
+        false,
+        "–");
+    ratio(
+        run,
+        "guard cost, doubled rules / full rules",
+        GUARD + "scanDoubled",
+        GUARD + "scanFull",
+        true,
+        "< 1.15×");
+    ratio(
+        run,
+        "guard cost, half rules / full rules",
+        GUARD + "scanHalf",
+        GUARD + "scanFull",
+        true,
+        "–");
+    ratio(
+        run,
+        "guard cost, scanJson(bytes) / scan(tree)",
+        GUARD + "scanJsonFull",
+        GUARD + "scanFull",
+        true,
+        "–");
     Stats full = run.get(GUARD + "scanFull");
     if (full != null) {
-      System.out.printf(Locale.ROOT, "| guard full rules, MB/s | %.0f | %.0f | ≥ 200 |%n", full.median(), full.cpuMedian());
+      System.out.printf(
+          Locale.ROOT,
+          "| guard full rules, MB/s | %.0f | %.0f | ≥ 200 |%n",
+          full.median(),
+          full.cpuMedian());
     }
     System.out.println();
   }
 
   /** Cost of {@code a} over cost of {@code b}; for throughput rows cost is the inverse of MB/s. */
-  private static void ratio(Map<String, Stats> run, String label, String a, String b, boolean throughput,
-      String target) {
+  private static void ratio(
+      Map<String, Stats> run, String label, String a, String b, boolean throughput, String target) {
     Stats x = run.get(a);
     Stats y = run.get(b);
     if (x == null || y == null) {
@@ -118,7 +190,8 @@ final class Report {
   private static void spread(List<Map<String, Stats>> runs) {
     System.out.println("## Run-to-run spread of medians");
     System.out.println();
-    System.out.println("| benchmark | wall medians | wall spread | CPU-time medians | CPU spread |");
+    System.out.println(
+        "| benchmark | wall medians | wall spread | CPU-time medians | CPU spread |");
     System.out.println("|---|---|---|---|---|");
     for (String name : runs.get(0).keySet()) {
       double[] wall = new double[runs.size()];
@@ -133,8 +206,14 @@ final class Report {
         wallText.append(i == 0 ? "" : " / ").append(first.format(wall[i]));
         cpuText.append(i == 0 ? "" : " / ").append(first.format(cpu[i]));
       }
-      System.out.printf(Locale.ROOT, "| %s | %s | %.0f%% | %s | %.0f%% |%n", first.name, wallText,
-          100 * (max(wall) / min(wall) - 1), cpuText, 100 * (max(cpu) / min(cpu) - 1));
+      System.out.printf(
+          Locale.ROOT,
+          "| %s | %s | %.0f%% | %s | %.0f%% |%n",
+          first.name,
+          wallText,
+          100 * (max(wall) / min(wall) - 1),
+          cpuText,
+          100 * (max(cpu) / min(cpu) - 1));
     }
     System.out.println();
   }
@@ -150,8 +229,15 @@ final class Report {
     final double[] onCpu;
     final double allocPerOp;
 
-    private Stats(String name, boolean throughput, double score, double error, double[][] forks,
-        double[] cpuPerOp, double[] onCpu, double allocPerOp) {
+    private Stats(
+        String name,
+        boolean throughput,
+        double score,
+        double error,
+        double[][] forks,
+        double[] cpuPerOp,
+        double[] onCpu,
+        double allocPerOp) {
       this.name = name;
       this.throughput = throughput;
       this.score = score;
@@ -169,9 +255,10 @@ final class Report {
       String unit = primary.path("scoreUnit").asText();
       JsonNode secondary = result.path("secondaryMetrics");
       // Throughput rows become MB/s: payload bytes per op (bytes counter over ops) times ops/s.
-      double bytesPerOp = throughput && secondary.has("bytes")
-          ? secondary.path("bytes").path("score").asDouble() / primary.path("score").asDouble()
-          : 1;
+      double bytesPerOp =
+          throughput && secondary.has("bytes")
+              ? secondary.path("bytes").path("score").asDouble() / primary.path("score").asDouble()
+              : 1;
       double scale = throughput ? Math.rint(bytesPerOp) / 1e6 : toMicros(unit);
       double[][] forks = raw(primary, scale);
       double[][] cpuNanos = raw(secondary.path("cpuNanos"), 1);
@@ -189,8 +276,14 @@ final class Report {
         }
       }
       JsonNode alloc = secondary.path("gc.alloc.rate.norm");
-      return new Stats(shortName(benchmark), throughput, primary.path("score").asDouble() * scale,
-          primary.path("scoreError").asDouble() * scale, forks, unbox(cpuPerOp), unbox(onCpu),
+      return new Stats(
+          shortName(benchmark),
+          throughput,
+          primary.path("score").asDouble() * scale,
+          primary.path("scoreError").asDouble() * scale,
+          forks,
+          unbox(cpuPerOp),
+          unbox(onCpu),
           alloc.isMissingNode() ? Double.NaN : alloc.path("score").asDouble());
     }
 

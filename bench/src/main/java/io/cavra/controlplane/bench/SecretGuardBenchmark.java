@@ -19,9 +19,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * Secret guard throughput over a ~1 MiB realistic payload that holds no secret (see
- * {@link Payloads}). Each operation scans the whole payload; the {@code bytes} counter adds the
- * payload's canonical JSON size per operation, so its score is bytes per second.
+ * Secret guard throughput over a ~1 MiB realistic payload that holds no secret (see {@link
+ * Payloads}). Each operation scans the whole payload; the {@code bytes} counter adds the payload's
+ * canonical JSON size per operation, so its score is bytes per second.
  *
  * <ul>
  *   <li>{@code scanFull}: {@code SecretGuard.defaults().scan(tree, "payload")}.
@@ -38,6 +38,7 @@ import org.openjdk.jmh.annotations.State;
 public class SecretGuardBenchmark {
   /** About 1 MB (0.95 MiB): just under {@code ContractJson}'s default 1 MiB input limit. */
   static final int PAYLOAD_BYTES = 1_000_000;
+
   static final long SEED = 20261127L;
 
   private Map<String, Object> tree;
@@ -74,8 +75,11 @@ public class SecretGuardBenchmark {
 
   private static void requireClean(List<SecretFinding> findings) {
     if (!findings.isEmpty()) {
-      throw new IllegalStateException("benchmark payload is not clean: " + findings.size()
-          + " findings, first " + findings.get(0));
+      throw new IllegalStateException(
+          "benchmark payload is not clean: "
+              + findings.size()
+              + " findings, first "
+              + findings.get(0));
     }
   }
 
@@ -94,15 +98,18 @@ public class SecretGuardBenchmark {
   /**
    * {@code guard} plus each value rule again as {@code <id>-copy}, with the same regex and each
    * keyword's first character shifted ({@code ghp_} becomes {@code hhp_}, {@code akia} becomes
-   * {@code bkia}, others get an {@code x} in front), so the copies add new prefixes to the keyword prefilter as new detectors would.
+   * {@code bkia}, others get an {@code x} in front), so the copies add new prefixes to the keyword
+   * prefilter as new detectors would.
    */
   static SecretGuard doubled(SecretGuard guard) {
     SecretGuard.Builder builder = guard.toBuilder();
     for (SecretRule rule : guard.rules()) {
       if (rule.target() == SecretRule.Target.VALUE) {
-        String[] keywords = rule.keywords().stream().map(SecretGuardBenchmark::shift).toArray(String[]::new);
-        builder.addRule(SecretRule.value(
-            rule.id() + "-copy", rule.description(), rule.pattern().pattern(), keywords));
+        String[] keywords =
+            rule.keywords().stream().map(SecretGuardBenchmark::shift).toArray(String[]::new);
+        builder.addRule(
+            SecretRule.value(
+                rule.id() + "-copy", rule.description(), rule.pattern().pattern(), keywords));
       }
     }
     return builder.build();
@@ -127,9 +134,16 @@ public class SecretGuardBenchmark {
     StringBuilder out = new StringBuilder();
     SecretGuard builtIn = SecretGuard.builtIn();
     for (SecretGuard guard : List.of(SecretGuard.defaults(), half(builtIn), doubled(builtIn))) {
-      long values = guard.rules().stream().filter(r -> r.target() == SecretRule.Target.VALUE).count();
-      out.append(out.length() == 0 ? "full " : guard.rules().size() < builtIn.rules().size() ? ", half " : ", doubled ")
-          .append(values).append(" value + ").append(guard.rules().size() - values).append(" key rules");
+      long values =
+          guard.rules().stream().filter(r -> r.target() == SecretRule.Target.VALUE).count();
+      out.append(
+              out.length() == 0
+                  ? "full "
+                  : guard.rules().size() < builtIn.rules().size() ? ", half " : ", doubled ")
+          .append(values)
+          .append(" value + ")
+          .append(guard.rules().size() - values)
+          .append(" key rules");
     }
     return out.toString();
   }

@@ -46,7 +46,9 @@ class BenchmarkFixturesTest {
     SecretGuard builtIn = SecretGuard.builtIn();
     SecretGuard doubled = SecretGuardBenchmark.doubled(builtIn);
     assertThat(valueRules(doubled)).isEqualTo(2 * valueRules(builtIn));
-    assertThat(doubled.rules()).filteredOn(rule -> rule.id().endsWith("-copy")).hasSize((int) valueRules(builtIn));
+    assertThat(doubled.rules())
+        .filteredOn(rule -> rule.id().endsWith("-copy"))
+        .hasSize((int) valueRules(builtIn));
   }
 
   private static long valueRules(SecretGuard guard) {

@@ -26,29 +26,33 @@ import picocli.CommandLine.Spec;
     versionProvider = CavraCp.Version.class,
     synopsisSubcommandLabel = "COMMAND",
     description = {
-        "Describe, build, validate and scan CAVRA SaaS Control Plane Contract envelopes.",
-        "Results go to standard output, diagnostics to standard error."},
+      "Describe, build, validate and scan CAVRA SaaS Control Plane Contract envelopes.",
+      "Results go to standard output, diagnostics to standard error."
+    },
     footerHeading = "%nExamples:%n",
     footer = {
-        "  cavra-cp serve",
-        "  cavra-cp describe",
-        "  cavra-cp request tenant_status --tenant-id tenant-demo --capability audit_export",
-        "  cavra-cp request tenant_status --tenant-id tenant-demo | cavra-cp respond --request -",
-        "  cavra-cp validate --jsonl requests.jsonl",
-        "  cavra-cp scan --format sarif build/*.json > cavra-cp.sarif",
-        "  cavra-cp verify --url http://127.0.0.1:8787",
-        "  source <(cavra-cp completion)"})
+      "  cavra-cp serve",
+      "  cavra-cp describe",
+      "  cavra-cp request tenant_status --tenant-id tenant-demo --capability audit_export",
+      "  cavra-cp request tenant_status --tenant-id tenant-demo | cavra-cp respond --request -",
+      "  cavra-cp validate --jsonl requests.jsonl",
+      "  cavra-cp scan --format sarif build/*.json > cavra-cp.sarif",
+      "  cavra-cp verify --url http://127.0.0.1:8787",
+      "  source <(cavra-cp completion)"
+    })
 final class CavraCp implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Option(names = "--debug", scope = ScopeType.INHERIT,
+  @Option(
+      names = "--debug",
+      scope = ScopeType.INHERIT,
       description = "Print stack traces of errors on standard error (never values of options).")
   boolean debug;
 
   /** Runs the command; the exit status is the table printed by {@code --help}. */
   public static void main(String[] args) {
-    System.exit(newCommandLine(Environment.system(), args.length == 0 ? null : args[0]).execute(args));
+    System.exit(
+        newCommandLine(Environment.system(), args.length == 0 ? null : args[0]).execute(args));
   }
 
   static CommandLine newCommandLine(Environment environment) {
@@ -56,8 +60,9 @@ final class CavraCp implements Callable<Integer> {
   }
 
   /**
-   * The configured command line with every subcommand: subcommands, error handlers, the exit code table on every
-   * command, and UTF-8 standard output and error (canonical JSON is UTF-8 whatever the locale).
+   * The configured command line with every subcommand: subcommands, error handlers, the exit code
+   * table on every command, and UTF-8 standard output and error (canonical JSON is UTF-8 whatever
+   * the locale).
    */
   static CommandLine newCommandLine(Environment environment, String firstArgument) {
     Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
@@ -75,7 +80,10 @@ final class CavraCp implements Callable<Integer> {
     CommandLine commandLine = new CommandLine(new CavraCp());
     // Start-up: when the first argument names a command, only that command's model is built
     // (picocli inspects every registered command eagerly). Completion needs the whole tree.
-    boolean one = firstArgument != null && commands.containsKey(firstArgument) && !"completion".equals(firstArgument);
+    boolean one =
+        firstArgument != null
+            && commands.containsKey(firstArgument)
+            && !"completion".equals(firstArgument);
     for (Map.Entry<String, Supplier<Object>> command : commands.entrySet()) {
       if (!one || command.getKey().equals(firstArgument)) {
         commandLine.addSubcommand(command.getKey(), command.getValue().get());
@@ -86,15 +94,23 @@ final class CavraCp implements Callable<Integer> {
     commandLine.setExecutionExceptionHandler(handlers);
     commandLine.setExitCodeExceptionMapper(ExitCodes.MAPPER);
     addExitCodeTable(commandLine);
-    commandLine.setOut(new PrintWriter(
-        new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), true));
-    commandLine.setErr(new PrintWriter(
-        new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true));
+    commandLine.setOut(
+        new PrintWriter(
+            new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8),
+            true));
+    commandLine.setErr(
+        new PrintWriter(
+            new OutputStreamWriter(
+                new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8),
+            true));
     return commandLine;
   }
 
   private static void addExitCodeTable(CommandLine commandLine) {
-    commandLine.getCommandSpec().usageMessage()
+    commandLine
+        .getCommandSpec()
+        .usageMessage()
         .width(100)
         .exitCodeListHeading("%nExit codes:%n")
         .exitCodeList(ExitCodes.TABLE);
@@ -116,7 +132,12 @@ final class CavraCp implements Callable<Integer> {
       return new String[] {
         "cavra-cp " + version(),
         "contract schema versions: cavra.saas_control_plane.{contract,request,response}.v1",
-        "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+        "Java "
+            + System.getProperty("java.version")
+            + " ("
+            + System.getProperty("java.vm.name")
+            + ")"
+      };
     }
 
     static String version() {

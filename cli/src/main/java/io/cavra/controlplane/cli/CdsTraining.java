@@ -17,8 +17,17 @@ final class CdsTraining {
   public static void main(String[] args) {
     run("", "describe", "--format", "json");
     run("", "describe", "--format", "table");
-    String request = run("", "request", "policy_registry_lookup", "tenant-demo", "--policy-ref", "starter-policy-1",
-        "--label", "team=platform", "--compact");
+    String request =
+        run(
+            "",
+            "request",
+            "policy_registry_lookup",
+            "tenant-demo",
+            "--policy-ref",
+            "starter-policy-1",
+            "--label",
+            "team=platform",
+            "--compact");
     run(request, "validate", "-");
     run(request, "respond", "--request", "-");
     run(request, "scan", "-");
@@ -26,8 +35,9 @@ final class CdsTraining {
   }
 
   private static String run(String stdin, String... args) {
-    Environment environment = new Environment(
-        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), false, false);
+    Environment environment =
+        new Environment(
+            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), false, false);
     CommandLine commandLine = CavraCp.newCommandLine(environment, args[0]);
     StringWriter out = new StringWriter();
     commandLine.setOut(new PrintWriter(out));

@@ -16,27 +16,46 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     header = "Classify the changes between two sets of published JSON Schemas.",
     description = {
-        "Compare the schemas in --current with those in --baseline and classify each change as breaking",
-        "or non-breaking from a consumer's point of view (removed or renamed field, narrowed type or enum,",
-        "new required field: breaking; new optional field, widened enum in an open model: non-breaking).",
-        "Exits non-zero when any change is breaking. The rules are listed in the conformance README."},
+      "Compare the schemas in --current with those in --baseline and classify each change as"
+          + " breaking",
+      "or non-breaking from a consumer's point of view (removed or renamed field, narrowed type or"
+          + " enum,",
+      "new required field: breaking; new optional field, widened enum in an open model:"
+          + " non-breaking).",
+      "Exits non-zero when any change is breaking. The rules are listed in the conformance README."
+    },
     footerHeading = "%nExamples:%n",
     footer = {
-        "  cavra-cp schema --out build/schemas && cavra-cp compat --baseline compat/v1 --current build/schemas",
-        "  cavra-cp compat --baseline old/ --current new/ --format json"})
+      "  cavra-cp schema --out build/schemas && cavra-cp compat --baseline compat/v1 --current"
+          + " build/schemas",
+      "  cavra-cp compat --baseline old/ --current new/ --format json"
+    })
 final class CompatCommand implements Callable<Integer> {
-  enum Format { text, json }
+  enum Format {
+    text,
+    json
+  }
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Option(names = "--baseline", required = true, paramLabel = "DIR", description = "The schemas consumers were built against.")
+  @Option(
+      names = "--baseline",
+      required = true,
+      paramLabel = "DIR",
+      description = "The schemas consumers were built against.")
   Path baseline;
 
-  @Option(names = "--current", required = true, paramLabel = "DIR", description = "The schemas to check.")
+  @Option(
+      names = "--current",
+      required = true,
+      paramLabel = "DIR",
+      description = "The schemas to check.")
   Path current;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
       description = "text or json (default: ${DEFAULT-VALUE}).")
   Format format;
 

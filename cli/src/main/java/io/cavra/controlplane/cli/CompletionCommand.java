@@ -12,15 +12,16 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     header = "Print the bash/zsh completion script.",
     description = {
-        "Print a bash (and zsh, via bashcompinit) completion script for cavra-cp, generated from",
-        "the command model: every command, operation, option and enumerated value."},
+      "Print a bash (and zsh, via bashcompinit) completion script for cavra-cp, generated from",
+      "the command model: every command, operation, option and enumerated value."
+    },
     footerHeading = "%nExamples:%n",
     footer = {
-        "  source <(cavra-cp completion)",
-        "  cavra-cp completion > /etc/bash_completion.d/cavra-cp"})
+      "  source <(cavra-cp completion)",
+      "  cavra-cp completion > /etc/bash_completion.d/cavra-cp"
+    })
 final class CompletionCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {

@@ -18,26 +18,31 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     header = "Print the contract description: operations, requests, responses.",
     description = {
-        "Print the public contract description: its operations, what their requests and responses",
-        "carry, and whether a shape is provisional. A table on a terminal, the JSON document",
-        "(byte-identical to the contract library's canonical form) otherwise."},
+      "Print the public contract description: its operations, what their requests and responses",
+      "carry, and whether a shape is provisional. A table on a terminal, the JSON document",
+      "(byte-identical to the contract library's canonical form) otherwise."
+    },
     footerHeading = "%nExamples:%n",
-    footer = {
-        "  cavra-cp describe",
-        "  cavra-cp describe --format json --compact"})
+    footer = {"  cavra-cp describe", "  cavra-cp describe --format json --compact"})
 final class DescribeCommand implements Callable<Integer> {
-  enum Format { table, json }
+  enum Format {
+    table,
+    json
+  }
 
   private final Environment environment;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Option(names = "--format", paramLabel = "FORMAT",
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
       description = "table or json. Default: table when standard output is a terminal, else json.")
   Format format;
 
-  @Option(names = "--compact", description = "With json, print compact JSON. Default: pretty (two-space indent).")
+  @Option(
+      names = "--compact",
+      description = "With json, print compact JSON. Default: pretty (two-space indent).")
   boolean compact;
 
   DescribeCommand(Environment environment) {
@@ -46,7 +51,8 @@ final class DescribeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Format chosen = format != null ? format : environment.stdoutIsTerminal() ? Format.table : Format.json;
+    Format chosen =
+        format != null ? format : environment.stdoutIsTerminal() ? Format.table : Format.json;
     PrintWriter out = spec.commandLine().getOut();
     if (chosen == Format.json) {
       out.print(ContractJson.toJson(ContractDescription.toMap(), !compact));
@@ -63,22 +69,35 @@ final class DescribeCommand implements Callable<Integer> {
     @SuppressWarnings("unchecked")
     Map<String, Object> boundary = (Map<String, Object>) document.get("public_repository_boundary");
     StringBuilder text = new StringBuilder();
-    text.append(document.get("product")).append(" SaaS Control Plane Contract (")
-        .append(document.get("schema_version")).append(")\n");
+    text.append(document.get("product"))
+        .append(" SaaS Control Plane Contract (")
+        .append(document.get("schema_version"))
+        .append(")\n");
     text.append(boundary.get("purpose")).append('\n');
-    text.append("Public repository boundary: contains_saas_backend=").append(boundary.get("contains_saas_backend"))
-        .append(", contains_license_service=").append(boundary.get("contains_license_service"))
-        .append(", contains_customer_records=").append(boundary.get("contains_customer_records")).append("\n\n");
+    text.append("Public repository boundary: contains_saas_backend=")
+        .append(boundary.get("contains_saas_backend"))
+        .append(", contains_license_service=")
+        .append(boundary.get("contains_license_service"))
+        .append(", contains_customer_records=")
+        .append(boundary.get("contains_customer_records"))
+        .append("\n\n");
     int[] widths = {40, 11, 32, 34};
     row(text, widths, "OPERATION", "PROVISIONAL", "REQUEST", "RESPONSE");
     for (Operation operation : Operation.values()) {
-      row(text, widths, operation.wireName(), operation.isProvisional() ? "yes" : "no",
-          operation.requestDescription(), operation.responseDescription());
+      row(
+          text,
+          widths,
+          operation.wireName(),
+          operation.isProvisional() ? "yes" : "no",
+          operation.requestDescription(),
+          operation.responseDescription());
     }
     return text.toString();
   }
 
-  /** Appends one table row; each cell is word-wrapped to its column, columns are two spaces apart. */
+  /**
+   * Appends one table row; each cell is word-wrapped to its column, columns are two spaces apart.
+   */
   private static void row(StringBuilder text, int[] widths, String... cells) {
     List<List<String>> wrapped = new ArrayList<>();
     int height = 0;

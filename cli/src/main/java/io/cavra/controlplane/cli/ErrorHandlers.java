@@ -19,10 +19,10 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * Turns exceptions into one diagnostic line on standard error and an exit code from
- * {@link ExitCodes}. Picocli's own usage messages quote the offending argument (for example
- * "Invalid value for option '--x': 'VALUE'"), which could echo a secret typed into the wrong
- * place, so usage errors are rewritten here to name options and positions, never values.
+ * Turns exceptions into one diagnostic line on standard error and an exit code from {@link
+ * ExitCodes}. Picocli's own usage messages quote the offending argument (for example "Invalid value
+ * for option '--x': 'VALUE'"), which could echo a secret typed into the wrong place, so usage
+ * errors are rewritten here to name options and positions, never values.
  */
 final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExceptionHandler {
   private static final Pattern OPTION_NAME = Pattern.compile("--?[A-Za-z][A-Za-z0-9-]{0,40}");
@@ -32,13 +32,15 @@ final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExcep
     CommandLine commandLine = ex.getCommandLine();
     PrintWriter err = commandLine.getErr();
     err.println("error: usage: " + safeMessage(ex));
-    err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
+    err.println(
+        "Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
     err.flush();
     return ExitCodes.USAGE;
   }
 
   @Override
-  public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {
+  public int handleExecutionException(
+      Exception ex, CommandLine commandLine, ParseResult parseResult) {
     PrintWriter err = commandLine.getErr();
     boolean debug = debug(parseResult);
     if (ex instanceof ContractException) {
@@ -46,8 +48,10 @@ final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExcep
     } else if (ex instanceof IoFailure) {
       err.println(((IoFailure) ex).line());
     } else {
-      err.println("error: internal: " + ex.getClass().getName()
-          + (debug ? "" : " (run again with --debug for the stack trace)"));
+      err.println(
+          "error: internal: "
+              + ex.getClass().getName()
+              + (debug ? "" : " (run again with --debug for the stack trace)"));
     }
     if (debug) {
       ex.printStackTrace(err);
@@ -79,14 +83,18 @@ final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExcep
       String first = unmatched.isEmpty() ? "" : unmatched.get(0);
       if (first.startsWith("-") && !STDIN_OR_NUMBER.matcher(first).matches()) {
         String name = first.contains("=") ? first.substring(0, first.indexOf('=')) : first;
-        return "unknown option" + (OPTION_NAME.matcher(name).matches() ? " '" + name + "'" : "")
+        return "unknown option"
+            + (OPTION_NAME.matcher(name).matches() ? " '" + name + "'" : "")
             + optionHint(name, commandLine);
       }
       if (!commandLine.getSubcommands().isEmpty()) {
         String what = "request".equals(commandLine.getCommandName()) ? "operation" : "command";
         String hint = Suggestions.didYouMean(first, commandLine.getSubcommands().keySet());
-        return "unknown " + what + (hint.isEmpty()
-            ? "; expected one of: " + String.join(", ", commandLine.getSubcommands().keySet()) : hint);
+        return "unknown "
+            + what
+            + (hint.isEmpty()
+                ? "; expected one of: " + String.join(", ", commandLine.getSubcommands().keySet())
+                : hint);
       }
       return "unexpected argument" + (unmatched.size() == 1 ? "" : "s") + " (values not shown)";
     }
@@ -102,11 +110,14 @@ final class ErrorHandlers implements IParameterExceptionHandler, IExecutionExcep
 
   private static final Pattern STDIN_OR_NUMBER = Pattern.compile("-|-\\d+");
 
-  /** Options that were renamed, with the names they may have now; a command has at most one of them. */
-  private static final Map<String, List<String>> RENAMED = Map.of(
-      "--key-file", List.of("--key-store", "--api-key-file"),
-      "--key-file-check", List.of("--key-store-check"),
-      "--key-env", List.of("--api-key-env"));
+  /**
+   * Options that were renamed, with the names they may have now; a command has at most one of them.
+   */
+  private static final Map<String, List<String>> RENAMED =
+      Map.of(
+          "--key-file", List.of("--key-store", "--api-key-file"),
+          "--key-file-check", List.of("--key-store-check"),
+          "--key-env", List.of("--api-key-env"));
 
   /** {@code (renamed '--x')}, a did-you-mean among the command's options, or nothing. */
   private static String optionHint(String typed, CommandLine commandLine) {

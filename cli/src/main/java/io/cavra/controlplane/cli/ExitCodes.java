@@ -19,16 +19,24 @@ import picocli.CommandLine.IExitCodeExceptionMapper;
  */
 final class ExitCodes implements IExitCodeExceptionMapper {
   static final int OK = 0;
-  /** A contract error: the input or an option value violates the contract (as the reference CLI: 1). */
+
+  /**
+   * A contract error: the input or an option value violates the contract (as the reference CLI: 1).
+   */
   static final int INVALID_INPUT = 1;
+
   /** The command line itself is wrong (picocli's convention: 2). */
   static final int USAGE = 2;
+
   /** {@code scan} found secret material. */
   static final int FINDINGS = 3;
+
   /** A file could not be read or written, or a target could not be reached. */
   static final int IO_ERROR = 4;
+
   /** {@code verify} found conformance failures, or {@code compat} found a breaking change. */
   static final int NOT_CONFORMING = 5;
+
   /** A bug: an unexpected exception (sysexits {@code EX_SOFTWARE}). */
   static final int INTERNAL = 70;
 
@@ -40,15 +48,27 @@ final class ExitCodes implements IExitCodeExceptionMapper {
 
   private static Map<String, String> table() {
     Map<String, String> table = new LinkedHashMap<>();
-    table.put(Integer.toString(OK), "Success (validate: every envelope is valid; scan: no findings).");
-    table.put(Integer.toString(INVALID_INPUT),
+    table.put(
+        Integer.toString(OK), "Success (validate: every envelope is valid; scan: no findings).");
+    table.put(
+        Integer.toString(INVALID_INPUT),
         "Invalid input: a contract error, printed as 'error: <code> at <location>: <message>'.");
-    table.put(Integer.toString(USAGE), "Usage error: unknown command or option, missing or malformed option value.");
-    table.put(Integer.toString(FINDINGS), "Findings: scan found secret material (reported by path, never by value).");
-    table.put(Integer.toString(IO_ERROR), "I/O error: a file could not be read or written, or a target was unreachable.");
-    table.put(Integer.toString(NOT_CONFORMING),
-        "Not conforming: verify found invariant violations, or compat found a breaking schema change.");
-    table.put(Integer.toString(INTERNAL), "Internal error: a bug; run again with --debug for the stack trace.");
+    table.put(
+        Integer.toString(USAGE),
+        "Usage error: unknown command or option, missing or malformed option value.");
+    table.put(
+        Integer.toString(FINDINGS),
+        "Findings: scan found secret material (reported by path, never by value).");
+    table.put(
+        Integer.toString(IO_ERROR),
+        "I/O error: a file could not be read or written, or a target was unreachable.");
+    table.put(
+        Integer.toString(NOT_CONFORMING),
+        "Not conforming: verify found invariant violations, or compat found a breaking schema"
+            + " change.");
+    table.put(
+        Integer.toString(INTERNAL),
+        "Internal error: a bug; run again with --debug for the stack trace.");
     return Collections.unmodifiableMap(table);
   }
 
@@ -62,7 +82,9 @@ final class ExitCodes implements IExitCodeExceptionMapper {
     if (exception instanceof ContractException) {
       return forCode(((ContractException) exception).code());
     }
-    if (exception instanceof IoFailure || exception instanceof IOException || exception instanceof UncheckedIOException) {
+    if (exception instanceof IoFailure
+        || exception instanceof IOException
+        || exception instanceof UncheckedIOException) {
       return IO_ERROR;
     }
     if (exception instanceof CommandLine.ParameterException) {

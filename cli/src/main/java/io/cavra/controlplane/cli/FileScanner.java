@@ -19,12 +19,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads one input of {@code scan} as its kind says and reports every finding with its region:
- * JSON documents and JSON Lines through the contract's strict parser and the guard's tree scan,
- * YAML through SnakeYAML Engine and the same scan, dotenv and other text line by line (value rules
- * over the line, key rules over its {@code KEY=value} and {@code key: value} pairs). An input whose
- * kind was only guessed from its name or content and that does not parse as that kind is scanned
- * as text instead, with a note: no input is skipped because it is malformed.
+ * Reads one input of {@code scan} as its kind says and reports every finding with its region: JSON
+ * documents and JSON Lines through the contract's strict parser and the guard's tree scan, YAML
+ * through SnakeYAML Engine and the same scan, dotenv and other text line by line (value rules over
+ * the line, key rules over its {@code KEY=value} and {@code key: value} pairs). An input whose kind
+ * was only guessed from its name or content and that does not parse as that kind is scanned as text
+ * instead, with a note: no input is skipped because it is malformed.
  */
 final class FileScanner {
   /** What the scan reports to. */
@@ -57,7 +57,13 @@ final class FileScanner {
    * @param strict whether the kind was given ({@code --type} or {@code --jsonl}): malformed input
    *     is then an error, not a note, as it always is on standard input
    */
-  FileScanner(GuardScanner guard, ContractJson json, int maxBytes, boolean strict, Inputs inputs, Listener listener) {
+  FileScanner(
+      GuardScanner guard,
+      ContractJson json,
+      int maxBytes,
+      boolean strict,
+      Inputs inputs,
+      Listener listener) {
     this.guard = guard;
     this.json = json;
     this.maxBytes = maxBytes;
@@ -69,7 +75,8 @@ final class FileScanner {
   /** Scans one input; returns false if it was skipped as binary data. */
   boolean scan(SourceFile source) {
     String name = source.stdin() ? Inputs.STDIN : source.path().toString();
-    try (InputStream raw = inputs.open(name); BufferedInputStream in = new BufferedInputStream(raw, 1 << 16)) {
+    try (InputStream raw = inputs.open(name);
+        BufferedInputStream in = new BufferedInputStream(raw, 1 << 16)) {
       SourceFile.Kind kind = source.kind();
       if (kind == null || kind == SourceFile.Kind.TEXT || kind == SourceFile.Kind.ENV) {
         in.mark(SNIFF_BYTES);
@@ -112,8 +119,13 @@ final class FileScanner {
         listener.invalid(source.display() + ":" + e.path(), e.code().wireName(), e.getMessage());
         return;
       }
-      listener.note(source.display() + " is not valid JSON (" + e.code().wireName() + " at " + e.path()
-          + "): scanned as text");
+      listener.note(
+          source.display()
+              + " is not valid JSON ("
+              + e.code().wireName()
+              + " at "
+              + e.path()
+              + "): scanned as text");
       text(source, new SequenceInput(bytes, in), 1, false);
       return;
     }
@@ -128,7 +140,9 @@ final class FileScanner {
       listener.progress(number, source.display());
       if (line == LineReader.TOO_LONG) {
         listener.document();
-        listener.invalid(source.display() + ":" + number + ":$", ErrorCode.TOO_LARGE.wireName(),
+        listener.invalid(
+            source.display() + ":" + number + ":$",
+            ErrorCode.TOO_LARGE.wireName(),
             "input is larger than " + maxBytes + " bytes");
         continue;
       }
@@ -141,10 +155,18 @@ final class FileScanner {
         tree = json.parseTree(line);
       } catch (ContractException e) {
         if (strict || source.stdin()) {
-          listener.invalid(source.display() + ":" + number + ":" + ValidateCommand.location(true, e.path()),
-              e.code().wireName(), e.getMessage());
+          listener.invalid(
+              source.display() + ":" + number + ":" + ValidateCommand.location(true, e.path()),
+              e.code().wireName(),
+              e.getMessage());
         } else {
-          listener.note(source.display() + ":" + number + " is not valid JSON (" + e.code().wireName() + "): scanned as text");
+          listener.note(
+              source.display()
+                  + ":"
+                  + number
+                  + " is not valid JSON ("
+                  + e.code().wireName()
+                  + "): scanned as text");
           textLine(source, (int) number, decode(line), false);
         }
         continue;
@@ -163,8 +185,10 @@ final class FileScanner {
       }
       documents = YamlDocuments.read(text, maxBytes, guard);
     } catch (YamlDocuments.Unreadable e) {
-      String where = bytes.length > maxBytes ? "larger than " + maxBytes + " bytes"
-          : e.line > 0 ? "line " + e.line + ", column " + e.column : "unreadable";
+      String where =
+          bytes.length > maxBytes
+              ? "larger than " + maxBytes + " bytes"
+              : e.line > 0 ? "line " + e.line + ", column " + e.column : "unreadable";
       listener.note(source.display() + " is not valid YAML (" + where + "): scanned as text");
       text(source, new SequenceInput(bytes, in), 1, false);
       return;
@@ -174,16 +198,26 @@ final class FileScanner {
       YamlDocuments.Document document = documents.get(i);
       String prefix = documents.size() > 1 ? "D" + (i + 1) + " " : "";
       for (GuardScanner.Finding finding : guard.scan(document.tree())) {
-        ScanFinding.Region region = document.locations().place(finding.code(), finding.path(),
-            ScanFinding.Region.onLine(1, 1, 2));
-        emit(new ScanFinding(source, finding.code(), finding.ruleId(), finding.path(), region, prefix + finding.path()),
+        ScanFinding.Region region =
+            document
+                .locations()
+                .place(finding.code(), finding.path(), ScanFinding.Region.onLine(1, 1, 2));
+        emit(
+            new ScanFinding(
+                source,
+                finding.code(),
+                finding.ruleId(),
+                finding.path(),
+                region,
+                prefix + finding.path()),
             lines.line(region.startLine()));
       }
     }
   }
 
   /** Reports a parsed JSON document's findings, placed in its text. */
-  private void report(SourceFile source, Object tree, byte[] bytes, int firstLine, String placePrefix) {
+  private void report(
+      SourceFile source, Object tree, byte[] bytes, int firstLine, String placePrefix) {
     List<GuardScanner.Finding> findings = guard.scan(tree);
     if (findings.isEmpty()) {
       return;
@@ -192,24 +226,41 @@ final class FileScanner {
     Locations locations = JsonLocator.locate(text, firstLine, guard);
     TextLines lines = TextLines.of(text);
     for (GuardScanner.Finding finding : findings) {
-      ScanFinding.Region region = locations.place(finding.code(), finding.path(),
-          ScanFinding.Region.onLine(firstLine, 1, 2));
-      emit(new ScanFinding(source, finding.code(), finding.ruleId(), finding.path(), region,
-          placePrefix + finding.path()), lines.line(region.startLine() - firstLine + 1));
+      ScanFinding.Region region =
+          locations.place(
+              finding.code(), finding.path(), ScanFinding.Region.onLine(firstLine, 1, 2));
+      emit(
+          new ScanFinding(
+              source,
+              finding.code(),
+              finding.ruleId(),
+              finding.path(),
+              region,
+              placePrefix + finding.path()),
+          lines.line(region.startLine() - firstLine + 1));
     }
   }
 
-  private void text(SourceFile source, InputStream in, int firstLine, boolean env) throws IOException {
-    InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
-    TextLines.LineReader lines = new TextLines.LineReader(new BufferedReader(reader, 1 << 16), maxBytes);
+  private void text(SourceFile source, InputStream in, int firstLine, boolean env)
+      throws IOException {
+    InputStreamReader reader =
+        new InputStreamReader(
+            in,
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE));
+    TextLines.LineReader lines =
+        new TextLines.LineReader(new BufferedReader(reader, 1 << 16), maxBytes);
     int number = firstLine - 1;
     boolean first = true;
     for (String line = lines.next(); line != null; line = lines.next()) {
       number++;
       listener.progress(number, source.display());
       if (line == TextLines.LineReader.TOO_LONG) {
-        listener.invalid(source.display() + ":" + number, ErrorCode.TOO_LARGE.wireName(),
+        listener.invalid(
+            source.display() + ":" + number,
+            ErrorCode.TOO_LARGE.wireName(),
             "line is longer than " + maxBytes + " characters");
         continue;
       }
@@ -230,12 +281,21 @@ final class FileScanner {
       if (guard.isCredentialText(pair.key())) {
         continue;
       }
-      guard.keyRule(pair.key(), pair.value()).ifPresent(rule -> {
-        flaggedKeys.add(new int[] {pair.keyStart(), pair.keyStart() + pair.key().length()});
-        keyFindings.add(new ScanFinding(source, ErrorCode.SENSITIVE_FIELD, rule, path,
-            ScanFinding.Region.onLine(number, pair.valueStart() + 1, pair.valueEnd() + 1),
-            env ? path : "L" + number + " " + path));
-      });
+      guard
+          .keyRule(pair.key(), pair.value())
+          .ifPresent(
+              rule -> {
+                flaggedKeys.add(new int[] {pair.keyStart(), pair.keyStart() + pair.key().length()});
+                keyFindings.add(
+                    new ScanFinding(
+                        source,
+                        ErrorCode.SENSITIVE_FIELD,
+                        rule,
+                        path,
+                        ScanFinding.Region.onLine(
+                            number, pair.valueStart() + 1, pair.valueEnd() + 1),
+                        env ? path : "L" + number + " " + path));
+              });
     }
     Map<String, Integer> ranks = new HashMap<>();
     for (GuardScanner.TextMatch match : matches) {
@@ -245,9 +305,15 @@ final class FileScanner {
         continue;
       }
       int rank = ranks.merge(match.ruleId(), 1, Integer::sum);
-      emit(new ScanFinding(source, ErrorCode.SENSITIVE_VALUE, match.ruleId(), null,
-          ScanFinding.Region.onLine(number, match.start() + 1, match.end() + 1),
-          "L" + number + (rank > 1 ? "#" + rank : "")), line);
+      emit(
+          new ScanFinding(
+              source,
+              ErrorCode.SENSITIVE_VALUE,
+              match.ruleId(),
+              null,
+              ScanFinding.Region.onLine(number, match.start() + 1, match.end() + 1),
+              "L" + number + (rank > 1 ? "#" + rank : "")),
+          line);
     }
     for (ScanFinding finding : keyFindings) {
       emit(finding, line);
@@ -267,9 +333,18 @@ final class FileScanner {
     return false;
   }
 
-  /** Whether the first character that is not white space (or a byte-order mark) opens a JSON object or array. */
+  /**
+   * Whether the first character that is not white space (or a byte-order mark) opens a JSON object
+   * or array.
+   */
   static boolean looksLikeJson(byte[] head) {
-    int i = head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF ? 3 : 0;
+    int i =
+        head.length >= 3
+                && (head[0] & 0xff) == 0xEF
+                && (head[1] & 0xff) == 0xBB
+                && (head[2] & 0xff) == 0xBF
+            ? 3
+            : 0;
     for (; i < head.length; i++) {
       byte b = head[i];
       if (b == ' ' || b == '\t' || b == '\r' || b == '\n') {

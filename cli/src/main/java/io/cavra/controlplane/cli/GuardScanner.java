@@ -14,8 +14,8 @@ import java.util.regex.Matcher;
 
 /**
  * The only place the CLI calls the contract's secret guard, so that {@code scan} depends on one
- * small surface: "all findings in a JSON tree", "the credentials in a line of text", "does this
- * key name a credential", and "the rules".
+ * small surface: "all findings in a JSON tree", "the credentials in a line of text", "does this key
+ * name a credential", and "the rules".
  */
 final class GuardScanner {
   /** One finding in a tree: what kind, which rule, where. Never the value. */
@@ -25,7 +25,12 @@ final class GuardScanner {
   record TextMatch(String ruleId, int start, int end) {}
 
   /** A rule as listed in SARIF output, with its help texts. */
-  record Rule(String id, String description, String fullDescription, String remediation, boolean valueRule) {}
+  record Rule(
+      String id,
+      String description,
+      String fullDescription,
+      String remediation,
+      boolean valueRule) {}
 
   private final SecretGuard guard;
 
@@ -44,7 +49,9 @@ final class GuardScanner {
 
   /** All findings in a parsed JSON tree, with JSON paths rooted at {@code $}. */
   List<Finding> scan(Object tree) {
-    return guard.scan(tree, "$").stream().map(f -> new Finding(f.code(), f.ruleId(), f.path())).toList();
+    return guard.scan(tree, "$").stream()
+        .map(f -> new Finding(f.code(), f.ruleId(), f.path()))
+        .toList();
   }
 
   /**
@@ -113,7 +120,8 @@ final class GuardScanner {
       }
       return List.of(new TextMatch(any.get().ruleId(), start, Math.max(end, start + 1)));
     }
-    candidates.sort(Comparator.comparingInt(TextMatch::start).thenComparing(t -> -(t.end() - t.start())));
+    candidates.sort(
+        Comparator.comparingInt(TextMatch::start).thenComparing(t -> -(t.end() - t.start())));
     List<TextMatch> placed = new ArrayList<>();
     int covered = -1;
     for (TextMatch match : candidates) {
@@ -125,7 +133,10 @@ final class GuardScanner {
     return placed;
   }
 
-  /** Whether text is credential material by itself (the guard then writes a key as {@code <redacted>}). */
+  /**
+   * Whether text is credential material by itself (the guard then writes a key as {@code
+   * <redacted>}).
+   */
   boolean isCredentialText(String text) {
     return guard.checkText(text).isPresent();
   }
@@ -133,8 +144,14 @@ final class GuardScanner {
   /** The guard's rules, in its order. */
   List<Rule> rules() {
     return guard.rules().stream()
-        .map(r -> new Rule(r.id(), r.description(), r.fullDescription(), r.remediation(),
-            r.target() == SecretRule.Target.VALUE))
+        .map(
+            r ->
+                new Rule(
+                    r.id(),
+                    r.description(),
+                    r.fullDescription(),
+                    r.remediation(),
+                    r.target() == SecretRule.Target.VALUE))
         .toList();
   }
 }

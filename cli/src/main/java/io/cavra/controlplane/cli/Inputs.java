@@ -23,7 +23,9 @@ final class Inputs {
     return STDIN.equals(name) ? "<stdin>" : name;
   }
 
-  /** The inputs to read: the given files, or standard input when none is given; stdin at most once. */
+  /**
+   * The inputs to read: the given files, or standard input when none is given; stdin at most once.
+   */
   static List<String> names(CommandLine commandLine, List<String> files) {
     List<String> names = files.isEmpty() ? List.of(STDIN) : files;
     requireStdinAtMostOnce(commandLine, names);

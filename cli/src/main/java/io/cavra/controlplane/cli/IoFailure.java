@@ -5,7 +5,9 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 
-/** A file that could not be read or written; printed as {@code error: io_error at <file>: <reason>}. */
+/**
+ * A file that could not be read or written; printed as {@code error: io_error at <file>: <reason>}.
+ */
 final class IoFailure extends RuntimeException {
   private static final long serialVersionUID = 1L;
 

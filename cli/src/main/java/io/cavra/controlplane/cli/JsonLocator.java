@@ -16,9 +16,11 @@ import java.util.List;
  * columns count UTF-16 code units, as SARIF expects by default.
  */
 final class JsonLocator {
-  private static final JsonFactory FACTORY = JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(Integer.MAX_VALUE).build())
-      .build();
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder().maxNestingDepth(Integer.MAX_VALUE).build())
+          .build();
 
   private JsonLocator() {}
 
@@ -46,7 +48,8 @@ final class JsonLocator {
           pendingKey = Locations.member(paths.get(depth), name, guard);
           int line = line(start, firstLine);
           int column = (int) start.getColumnNr();
-          locations.key(pendingKey, ScanFinding.Region.onLine(line, column, column + name.length() + 2));
+          locations.key(
+              pendingKey, ScanFinding.Region.onLine(line, column, column + name.length() + 2));
           continue;
         }
         String path;
@@ -71,9 +74,11 @@ final class JsonLocator {
         JsonLocation end = p.currentLocation();
         int endLine = line(end, firstLine);
         int endColumn = (int) end.getColumnNr();
-        locations.value(path, endLine > line || endColumn > column
-            ? new ScanFinding.Region(line, column, endLine, endColumn)
-            : ScanFinding.Region.onLine(line, column, column + 1));
+        locations.value(
+            path,
+            endLine > line || endColumn > column
+                ? new ScanFinding.Region(line, column, endLine, endColumn)
+                : ScanFinding.Region.onLine(line, column, column + 1));
       }
     } catch (IOException | RuntimeException e) {
       // The contract's parser accepted the text, so this does not happen; the findings then keep

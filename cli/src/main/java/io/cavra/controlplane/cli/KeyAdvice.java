@@ -25,24 +25,32 @@ final class KeyAdvice {
     if (unauthorized == 0 && forbidden == 0) {
       return List.of();
     }
-    // No counts: a gateway that throttles failed authentications (429) answers a varying share of them.
+    // No counts: a gateway that throttles failed authentications (429) answers a varying share of
+    // them.
     List<String> lines = new ArrayList<>();
     if (unauthorized > 0) {
-      lines.add("the gateway answered 401 Unauthorized: " + (keySent
-          ? "it does not accept the API key that was sent."
-          : "it requires an API key, and none was sent (--api-key-file or --api-key-env)."));
+      lines.add(
+          "the gateway answered 401 Unauthorized: "
+              + (keySent
+                  ? "it does not accept the API key that was sent."
+                  : "it requires an API key, and none was sent (--api-key-file or"
+                      + " --api-key-env)."));
     }
     if (forbidden > 0) {
       lines.add("the gateway answered 403 Forbidden: the API key may not " + refused(report) + ".");
     }
     List<String> tenants = ConformanceVectors.load().tenants();
-    StringBuilder recipe = new StringBuilder("cavra-cp keys add --key-store keys.jsonl --key-id conformance");
+    StringBuilder recipe =
+        new StringBuilder("cavra-cp keys add --key-store keys.jsonl --key-id conformance");
     tenants.forEach(tenant -> recipe.append(" --tenant ").append(tenant));
     recipe.append(" --api-key-file conformance.key");
-    lines.add("the kit acts for the tenants " + String.join(" and ", tenants)
-        + " and calls every operation; a key for them, with the reference gateway:");
+    lines.add(
+        "the kit acts for the tenants "
+            + String.join(" and ", tenants)
+            + " and calls every operation; a key for them, with the reference gateway:");
     lines.add("  " + recipe);
-    lines.add("then serve with --key-store keys.jsonl and verify with --api-key-file conformance.key.");
+    lines.add(
+        "then serve with --key-store keys.jsonl and verify with --api-key-file conformance.key.");
     return lines;
   }
 
@@ -52,8 +60,9 @@ final class KeyAdvice {
 
   /**
    * What the key lacks, as far as the answers tell. Only accepted cases count (a refused request is
-   * answered 400 before any key scope is checked). A 403 is put down to its operation when no case of
-   * that operation was answered (200), else to its tenant; when none was answered, nothing can be told.
+   * answered 400 before any key scope is checked). A 403 is put down to its operation when no case
+   * of that operation was answered (200), else to its tenant; when none was answered, nothing can
+   * be told.
    */
   private static String refused(ConformanceReport report) {
     Set<String> allowedOperations = new LinkedHashSet<>();
@@ -66,7 +75,10 @@ final class KeyAdvice {
       if (status == 403) {
         forbidden.add(result);
       } else if (status == 200) {
-        result.testCase().contractOperation().ifPresent(operation -> allowedOperations.add(operation.wireName()));
+        result
+            .testCase()
+            .contractOperation()
+            .ifPresent(operation -> allowedOperations.add(operation.wireName()));
       }
     }
     if (allowedOperations.isEmpty()) {
@@ -84,11 +96,14 @@ final class KeyAdvice {
     }
     List<String> parts = new ArrayList<>();
     if (!tenants.isEmpty()) {
-      parts.add((tenants.size() == 1 ? "act for the tenant " : "act for the tenants ") + String.join(", ", tenants));
+      parts.add(
+          (tenants.size() == 1 ? "act for the tenant " : "act for the tenants ")
+              + String.join(", ", tenants));
     }
     if (!operations.isEmpty()) {
-      parts.add((operations.size() == 1 ? "call the operation " : "call the operations ")
-          + String.join(", ", operations));
+      parts.add(
+          (operations.size() == 1 ? "call the operation " : "call the operations ")
+              + String.join(", ", operations));
     }
     return String.join(" or ", parts);
   }

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  * rules can judge the key by its value. A dotenv line is one assignment ({@code export} allowed,
  * quotes removed, a {@code #} comment after an unquoted value dropped); any other line may hold
  * several pairs (logfmt, YAML-like and JSON-like text, query strings). A value written right after
- * its separator ({@code key=value}) ends at white space or punctuation; one after a space
- * ({@code key = value}, {@code key: value}) runs to the end of the line or a {@code #} comment.
+ * its separator ({@code key=value}) ends at white space or punctuation; one after a space ({@code
+ * key = value}, {@code key: value}) runs to the end of the line or a {@code #} comment.
  */
 final class KeyValues {
   /**
@@ -20,12 +20,13 @@ final class KeyValues {
    */
   record Pair(String key, int keyStart, String value, int valueStart, int valueEnd) {}
 
-  private static final Pattern ENV = Pattern.compile(
-      "^\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\\s*=\\s*(.*)$");
+  private static final Pattern ENV =
+      Pattern.compile("^\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\\s*=\\s*(.*)$");
 
-  private static final Pattern PAIR = Pattern.compile(
-      "(?<![A-Za-z0-9_.-])([\"']?)([A-Za-z_][A-Za-z0-9_.-]{0,127}+)\\1\\s*(?:=|:(?!//))[ \\t]*"
-          + "(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|[^\\s,;&)}\\]]+)?");
+  private static final Pattern PAIR =
+      Pattern.compile(
+          "(?<![A-Za-z0-9_.-])([\"']?)([A-Za-z_][A-Za-z0-9_.-]{0,127}+)\\1\\s*(?:=|:(?!//))[ \\t]*"
+              + "(\"(?:[^\"\\\\]|\\\\.)*\"|'[^']*'|[^\\s,;&)}\\]]+)?");
 
   private KeyValues() {}
 
@@ -45,7 +46,8 @@ final class KeyValues {
     if (quote == '"' || quote == '\'') {
       int close = closing(raw, quote);
       if (close > 0) {
-        return List.of(new Pair(m.group(1), m.start(1), raw.substring(1, close), start + 1, start + close));
+        return List.of(
+            new Pair(m.group(1), m.start(1), raw.substring(1, close), start + 1, start + close));
       }
     }
     int comment = commentStart(raw);
@@ -71,13 +73,23 @@ final class KeyValues {
       }
       int start = m.start(3);
       char first = raw.charAt(0);
-      if ((first == '"' || first == '\'') && raw.length() >= 2 && raw.charAt(raw.length() - 1) == first) {
-        pairs.add(new Pair(m.group(2), m.start(2), raw.substring(1, raw.length() - 1), start + 1, start + raw.length() - 1));
+      if ((first == '"' || first == '\'')
+          && raw.length() >= 2
+          && raw.charAt(raw.length() - 1) == first) {
+        pairs.add(
+            new Pair(
+                m.group(2),
+                m.start(2),
+                raw.substring(1, raw.length() - 1),
+                start + 1,
+                start + raw.length() - 1));
       } else if (start > 0 && Character.isWhitespace(line.charAt(start - 1))) {
         // "key = value" or "key: value" (properties, YAML-like text): the value runs to the end of
         // the line, so that the guard judges all of it, not its first word.
         int comment = commentStart(line.substring(start));
-        String value = (comment >= 0 ? line.substring(start, start + comment) : line.substring(start)).stripTrailing();
+        String value =
+            (comment >= 0 ? line.substring(start, start + comment) : line.substring(start))
+                .stripTrailing();
         pairs.add(new Pair(m.group(2), m.start(2), value, start, start + value.length()));
         from = start;
       } else {
@@ -99,7 +111,10 @@ final class KeyValues {
     return -1;
   }
 
-  /** Where a {@code #} comment starts in an unquoted dotenv value: at the start or after white space. */
+  /**
+   * Where a {@code #} comment starts in an unquoted dotenv value: at the start or after white
+   * space.
+   */
   private static int commentStart(String raw) {
     for (int i = 0; i < raw.length(); i++) {
       if (raw.charAt(i) == '#' && (i == 0 || Character.isWhitespace(raw.charAt(i - 1)))) {

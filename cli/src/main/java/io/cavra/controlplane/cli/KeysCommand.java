@@ -32,13 +32,15 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     header = "Manage the gateway's API key store.",
     description = {
-        "The key store (--key-store, a JSON-lines file that 'serve --key-store' reads) holds only SHA-256",
-        "hashes of keys, each bound to tenants and operations. The raw key is shown once, or written to",
-        "the file named by --api-key-file, which 'verify --api-key-file' reads."},
+      "The key store (--key-store, a JSON-lines file that 'serve --key-store' reads) holds only"
+          + " SHA-256",
+      "hashes of keys, each bound to tenants and operations. The raw key is shown once, or written"
+          + " to",
+      "the file named by --api-key-file, which 'verify --api-key-file' reads."
+    },
     subcommands = {KeysCommand.Add.class, KeysCommand.ListKeys.class, KeysCommand.Revoke.class})
 final class KeysCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -51,50 +53,77 @@ final class KeysCommand implements Callable<Integer> {
       mixinStandardHelpOptions = true,
       header = "Create an API key, show it once, and store only its hash.",
       description = {
-          "Generate a random key and append its SHA-256 hash to the key store (created owner-only if missing)",
-          "with the tenants and operations it may use. The key itself goes to standard output, or to a new",
-          "owner-only file with --api-key-file; it cannot be shown again. A key for the conformance kit",
-          "('verify') needs the tenants tenant-demo and tenant-conformance-b and every operation."},
+        "Generate a random key and append its SHA-256 hash to the key store (created owner-only if"
+            + " missing)",
+        "with the tenants and operations it may use. The key itself goes to standard output, or to"
+            + " a new",
+        "owner-only file with --api-key-file; it cannot be shown again. A key for the conformance"
+            + " kit",
+        "('verify') needs the tenants tenant-demo and tenant-conformance-b and every operation."
+      },
       footerHeading = "%nExamples:%n",
       footer = {
-          "  cavra-cp keys add --key-store keys.jsonl --key-id demo --tenant tenant-demo \\",
-          "      --tenant tenant-conformance-b --api-key-file demo.key",
-          "  cavra-cp keys add --key-store keys.jsonl --key-id ops --tenant '*' --operation tenant_status"})
+        "  cavra-cp keys add --key-store keys.jsonl --key-id demo --tenant tenant-demo \\",
+        "      --tenant tenant-conformance-b --api-key-file demo.key",
+        "  cavra-cp keys add --key-store keys.jsonl --key-id ops --tenant '*' --operation"
+            + " tenant_status"
+      })
   static final class Add implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
-    @Option(names = "--key-store", required = true, paramLabel = "FILE",
+    @Option(
+        names = "--key-store",
+        required = true,
+        paramLabel = "FILE",
         description = "The key store: hashes of keys, one JSON object a line.")
     Path keyFile;
 
-    @Option(names = "--api-key-file", paramLabel = "FILE",
-        description = "Write the raw key to FILE (a new file, owner-only) instead of standard output.")
+    @Option(
+        names = "--api-key-file",
+        paramLabel = "FILE",
+        description =
+            "Write the raw key to FILE (a new file, owner-only) instead of standard output.")
     Path apiKeyFile;
 
-    @Option(names = "--key-id", required = true, paramLabel = "ID",
+    @Option(
+        names = "--key-id",
+        required = true,
+        paramLabel = "ID",
         description = "A name for the key, shown in audit lines (never the key itself).")
     String keyId;
 
-    @Option(names = "--tenant", paramLabel = "TENANT", required = true,
+    @Option(
+        names = "--tenant",
+        paramLabel = "TENANT",
+        required = true,
         description = "A tenant the key may act for, or '*' for all; repeatable.")
     List<String> tenants;
 
-    @Option(names = "--operation", paramLabel = "OPERATION", completionCandidates = OperationNames.class,
-        description = "An operation the key may call, or '*' for all (the default); repeatable."
-            + " Operations: ${COMPLETION-CANDIDATES}.")
+    @Option(
+        names = "--operation",
+        paramLabel = "OPERATION",
+        completionCandidates = OperationNames.class,
+        description =
+            "An operation the key may call, or '*' for all (the default); repeatable."
+                + " Operations: ${COMPLETION-CANDIDATES}.")
     List<String> operations = List.of("*");
 
-    @Option(names = "--expires-at", paramLabel = "TIME",
-        description = "When the key stops working, as a UTC time such as 2027-01-31T00:00:00Z (default: never).")
+    @Option(
+        names = "--expires-at",
+        paramLabel = "TIME",
+        description =
+            "When the key stops working, as a UTC time such as 2027-01-31T00:00:00Z (default:"
+                + " never).")
     String expiresAt;
 
     @Override
     public Integer call() {
       for (String operation : operations) {
         if (!operation.equals("*") && Operation.fromWireName(operation).isEmpty()) {
-          throw new UsageException(spec.commandLine(),
-              "--operation names an unknown operation" + Suggestions.didYouMean(operation, new OperationNames()));
+          throw new UsageException(
+              spec.commandLine(),
+              "--operation names an unknown operation"
+                  + Suggestions.didYouMean(operation, new OperationNames()));
         }
       }
       Instant expiry = null;
@@ -102,15 +131,24 @@ final class KeysCommand implements Callable<Integer> {
         try {
           expiry = Instant.parse(expiresAt);
         } catch (DateTimeParseException e) {
-          throw new UsageException(spec.commandLine(), "--expires-at takes a UTC time such as 2027-01-31T00:00:00Z");
+          throw new UsageException(
+              spec.commandLine(), "--expires-at takes a UTC time such as 2027-01-31T00:00:00Z");
         }
       }
       if (apiKeyFile != null && Files.exists(apiKeyFile, LinkOption.NOFOLLOW_LINKS)) {
-        throw new UsageException(spec.commandLine(), "--api-key-file names a file that exists; keys are never overwritten");
+        throw new UsageException(
+            spec.commandLine(),
+            "--api-key-file names a file that exists; keys are never overwritten");
       }
       GeneratedKey key;
       try {
-        key = ApiKeys.add(keyFile, keyId, new LinkedHashSet<>(tenants), new LinkedHashSet<>(operations), expiry);
+        key =
+            ApiKeys.add(
+                keyFile,
+                keyId,
+                new LinkedHashSet<>(tenants),
+                new LinkedHashSet<>(operations),
+                expiry);
       } catch (IllegalArgumentException e) {
         throw new UsageException(spec.commandLine(), e.getMessage());
       }
@@ -125,8 +163,16 @@ final class KeysCommand implements Callable<Integer> {
       } finally {
         key.destroy();
       }
-      spec.commandLine().getErr().println("cavra-cp: stored the hash of key '" + keyId + "' in " + keyFile
-          + (apiKeyFile == null ? "; the key above is shown only once" : " and the key in " + apiKeyFile));
+      spec.commandLine()
+          .getErr()
+          .println(
+              "cavra-cp: stored the hash of key '"
+                  + keyId
+                  + "' in "
+                  + keyFile
+                  + (apiKeyFile == null
+                      ? "; the key above is shown only once"
+                      : " and the key in " + apiKeyFile));
       return ExitCodes.OK;
     }
 
@@ -137,9 +183,12 @@ final class KeysCommand implements Callable<Integer> {
           Files.createDirectories(parent);
         }
         Set<OpenOption> options = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        FileAttribute<?>[] attributes = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
-            ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))}
-            : new FileAttribute<?>[0];
+        FileAttribute<?>[] attributes =
+            FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+                ? new FileAttribute<?>[] {
+                  PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))
+                }
+                : new FileAttribute<?>[0];
         try (SeekableByteChannel channel = Files.newByteChannel(file, options, attributes)) {
           ByteBuffer bytes = StandardCharsets.UTF_8.encode(text);
           while (bytes.hasRemaining()) {
@@ -152,12 +201,18 @@ final class KeysCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, header = "List key ids with their tenants and operations.")
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      header = "List key ids with their tenants and operations.")
   static final class ListKeys implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
-    @Option(names = "--key-store", required = true, paramLabel = "FILE", description = "The key store.")
+    @Option(
+        names = "--key-store",
+        required = true,
+        paramLabel = "FILE",
+        description = "The key store.")
     Path keyFile;
 
     @Override
@@ -168,9 +223,13 @@ final class KeysCommand implements Callable<Integer> {
       }
       PrintWriter out = spec.commandLine().getOut();
       for (ApiKeys.Entry entry : ApiKeys.load(keyFile).entries()) {
-        out.println(entry.keyId() + "\ttenants=" + String.join(",", entry.tenants())
-            + "\toperations=" + String.join(",", entry.operations())
-            + (entry.expiresAt() == null ? "" : "\texpires_at=" + entry.expiresAt()));
+        out.println(
+            entry.keyId()
+                + "\ttenants="
+                + String.join(",", entry.tenants())
+                + "\toperations="
+                + String.join(",", entry.operations())
+                + (entry.expiresAt() == null ? "" : "\texpires_at=" + entry.expiresAt()));
       }
       return ExitCodes.OK;
     }
@@ -181,18 +240,27 @@ final class KeysCommand implements Callable<Integer> {
       mixinStandardHelpOptions = true,
       header = "Remove a key from the key file; a running gateway refuses it within seconds.",
       description = {
-          "Remove the entry of ID from FILE. A gateway serving FILE notices the change at its next check",
-          "(every 2 s by default) or at once on SIGHUP, and refuses the key from then on; no restart."},
+        "Remove the entry of ID from FILE. A gateway serving FILE notices the change at its next"
+            + " check",
+        "(every 2 s by default) or at once on SIGHUP, and refuses the key from then on; no restart."
+      },
       footerHeading = "%nExamples:%n",
       footer = "  cavra-cp keys revoke --key-store keys.jsonl --key-id console")
   static final class Revoke implements Callable<Integer> {
-    @Spec
-    CommandSpec spec;
+    @Spec CommandSpec spec;
 
-    @Option(names = "--key-store", required = true, paramLabel = "FILE", description = "The key store.")
+    @Option(
+        names = "--key-store",
+        required = true,
+        paramLabel = "FILE",
+        description = "The key store.")
     Path keyFile;
 
-    @Option(names = "--key-id", required = true, paramLabel = "ID", description = "The id of the key to remove.")
+    @Option(
+        names = "--key-id",
+        required = true,
+        paramLabel = "ID",
+        description = "The id of the key to remove.")
     String keyId;
 
     @Override

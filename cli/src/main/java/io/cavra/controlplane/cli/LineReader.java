@@ -54,7 +54,9 @@ final class LineReader {
           tooLong = true;
         } else {
           if (length + chunk > line.length) {
-            line = Arrays.copyOf(line, Math.max(length + chunk, Math.min(line.length * 2, maxBytes + 1)));
+            line =
+                Arrays.copyOf(
+                    line, Math.max(length + chunk, Math.min(line.length * 2, maxBytes + 1)));
           }
           System.arraycopy(buffer, start, line, length, chunk);
           length += chunk;

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where each JSON path of a document is in its text: the region of every value and of every key,
- * in document order. A guard finding is placed by its path: a key finding ({@code sensitive_field})
+ * Where each JSON path of a document is in its text: the region of every value and of every key, in
+ * document order. A guard finding is placed by its path: a key finding ({@code sensitive_field})
  * and a value finding at the value, a key that is itself credential text ({@code <redacted>}) at
  * the key. Paths are the guard's, in which a name such as {@code a.b} is bracketed ({@code
  * $['a.b']}), so no two members share one; a path with no entry (below a YAML alias) falls back to
@@ -31,7 +31,8 @@ final class Locations {
 
   /** The region of a finding, or {@code fallback} if no part of its path is known. */
   ScanFinding.Region place(ErrorCode code, String path, ScanFinding.Region fallback) {
-    boolean atKey = code == ErrorCode.SENSITIVE_VALUE && path.endsWith("." + SecretGuard.REDACTED_KEY);
+    boolean atKey =
+        code == ErrorCode.SENSITIVE_VALUE && path.endsWith("." + SecretGuard.REDACTED_KEY);
     Map<String, List<ScanFinding.Region>> index = atKey ? keys : values;
     List<ScanFinding.Region> regions = index.get(path);
     if (regions != null) {

@@ -23,17 +23,18 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
- * {@code request OPERATION}, built with picocli's programmatic API from
- * {@link RequestBuilder#parameters(Operation)}: {@code policy_refs} becomes the repeatable
- * {@code --policy-ref}, {@code labels} the repeatable {@code --label KEY=VALUE} (a string) and
- * {@code --label-json KEY=JSON} (any JSON value), {@code report} {@code --report FILE}, and every
- * other parameter its kebab-case name.
+ * {@code request OPERATION}, built with picocli's programmatic API from {@link
+ * RequestBuilder#parameters(Operation)}: {@code policy_refs} becomes the repeatable {@code
+ * --policy-ref}, {@code labels} the repeatable {@code --label KEY=VALUE} (a string) and {@code
+ * --label-json KEY=JSON} (any JSON value), {@code report} {@code --report FILE}, and every other
+ * parameter its kebab-case name.
  */
 final class OperationCommand implements Callable<Integer> {
   private final Operation operation;
   private final Environment environment;
   private final CommandSpec spec;
   private final Map<String, RequestParameter> parameterByOption = new LinkedHashMap<>();
+
   /** For each JSON map parameter's {@code --name-json} option, its parameter. */
   private final Map<String, RequestParameter> jsonOptions = new LinkedHashMap<>();
 
@@ -45,24 +46,33 @@ final class OperationCommand implements Callable<Integer> {
     spec.mixinStandardHelpOptions(true);
     spec.usageMessage()
         .sortOptions(false)
-        .header(operation.requestDescription().substring(0, 1).toUpperCase(Locale.ROOT)
-            + operation.requestDescription().substring(1) + (operation.isProvisional() ? " (provisional)." : "."))
+        .header(
+            operation.requestDescription().substring(0, 1).toUpperCase(Locale.ROOT)
+                + operation.requestDescription().substring(1)
+                + (operation.isProvisional() ? " (provisional)." : "."))
         .description(
-            "Build a " + operation.wireName() + " request envelope"
-                + (operation.isProvisional() ? " (PROVISIONAL shape, inferred from the reference's callers)." : "."),
+            "Build a "
+                + operation.wireName()
+                + " request envelope"
+                + (operation.isProvisional()
+                    ? " (PROVISIONAL shape, inferred from the reference's callers)."
+                    : "."),
             "Request: " + operation.requestDescription() + ".",
-            "Values come from --input-json (keys are the parameter names in snake_case; an explicit",
-            "empty array is an empty list, an absent key the default), then from the options below,",
+            "Values come from --input-json (keys are the parameter names in snake_case; an"
+                + " explicit",
+            "empty array is an empty list, an absent key the default), then from the options"
+                + " below,",
             "which override it: a repeated option replaces the whole list or map.")
         .footerHeading("%nExamples:%n")
         .footer(example());
-    spec.addPositional(PositionalParamSpec.builder()
-        .index("0")
-        .arity("0..1")
-        .paramLabel("TENANT_ID")
-        .type(String.class)
-        .description("Same as --tenant-id (as in the reference CLI).")
-        .build());
+    spec.addPositional(
+        PositionalParamSpec.builder()
+            .index("0")
+            .arity("0..1")
+            .paramLabel("TENANT_ID")
+            .type(String.class)
+            .description("Same as --tenant-id (as in the reference CLI).")
+            .build());
     for (RequestParameter parameter : RequestBuilder.parameters(operation)) {
       OptionSpec option = option(parameter);
       spec.addOption(option);
@@ -73,16 +83,18 @@ final class OperationCommand implements Callable<Integer> {
         jsonOptions.put(json.longestName(), parameter);
       }
     }
-    spec.addOption(OptionSpec.builder("--input-json")
-        .paramLabel("FILE|-")
-        .type(String.class)
-        .description("Read parameters from a JSON object in FILE, or standard input for '-'.")
-        .build());
-    spec.addOption(OptionSpec.builder("--compact")
-        .arity("0")
-        .type(boolean.class)
-        .description("Print compact JSON. Default: pretty (two-space indent).")
-        .build());
+    spec.addOption(
+        OptionSpec.builder("--input-json")
+            .paramLabel("FILE|-")
+            .type(String.class)
+            .description("Read parameters from a JSON object in FILE, or standard input for '-'.")
+            .build());
+    spec.addOption(
+        OptionSpec.builder("--compact")
+            .arity("0")
+            .type(boolean.class)
+            .description("Print compact JSON. Default: pretty (two-space indent).")
+            .build());
   }
 
   CommandSpec spec() {
@@ -92,7 +104,8 @@ final class OperationCommand implements Callable<Integer> {
   /** {@code policy_refs} → {@code --policy-ref}; {@code capabilities} → {@code --capability}. */
   static String optionName(RequestParameter parameter) {
     String name = parameter.name();
-    if (parameter.kind() == RequestParameter.Kind.TEXT_LIST || parameter.kind() == RequestParameter.Kind.JSON_MAP) {
+    if (parameter.kind() == RequestParameter.Kind.TEXT_LIST
+        || parameter.kind() == RequestParameter.Kind.JSON_MAP) {
       name = singular(name);
     }
     return "--" + name.replace('_', '-');
@@ -112,30 +125,46 @@ final class OperationCommand implements Callable<Integer> {
     switch (parameter.kind()) {
       case TEXT:
         List<String> allowed = AllowedValues.of(parameter);
-        builder.type(String.class)
+        builder
+            .type(String.class)
             .paramLabel(parameter.name().toUpperCase(Locale.ROOT))
-            .description(key + " " + describe(parameter)
-                + (allowed.isEmpty() ? "" : " One of: " + String.join(", ", allowed) + "."));
+            .description(
+                key
+                    + " "
+                    + describe(parameter)
+                    + (allowed.isEmpty() ? "" : " One of: " + String.join(", ", allowed) + "."));
         if (!allowed.isEmpty()) {
           builder.completionCandidates(allowed);
         }
         break;
       case TEXT_LIST:
-        builder.type(List.class).auxiliaryTypes(String.class)
+        builder
+            .type(List.class)
+            .auxiliaryTypes(String.class)
             .paramLabel(singular(parameter.name()).toUpperCase(Locale.ROOT))
             .description(key + " Repeatable. " + describe(parameter));
         break;
       case JSON_MAP:
-        builder.type(List.class).auxiliaryTypes(String.class)
+        builder
+            .type(List.class)
+            .auxiliaryTypes(String.class)
             .paramLabel("KEY=VALUE")
-            .description(key + " Repeatable, keeps order. VALUE is a string; " + optionName(parameter)
-                + "-json takes any JSON value. " + describe(parameter));
+            .description(
+                key
+                    + " Repeatable, keeps order. VALUE is a string; "
+                    + optionName(parameter)
+                    + "-json takes any JSON value. "
+                    + describe(parameter));
         break;
       case LICENSE_REPORT:
-        builder.type(String.class)
+        builder
+            .type(String.class)
             .paramLabel("FILE|-")
-            .description(key + " The license validation report as a JSON object in FILE, or standard input"
-                + " for '-'. " + describe(parameter));
+            .description(
+                key
+                    + " The license validation report as a JSON object in FILE, or standard input"
+                    + " for '-'. "
+                    + describe(parameter));
         break;
       default:
         throw new AssertionError(parameter.kind());
@@ -143,14 +172,24 @@ final class OperationCommand implements Callable<Integer> {
     return builder.build();
   }
 
-  /** {@code labels} → {@code --label-json KEY=JSON}, mixing with {@code --label} in command-line order. */
+  /**
+   * {@code labels} → {@code --label-json KEY=JSON}, mixing with {@code --label} in command-line
+   * order.
+   */
   private static OptionSpec jsonOption(RequestParameter parameter) {
     return OptionSpec.builder(optionName(parameter) + "-json")
-        .type(List.class).auxiliaryTypes(String.class)
+        .type(List.class)
+        .auxiliaryTypes(String.class)
         .paramLabel("KEY=JSON")
-        .description("JSON key: " + parameter.name() + ". Repeatable. An entry whose value is any JSON value"
-            + " (object, array, number, true, false, null or a quoted string); entries of " + optionName(parameter)
-            + " and " + optionName(parameter) + "-json keep their command-line order.")
+        .description(
+            "JSON key: "
+                + parameter.name()
+                + ". Repeatable. An entry whose value is any JSON value"
+                + " (object, array, number, true, false, null or a quoted string); entries of "
+                + optionName(parameter)
+                + " and "
+                + optionName(parameter)
+                + "-json keep their command-line order.")
         .build();
   }
 
@@ -164,7 +203,9 @@ final class OperationCommand implements Callable<Integer> {
     Object value = parameter.defaultValue();
     if (value instanceof List) {
       List<?> list = (List<?>) value;
-      return list.isEmpty() ? "Default: none." : "Default: " + String.join(", ", list.stream().map(String::valueOf).toList()) + ".";
+      return list.isEmpty()
+          ? "Default: none."
+          : "Default: " + String.join(", ", list.stream().map(String::valueOf).toList()) + ".";
     }
     if (value instanceof Map) {
       return "Default: none.";
@@ -181,7 +222,8 @@ final class OperationCommand implements Callable<Integer> {
         lines.set(0, base + " " + optionName(parameter) + " ref-1");
       } else if (parameter.kind() == RequestParameter.Kind.LICENSE_REPORT) {
         lines.set(0, base + " --report report.json");
-      } else if (parameter.required() && parameter.kind() == RequestParameter.Kind.TEXT
+      } else if (parameter.required()
+          && parameter.kind() == RequestParameter.Kind.TEXT
           && !"tenant_id".equals(parameter.name())) {
         lines.set(0, lines.get(0) + " " + optionName(parameter) + " 'Example Org'");
       }
@@ -195,9 +237,13 @@ final class OperationCommand implements Callable<Integer> {
     CommandLine commandLine = spec.commandLine();
     ParseResult parsed = commandLine.getParseResult();
     String input = parsed.matchedOptionValue("--input-json", null);
-    String report = parameterByOption.containsKey("--report") ? parsed.matchedOptionValue("--report", null) : null;
+    String report =
+        parameterByOption.containsKey("--report")
+            ? parsed.matchedOptionValue("--report", null)
+            : null;
     if (Inputs.STDIN.equals(input) && Inputs.STDIN.equals(report)) {
-      throw new UsageException(commandLine, "--input-json and --report cannot both read standard input");
+      throw new UsageException(
+          commandLine, "--input-json and --report cannot both read standard input");
     }
     Inputs inputs = new Inputs(environment);
     ContractJson json = ContractJson.defaults();
@@ -205,7 +251,10 @@ final class OperationCommand implements Callable<Integer> {
     if (input != null) {
       Object tree = json.parseTree(inputs.readBounded(input, json.maxBytes()));
       if (!(tree instanceof Map)) {
-        throw ContractException.of(ErrorCode.INVALID_TYPE, "$", "--input-json must hold a JSON object of builder parameters");
+        throw ContractException.of(
+            ErrorCode.INVALID_TYPE,
+            "$",
+            "--input-json must hold a JSON object of builder parameters");
       }
       for (Map.Entry<?, ?> entry : ((Map<?, ?>) tree).entrySet()) {
         builder.set((String) entry.getKey(), entry.getValue());
@@ -226,7 +275,9 @@ final class OperationCommand implements Callable<Integer> {
           // Set below with the entries of its -json option, in command-line order.
           break;
         case LICENSE_REPORT:
-          builder.set(parameter.name(), json.parseTree(inputs.readBounded((String) value, json.maxBytes())));
+          builder.set(
+              parameter.name(),
+              json.parseTree(inputs.readBounded((String) value, json.maxBytes())));
           break;
         default:
           throw new AssertionError(parameter.kind());
@@ -235,13 +286,16 @@ final class OperationCommand implements Callable<Integer> {
     for (Map.Entry<String, RequestParameter> entry : jsonOptions.entrySet()) {
       String textOption = optionName(entry.getValue());
       if (parsed.hasMatchedOption(textOption) || parsed.hasMatchedOption(entry.getKey())) {
-        builder.set(entry.getValue().name(), entries(commandLine, parsed, textOption, entry.getKey(), json));
+        builder.set(
+            entry.getValue().name(),
+            entries(commandLine, parsed, textOption, entry.getKey(), json));
       }
     }
     String tenant = parsed.matchedPositionalValue(0, null);
     if (tenant != null) {
       if (parsed.hasMatchedOption("--tenant-id")) {
-        throw new UsageException(commandLine, "give the tenant either as TENANT_ID or with --tenant-id, not both");
+        throw new UsageException(
+            commandLine, "give the tenant either as TENANT_ID or with --tenant-id, not both");
       }
       builder.set("tenant_id", tenant);
     }
@@ -259,8 +313,12 @@ final class OperationCommand implements Callable<Integer> {
    * JSON option ({@code KEY=JSON}, parsed with the contract's reader and its limits), in the order
    * they were given; a key given again takes the later value in the earlier place.
    */
-  private static Map<String, Object> entries(CommandLine commandLine, ParseResult parsed, String textOption,
-      String jsonOption, ContractJson json) {
+  private static Map<String, Object> entries(
+      CommandLine commandLine,
+      ParseResult parsed,
+      String textOption,
+      String jsonOption,
+      ContractJson json) {
     List<String> texts = parsed.matchedOptionValue(textOption, List.of());
     List<String> jsons = parsed.matchedOptionValue(jsonOption, List.of());
     int nextText = 0;
@@ -278,8 +336,13 @@ final class OperationCommand implements Callable<Integer> {
       String pair = isJson ? jsons.get(nextJson++) : texts.get(nextText++);
       int equals = pair.indexOf('=');
       if (equals < 0) {
-        throw new UsageException(commandLine, "option '" + name + "' expects KEY=" + (isJson ? "JSON" : "VALUE")
-            + " (value not shown)");
+        throw new UsageException(
+            commandLine,
+            "option '"
+                + name
+                + "' expects KEY="
+                + (isJson ? "JSON" : "VALUE")
+                + " (value not shown)");
       }
       String key = pair.substring(0, equals);
       String value = pair.substring(equals + 1);
@@ -296,10 +359,19 @@ final class OperationCommand implements Callable<Integer> {
     try {
       return json.parseTree(value.getBytes(StandardCharsets.UTF_8));
     } catch (ContractException e) {
-      String shownKey = SecretGuard.defaults().checkText(key).isPresent() ? SecretGuard.REDACTED_KEY : key;
+      String shownKey =
+          SecretGuard.defaults().checkText(key).isPresent() ? SecretGuard.REDACTED_KEY : key;
       String location = option + " " + shownKey;
-      throw ContractException.of(e.code(), location,
-          "the value of " + location + " is not usable JSON: " + e.getMessage() + " (at " + e.location() + ")");
+      throw ContractException.of(
+          e.code(),
+          location,
+          "the value of "
+              + location
+              + " is not usable JSON: "
+              + e.getMessage()
+              + " (at "
+              + e.location()
+              + ")");
     }
   }
 }

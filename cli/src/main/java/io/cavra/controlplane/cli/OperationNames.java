@@ -4,7 +4,10 @@ import io.cavra.controlplane.contract.Operation;
 import java.util.Arrays;
 import java.util.Iterator;
 
-/** The operations' wire names, in declaration order: help text and shell completion for options that name one. */
+/**
+ * The operations' wire names, in declaration order: help text and shell completion for options that
+ * name one.
+ */
 final class OperationNames implements Iterable<String> {
   @Override
   public Iterator<String> iterator() {

@@ -4,7 +4,9 @@ package io.cavra.controlplane.cli;
 final class Plurals {
   private Plurals() {}
 
-  /** {@code count} and the noun, plural unless the count is one; {@code noun} takes an {@code s}. */
+  /**
+   * {@code count} and the noun, plural unless the count is one; {@code noun} takes an {@code s}.
+   */
   static String count(long count, String noun) {
     return count + " " + noun + (count == 1 ? "" : "s");
   }

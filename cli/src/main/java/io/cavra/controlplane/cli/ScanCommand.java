@@ -21,32 +21,43 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     header = "Scan files and folders for secret material (text, JSON or SARIF output).",
     description = {
-        "Run the contract's secret guard over JSON documents, JSON Lines, YAML, .env files, logs and",
-        "any other text, and over folders recursively. Each finding names its file, line and column,",
-        "the JSON path or key where there is one, the rule and a fingerprint; the value is never shown.",
-        "",
-        "A file's kind comes from its name (.json, .jsonl/.ndjson, .yaml/.yml, .env/.env.*/*.env)",
-        "or, failing that, from its content (JSON if it starts with { or [, else text); one that",
-        "does not parse as its kind is scanned as text, with a note. Standard input is JSON unless",
-        "--type says otherwise. Binary files found in folders are skipped.",
-        "",
-        "Findings whose fingerprint is in --baseline or in the ignore file, and findings on a line",
-        "that contains cavra-cp:allow (or gitleaks:allow), are not reported."},
+      "Run the contract's secret guard over JSON documents, JSON Lines, YAML, .env files, logs and",
+      "any other text, and over folders recursively. Each finding names its file, line and column,",
+      "the JSON path or key where there is one, the rule and a fingerprint; the value is never"
+          + " shown.",
+      "",
+      "A file's kind comes from its name (.json, .jsonl/.ndjson, .yaml/.yml, .env/.env.*/*.env)",
+      "or, failing that, from its content (JSON if it starts with { or [, else text); one that",
+      "does not parse as its kind is scanned as text, with a note. Standard input is JSON unless",
+      "--type says otherwise. Binary files found in folders are skipped.",
+      "",
+      "Findings whose fingerprint is in --baseline or in the ignore file, and findings on a line",
+      "that contains cavra-cp:allow (or gitleaks:allow), are not reported."
+    },
     footerHeading = "%nExamples:%n",
     footer = {
-        "  cavra-cp scan config.json",
-        "  cavra-cp scan --jsonl --format json events.jsonl",
-        "  cavra-cp scan --exclude 'target' --exclude '*.min.js' .",
-        "  cavra-cp scan --format json . > baseline.json      # accept what is there today",
-        "  cavra-cp scan --baseline baseline.json .           # report only what is new",
-        "  cavra-cp scan --format sarif . > cavra-cp.sarif    # upload as code-scanning alerts"})
+      "  cavra-cp scan config.json",
+      "  cavra-cp scan --jsonl --format json events.jsonl",
+      "  cavra-cp scan --exclude 'target' --exclude '*.min.js' .",
+      "  cavra-cp scan --format json . > baseline.json      # accept what is there today",
+      "  cavra-cp scan --baseline baseline.json .           # report only what is new",
+      "  cavra-cp scan --format sarif . > cavra-cp.sarif    # upload as code-scanning alerts"
+    })
 final class ScanCommand implements Callable<Integer> {
-  enum Format { text, json, sarif }
+  enum Format {
+    text,
+    json,
+    sarif
+  }
 
   /** {@code --type}: how inputs are read. */
   enum Type {
-    auto(null), json(SourceFile.Kind.JSON), jsonl(SourceFile.Kind.JSONL), yaml(SourceFile.Kind.YAML),
-    env(SourceFile.Kind.ENV), text(SourceFile.Kind.TEXT);
+    auto(null),
+    json(SourceFile.Kind.JSON),
+    jsonl(SourceFile.Kind.JSONL),
+    yaml(SourceFile.Kind.YAML),
+    env(SourceFile.Kind.ENV),
+    text(SourceFile.Kind.TEXT);
 
     final SourceFile.Kind kind;
 
@@ -58,60 +69,102 @@ final class ScanCommand implements Callable<Integer> {
   private final Environment environment;
   private GuardScanner scanner;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE|DIR|-", arity = "0..*",
+  @Parameters(
+      paramLabel = "FILE|DIR|-",
+      arity = "0..*",
       description = "Files and folders to scan; '-' is standard input. Default: standard input.")
   List<String> files = new ArrayList<>();
 
-  @Option(names = "--rules", paramLabel = "FILE",
-      description = "Add an organisation's rules file (JSON: rules and benign_keys) to the built-in and installed rules.")
+  @Option(
+      names = "--rules",
+      paramLabel = "FILE",
+      description =
+          "Add an organisation's rules file (JSON: rules and benign_keys) to the built-in and"
+              + " installed rules.")
   private Path rulesFile;
 
-  @Option(names = "--type", paramLabel = "TYPE",
-      description = "How to read the inputs: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE} (by name, then content).")
+  @Option(
+      names = "--type",
+      paramLabel = "TYPE",
+      description =
+          "How to read the inputs: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE} (by name,"
+              + " then content).")
   Type type = Type.auto;
 
-  @Option(names = "--jsonl", description = "Same as --type jsonl: one JSON document per line, streamed in constant memory.")
+  @Option(
+      names = "--jsonl",
+      description =
+          "Same as --type jsonl: one JSON document per line, streamed in constant memory.")
   boolean jsonl;
 
-  @Option(names = "--format", paramLabel = "FORMAT",
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
       description = "${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}. SARIF is version 2.1.0.")
   Format format = Format.text;
 
-  @Option(names = "--include", paramLabel = "GLOB",
-      description = "In folders, scan only files that match (repeatable). A glob without '/' matches names at any depth.")
+  @Option(
+      names = "--include",
+      paramLabel = "GLOB",
+      description =
+          "In folders, scan only files that match (repeatable). A glob without '/' matches names at"
+              + " any depth.")
   List<String> includes = new ArrayList<>();
 
-  @Option(names = "--exclude", paramLabel = "GLOB",
-      description = "In folders, skip files and folders that match (repeatable). A glob without '/' matches names at any depth.")
+  @Option(
+      names = "--exclude",
+      paramLabel = "GLOB",
+      description =
+          "In folders, skip files and folders that match (repeatable). A glob without '/' matches"
+              + " names at any depth.")
   List<String> excludes = new ArrayList<>();
 
-  @Option(names = "--baseline", paramLabel = "FILE",
-      description = "A previous report of scan --format json or --format sarif: report only findings not in it.")
+  @Option(
+      names = "--baseline",
+      paramLabel = "FILE",
+      description =
+          "A previous report of scan --format json or --format sarif: report only findings not in"
+              + " it.")
   private Path baseline;
 
-  @Option(names = "--ignore-file", paramLabel = "FILE",
-      description = "Fingerprints not to report, one a line. Default: "
-          + Suppressions.DEFAULT_IGNORE_FILE + " (if present). # starts a comment.")
+  @Option(
+      names = "--ignore-file",
+      paramLabel = "FILE",
+      description =
+          "Fingerprints not to report, one a line. Default: "
+              + Suppressions.DEFAULT_IGNORE_FILE
+              + " (if present). # starts a comment.")
   private Path ignoreFile;
 
-  @Option(names = "--source-root", paramLabel = "DIR",
-      description = "The folder SARIF URIs are relative to (%%SRCROOT%%), usually the repository root. Default: the current directory.")
+  @Option(
+      names = "--source-root",
+      paramLabel = "DIR",
+      description =
+          "The folder SARIF URIs are relative to (%%SRCROOT%%), usually the repository root."
+              + " Default: the current directory.")
   private Path sourceRoot;
 
-  @Option(names = "--stdin-name", paramLabel = "PATH",
-      description = "The file that standard input stands for, in reports and fingerprints (and its kind, by name)."
-          + " Without it, SARIF results from standard input have no file location.")
+  @Option(
+      names = "--stdin-name",
+      paramLabel = "PATH",
+      description =
+          "The file that standard input stands for, in reports and fingerprints (and its kind, by"
+              + " name). Without it, SARIF results from standard input have no file location.")
   private String stdinName;
 
-  @Option(names = "--redact",
+  @Option(
+      names = "--redact",
       description = "Accepted for gitleaks users; values are never shown, with or without it.")
   boolean redact;
 
-  @Option(names = "--max-bytes", paramLabel = "N",
-      description = "Largest JSON or YAML document, JSON Lines line or text line, in bytes. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--max-bytes",
+      paramLabel = "N",
+      description =
+          "Largest JSON or YAML document, JSON Lines line or text line, in bytes. Default:"
+              + " ${DEFAULT-VALUE}.")
   int maxBytes = ContractJson.DEFAULT_MAX_BYTES;
 
   private long fileCount;
@@ -141,7 +194,8 @@ final class ScanCommand implements Callable<Integer> {
     Inputs inputs = new Inputs(environment);
     if (jsonl) {
       if (type != Type.auto && type != Type.jsonl) {
-        throw new UsageException(spec.commandLine(), "--jsonl and --type " + type + " contradict each other");
+        throw new UsageException(
+            spec.commandLine(), "--jsonl and --type " + type + " contradict each other");
       }
       type = Type.jsonl;
     }
@@ -160,56 +214,68 @@ final class ScanCommand implements Callable<Integer> {
     Path root = (sourceRoot != null ? sourceRoot : Paths.get("")).toAbsolutePath().normalize();
     ScanReport report = ScanReport.of(format, out, scanner.rules(), root, ScanReport.HELP_URI_BASE);
     ScanSources sources = new ScanSources(root, type.kind, stdinName, includes, excludes);
-    FileScanner fileScanner = new FileScanner(scanner, json, maxBytes, type != Type.auto, inputs, new FileScanner.Listener() {
-      @Override
-      public void finding(ScanFinding finding, String line) {
-        if (Suppressions.allows(line) || suppressions.suppresses(finding.fingerprint())) {
-          suppressed++;
-          return;
-        }
-        findings++;
-        report.finding(finding);
-      }
+    FileScanner fileScanner =
+        new FileScanner(
+            scanner,
+            json,
+            maxBytes,
+            type != Type.auto,
+            inputs,
+            new FileScanner.Listener() {
+              @Override
+              public void finding(ScanFinding finding, String line) {
+                if (Suppressions.allows(line) || suppressions.suppresses(finding.fingerprint())) {
+                  suppressed++;
+                  return;
+                }
+                findings++;
+                report.finding(finding);
+              }
 
-      @Override
-      public void invalid(String where, String code, String message) {
-        progress.clear();
-        invalidDocuments++;
-        exitCode = ExitCodes.worst(exitCode, ExitCodes.INVALID_INPUT);
-        err.println("error: " + code + " at " + where + ": " + message);
-      }
+              @Override
+              public void invalid(String where, String code, String message) {
+                progress.clear();
+                invalidDocuments++;
+                exitCode = ExitCodes.worst(exitCode, ExitCodes.INVALID_INPUT);
+                err.println("error: " + code + " at " + where + ": " + message);
+              }
 
-      @Override
-      public void note(String message) {
-        progress.clear();
-        err.println("note: " + message);
-      }
+              @Override
+              public void note(String message) {
+                progress.clear();
+                err.println("note: " + message);
+              }
 
-      @Override
-      public void document() {
-        documents++;
-      }
+              @Override
+              public void document() {
+                documents++;
+              }
 
-      @Override
-      public void progress(long line, String file) {
-        progress.update(line, file, findings + " findings");
-      }
-    });
+              @Override
+              public void progress(long line, String file) {
+                progress.update(line, file, findings + " findings");
+              }
+            });
     report.start();
     for (String name : names) {
       try {
-        sources.each(name, source -> {
-          fileCount++;
-          if (!scanFile(fileScanner, source, err, progress)) {
-            skipped++;
-          }
-        }, failure -> ioError(err, progress, failure));
+        sources.each(
+            name,
+            source -> {
+              fileCount++;
+              if (!scanFile(fileScanner, source, err, progress)) {
+                skipped++;
+              }
+            },
+            failure -> ioError(err, progress, failure));
       } catch (IoFailure e) {
         ioError(err, progress, e);
       }
     }
     progress.clear();
-    report.end(new ScanReport.Summary(fileCount, documents, invalidDocuments, findings, suppressed, skipped));
+    report.end(
+        new ScanReport.Summary(
+            fileCount, documents, invalidDocuments, findings, suppressed, skipped));
     (report.summaryOnStdout() ? out : err).println(summary());
     out.flush();
     err.flush();
@@ -219,7 +285,8 @@ final class ScanCommand implements Callable<Integer> {
     return exitCode;
   }
 
-  private boolean scanFile(FileScanner fileScanner, SourceFile source, PrintWriter err, Progress progress) {
+  private boolean scanFile(
+      FileScanner fileScanner, SourceFile source, PrintWriter err, Progress progress) {
     try {
       return fileScanner.scan(source);
     } catch (IoFailure e) {
@@ -252,7 +319,15 @@ final class ScanCommand implements Callable<Integer> {
       }
       return null;
     } catch (ContractException e) {
-      err.println("error: " + e.code().wireName() + " at " + current + ":" + e.location() + ": " + e.getMessage());
+      err.println(
+          "error: "
+              + e.code().wireName()
+              + " at "
+              + current
+              + ":"
+              + e.location()
+              + ": "
+              + e.getMessage());
       return ExitCodes.INVALID_INPUT;
     } catch (IOException e) {
       err.println(new IoFailure(String.valueOf(current), e).line());
@@ -261,7 +336,12 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   private String summary() {
-    StringBuilder line = new StringBuilder("scanned " + Plurals.count(fileCount, "file") + ": " + Plurals.count(findings, "finding"));
+    StringBuilder line =
+        new StringBuilder(
+            "scanned "
+                + Plurals.count(fileCount, "file")
+                + ": "
+                + Plurals.count(findings, "finding"));
     if (suppressed > 0) {
       line.append(", ").append(suppressed).append(" suppressed");
     }

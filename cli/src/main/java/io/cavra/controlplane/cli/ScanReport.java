@@ -21,7 +21,13 @@ abstract class ScanReport {
   static final String HELP_URI_BASE = INFORMATION_URI + "/blob/main/docs/secret-rules.md";
 
   /** The counts of a run, for the closing summary. */
-  record Summary(long files, long documents, long invalidDocuments, long findings, long suppressed, long skipped) {}
+  record Summary(
+      long files,
+      long documents,
+      long invalidDocuments,
+      long findings,
+      long suppressed,
+      long skipped) {}
 
   final PrintWriter out;
 
@@ -29,7 +35,11 @@ abstract class ScanReport {
     this.out = out;
   }
 
-  static ScanReport of(ScanCommand.Format format, PrintWriter out, List<GuardScanner.Rule> rules, Path sourceRoot,
+  static ScanReport of(
+      ScanCommand.Format format,
+      PrintWriter out,
+      List<GuardScanner.Rule> rules,
+      Path sourceRoot,
       String helpUriBase) {
     switch (format) {
       case json:
@@ -64,9 +74,20 @@ abstract class ScanReport {
     @Override
     void finding(ScanFinding finding) {
       ScanFinding.Region region = finding.region();
-      out.print(finding.source().display() + ":" + region.startLine() + ":" + region.startColumn() + ": "
-          + finding.code().wireName() + (finding.path() != null ? " at " + finding.path() : "")
-          + " (rule " + finding.ruleId() + ", fingerprint " + finding.fingerprint() + ")\n");
+      out.print(
+          finding.source().display()
+              + ":"
+              + region.startLine()
+              + ":"
+              + region.startColumn()
+              + ": "
+              + finding.code().wireName()
+              + (finding.path() != null ? " at " + finding.path() : "")
+              + " (rule "
+              + finding.ruleId()
+              + ", fingerprint "
+              + finding.fingerprint()
+              + ")\n");
     }
 
     @Override
@@ -118,7 +139,8 @@ abstract class ScanReport {
       counts.put("findings", summary.findings());
       counts.put("suppressed", summary.suppressed());
       counts.put("skipped_binary_files", summary.skipped());
-      out.print((first ? "" : "\n") + "],\"summary\":" + ContractJson.toJson(counts, false) + "}\n");
+      out.print(
+          (first ? "" : "\n") + "],\"summary\":" + ContractJson.toJson(counts, false) + "}\n");
     }
   }
 
@@ -155,8 +177,11 @@ abstract class ScanReport {
       driver.put("informationUri", INFORMATION_URI);
       driver.put("rules", rules.stream().map(this::rule).toList());
       String tool = ContractJson.toJson(Map.of("driver", driver), false);
-      out.print("{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{"
-          + "\"tool\":" + tool + ",\"columnKind\":\"utf16CodeUnits\",\"results\":[");
+      out.print(
+          "{\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\",\"version\":\"2.1.0\",\"runs\":[{"
+              + "\"tool\":"
+              + tool
+              + ",\"columnKind\":\"utf16CodeUnits\",\"results\":[");
     }
 
     private Map<String, Object> rule(GuardScanner.Rule rule) {
@@ -171,7 +196,10 @@ abstract class ScanReport {
       entry.put("helpUri", helpUriBase + "#" + rule.id());
       entry.put("defaultConfiguration", Map.of("level", "error"));
       Map<String, Object> properties = new LinkedHashMap<>();
-      properties.put("tags", List.of("security", "secret", rule.valueRule() ? "credential-format" : "credential-field"));
+      properties.put(
+          "tags",
+          List.of(
+              "security", "secret", rule.valueRule() ? "credential-format" : "credential-field"));
       properties.put("precision", rule.valueRule() ? "high" : "medium");
       properties.put("problem.severity", "error");
       properties.put("security-severity", rule.valueRule() ? "9.0" : "7.5");
@@ -181,26 +209,39 @@ abstract class ScanReport {
 
     /** The help a code-scanning alert shows, as plain text. */
     static String helpText(GuardScanner.Rule rule) {
-      return rule.fullDescription() + "\n\nHow to fix: " + rule.remediation() + "\n\n" + COMMON_TEXT;
+      return rule.fullDescription()
+          + "\n\nHow to fix: "
+          + rule.remediation()
+          + "\n\n"
+          + COMMON_TEXT;
     }
 
     /** The same help as Markdown. */
     static String helpMarkdown(GuardScanner.Rule rule) {
-      return "## " + rule.description() + " (`" + rule.id() + "`)\n\n" + rule.fullDescription()
-          + "\n\n### How to fix\n\n" + rule.remediation() + "\n\n" + COMMON_MARKDOWN;
+      return "## "
+          + rule.description()
+          + " (`"
+          + rule.id()
+          + "`)\n\n"
+          + rule.fullDescription()
+          + "\n\n### How to fix\n\n"
+          + rule.remediation()
+          + "\n\n"
+          + COMMON_MARKDOWN;
     }
 
     private static final String COMMON_TEXT =
-        "Once the credential is revoked or rotated, remove it from the file (and from version-control"
-            + " history if it was committed). If the finding is not a credential, put cavra-cp:allow in"
-            + " a comment on its line, or add its fingerprint to the .cavra-cp-ignore file."
-            + " cavra-cp never shows the value it found.";
+        "Once the credential is revoked or rotated, remove it from the file (and from"
+            + " version-control history if it was committed). If the finding is not a credential,"
+            + " put cavra-cp:allow in a comment on its line, or add its fingerprint to the"
+            + " .cavra-cp-ignore file. cavra-cp never shows the value it found.";
 
     private static final String COMMON_MARKDOWN =
-        "Once the credential is revoked or rotated, remove it from the file (and from version-control"
-            + " history if it was committed). If the finding is not a credential, put `cavra-cp:allow`"
-            + " in a comment on its line, or add its fingerprint to the `.cavra-cp-ignore` file."
-            + "\n\n`cavra-cp` never shows the value it found.";
+        "Once the credential is revoked or rotated, remove it from the file (and from"
+            + " version-control history if it was committed). If the finding is not a credential,"
+            + " put `cavra-cp:allow` in a comment on its line, or add its fingerprint to the"
+            + " `.cavra-cp-ignore` file.\n\n"
+            + "`cavra-cp` never shows the value it found.";
 
     private static String sentence(String text) {
       return text.endsWith(".") ? text : text + ".";
@@ -240,24 +281,33 @@ abstract class ScanReport {
       result.put("level", "error");
       result.put("message", Map.of("text", message(finding, rule)));
       result.put("locations", List.of(location));
-      result.put("partialFingerprints", Map.of(Suppressions.SARIF_FINGERPRINT, finding.fingerprint()));
+      result.put(
+          "partialFingerprints", Map.of(Suppressions.SARIF_FINGERPRINT, finding.fingerprint()));
       result.put("properties", Map.of("code", finding.code().wireName()));
       out.print((first ? "\n" : ",\n") + ContractJson.toJson(result, false));
       first = false;
     }
 
     private static String message(ScanFinding finding, GuardScanner.Rule rule) {
-      String what = finding.code() == ErrorCode.SENSITIVE_FIELD
-          ? "A field named as a credential holds a value"
-          : "Credential material";
-      return what + (finding.path() != null ? " at '" + finding.path() + "'" : "") + ": "
-          + sentence(rule.description()) + " The value is not shown.";
+      String what =
+          finding.code() == ErrorCode.SENSITIVE_FIELD
+              ? "A field named as a credential holds a value"
+              : "Credential material";
+      return what
+          + (finding.path() != null ? " at '" + finding.path() + "'" : "")
+          + ": "
+          + sentence(rule.description())
+          + " The value is not shown.";
     }
 
     @Override
     void end(Summary summary) {
       Map<String, Object> base = Map.of(SRCROOT, Map.of("uri", rootUri(sourceRoot)));
-      out.print((first ? "" : "\n") + "],\"originalUriBaseIds\":" + ContractJson.toJson(base, false) + "}]}\n");
+      out.print(
+          (first ? "" : "\n")
+              + "],\"originalUriBaseIds\":"
+              + ContractJson.toJson(base, false)
+              + "}]}\n");
     }
 
     /** The source root as an absolute {@code file:} URI ending in '/'. */

@@ -19,8 +19,8 @@ import java.util.function.Consumer;
  * Turns {@code scan}'s arguments into the files to read: a file as given, a directory walked
  * recursively in name order (not following symbolic links, skipping version-control folders), and
  * {@code -} as standard input. {@code --include} and {@code --exclude} globs filter what a walk
- * finds: a pattern without '/' matches a file or folder name at any depth ({@code *.log}), one
- * with '/' matches the path below the directory given ({@code config/**}/{@code *.yaml}).
+ * finds: a pattern without '/' matches a file or folder name at any depth ({@code *.log}), one with
+ * '/' matches the path below the directory given ({@code config/**}/{@code *.yaml}).
  */
 final class ScanSources {
   private static final Set<String> SKIPPED_FOLDERS = Set.of(".git", ".hg", ".svn");
@@ -36,7 +36,12 @@ final class ScanSources {
    * @param forced the kind every input is read as, or {@code null} to decide by name and content
    * @param stdinName the path standard input stands for, or {@code null}
    */
-  ScanSources(Path root, SourceFile.Kind forced, String stdinName, List<String> includes, List<String> excludes) {
+  ScanSources(
+      Path root,
+      SourceFile.Kind forced,
+      String stdinName,
+      List<String> includes,
+      List<String> excludes) {
     this.root = root;
     this.forced = forced;
     this.stdinName = stdinName;
@@ -93,8 +98,14 @@ final class ScanSources {
       return new SourceFile(Inputs.display(Inputs.STDIN), null, null, false, kind);
     }
     Path named = absolute(Paths.get(stdinName));
-    return new SourceFile(stdinName, null, SourceFile.uri(named, root), SourceFile.isBelow(named, root),
-        forced != null ? forced : kindOr(SourceFile.kindOfName(String.valueOf(named.getFileName())), kind));
+    return new SourceFile(
+        stdinName,
+        null,
+        SourceFile.uri(named, root),
+        SourceFile.isBelow(named, root),
+        forced != null
+            ? forced
+            : kindOr(SourceFile.kindOfName(String.valueOf(named.getFileName())), kind));
   }
 
   private SourceFile file(String display, Path path) {
@@ -103,7 +114,8 @@ final class ScanSources {
     if (kind == null) {
       kind = SourceFile.kindOfName(String.valueOf(path.getFileName()));
     }
-    return new SourceFile(display, path, SourceFile.uri(absolute, root), SourceFile.isBelow(absolute, root), kind);
+    return new SourceFile(
+        display, path, SourceFile.uri(absolute, root), SourceFile.isBelow(absolute, root), kind);
   }
 
   private static SourceFile.Kind kindOr(SourceFile.Kind kind, SourceFile.Kind fallback) {
@@ -114,37 +126,41 @@ final class ScanSources {
     return path.toAbsolutePath().normalize();
   }
 
-  private void walk(String argument, Path directory, Consumer<SourceFile> sink, Consumer<IoFailure> unreadable) {
+  private void walk(
+      String argument, Path directory, Consumer<SourceFile> sink, Consumer<IoFailure> unreadable) {
     List<Path> files = new ArrayList<>();
     try {
-      Files.walkFileTree(directory, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-          if (dir.equals(directory)) {
-            return FileVisitResult.CONTINUE;
-          }
-          Path relative = directory.relativize(dir);
-          if (SKIPPED_FOLDERS.contains(String.valueOf(dir.getFileName())) || excluded(relative)) {
-            return FileVisitResult.SKIP_SUBTREE;
-          }
-          return FileVisitResult.CONTINUE;
-        }
+      Files.walkFileTree(
+          directory,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+              if (dir.equals(directory)) {
+                return FileVisitResult.CONTINUE;
+              }
+              Path relative = directory.relativize(dir);
+              if (SKIPPED_FOLDERS.contains(String.valueOf(dir.getFileName()))
+                  || excluded(relative)) {
+                return FileVisitResult.SKIP_SUBTREE;
+              }
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-          Path relative = directory.relativize(file);
-          if (attributes.isRegularFile() && !excluded(relative) && included(relative)) {
-            files.add(file);
-          }
-          return FileVisitResult.CONTINUE;
-        }
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+              Path relative = directory.relativize(file);
+              if (attributes.isRegularFile() && !excluded(relative) && included(relative)) {
+                files.add(file);
+              }
+              return FileVisitResult.CONTINUE;
+            }
 
-        @Override
-        public FileVisitResult visitFileFailed(Path file, IOException e) {
-          unreadable.accept(new IoFailure(file.toString(), e));
-          return FileVisitResult.CONTINUE;
-        }
-      });
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+              unreadable.accept(new IoFailure(file.toString(), e));
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
       throw new IoFailure(argument, e);
     }

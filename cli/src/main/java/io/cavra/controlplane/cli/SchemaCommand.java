@@ -20,23 +20,30 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     header = "Print or write the published JSON Schemas.",
     description = {
-        "Print or write the published JSON Schemas (draft 2020-12) of the contract.",
-        "Without NAME and --out, list the schema names; with NAME, print that schema;",
-        "with --out, write NAME (or every schema) to DIR as <name>.schema.json and list the files."},
+      "Print or write the published JSON Schemas (draft 2020-12) of the contract.",
+      "Without NAME and --out, list the schema names; with NAME, print that schema;",
+      "with --out, write NAME (or every schema) to DIR as <name>.schema.json and list the files."
+    },
     footerHeading = "%nExamples:%n",
     footer = {
-        "  cavra-cp schema",
-        "  cavra-cp schema request",
-        "  cavra-cp schema --out build/schemas"})
+      "  cavra-cp schema",
+      "  cavra-cp schema request",
+      "  cavra-cp schema --out build/schemas"
+    })
 final class SchemaCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "NAME", arity = "0..1", completionCandidates = Names.class,
+  @Parameters(
+      paramLabel = "NAME",
+      arity = "0..1",
+      completionCandidates = Names.class,
       description = "A schema name, e.g. request, response, contract, summary-entitlement_status.")
   String name;
 
-  @Option(names = "--out", paramLabel = "DIR", description = "Write schema files into DIR (created if missing).")
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Write schema files into DIR (created if missing).")
   Path out;
 
   @Override
@@ -44,8 +51,10 @@ final class SchemaCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     if (name != null && !ContractSchemas.names().contains(name)) {
       String hint = Suggestions.didYouMean(name, ContractSchemas.names());
-      throw new UsageException(spec.commandLine(),
-          "unknown schema NAME" + (hint.isEmpty() ? "; run 'cavra-cp schema' to list the names" : hint));
+      throw new UsageException(
+          spec.commandLine(),
+          "unknown schema NAME"
+              + (hint.isEmpty() ? "; run 'cavra-cp schema' to list the names" : hint));
     }
     List<String> names = name == null ? ContractSchemas.names() : List.of(name);
     if (out == null) {

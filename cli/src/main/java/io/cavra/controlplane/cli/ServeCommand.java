@@ -12,8 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 /**
- * {@code serve}: the gateway's own launcher ({@link Launcher}) behind picocli. Its options are built
- * from {@link Launcher#options()}, so that {@code cavra-cp serve} and {@code java -jar
+ * {@code serve}: the gateway's own launcher ({@link Launcher}) behind picocli. Its options are
+ * built from {@link Launcher#options()}, so that {@code cavra-cp serve} and {@code java -jar
  * cavra-gateway.jar} take the same options with the same defaults and behave the same.
  */
 final class ServeCommand implements Callable<Integer> {
@@ -22,15 +22,20 @@ final class ServeCommand implements Callable<Integer> {
 
   private ServeCommand(Environment environment) {
     this.environment = environment;
-    this.spec = CommandSpec.wrapWithoutInspection(this).name("serve").mixinStandardHelpOptions(true);
+    this.spec =
+        CommandSpec.wrapWithoutInspection(this).name("serve").mixinStandardHelpOptions(true);
     spec.usageMessage()
         .headerHeading("")
         .header("Serve the contract over HTTP through the reference gateway.")
         .description(
-            "Start the gateway: POST /v1/control-plane answers request envelopes through an adapter, with",
-            "requests and answers checked against the contract on both sides; the contract explorer is at /.",
-            "With no options it serves the Community adapter on 127.0.0.1:8787 without authentication.",
-            "Any address other than loopback needs --key-store, a key store made by 'keys add'. Stop it with",
+            "Start the gateway: POST /v1/control-plane answers request envelopes through an"
+                + " adapter, with",
+            "requests and answers checked against the contract on both sides; the contract explorer"
+                + " is at /.",
+            "With no options it serves the Community adapter on 127.0.0.1:8787 without"
+                + " authentication.",
+            "Any address other than loopback needs --key-store, a key store made by 'keys add'."
+                + " Stop it with",
             "Ctrl-C or SIGTERM: in-flight requests drain first, then it exits 0.")
         .footerHeading("%nExamples:%n")
         .footer(
@@ -38,11 +43,14 @@ final class ServeCommand implements Callable<Integer> {
             "  cavra-cp keys add --key-store keys.jsonl --key-id demo --tenant tenant-demo \\",
             "      --tenant tenant-conformance-b --api-key-file demo.key",
             "  cavra-cp serve --key-store keys.jsonl",
-            "  cavra-cp serve --adapter-path examples/tenant-state-adapter/target/tenant-state-adapter.jar \\",
-            "      --adapter tenant-state --adapter-setting state-file=examples/tenant-state-adapter/tenants.json");
+            "  cavra-cp serve --adapter-path"
+                + " examples/tenant-state-adapter/target/tenant-state-adapter.jar \\",
+            "      --adapter tenant-state --adapter-setting"
+                + " state-file=examples/tenant-state-adapter/tenants.json");
     for (Launcher.Option option : Launcher.options()) {
-      String description = option.description()
-          + (option.defaultValue() == null ? "" : " (default: " + option.defaultValue() + ")");
+      String description =
+          option.description()
+              + (option.defaultValue() == null ? "" : " (default: " + option.defaultValue() + ")");
       OptionSpec.Builder builder = OptionSpec.builder(option.name()).description(description);
       if (!option.flag()) {
         builder.paramLabel(option.paramLabel());

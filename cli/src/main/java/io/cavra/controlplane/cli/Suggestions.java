@@ -13,7 +13,10 @@ import java.util.Locale;
 final class Suggestions {
   private Suggestions() {}
 
-  /** The nearest known names, best first (ties keep their order in {@code known}); empty when none is near. */
+  /**
+   * The nearest known names, best first (ties keep their order in {@code known}); empty when none
+   * is near.
+   */
   static List<String> nearest(String typed, Iterable<String> known) {
     String key = fold(typed);
     List<String> exact = new ArrayList<>();
@@ -73,7 +76,10 @@ final class Suggestions {
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
           d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
         }
       }

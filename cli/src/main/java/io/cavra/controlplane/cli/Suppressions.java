@@ -14,10 +14,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * What {@code scan} does not report: findings whose fingerprint is in a baseline (a previous
- * {@code --format json} or {@code --format sarif} report) or in an ignore file (one fingerprint a
- * line, {@code #} comments), and findings on a line that carries an allow comment
- * ({@code cavra-cp:allow}, or {@code gitleaks:allow} for files already annotated for gitleaks).
+ * What {@code scan} does not report: findings whose fingerprint is in a baseline (a previous {@code
+ * --format json} or {@code --format sarif} report) or in an ignore file (one fingerprint a line,
+ * {@code #} comments), and findings on a line that carries an allow comment ({@code
+ * cavra-cp:allow}, or {@code gitleaks:allow} for files already annotated for gitleaks).
  */
 final class Suppressions {
   /** The default ignore file, read from the current directory when present. */
@@ -51,13 +51,17 @@ final class Suppressions {
    * Adds the fingerprints of a report written by {@code scan --format json} or {@code --format
    * sarif}.
    *
-   * @throws ContractException located in the file ({@code <file>:$.findings[3].fingerprint}) when it
-   *     is not such a report
+   * @throws ContractException located in the file ({@code <file>:$.findings[3].fingerprint}) when
+   *     it is not such a report
    * @throws IOException if it cannot be read
    */
   void addBaseline(Path file) throws IOException {
     byte[] bytes = Files.readAllBytes(file);
-    Object tree = ContractJson.defaults().withMaxBytes(Math.max(bytes.length, 1)).withMaxDepth(64).parseTree(bytes);
+    Object tree =
+        ContractJson.defaults()
+            .withMaxBytes(Math.max(bytes.length, 1))
+            .withMaxDepth(64)
+            .parseTree(bytes);
     if (!(tree instanceof Map)) {
       throw notAReport("$");
     }
@@ -65,21 +69,29 @@ final class Suppressions {
     if (report.get("findings") instanceof List) {
       List<?> findings = (List<?>) report.get("findings");
       for (int i = 0; i < findings.size(); i++) {
-        Object fingerprint = findings.get(i) instanceof Map ? ((Map<?, ?>) findings.get(i)).get("fingerprint") : null;
+        Object fingerprint =
+            findings.get(i) instanceof Map
+                ? ((Map<?, ?>) findings.get(i)).get("fingerprint")
+                : null;
         baseline.add(fingerprint(fingerprint, "$.findings[" + i + "].fingerprint"));
       }
     } else if (report.get("runs") instanceof List) {
       List<?> runs = (List<?>) report.get("runs");
       for (int r = 0; r < runs.size(); r++) {
-        Object results = runs.get(r) instanceof Map ? ((Map<?, ?>) runs.get(r)).get("results") : null;
+        Object results =
+            runs.get(r) instanceof Map ? ((Map<?, ?>) runs.get(r)).get("results") : null;
         if (!(results instanceof List)) {
           throw notAReport("$.runs[" + r + "].results");
         }
         List<?> list = (List<?>) results;
         for (int i = 0; i < list.size(); i++) {
           String at = "$.runs[" + r + "].results[" + i + "].partialFingerprints";
-          Object partial = list.get(i) instanceof Map ? ((Map<?, ?>) list.get(i)).get("partialFingerprints") : null;
-          Object fingerprint = partial instanceof Map ? ((Map<?, ?>) partial).get(SARIF_FINGERPRINT) : null;
+          Object partial =
+              list.get(i) instanceof Map
+                  ? ((Map<?, ?>) list.get(i)).get("partialFingerprints")
+                  : null;
+          Object fingerprint =
+              partial instanceof Map ? ((Map<?, ?>) partial).get(SARIF_FINGERPRINT) : null;
           baseline.add(fingerprint(fingerprint, at + "['" + SARIF_FINGERPRINT + "']"));
         }
       }
@@ -104,8 +116,11 @@ final class Suppressions {
         continue;
       }
       if (!FINGERPRINT.matcher(entry).matches()) {
-        throw ContractException.of(ErrorCode.INVALID_VALUE, "line " + (i + 1),
-            "an ignore line is a fingerprint of 32 lower-case hex digits, optionally followed by # and a comment");
+        throw ContractException.of(
+            ErrorCode.INVALID_VALUE,
+            "line " + (i + 1),
+            "an ignore line is a fingerprint of 32 lower-case hex digits, optionally followed by #"
+                + " and a comment");
       }
       ignored.add(entry);
     }
@@ -113,13 +128,18 @@ final class Suppressions {
 
   private static String fingerprint(Object value, String path) {
     if (!(value instanceof String) || !FINGERPRINT.matcher((String) value).matches()) {
-      throw ContractException.of(ErrorCode.INVALID_VALUE, path, "expected a fingerprint of 32 lower-case hex digits at " + path);
+      throw ContractException.of(
+          ErrorCode.INVALID_VALUE,
+          path,
+          "expected a fingerprint of 32 lower-case hex digits at " + path);
     }
     return (String) value;
   }
 
   private static ContractException notAReport(String path) {
-    return ContractException.of(ErrorCode.INVALID_VALUE, path,
+    return ContractException.of(
+        ErrorCode.INVALID_VALUE,
+        path,
         "a baseline is a report of scan --format json or --format sarif");
   }
 }

@@ -51,7 +51,9 @@ final class TextLines {
     return line.offsetByCodePoints(0, cp) + 1 + Math.max(0, codePoints - cp);
   }
 
-  /** Reads lines one at a time; a line longer than the bound is skipped and reported as too long. */
+  /**
+   * Reads lines one at a time; a line longer than the bound is skipped and reported as too long.
+   */
   static final class LineReader {
     /** Returned, by identity, for a line longer than the bound. */
     static final String TOO_LONG = new String("");

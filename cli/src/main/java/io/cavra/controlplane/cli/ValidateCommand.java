@@ -22,38 +22,49 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     header = "Validate request and response envelopes (JSON or JSON Lines).",
     description = {
-        "Parse and validate request and response envelopes, recognized by their schema_version.",
-        "Each problem is one line on standard error:",
-        "  error: <code> at <file>[:<line>]:<json path>: <message>",
-        "The count of valid and invalid envelopes ends the output (on standard error with",
-        "--canonical, so that standard output holds only envelopes)."},
+      "Parse and validate request and response envelopes, recognized by their schema_version.",
+      "Each problem is one line on standard error:",
+      "  error: <code> at <file>[:<line>]:<json path>: <message>",
+      "The count of valid and invalid envelopes ends the output (on standard error with",
+      "--canonical, so that standard output holds only envelopes)."
+    },
     footerHeading = "%nExamples:%n",
     footer = {
-        "  cavra-cp validate request.json response.json",
-        "  cavra-cp validate --jsonl --canonical requests.jsonl > canonical.jsonl",
-        "  cavra-cp request tenant_status --tenant-id t1 | cavra-cp validate --canonical"})
+      "  cavra-cp validate request.json response.json",
+      "  cavra-cp validate --jsonl --canonical requests.jsonl > canonical.jsonl",
+      "  cavra-cp request tenant_status --tenant-id t1 | cavra-cp validate --canonical"
+    })
 final class ValidateCommand implements Callable<Integer> {
   private final Environment environment;
 
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "FILE|-", arity = "0..*",
+  @Parameters(
+      paramLabel = "FILE|-",
+      arity = "0..*",
       description = "Files to validate; '-' is standard input. Default: standard input.")
   List<String> files = new ArrayList<>();
 
-  @Option(names = "--jsonl", description = "Validate one envelope per line (JSON Lines), streaming in constant memory.")
+  @Option(
+      names = "--jsonl",
+      description = "Validate one envelope per line (JSON Lines), streaming in constant memory.")
   boolean jsonl;
 
-  @Option(names = "--canonical",
-      description = "Print each valid envelope in canonical form: pretty, or compact with --compact; always compact with --jsonl.")
+  @Option(
+      names = "--canonical",
+      description =
+          "Print each valid envelope in canonical form: pretty, or compact with --compact; always"
+              + " compact with --jsonl.")
   boolean canonical;
 
   @Option(names = "--compact", description = "With --canonical, print compact JSON.")
   boolean compact;
 
-  @Option(names = "--max-bytes", paramLabel = "N",
-      description = "Largest accepted document (or line, with --jsonl) in bytes. Default: ${DEFAULT-VALUE}.")
+  @Option(
+      names = "--max-bytes",
+      paramLabel = "N",
+      description =
+          "Largest accepted document (or line, with --jsonl) in bytes. Default: ${DEFAULT-VALUE}.")
   int maxBytes = ContractJson.DEFAULT_MAX_BYTES;
 
   private long valid;
@@ -87,14 +98,21 @@ final class ValidateCommand implements Callable<Integer> {
       }
     }
     progress.clear();
-    (canonical ? err : out).println(
-        Plurals.count(valid + invalid, jsonl ? "line" : "document") + ": " + valid + " valid, " + invalid + " invalid");
+    (canonical ? err : out)
+        .println(
+            Plurals.count(valid + invalid, jsonl ? "line" : "document")
+                + ": "
+                + valid
+                + " valid, "
+                + invalid
+                + " invalid");
     out.flush();
     err.flush();
     return exitCode;
   }
 
-  private void validateDocument(byte[] bytes, String file, ContractJson json, PrintWriter out, PrintWriter err) {
+  private void validateDocument(
+      byte[] bytes, String file, ContractJson json, PrintWriter out, PrintWriter err) {
     try {
       Envelope envelope = json.parseEnvelope(bytes);
       valid++;
@@ -107,8 +125,14 @@ final class ValidateCommand implements Callable<Integer> {
     }
   }
 
-  private void validateLines(Inputs inputs, String name, String file, ContractJson json, PrintWriter out,
-      PrintWriter err, Progress progress) {
+  private void validateLines(
+      Inputs inputs,
+      String name,
+      String file,
+      ContractJson json,
+      PrintWriter out,
+      PrintWriter err,
+      Progress progress) {
     long lineNumber = 0;
     try (InputStream in = inputs.open(name)) {
       LineReader lines = new LineReader(in, maxBytes);
@@ -121,7 +145,12 @@ final class ValidateCommand implements Callable<Integer> {
         String where = file + ":" + lineNumber;
         if (line == LineReader.TOO_LONG) {
           progress.clear();
-          report(err, where, true, MalformedJsonException.of(ErrorCode.TOO_LARGE, "$", "input is larger than " + maxBytes + " bytes"));
+          report(
+              err,
+              where,
+              true,
+              MalformedJsonException.of(
+                  ErrorCode.TOO_LARGE, "$", "input is larger than " + maxBytes + " bytes"));
           continue;
         }
         try {
@@ -144,7 +173,15 @@ final class ValidateCommand implements Callable<Integer> {
   private void report(PrintWriter err, String where, boolean inLine, ContractException e) {
     invalid++;
     exitCode = ExitCodes.worst(exitCode, ExitCodes.INVALID_INPUT);
-    err.println("error: " + e.code().wireName() + " at " + where + ":" + location(inLine, e.path()) + ": " + e.getMessage());
+    err.println(
+        "error: "
+            + e.code().wireName()
+            + " at "
+            + where
+            + ":"
+            + location(inLine, e.path())
+            + ": "
+            + e.getMessage());
   }
 
   /** Inside one JSON Lines line, the parser's "line 1, column C" is just "column C". */

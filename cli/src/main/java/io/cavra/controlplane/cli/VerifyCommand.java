@@ -25,52 +25,81 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     header = "Run the conformance kit over HTTP against a control-plane gateway.",
     description = {
-        "Send every conformance vector to POST <url>/v1/control-plane and check each answer's invariants:",
-        "schema-valid, same operation, correlation id and tenant, statuses in their sets, the contract's",
-        "unavailable answer for undeclared operations, refusals with the expected code, and no secret",
-        "material or planted canary in any response or problem body. Works against any implementation",
-        "of the gateway's HTTP API, whatever its language.",
-        "The raw API key is read from a file (--api-key-file, one line, as 'keys add --api-key-file' writes",
-        "it) or an environment variable (--api-key-env), never from the command line. The kit acts for the",
-        "tenants tenant-demo and tenant-conformance-b and calls every operation, so the key must allow them:",
-        "  cavra-cp keys add --key-store keys.jsonl --key-id conformance --tenant tenant-demo \\",
-        "      --tenant tenant-conformance-b --api-key-file conformance.key",
-        "and the gateway must serve with --key-store keys.jsonl. When the gateway refuses the kit's",
-        "requests (401 or 403), verify says which key it needs."},
+      "Send every conformance vector to POST <url>/v1/control-plane and check each answer's"
+          + " invariants:",
+      "schema-valid, same operation, correlation id and tenant, statuses in their sets, the"
+          + " contract's",
+      "unavailable answer for undeclared operations, refusals with the expected code, and no"
+          + " secret",
+      "material or planted canary in any response or problem body. Works against any"
+          + " implementation",
+      "of the gateway's HTTP API, whatever its language.",
+      "The raw API key is read from a file (--api-key-file, one line, as 'keys add --api-key-file'"
+          + " writes",
+      "it) or an environment variable (--api-key-env), never from the command line. The kit acts"
+          + " for the",
+      "tenants tenant-demo and tenant-conformance-b and calls every operation, so the key must"
+          + " allow them:",
+      "  cavra-cp keys add --key-store keys.jsonl --key-id conformance --tenant tenant-demo \\",
+      "      --tenant tenant-conformance-b --api-key-file conformance.key",
+      "and the gateway must serve with --key-store keys.jsonl. When the gateway refuses the kit's",
+      "requests (401 or 403), verify says which key it needs."
+    },
     footerHeading = "%nExamples:%n",
     footer = {
-        "  cavra-cp verify --url http://127.0.0.1:8787",
-        "  cavra-cp verify --url http://127.0.0.1:8787 --api-key-file conformance.key",
-        "  cavra-cp verify --url https://cp.example.invalid --api-key-env CAVRA_CP_KEY --junit target/conformance.xml",
-        "  cavra-cp verify --url http://127.0.0.1:8787 --capabilities entitlement_status,policy_registry_readiness"})
+      "  cavra-cp verify --url http://127.0.0.1:8787",
+      "  cavra-cp verify --url http://127.0.0.1:8787 --api-key-file conformance.key",
+      "  cavra-cp verify --url https://cp.example.invalid --api-key-env CAVRA_CP_KEY --junit"
+          + " target/conformance.xml",
+      "  cavra-cp verify --url http://127.0.0.1:8787 --capabilities"
+          + " entitlement_status,policy_registry_readiness"
+    })
 final class VerifyCommand implements Callable<Integer> {
-  @Spec
-  CommandSpec spec;
+  @Spec CommandSpec spec;
 
-  @Option(names = "--url", required = true, paramLabel = "URL", description = "The gateway's base URL.")
+  @Option(
+      names = "--url",
+      required = true,
+      paramLabel = "URL",
+      description = "The gateway's base URL.")
   URI url;
 
-  @Option(names = "--api-key-file", paramLabel = "FILE",
+  @Option(
+      names = "--api-key-file",
+      paramLabel = "FILE",
       description = "A file holding the raw API key on one line (not the gateway's key store).")
   Path keyFile;
 
-  @Option(names = "--api-key-env", paramLabel = "NAME",
+  @Option(
+      names = "--api-key-env",
+      paramLabel = "NAME",
       description = "An environment variable holding the raw API key.")
   String keyEnv;
 
-  @Option(names = "--capabilities", split = ",", paramLabel = "OPERATION", completionCandidates = OperationNames.class,
-      description = "Operations the target implements with its own data; the others must answer unavailable."
-          + " Operations: ${COMPLETION-CANDIDATES}.")
+  @Option(
+      names = "--capabilities",
+      split = ",",
+      paramLabel = "OPERATION",
+      completionCandidates = OperationNames.class,
+      description =
+          "Operations the target implements with its own data; the others must answer unavailable."
+              + " Operations: ${COMPLETION-CANDIDATES}.")
   List<String> capabilities;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "10",
       description = "Per-call timeout in seconds (default: ${DEFAULT-VALUE}).")
   long timeoutSeconds;
 
   @Option(names = "--junit", paramLabel = "FILE", description = "Write a JUnit XML report.")
   Path junit;
 
-  @Option(names = "--record", paramLabel = "FILE", description = "Write the JSON certification record.")
+  @Option(
+      names = "--record",
+      paramLabel = "FILE",
+      description = "Write the JSON certification record.")
   Path record;
 
   @Override
@@ -81,7 +110,8 @@ final class VerifyCommand implements Callable<Integer> {
       throw new UsageException(spec.commandLine(), "--url must be an http or https URL");
     }
     if (keyFile != null && keyEnv != null) {
-      throw new UsageException(spec.commandLine(), "--api-key-file and --api-key-env are mutually exclusive");
+      throw new UsageException(
+          spec.commandLine(), "--api-key-file and --api-key-env are mutually exclusive");
     }
     if (timeoutSeconds < 1) {
       throw new UsageException(spec.commandLine(), "--timeout must be at least 1 second");
@@ -117,7 +147,8 @@ final class VerifyCommand implements Callable<Integer> {
     if (keyEnv != null) {
       String value = System.getenv(keyEnv);
       if (value == null || value.isBlank()) {
-        throw new UsageException(spec.commandLine(), "environment variable named by --api-key-env is not set");
+        throw new UsageException(
+            spec.commandLine(), "environment variable named by --api-key-env is not set");
       }
       return Optional.of(value.strip());
     }
@@ -127,8 +158,14 @@ final class VerifyCommand implements Callable<Integer> {
   private Set<Operation> operations() {
     Set<Operation> operations = EnumSet.noneOf(Operation.class);
     for (String name : capabilities) {
-      operations.add(Operation.fromWireName(name.strip()).orElseThrow(() -> new UsageException(spec.commandLine(),
-          "--capabilities names an unknown operation" + Suggestions.didYouMean(name.strip(), new OperationNames()))));
+      operations.add(
+          Operation.fromWireName(name.strip())
+              .orElseThrow(
+                  () ->
+                      new UsageException(
+                          spec.commandLine(),
+                          "--capabilities names an unknown operation"
+                              + Suggestions.didYouMean(name.strip(), new OperationNames()))));
     }
     return operations;
   }

@@ -55,16 +55,18 @@ final class YamlDocuments {
 
   /** Every document of {@code text}. */
   static List<Document> read(String text, int maxChars, GuardScanner guard) throws Unreadable {
-    LoadSettings settings = LoadSettings.builder()
-        .setAllowDuplicateKeys(true)
-        .setMaxAliasesForCollections(100)
-        .setCodePointLimit(Math.max(maxChars, 1))
-        .setUseMarks(true)
-        .build();
+    LoadSettings settings =
+        LoadSettings.builder()
+            .setAllowDuplicateKeys(true)
+            .setMaxAliasesForCollections(100)
+            .setCodePointLimit(Math.max(maxChars, 1))
+            .setUseMarks(true)
+            .build();
     YamlDocuments reader = new YamlDocuments(TextLines.of(text), guard);
     List<Document> documents = new ArrayList<>();
     try {
-      Composer composer = new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
+      Composer composer =
+          new Composer(settings, new ParserImpl(settings, new StreamReader(settings, text)));
       while (composer.hasNext()) {
         Node node = composer.next();
         reader.locations = new Locations();
@@ -74,7 +76,8 @@ final class YamlDocuments {
       }
     } catch (MarkedYamlEngineException e) {
       Optional<Mark> mark = e.getProblemMark().or(e::getContextMark);
-      throw new Unreadable(mark.map(m -> m.getLine() + 1).orElse(0), mark.map(m -> m.getColumn() + 1).orElse(0));
+      throw new Unreadable(
+          mark.map(m -> m.getLine() + 1).orElse(0), mark.map(m -> m.getColumn() + 1).orElse(0));
     } catch (YamlEngineException | IllegalArgumentException e) {
       throw new Unreadable(0, 0);
     }

@@ -26,20 +26,27 @@ class AllowedValuesTest {
       }
       for (RequestParameter parameter : RequestBuilder.parameters(operation)) {
         Object property = properties.get(parameter.name());
-        Object expected = property instanceof Map<?, ?> map && map.get("enum") instanceof List<?> values
-            ? values : List.of();
-        assertThat(AllowedValues.of(parameter)).as(operation.wireName() + " " + parameter.name()).isEqualTo(expected);
+        Object expected =
+            property instanceof Map<?, ?> map && map.get("enum") instanceof List<?> values
+                ? values
+                : List.of();
+        assertThat(AllowedValues.of(parameter))
+            .as(operation.wireName() + " " + parameter.name())
+            .isEqualTo(expected);
       }
     }
-    long inTable = Arrays.stream(Operation.values())
-        .flatMap(operation -> RequestBuilder.parameters(operation).stream())
-        .filter(parameter -> !AllowedValues.of(parameter).isEmpty())
-        .count();
+    long inTable =
+        Arrays.stream(Operation.values())
+            .flatMap(operation -> RequestBuilder.parameters(operation).stream())
+            .filter(parameter -> !AllowedValues.of(parameter).isEmpty())
+            .count();
     assertThat(inTable).isEqualTo(enumerated).isPositive();
   }
 
   private static Map<?, ?> properties(String schema) {
-    Object tree = ContractJson.defaults().parseTree(ContractSchemas.read(schema).getBytes(StandardCharsets.UTF_8));
+    Object tree =
+        ContractJson.defaults()
+            .parseTree(ContractSchemas.read(schema).getBytes(StandardCharsets.UTF_8));
     return (Map<?, ?>) ((Map<?, ?>) tree).get("properties");
   }
 }

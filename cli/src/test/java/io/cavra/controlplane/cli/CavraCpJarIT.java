@@ -27,7 +27,8 @@ class CavraCpJarIT {
   }
 
   /** Runs the jar with {@code directory} as the working directory. */
-  static Process runIn(Path directory, String stdin, String... args) throws IOException, InterruptedException {
+  static Process runIn(Path directory, String stdin, String... args)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-jar");
@@ -36,18 +37,22 @@ class CavraCpJarIT {
     Path out = Files.createTempFile("cavra-cp", ".out");
     Path err = Files.createTempFile("cavra-cp", ".err");
     Path in = Files.writeString(Files.createTempFile("cavra-cp", ".in"), stdin);
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .directory(directory.toAbsolutePath().toFile())
-        .redirectInput(in.toFile())
-        .redirectOutput(out.toFile())
-        .redirectError(err.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(directory.toAbsolutePath().toFile())
+            .redirectInput(in.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile());
     // A non-UTF-8 locale: the output must be UTF-8 anyway. (Arguments are decoded by the JVM with
     // the locale's charset on Java 17; the ./cavra-cp launcher selects a UTF-8 LC_CTYPE for that.)
     builder.environment().put("LC_ALL", "C");
     java.lang.Process process = builder.start();
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    Process result = new Process(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    Process result =
+        new Process(
+            process.exitValue(),
+            Files.readString(out, StandardCharsets.UTF_8),
+            Files.readString(err, StandardCharsets.UTF_8));
     for (File file : new File[] {out.toFile(), err.toFile(), in.toFile()}) {
       file.delete();
     }
@@ -59,8 +64,15 @@ class CavraCpJarIT {
     assertThat(JAR).exists();
 
     // Non-ASCII through a byte stream, under LC_ALL=C: output must still be UTF-8.
-    Process request = run("{\"organization_name\": \"Démo Organisation\"}", "request", "tenant_onboarding", "tenant-demo",
-        "--input-json", "-", "--compact");
+    Process request =
+        run(
+            "{\"organization_name\": \"Démo Organisation\"}",
+            "request",
+            "tenant_onboarding",
+            "tenant-demo",
+            "--input-json",
+            "-",
+            "--compact");
     Process validated = run(request.out(), "validate", "--canonical", "--compact");
     Process response = run(request.out(), "respond", "--request", "-");
 
@@ -74,13 +86,21 @@ class CavraCpJarIT {
 
   @Test
   void packagedJarPrintsContractErrorsOnOneLineWithoutTheSecret() throws Exception {
-    Process result = run("", "request", "saas_operating_automation", "tenant-demo",
-        "--automation-cadence", Cli.FAKE_GITHUB_TOKEN);
+    Process result =
+        run(
+            "",
+            "request",
+            "saas_operating_automation",
+            "tenant-demo",
+            "--automation-cadence",
+            Cli.FAKE_GITHUB_TOKEN);
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(result.out()).isEmpty();
-    assertThat(result.err()).isEqualTo("error: sensitive_value at $.payload.automation_cadence: "
-        + "sensitive value is not allowed in public SaaS contract payload: payload.automation_cadence\n");
+    assertThat(result.err())
+        .isEqualTo(
+            "error: sensitive_value at $.payload.automation_cadence: sensitive value is not allowed"
+                + " in public SaaS contract payload: payload.automation_cadence\n");
   }
 
   @Test
@@ -88,7 +108,8 @@ class CavraCpJarIT {
     Process describe = run("", "describe");
     Process version = run("", "--version");
 
-    assertThat(describe.out()).startsWith("{\n  \"schema_version\": \"cavra.saas_control_plane.contract.v1\"");
+    assertThat(describe.out())
+        .startsWith("{\n  \"schema_version\": \"cavra.saas_control_plane.contract.v1\"");
     assertThat(version.out()).startsWith("cavra-cp 0.1.0");
   }
 

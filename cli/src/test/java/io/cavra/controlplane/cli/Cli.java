@@ -18,7 +18,8 @@ final class Cli {
   static final String FAKE_STRIPE_KEY = "sk_" + "live_" + "2".repeat(24);
 
   /** Where the contract module's golden vectors are, relative to the cli module. */
-  static final Path VECTORS = Path.of("..", "contract", "src", "test", "resources", "vectors", "v1");
+  static final Path VECTORS =
+      Path.of("..", "contract", "src", "test", "resources", "vectors", "v1");
 
   record Result(int exitCode, String out, String err) {
     String all() {
@@ -36,9 +37,13 @@ final class Cli {
     return runWithStdin(stdin, false, false, args);
   }
 
-  static Result runWithStdin(String stdin, boolean stdoutTerminal, boolean stderrTerminal, String... args) {
-    Environment environment = new Environment(
-        new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)), stdoutTerminal, stderrTerminal);
+  static Result runWithStdin(
+      String stdin, boolean stdoutTerminal, boolean stderrTerminal, String... args) {
+    Environment environment =
+        new Environment(
+            new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+            stdoutTerminal,
+            stderrTerminal);
     CommandLine commandLine = CavraCp.newCommandLine(environment);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

@@ -12,8 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class CompatCommandTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Path published(String name) {
     Path out = dir.resolve(name);
@@ -23,7 +22,13 @@ class CompatCommandTest {
 
   @Test
   void identicalSchemaSetsHaveNoBreakingChange() {
-    Cli.Result result = Cli.run("compat", "--baseline", published("a").toString(), "--current", published("b").toString());
+    Cli.Result result =
+        Cli.run(
+            "compat",
+            "--baseline",
+            published("a").toString(),
+            "--current",
+            published("b").toString());
     assertThat(result.exitCode()).isZero();
   }
 
@@ -34,23 +39,36 @@ class CompatCommandTest {
     Path schema = current.resolve("request-payload-tenant_status.schema.json");
     String text = Files.readString(schema, StandardCharsets.UTF_8);
     // Drop the payload's boundary property: readers built against v1 rely on it.
-    Files.writeString(schema, text.replace("\"public_client_boundary\"", "\"public_client_boundary_renamed\""));
+    Files.writeString(
+        schema, text.replace("\"public_client_boundary\"", "\"public_client_boundary_renamed\""));
 
-    Cli.Result text1 = Cli.run("compat", "--baseline", baseline.toString(), "--current", current.toString());
-    Cli.Result json = Cli.run("compat", "--baseline", baseline.toString(), "--current", current.toString(),
-        "--format", "json");
+    Cli.Result text1 =
+        Cli.run("compat", "--baseline", baseline.toString(), "--current", current.toString());
+    Cli.Result json =
+        Cli.run(
+            "compat",
+            "--baseline",
+            baseline.toString(),
+            "--current",
+            current.toString(),
+            "--format",
+            "json");
 
     assertThat(text1.exitCode()).isEqualTo(ExitCodes.NOT_CONFORMING);
     assertThat(text1.out()).contains("BREAKING");
-    Map<?, ?> report = (Map<?, ?>) ContractJson.defaults().parseTree(json.out().getBytes(StandardCharsets.UTF_8));
+    Map<?, ?> report =
+        (Map<?, ?>) ContractJson.defaults().parseTree(json.out().getBytes(StandardCharsets.UTF_8));
     assertThat(report.toString()).contains("property-removed");
     assertThat(json.exitCode()).isEqualTo(ExitCodes.NOT_CONFORMING);
   }
 
   @Test
   void missingDirectoryIsAnIoError() {
-    Cli.Result result = Cli.run("compat", "--baseline", dir.resolve("absent").toString(), "--current", dir.toString());
+    Cli.Result result =
+        Cli.run(
+            "compat", "--baseline", dir.resolve("absent").toString(), "--current", dir.toString());
     assertThat(result.exitCode()).isEqualTo(ExitCodes.IO_ERROR);
-    assertThat(List.of(result.err())).anySatisfy(e -> assertThat(e).startsWith("error: io_error at "));
+    assertThat(List.of(result.err()))
+        .anySatisfy(e -> assertThat(e).startsWith("error: io_error at "));
   }
 }

@@ -28,15 +28,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The CLI distribution as an operator gets it: {@code target/cavra-cp-<version>.tar.gz} unpacked into
- * a directory of its own, run through {@code bin/cavra-cp} with nothing but a JDK (no Maven, no
- * source tree, a home directory of its own).
+ * The CLI distribution as an operator gets it: {@code target/cavra-cp-<version>.tar.gz} unpacked
+ * into a directory of its own, run through {@code bin/cavra-cp} with nothing but a JDK (no Maven,
+ * no source tree, a home directory of its own).
  */
 class DistributionIT {
   private static final Pattern SERVING = Pattern.compile("cavra-cp: serving (http://\\S+)");
 
-  @TempDir
-  static Path temp;
+  @TempDir static Path temp;
 
   private static String version;
   private static Path home;
@@ -53,14 +52,23 @@ class DistributionIT {
     Path archive = Path.of("target", "cavra-cp-" + version + ".tar.gz").toAbsolutePath();
     assertThat(archive).exists();
     Path into = Files.createDirectories(temp.resolve("opt"));
-    Process tar = new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", into.toString())
-        .redirectErrorStream(true).start();
+    Process tar =
+        new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", into.toString())
+            .redirectErrorStream(true)
+            .start();
     assertThat(tar.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(tar.exitValue()).as(new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+    assertThat(tar.exitValue())
+        .as(new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+        .isZero();
     home = into.resolve("cavra-cp-" + version);
 
-    Process list = new ProcessBuilder("tar", "-tzf", archive.toString()).redirectErrorStream(true).start();
-    tarred = new TreeSet<>(List.of(new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8).split("\n")));
+    Process list =
+        new ProcessBuilder("tar", "-tzf", archive.toString()).redirectErrorStream(true).start();
+    tarred =
+        new TreeSet<>(
+            List.of(
+                new String(list.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
+                    .split("\n")));
     assertThat(list.waitFor(60, TimeUnit.SECONDS)).isTrue();
     tarred.removeIf(name -> name.endsWith("/"));
   }
@@ -70,29 +78,51 @@ class DistributionIT {
     String base = "cavra-cp-" + version + "/";
     Set<String> zipped = new TreeSet<>();
     try (ZipFile zip = new ZipFile(Path.of("target", "cavra-cp-" + version + ".zip").toFile())) {
-      zip.stream().filter(entry -> !entry.isDirectory()).map(ZipEntry::getName).forEach(zipped::add);
+      zip.stream()
+          .filter(entry -> !entry.isDirectory())
+          .map(ZipEntry::getName)
+          .forEach(zipped::add);
     }
 
-    assertThat(zipped).isEqualTo(tarred).contains(
-        base + "bin/cavra-cp", base + "bin/cavra-cp.bat", base + "LICENSE", base + "completion/cavra-cp.bash",
-        base + "lib/cavra-control-plane-cli-" + version + ".jar",
-        base + "lib/cavra-control-plane-contract-" + version + ".jar",
-        base + "lib/cavra-control-plane-gateway-" + version + ".jar",
-        base + "lib/cavra-control-plane-conformance-" + version + ".jar");
-    assertThat(zipped).filteredOn(name -> name.startsWith(base + "lib/")).allMatch(name -> name.endsWith(".jar"));
-    assertThat(Files.isExecutable(home.resolve("bin/cavra-cp"))).as("bin/cavra-cp is executable").isTrue();
-    assertThat(Files.readString(home.resolve("bin/cavra-cp.bat"), StandardCharsets.UTF_8)).contains("\r\n");
-    assertThat(Files.readString(home.resolve("LICENSE"), StandardCharsets.UTF_8)).contains("Apache License");
+    assertThat(zipped)
+        .isEqualTo(tarred)
+        .contains(
+            base + "bin/cavra-cp",
+            base + "bin/cavra-cp.bat",
+            base + "LICENSE",
+            base + "completion/cavra-cp.bash",
+            base + "lib/cavra-control-plane-cli-" + version + ".jar",
+            base + "lib/cavra-control-plane-contract-" + version + ".jar",
+            base + "lib/cavra-control-plane-gateway-" + version + ".jar",
+            base + "lib/cavra-control-plane-conformance-" + version + ".jar");
+    assertThat(zipped)
+        .filteredOn(name -> name.startsWith(base + "lib/"))
+        .allMatch(name -> name.endsWith(".jar"));
+    assertThat(Files.isExecutable(home.resolve("bin/cavra-cp")))
+        .as("bin/cavra-cp is executable")
+        .isTrue();
+    assertThat(Files.readString(home.resolve("bin/cavra-cp.bat"), StandardCharsets.UTF_8))
+        .contains("\r\n");
+    assertThat(Files.readString(home.resolve("LICENSE"), StandardCharsets.UTF_8))
+        .contains("Apache License");
     assertThat(Files.readString(home.resolve("completion/cavra-cp.bash"), StandardCharsets.UTF_8))
         .contains("complete -F _complete_cavra-cp");
   }
 
   @Test
-  void unpackedDistributionDescribesBuildsValidatesAndScansAndMakesItsArchiveOnce() throws Exception {
+  void unpackedDistributionDescribesBuildsValidatesAndScansAndMakesItsArchiveOnce()
+      throws Exception {
     Result describe = run("", "describe");
     Result version = run("", "--version");
-    Result request = run("", "request", "tenant_status", "tenant-demo", "--correlation-id", "saas-0123456789ab",
-        "--compact");
+    Result request =
+        run(
+            "",
+            "request",
+            "tenant_status",
+            "tenant-demo",
+            "--correlation-id",
+            "saas-0123456789ab",
+            "--compact");
     Result validate = run(request.out(), "validate", "--canonical", "--compact");
 
     Path folder = Files.createDirectories(temp.resolve("scanned"));
@@ -100,7 +130,8 @@ class DistributionIT {
     Result scan = run("", "scan", folder.toString());
 
     assertThat(describe.exitCode()).as(describe.err()).isZero();
-    assertThat(describe.out()).startsWith("{\n  \"schema_version\": \"cavra.saas_control_plane.contract.v1\"");
+    assertThat(describe.out())
+        .startsWith("{\n  \"schema_version\": \"cavra.saas_control_plane.contract.v1\"");
     assertThat(version.out()).startsWith("cavra-cp " + DistributionIT.version + "\n");
     assertThat(request.exitCode()).as(request.err()).isZero();
     assertThat(validate.out()).isEqualTo(request.out());
@@ -116,15 +147,24 @@ class DistributionIT {
   void unpackedDistributionServesAnswersARequestAndPassesTheKitOverHttp() throws Exception {
     Process serve = start("serve", "--port", "0", "--audit-log", "none");
     try {
-      BufferedReader err = new BufferedReader(new InputStreamReader(serve.getErrorStream(), StandardCharsets.UTF_8));
+      BufferedReader err =
+          new BufferedReader(new InputStreamReader(serve.getErrorStream(), StandardCharsets.UTF_8));
       String url = awaitUrl(serve, err);
-      Thread drain = new Thread(() -> err.lines().forEach(line -> { }), "serve-stderr");
+      Thread drain = new Thread(() -> err.lines().forEach(line -> {}), "serve-stderr");
       drain.setDaemon(true);
       drain.start();
 
-      Result request = run("", "request", "tenant_status", "tenant-demo", "--correlation-id", "saas-0123456789ab",
-          "--compact");
-      HttpURLConnection post = (HttpURLConnection) URI.create(url + "/v1/control-plane").toURL().openConnection();
+      Result request =
+          run(
+              "",
+              "request",
+              "tenant_status",
+              "tenant-demo",
+              "--correlation-id",
+              "saas-0123456789ab",
+              "--compact");
+      HttpURLConnection post =
+          (HttpURLConnection) URI.create(url + "/v1/control-plane").toURL().openConnection();
       post.setRequestMethod("POST");
       post.setRequestProperty("Content-Type", "application/json");
       post.setDoOutput(true);
@@ -138,7 +178,10 @@ class DistributionIT {
       Result verify = run("", "verify", "--url", url);
 
       assertThat(post.getResponseCode()).isEqualTo(200);
-      assertThat(answer).contains("\"status\":\"requires_private_service\"", "\"correlation_id\":\"saas-0123456789ab\"");
+      assertThat(answer)
+          .contains(
+              "\"status\":\"requires_private_service\"",
+              "\"correlation_id\":\"saas-0123456789ab\"");
       assertThat(verify.out()).as(verify.err()).contains("Verdict: PASS");
       assertThat(verify.exitCode()).isZero();
     } finally {
@@ -167,10 +210,16 @@ class DistributionIT {
     Path in = Files.writeString(Files.createTempFile(temp, "in", ".txt"), stdin);
     Path out = Files.createTempFile(temp, "out", ".txt");
     Path err = Files.createTempFile(temp, "err", ".txt");
-    Process process = launcher(args).redirectInput(in.toFile()).redirectOutput(out.toFile())
-        .redirectError(err.toFile()).start();
+    Process process =
+        launcher(args)
+            .redirectInput(in.toFile())
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile())
+            .start();
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+    return new Result(
+        process.exitValue(),
+        Files.readString(out, StandardCharsets.UTF_8),
         Files.readString(err, StandardCharsets.UTF_8));
   }
 

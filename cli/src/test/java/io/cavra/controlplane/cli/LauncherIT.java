@@ -25,17 +25,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The {@code ./cavra-cp} launcher, run as a user runs it, in a throwaway copy of the source tree
- * whose Maven wrapper is a stand-in: it prints Maven's batch lines, records each build in
- * {@code mvn.log} and "builds" by copying the packaged {@code target/cavra-cp.jar}. So the tests
- * see the launcher's own behaviour (when it builds, how it shows progress, how it locks, how it
- * hands over to the JVM) in seconds, without running Maven inside Maven.
+ * whose Maven wrapper is a stand-in: it prints Maven's batch lines, records each build in {@code
+ * mvn.log} and "builds" by copying the packaged {@code target/cavra-cp.jar}. So the tests see the
+ * launcher's own behaviour (when it builds, how it shows progress, how it locks, how it hands over
+ * to the JVM) in seconds, without running Maven inside Maven.
  */
 class LauncherIT {
   private static final Path LAUNCHER = Path.of("..", "cavra-cp");
   private static final List<String> MODULES = List.of("contract", "conformance", "gateway", "cli");
 
-  @TempDir
-  Path tree;
+  @TempDir Path tree;
 
   record Run(int exitCode, String out, String err) {}
 
@@ -50,29 +49,38 @@ class LauncherIT {
       Files.writeString(sources.resolve("Source.java"), "class Source {}\n");
     }
     Path wrapper = tree.resolve("mvnw");
-    Files.writeString(wrapper, String.join("\n",
-        "#!/usr/bin/env bash",
-        "echo \"build $*\" >> mvn.log",
-        "echo '[INFO] Scanning for projects...'",
-        "echo '[INFO] Downloading from central: https://repo.example/maven2/org/x/plugin/1.0/plugin-1.0.pom'",
-        "echo '[INFO] Downloaded from central: https://repo.example/maven2/org/x/plugin/1.0/plugin-1.0.pom (2 kB at 9 kB/s)'",
-        "echo '[INFO] Downloading from central: https://repo.example/maven2/org/x/plugin/1.0/plugin-1.0.jar'",
-        "echo '[INFO] Building CAVRA control plane: contract 0.1.0-SNAPSHOT                    [1/2]'",
-        "echo '[INFO] --- maven-compiler-plugin:3.14.1:compile (default-compile) @ contract ---'",
-        "sleep \"${FAKE_MVN_SECONDS:-0}\"",
-        "if [ -n \"${FAKE_MVN_FAIL:-}\" ]; then",
-        "  echo '[ERROR] Source.java:[1,1] cannot find symbol'",
-        "  echo '[INFO] BUILD FAILURE'",
-        "  exit 7",
-        "fi",
-        "echo '[INFO] Building CAVRA control plane: cli 0.1.0-SNAPSHOT                    [2/2]'",
-        "echo '[INFO] --- shade:3.6.2:shade (runnable-jar) @ cli ---'",
-        // Like Maven when nothing in the jar changed: the jar is left as it was.
-        "if [ -z \"${FAKE_MVN_KEEP_JAR:-}\" ] || [ ! -f cli/target/cavra-cp.jar ]; then",
-        "  mkdir -p cli/target && cp \"$FAKE_MVN_JAR\" cli/target/cavra-cp.jar",
-        "fi",
-        "echo '[INFO] BUILD SUCCESS'",
-        ""));
+    Files.writeString(
+        wrapper,
+        String.join(
+            "\n",
+            "#!/usr/bin/env bash",
+            "echo \"build $*\" >> mvn.log",
+            "echo '[INFO] Scanning for projects...'",
+            "echo '[INFO] Downloading from central:"
+                + " https://repo.example/maven2/org/x/plugin/1.0/plugin-1.0.pom'",
+            "echo '[INFO] Downloaded from central:"
+                + " https://repo.example/maven2/org/x/plugin/1.0/plugin-1.0.pom (2 kB at 9 kB/s)'",
+            "echo '[INFO] Downloading from central:"
+                + " https://repo.example/maven2/org/x/plugin/1.0/plugin-1.0.jar'",
+            "echo '[INFO] Building CAVRA control plane: contract 0.1.0-SNAPSHOT                   "
+                + " [1/2]'",
+            "echo '[INFO] --- maven-compiler-plugin:3.14.1:compile (default-compile) @ contract"
+                + " ---'",
+            "sleep \"${FAKE_MVN_SECONDS:-0}\"",
+            "if [ -n \"${FAKE_MVN_FAIL:-}\" ]; then",
+            "  echo '[ERROR] Source.java:[1,1] cannot find symbol'",
+            "  echo '[INFO] BUILD FAILURE'",
+            "  exit 7",
+            "fi",
+            "echo '[INFO] Building CAVRA control plane: cli 0.1.0-SNAPSHOT                   "
+                + " [2/2]'",
+            "echo '[INFO] --- shade:3.6.2:shade (runnable-jar) @ cli ---'",
+            // Like Maven when nothing in the jar changed: the jar is left as it was.
+            "if [ -z \"${FAKE_MVN_KEEP_JAR:-}\" ] || [ ! -f cli/target/cavra-cp.jar ]; then",
+            "  mkdir -p cli/target && cp \"$FAKE_MVN_JAR\" cli/target/cavra-cp.jar",
+            "fi",
+            "echo '[INFO] BUILD SUCCESS'",
+            ""));
     Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
   }
 
@@ -83,16 +91,19 @@ class LauncherIT {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.out()).startsWith("cavra-cp 0.1.0");
     // Not a terminal: plain lines, one per module and step, each with the time since the start.
-    assertThat(run.err()).contains(
-        "cavra-cp: building cli/target/cavra-cp.jar with Maven (tests skipped)",
-        "cavra-cp: downloading dependencies (0 s)\n",
-        "cavra-cp: building [1/2] contract: compiler:compile (0 s)\n",
-        "cavra-cp: building [2/2] cli: shade:shade (0 s)\n");
+    assertThat(run.err())
+        .contains(
+            "cavra-cp: building cli/target/cavra-cp.jar with Maven (tests skipped)",
+            "cavra-cp: downloading dependencies (0 s)\n",
+            "cavra-cp: building [1/2] contract: compiler:compile (0 s)\n",
+            "cavra-cp: building [2/2] cli: shade:shade (0 s)\n");
     assertThat(run.err()).containsPattern("cavra-cp: built cli/target/cavra-cp\\.jar in \\d+ s\n");
     assertThat(run.err()).doesNotContain("\r", "[INFO]", "plugin-1.0");
     assertThat(builds()).hasSize(1);
-    assertThat(builds().get(0)).isEqualTo("build -B -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true"
-        + " -Dcyclonedx.skip=true -Dassembly.skipAssembly=true package -pl cli -am");
+    assertThat(builds().get(0))
+        .isEqualTo(
+            "build -B -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true"
+                + " -Dcyclonedx.skip=true -Dassembly.skipAssembly=true package -pl cli -am");
   }
 
   @Test
@@ -107,7 +118,9 @@ class LauncherIT {
     Run edited = launch(Map.of(), "--version");
 
     assertThat(edited.exitCode()).isZero();
-    assertThat(edited.err()).contains("cavra-cp: sources changed since cli/target/cavra-cp.jar was built; rebuilding it");
+    assertThat(edited.err())
+        .contains(
+            "cavra-cp: sources changed since cli/target/cavra-cp.jar was built; rebuilding it");
     assertThat(builds()).hasSize(2);
   }
 
@@ -161,7 +174,8 @@ class LauncherIT {
     Process gone = new ProcessBuilder("true").start();
     gone.waitFor();
     Files.createDirectories(tree.resolve("cli/target"));
-    Files.createSymbolicLink(tree.resolve("cli/target/cavra-cp.lock"), Path.of(Long.toString(gone.pid())));
+    Files.createSymbolicLink(
+        tree.resolve("cli/target/cavra-cp.lock"), Path.of(Long.toString(gone.pid())));
 
     Run run = launch(Map.of(), "--version");
 
@@ -176,8 +190,11 @@ class LauncherIT {
 
     assertThat(run.exitCode()).isEqualTo(7);
     assertThat(run.out()).isEmpty();
-    assertThat(run.err()).contains("[ERROR] Source.java:[1,1] cannot find symbol\n",
-        "the build failed after ", "(Maven exit status 7); the errors are above");
+    assertThat(run.err())
+        .contains(
+            "[ERROR] Source.java:[1,1] cannot find symbol\n",
+            "the build failed after ",
+            "(Maven exit status 7); the errors are above");
     assertThat(tree.resolve("cli/target/cavra-cp.lock")).doesNotExist();
   }
 
@@ -185,12 +202,13 @@ class LauncherIT {
   void onATerminalTheProgressIsOneLineRedrawnInPlace() throws Exception {
     Run run = inTerminal("--version");
 
-    assertThat(run.out()).contains(
-        "\r\033[Kcavra-cp: downloading plugin-1.0.jar (0 s)",
-        "\r\033[Kcavra-cp: building [1/2] contract: compiler:compile (0 s)",
-        "\r\033[Kcavra-cp: building [2/2] cli: shade:shade (0 s)",
-        "cavra-cp: built cli/target/cavra-cp.jar in ",
-        "cavra-cp 0.1.0");
+    assertThat(run.out())
+        .contains(
+            "\r\033[Kcavra-cp: downloading plugin-1.0.jar (0 s)",
+            "\r\033[Kcavra-cp: building [1/2] contract: compiler:compile (0 s)",
+            "\r\033[Kcavra-cp: building [2/2] cli: shade:shade (0 s)",
+            "cavra-cp: built cli/target/cavra-cp.jar in ",
+            "cavra-cp 0.1.0");
     assertThat(run.out()).doesNotContain("compiler:compile (0 s)\n");
   }
 
@@ -201,26 +219,31 @@ class LauncherIT {
     Run terminal = inTerminal("describe");
     Run piped = launch(Map.of(), "describe");
 
-    assertThat(terminal.out()).contains("OPERATION", "PROVISIONAL", "REQUEST", "RESPONSE", "contains_saas_backend=false")
+    assertThat(terminal.out())
+        .contains("OPERATION", "PROVISIONAL", "REQUEST", "RESPONSE", "contains_saas_backend=false")
         .containsPattern("saas_operating_automation_worker_handoff +yes")
         .doesNotContain("\"schema_version\"");
-    assertThat(piped.out()).startsWith("{\n  \"schema_version\": \"cavra.saas_control_plane.contract.v1\"");
+    assertThat(piped.out())
+        .startsWith("{\n  \"schema_version\": \"cavra.saas_control_plane.contract.v1\"");
   }
 
   @Test
-  void theLauncherBecomesTheJvmSoThatItsPidStopsTheServerAndNoArchiveIsLeftHalfMade() throws Exception {
+  void theLauncherBecomesTheJvmSoThatItsPidStopsTheServerAndNoArchiveIsLeftHalfMade()
+      throws Exception {
     launch(Map.of(), "--version");
     Process serve = start(Map.of(), "serve", "--port", "0", "--audit-log", "none");
     try {
       awaitServing(serve);
       // The process the shell would report as $! is the JVM itself, not a shell waiting for it.
-      assertThat(serve.info().command()).hasValueSatisfying(command -> assertThat(command).endsWith("/java"));
+      assertThat(serve.info().command())
+          .hasValueSatisfying(command -> assertThat(command).endsWith("/java"));
       assertThat(serve.children()).isEmpty();
     } finally {
       serve.destroy();
     }
     assertThat(serve.waitFor(30, TimeUnit.SECONDS)).isTrue();
-    // SIGTERM reached the JVM, whose gateway drained and exited 0 (a shell would have died with 143).
+    // SIGTERM reached the JVM, whose gateway drained and exited 0 (a shell would have died with
+    // 143).
     assertThat(serve.exitValue()).isZero();
 
     assertThat(tree.resolve("cli/target/cavra-cp.jsa")).isNotEmptyFile();
@@ -236,8 +259,11 @@ class LauncherIT {
     Process launcher = start(Map.of(), "--version");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     // Before it execs the JVM itself, the launcher's only Java child is the training run.
-    while (launcher.children().noneMatch(child -> child.info().command().orElse("").endsWith("/java"))
-        && launcher.isAlive() && System.nanoTime() < deadline) {
+    while (launcher
+            .children()
+            .noneMatch(child -> child.info().command().orElse("").endsWith("/java"))
+        && launcher.isAlive()
+        && System.nanoTime() < deadline) {
       Thread.sleep(10);
     }
     assertThat(launcher.isAlive()).as("the launcher was still training when stopped").isTrue();
@@ -254,9 +280,18 @@ class LauncherIT {
   void theJvmsExitStatusIsTheLaunchersOwn() throws Exception {
     launch(Map.of(), "--version");
 
-    assertThat(launch(Map.of(), "request", "no_such_operation").exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(launch(Map.of(), "request", "saas_operating_automation", "tenant-demo",
-        "--automation-cadence", Cli.FAKE_GITHUB_TOKEN).exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(launch(Map.of(), "request", "no_such_operation").exitCode())
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(
+            launch(
+                    Map.of(),
+                    "request",
+                    "saas_operating_automation",
+                    "tenant-demo",
+                    "--automation-cadence",
+                    Cli.FAKE_GITHUB_TOKEN)
+                .exitCode())
+        .isEqualTo(ExitCodes.INVALID_INPUT);
   }
 
   @Test
@@ -264,16 +299,29 @@ class LauncherIT {
     launch(Map.of(), "--version");
     Path log = tree.resolve("class-load.log");
 
-    Run run = launch(Map.of("CAVRA_CP_JAVA_OPTS", "-Xlog:class+load=info:file=" + log),
-        "request", "policy_registry_lookup", "tenant-demo", "--policy-ref", "p-1", "--compact");
+    Run run =
+        launch(
+            Map.of("CAVRA_CP_JAVA_OPTS", "-Xlog:class+load=info:file=" + log),
+            "request",
+            "policy_registry_lookup",
+            "tenant-demo",
+            "--policy-ref",
+            "p-1",
+            "--compact");
 
     assertThat(run.exitCode()).as(run.err()).isZero();
-    List<String> fromArchive = Files.readAllLines(log).stream()
-        .filter(line -> line.contains("source: shared objects file (top)"))
-        .toList();
-    assertThat(fromArchive).anySatisfy(line -> assertThat(line).contains("io.cavra.controlplane.cli.OperationCommand "))
-        .anySatisfy(line -> assertThat(line).contains("io.cavra.controlplane.contract.ContractJson "))
-        .anySatisfy(line -> assertThat(line).contains("io.cavra.controlplane.contract.secret.SecretGuard "));
+    List<String> fromArchive =
+        Files.readAllLines(log).stream()
+            .filter(line -> line.contains("source: shared objects file (top)"))
+            .toList();
+    assertThat(fromArchive)
+        .anySatisfy(
+            line -> assertThat(line).contains("io.cavra.controlplane.cli.OperationCommand "))
+        .anySatisfy(
+            line -> assertThat(line).contains("io.cavra.controlplane.contract.ContractJson "))
+        .anySatisfy(
+            line ->
+                assertThat(line).contains("io.cavra.controlplane.contract.secret.SecretGuard "));
   }
 
   @Test
@@ -284,7 +332,9 @@ class LauncherIT {
 
     launch(Map.of(), "--version");
 
-    assertThat(Files.readString(owner)).endsWith("/bin/java").isNotEqualTo("/some/other/jdk/bin/java");
+    assertThat(Files.readString(owner))
+        .endsWith("/bin/java")
+        .isNotEqualTo("/some/other/jdk/bin/java");
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -343,8 +393,9 @@ class LauncherIT {
     for (String arg : args) {
       command.append(' ').append(arg);
     }
-    ProcessBuilder builder = new ProcessBuilder("script", "-q", "-e", "-c", command.toString(), "/dev/null")
-        .directory(tree.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder("script", "-q", "-e", "-c", command.toString(), "/dev/null")
+            .directory(tree.toFile());
     environment(builder.environment());
     builder.environment().put("TERM", "xterm");
     builder.environment().put("COLUMNS", "200");
@@ -358,7 +409,7 @@ class LauncherIT {
     BufferedReader err = new BufferedReader(new InputStreamReader(serve.getErrorStream(), UTF_8));
     for (String line = err.readLine(); line != null; line = err.readLine()) {
       if (line.startsWith("cavra-cp: serving http://")) {
-        Thread drain = new Thread(() -> err.lines().forEach(l -> { }));
+        Thread drain = new Thread(() -> err.lines().forEach(l -> {}));
         drain.setDaemon(true);
         drain.start();
         return;

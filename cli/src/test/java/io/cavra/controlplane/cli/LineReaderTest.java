@@ -10,10 +10,12 @@ import org.junit.jupiter.api.Test;
 
 class LineReaderTest {
   static List<String> lines(String input, int maxBytes) throws Exception {
-    LineReader reader = new LineReader(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), maxBytes);
+    LineReader reader =
+        new LineReader(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), maxBytes);
     List<String> lines = new ArrayList<>();
     for (byte[] line = reader.next(); line != null; line = reader.next()) {
-      lines.add(line == LineReader.TOO_LONG ? "<too long>" : new String(line, StandardCharsets.UTF_8));
+      lines.add(
+          line == LineReader.TOO_LONG ? "<too long>" : new String(line, StandardCharsets.UTF_8));
     }
     return lines;
   }
@@ -31,7 +33,8 @@ class LineReaderTest {
 
   @Test
   void lineOverTheLimitIsSkippedAsTooLong() throws Exception {
-    assertThat(lines("12345\n123456\n1234567890123\nok", 5)).containsExactly("12345", "<too long>", "<too long>", "ok");
+    assertThat(lines("12345\n123456\n1234567890123\nok", 5))
+        .containsExactly("12345", "<too long>", "<too long>", "ok");
   }
 
   @Test

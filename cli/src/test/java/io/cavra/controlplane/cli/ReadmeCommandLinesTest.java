@@ -17,7 +17,8 @@ import picocli.CommandLine;
 /**
  * Every {@code cavra-cp} command line in every README's code blocks, examples or not, names
  * commands and options that exist and gives each option a value it takes: a renamed option or a
- * removed command cannot linger in the documentation. (Running them is {@link ReadmeExamplesIT}'s job.)
+ * removed command cannot linger in the documentation. (Running them is {@link ReadmeExamplesIT}'s
+ * job.)
  */
 class ReadmeCommandLinesTest {
   /** {@code cavra-cp} (or {@code ./cavra-cp}) where a shell starts a command. */
@@ -30,13 +31,18 @@ class ReadmeCommandLinesTest {
     int checked = 0;
     for (Path readme : ReadmeExamples.readmes()) {
       for (Block block : ReadmeExamples.blocks(readme)) {
-        // In a console example only the commands count, and not those shown failing with a usage error.
-        String text = block.isConsole()
-            ? block.steps().stream()
-                .filter(step -> step.expected().isEmpty() || !step.expected().get(0).startsWith("error: usage:"))
-                .map(Step::command)
-                .collect(Collectors.joining("\n"))
-            : String.join("\n", block.lines());
+        // In a console example only the commands count, and not those shown failing with a usage
+        // error.
+        String text =
+            block.isConsole()
+                ? block.steps().stream()
+                    .filter(
+                        step ->
+                            step.expected().isEmpty()
+                                || !step.expected().get(0).startsWith("error: usage:"))
+                    .map(Step::command)
+                    .collect(Collectors.joining("\n"))
+                : String.join("\n", block.lines());
         text = text.replaceAll("\\\\\n\\s*", " ");
         Matcher matcher = INVOCATION.matcher(text);
         while (matcher.find()) {
@@ -44,11 +50,18 @@ class ReadmeCommandLinesTest {
           List<String> args = words(text.substring(matcher.end(), end < 0 ? text.length() : end));
           checked++;
           try {
-            CavraCp.newCommandLine(new Environment(new ByteArrayInputStream(new byte[0]), false, false))
+            CavraCp.newCommandLine(
+                    new Environment(new ByteArrayInputStream(new byte[0]), false, false))
                 .parseArgs(args.toArray(String[]::new));
           } catch (CommandLine.ParameterException e) {
-            failures.add(ReadmeExamples.ROOT.relativize(readme) + ":" + block.line() + ": cavra-cp "
-                + String.join(" ", args) + ": " + ErrorHandlers.safeMessage(e));
+            failures.add(
+                ReadmeExamples.ROOT.relativize(readme)
+                    + ":"
+                    + block.line()
+                    + ": cavra-cp "
+                    + String.join(" ", args)
+                    + ": "
+                    + ErrorHandlers.safeMessage(e));
           }
         }
       }
@@ -61,13 +74,14 @@ class ReadmeCommandLinesTest {
   void wordsAreSplitAsAShellSplitsThemUpToTheFirstOperator() {
     assertThat(words(" request a --label 'x y' \"$TOKEN\" --b=\"c d\" | curl -s"))
         .containsExactly("request", "a", "--label", "x y", "VALUE", "--b=c d");
-    assertThat(words(" verify --url http://h:1 > out.txt")).containsExactly("verify", "--url", "http://h:1");
+    assertThat(words(" verify --url http://h:1 > out.txt"))
+        .containsExactly("verify", "--url", "http://h:1");
     assertThat(words(" serve &  # comment")).containsExactly("serve");
   }
 
   /**
-   * The words of a command line up to the first shell operator or comment, quotes removed;
-   * a word holding a variable or command substitution becomes {@code VALUE}.
+   * The words of a command line up to the first shell operator or comment, quotes removed; a word
+   * holding a variable or command substitution becomes {@code VALUE}.
    */
   static List<String> words(String line) {
     List<String> words = new ArrayList<>();
@@ -87,7 +101,8 @@ class ReadmeCommandLinesTest {
           word = null;
           substituted = false;
         }
-        if ("|;&<>".indexOf(c) >= 0 || (c == '#' && (i == 0 || Character.isWhitespace(line.charAt(i - 1))))) {
+        if ("|;&<>".indexOf(c) >= 0
+            || (c == '#' && (i == 0 || Character.isWhitespace(line.charAt(i - 1))))) {
           break;
         }
       } else {

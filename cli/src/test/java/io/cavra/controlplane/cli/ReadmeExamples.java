@@ -26,7 +26,9 @@ final class ReadmeExamples {
 
   private static final Pattern ELLIPSIS = Pattern.compile("…");
 
-  /** A fenced code block: its README, the line of its opening fence, its info string and its lines. */
+  /**
+   * A fenced code block: its README, the line of its opening fence, its info string and its lines.
+   */
   record Block(Path readme, int line, String info, List<String> lines) {
     boolean isConsole() {
       return lines.stream().anyMatch(l -> l.startsWith("$ "));
@@ -77,7 +79,9 @@ final class ReadmeExamples {
       return files
           .filter(p -> p.getFileName().toString().equals("README.md"))
           .filter(p -> !isBuildOutput(p))
-          .sorted(Comparator.comparingInt((Path p) -> p.getNameCount()).thenComparing(Comparator.naturalOrder()))
+          .sorted(
+              Comparator.comparingInt((Path p) -> p.getNameCount())
+                  .thenComparing(Comparator.naturalOrder()))
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -138,10 +142,14 @@ final class ReadmeExamples {
       }
       return false;
     }
-    return j < actual.size() && lineMatches(expected.get(i), actual.get(j)) && matches(expected, i + 1, actual, j + 1);
+    return j < actual.size()
+        && lineMatches(expected.get(i), actual.get(j))
+        && matches(expected, i + 1, actual, j + 1);
   }
 
-  /** Whether every expected line matches an actual line, in order, other lines in between allowed. */
+  /**
+   * Whether every expected line matches an actual line, in order, other lines in between allowed.
+   */
   static boolean appearInOrder(List<String> expected, List<String> actual) {
     int j = 0;
     for (String line : expected) {

@@ -12,47 +12,67 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RespondCommandTest {
-  static final String AUTOMATION_SUMMARY = """
+  static final String AUTOMATION_SUMMARY =
+      """
       {"automation_status": "scheduled", "billing_monitoring_status": "enabled",
        "license_telemetry_status": "automated", "support_followup_status": "ready",
        "customer_success_review_status": "scheduled", "dashboard_refresh_status": "automated",
        "escalation_drill_status": "blocked", "closeout_retry_status": "enabled",
-       "blockers": ["escalation drill owner pending"]}""";
+       "blockers": ["escalation drill owner pending"]}\
+      """;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void withoutSummaryAnswersWithTheGenericUnavailableResponse() throws Exception {
-    Path request = Cli.write(dir, "request.json", Cli.vector("request_tenant_status_default.pretty.json"));
+    Path request =
+        Cli.write(dir, "request.json", Cli.vector("request_tenant_status_default.pretty.json"));
 
     Cli.Result result = Cli.run("respond", "--request", request.toString());
 
     assertThat(result.exitCode()).isZero();
-    assertThat(result.out().strip()).isEqualTo(Cli.vector("response_tenant_status_generic_unavailable.pretty.json").strip());
+    assertThat(result.out().strip())
+        .isEqualTo(Cli.vector("response_tenant_status_generic_unavailable.pretty.json").strip());
   }
 
   @Test
-  void tenantOnboardingWithoutSummaryAnswersWithTheOnboardingUnavailableResponse() throws Exception {
-    Cli.Result result = Cli.runWithStdin(Cli.vector("request_tenant_onboarding_default.compact.json"),
-        "respond", "--request", "-", "--compact");
+  void tenantOnboardingWithoutSummaryAnswersWithTheOnboardingUnavailableResponse()
+      throws Exception {
+    Cli.Result result =
+        Cli.runWithStdin(
+            Cli.vector("request_tenant_onboarding_default.compact.json"),
+            "respond",
+            "--request",
+            "-",
+            "--compact");
 
     assertThat(result.exitCode()).isZero();
-    assertThat(result.out().strip()).isEqualTo(Cli.vector("response_tenant_onboarding_unavailable.compact.json").strip());
+    assertThat(result.out().strip())
+        .isEqualTo(Cli.vector("response_tenant_onboarding_unavailable.compact.json").strip());
   }
 
   @Test
   void summaryResponseTakesTenantScopeAndCadenceFromTheRequest() throws Exception {
     Path summary = Cli.write(dir, "summary.json", AUTOMATION_SUMMARY);
-    String request = Cli.run("request", "saas_operating_automation", "tenant-demo", "--automation-cadence", "weekly").out();
+    String request =
+        Cli.run(
+                "request",
+                "saas_operating_automation",
+                "tenant-demo",
+                "--automation-cadence",
+                "weekly")
+            .out();
 
-    Cli.Result result = Cli.runWithStdin(request, "respond", "--request", "-", "--summary-json", summary.toString());
+    Cli.Result result =
+        Cli.runWithStdin(
+            request, "respond", "--request", "-", "--summary-json", summary.toString());
 
     assertThat(result.exitCode()).isZero();
     Map<String, Object> payload = payload(ContractJson.defaults().parseResponse(result.out()));
     @SuppressWarnings("unchecked")
     Map<String, Object> fields = (Map<String, Object>) payload.get("summary");
-    assertThat(fields).containsEntry("tenant_id", "tenant-demo")
+    assertThat(fields)
+        .containsEntry("tenant_id", "tenant-demo")
         .containsEntry("automation_cadence", "weekly")
         .containsEntry("automation_scope", "trial-to-paid-customer-scale")
         .containsEntry("automation_status", "scheduled");
@@ -63,10 +83,19 @@ class RespondCommandTest {
     Path summary = Cli.write(dir, "summary.json", AUTOMATION_SUMMARY);
     String request = Cli.run("request", "saas_operating_automation", "tenant-demo").out();
 
-    Cli.Result result = Cli.runWithStdin(request, "respond", "--request", "-", "--summary-json", summary.toString(),
-        "--status", "accepted");
+    Cli.Result result =
+        Cli.runWithStdin(
+            request,
+            "respond",
+            "--request",
+            "-",
+            "--summary-json",
+            summary.toString(),
+            "--status",
+            "accepted");
 
-    assertThat(ContractJson.defaults().parseResponse(result.out()).status()).isEqualTo(ResponseStatus.ACCEPTED);
+    assertThat(ContractJson.defaults().parseResponse(result.out()).status())
+        .isEqualTo(ResponseStatus.ACCEPTED);
   }
 
   @Test
@@ -79,11 +108,21 @@ class RespondCommandTest {
 
   @Test
   void unknownStatusIsAUsageErrorThatDoesNotEchoIt() {
-    Cli.Result result = Cli.run("respond", "--request", "-", "--summary-json", "s.json", "--status", Cli.FAKE_GITHUB_TOKEN);
+    Cli.Result result =
+        Cli.run(
+            "respond",
+            "--request",
+            "-",
+            "--summary-json",
+            "s.json",
+            "--status",
+            Cli.FAKE_GITHUB_TOKEN);
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(result.err()).startsWith(
-        "error: usage: invalid value for option '--status'; expected one of: accepted, unavailable, requires_private_service");
+    assertThat(result.err())
+        .startsWith(
+            "error: usage: invalid value for option '--status'; expected one of: accepted,"
+                + " unavailable, requires_private_service");
     assertThat(result.all()).doesNotContain(Cli.FAKE_GITHUB_TOKEN);
   }
 
@@ -92,7 +131,8 @@ class RespondCommandTest {
     Cli.Result result = Cli.run("respond");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(result.err()).startsWith("error: usage: Missing required option: '--request=FILE|-'");
+    assertThat(result.err())
+        .startsWith("error: usage: Missing required option: '--request=FILE|-'");
   }
 
   @Test
@@ -100,18 +140,25 @@ class RespondCommandTest {
     Path summary = Cli.write(dir, "summary.json", "{}");
     String request = Cli.run("request", "tenant_status", "t1").out();
 
-    Cli.Result result = Cli.runWithStdin(request, "respond", "--request", "-", "--summary-json", summary.toString());
+    Cli.Result result =
+        Cli.runWithStdin(
+            request, "respond", "--request", "-", "--summary-json", summary.toString());
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(result.err()).startsWith("error: invalid_value at $.operation: tenant_status has no summary");
+    assertThat(result.err())
+        .startsWith("error: invalid_value at $.operation: tenant_status has no summary");
   }
 
   @Test
   void summaryNamingAnotherTenantIsATenantMismatch() throws Exception {
-    Path summary = Cli.write(dir, "summary.json", AUTOMATION_SUMMARY.replace("{", "{\"tenant_id\": \"other\", "));
+    Path summary =
+        Cli.write(
+            dir, "summary.json", AUTOMATION_SUMMARY.replace("{", "{\"tenant_id\": \"other\", "));
     String request = Cli.run("request", "saas_operating_automation", "tenant-demo").out();
 
-    Cli.Result result = Cli.runWithStdin(request, "respond", "--request", "-", "--summary-json", summary.toString());
+    Cli.Result result =
+        Cli.runWithStdin(
+            request, "respond", "--request", "-", "--summary-json", summary.toString());
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(result.err()).startsWith("error: tenant_mismatch at $.payload.summary.tenant_id");
@@ -119,8 +166,12 @@ class RespondCommandTest {
 
   @Test
   void aResponseIsNotAcceptedAsTheRequest() throws Exception {
-    Cli.Result result = Cli.runWithStdin(Cli.vector("response_tenant_status_generic_unavailable.compact.json"),
-        "respond", "--request", "-");
+    Cli.Result result =
+        Cli.runWithStdin(
+            Cli.vector("response_tenant_status_generic_unavailable.compact.json"),
+            "respond",
+            "--request",
+            "-");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(result.err()).startsWith("error: ");
@@ -128,11 +179,16 @@ class RespondCommandTest {
 
   @Test
   void secretInSummaryBlockersIsRejectedWithoutEchoingIt() throws Exception {
-    Path summary = Cli.write(dir, "summary.json",
-        AUTOMATION_SUMMARY.replace("escalation drill owner pending", Cli.FAKE_GITHUB_TOKEN));
+    Path summary =
+        Cli.write(
+            dir,
+            "summary.json",
+            AUTOMATION_SUMMARY.replace("escalation drill owner pending", Cli.FAKE_GITHUB_TOKEN));
     String request = Cli.run("request", "saas_operating_automation", "tenant-demo").out();
 
-    Cli.Result result = Cli.runWithStdin(request, "respond", "--request", "-", "--summary-json", summary.toString());
+    Cli.Result result =
+        Cli.runWithStdin(
+            request, "respond", "--request", "-", "--summary-json", summary.toString());
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
     assertThat(result.err()).startsWith("error: sensitive_value at ");
@@ -144,7 +200,8 @@ class RespondCommandTest {
     Cli.Result result = Cli.run("respond", "--request", "-", "--summary-json", "-");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(result.err()).startsWith("error: usage: --request and --summary-json cannot both read standard input");
+    assertThat(result.err())
+        .startsWith("error: usage: --request and --summary-json cannot both read standard input");
   }
 
   @SuppressWarnings("unchecked")

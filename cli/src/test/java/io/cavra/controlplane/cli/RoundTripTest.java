@@ -6,7 +6,10 @@ import io.cavra.controlplane.contract.ContractJson;
 import io.cavra.controlplane.contract.Operation;
 import org.junit.jupiter.api.Test;
 
-/** {@code request … | validate --canonical} and {@code request … | respond --request -}, for every operation. */
+/**
+ * {@code request … | validate --canonical} and {@code request … | respond --request -}, for every
+ * operation.
+ */
 class RoundTripTest {
   static String[] minimalArguments(Operation operation) {
     switch (operation) {
@@ -30,10 +33,11 @@ class RoundTripTest {
     args[1] = operation.wireName();
     System.arraycopy(base, 0, args, 2, base.length);
     System.arraycopy(extra, 0, args, 2 + base.length, extra.length);
-    String stdin = operation == Operation.LICENSE_VALIDATION
-        ? "{\"report\":{\"status\":\"valid\",\"edition\":\"community\",\"license_id\":\"community\",\"valid\":true,"
-            + "\"message\":\"ok\",\"private_validation_required\":false,\"enabled_features\":[],\"locked_features\":[]}}"
-        : "";
+    String stdin =
+        operation == Operation.LICENSE_VALIDATION
+            ? "{\"report\":{\"status\":\"valid\",\"edition\":\"community\",\"license_id\":\"community\",\"valid\":true,"
+                  + "\"message\":\"ok\",\"private_validation_required\":false,\"enabled_features\":[],\"locked_features\":[]}}"
+            : "";
     return Cli.runWithStdin(stdin, args);
   }
 
@@ -45,15 +49,22 @@ class RoundTripTest {
 
       assertThat(pretty.exitCode()).as(operation + ": " + pretty.err()).isZero();
       assertThat(validated.exitCode()).as(operation.wireName()).isZero();
-      assertThat(validated.out()).isEqualTo(
-          ContractJson.toJson(ContractJson.defaults().parseRequest(pretty.out())) + "\n");
+      assertThat(validated.out())
+          .isEqualTo(
+              ContractJson.toJson(ContractJson.defaults().parseRequest(pretty.out())) + "\n");
     }
   }
 
   @Test
   void compactRequestPipedToValidateCanonicalPrettyIsTheOriginalPrettyForm() {
-    Cli.Result pretty = request(Operation.SUPPORT_HANDOFF_READINESS, "--correlation-id", "saas-0123456789ab");
-    Cli.Result compact = request(Operation.SUPPORT_HANDOFF_READINESS, "--correlation-id", "saas-0123456789ab", "--compact");
+    Cli.Result pretty =
+        request(Operation.SUPPORT_HANDOFF_READINESS, "--correlation-id", "saas-0123456789ab");
+    Cli.Result compact =
+        request(
+            Operation.SUPPORT_HANDOFF_READINESS,
+            "--correlation-id",
+            "saas-0123456789ab",
+            "--compact");
 
     Cli.Result validated = Cli.runWithStdin(compact.out(), "validate", "--canonical");
 
@@ -68,7 +79,10 @@ class RoundTripTest {
 
       assertThat(response.exitCode()).as(operation + ": " + response.err()).isZero();
       ContractJson json = ContractJson.defaults();
-      assertThat(json.parseResponse(response.out()).verifyAnswers(json.parseRequest(request.out())).operation())
+      assertThat(
+              json.parseResponse(response.out())
+                  .verifyAnswers(json.parseRequest(request.out()))
+                  .operation())
           .isEqualTo(operation);
       Cli.Result validated = Cli.runWithStdin(response.out(), "validate");
       assertThat(validated.exitCode()).isZero();

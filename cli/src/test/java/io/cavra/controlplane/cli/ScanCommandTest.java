@@ -14,16 +14,19 @@ import org.junit.jupiter.api.io.TempDir;
 class ScanCommandTest {
   static final String TOKEN = Cli.FAKE_GITHUB_TOKEN;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   Path sample() throws Exception {
-    return Cli.write(dir, "events.jsonl", """
+    return Cli.write(
+        dir,
+        "events.jsonl",
+        """
         {"a": {"api_token": "x"}}
         {"b": ["fine", "%s"]}
         {"c": 1}
         not json
-        """.formatted(TOKEN));
+        """
+            .formatted(TOKEN));
   }
 
   @Test
@@ -52,12 +55,17 @@ class ScanCommandTest {
     assertThat(result.exitCode()).isEqualTo(ExitCodes.FINDINGS);
     assertThat(result.out().lines()).hasSize(3);
     assertThat(result.out().lines().toList().get(0))
-        .matches(java.util.regex.Pattern.quote(file + ":1:21: sensitive_field at $.a.api_token (rule key-token, fingerprint ")
-            + "[0-9a-f]{32}\\)");
+        .matches(
+            java.util.regex.Pattern.quote(
+                    file + ":1:21: sensitive_field at $.a.api_token (rule key-token, fingerprint ")
+                + "[0-9a-f]{32}\\)");
     assertThat(result.out().lines().toList().get(1))
-        .startsWith(file + ":2:16: sensitive_value at $.b[1] (rule github-pat-classic, fingerprint ");
-    assertThat(result.out().lines().toList().get(2)).isEqualTo("scanned 1 file: 2 findings, 1 not valid");
-    assertThat(result.err()).isEqualTo("error: invalid_json at " + file + ":4:column 1: input is not valid JSON\n");
+        .startsWith(
+            file + ":2:16: sensitive_value at $.b[1] (rule github-pat-classic, fingerprint ");
+    assertThat(result.out().lines().toList().get(2))
+        .isEqualTo("scanned 1 file: 2 findings, 1 not valid");
+    assertThat(result.err())
+        .isEqualTo("error: invalid_json at " + file + ":4:column 1: input is not valid JSON\n");
     assertThat(result.all()).doesNotContain(TOKEN);
   }
 
@@ -70,24 +78,40 @@ class ScanCommandTest {
     Map<?, ?> report = parse(result.out());
     List<?> findings = (List<?>) report.get("findings");
     assertThat(findings).hasSize(2);
-    assertThat(map(findings.get(1))).containsEntry("line", 2L).containsEntry("column", 16L)
-        .containsEntry("end_line", 2L).containsEntry("end_column", 58L).containsEntry("path", "$.b[1]")
-        .containsEntry("code", "sensitive_value").containsEntry("rule_id", "github-pat-classic");
+    assertThat(map(findings.get(1)))
+        .containsEntry("line", 2L)
+        .containsEntry("column", 16L)
+        .containsEntry("end_line", 2L)
+        .containsEntry("end_column", 58L)
+        .containsEntry("path", "$.b[1]")
+        .containsEntry("code", "sensitive_value")
+        .containsEntry("rule_id", "github-pat-classic");
     assertThat((String) map(findings.get(1)).get("fingerprint")).matches("[0-9a-f]{32}");
-    assertThat(map(report.get("summary"))).containsEntry("files", 1L).containsEntry("documents", 4L)
-        .containsEntry("findings", 2L).containsEntry("invalid_documents", 1L).containsEntry("suppressed", 0L);
+    assertThat(map(report.get("summary")))
+        .containsEntry("files", 1L)
+        .containsEntry("documents", 4L)
+        .containsEntry("findings", 2L)
+        .containsEntry("invalid_documents", 1L)
+        .containsEntry("suppressed", 0L);
     assertThat(result.err()).contains("scanned 1 file: 2 findings, 1 not valid");
     assertThat(result.all()).doesNotContain(TOKEN);
   }
 
   @Test
   void prettyPrintedJsonFindingIsPlacedAtItsValue() throws Exception {
-    Cli.write(dir, "config.json", "{\n  \"service\": {\n    \"note\": \"rotate %s soon\"\n  }\n}\n".formatted(TOKEN));
+    Cli.write(
+        dir,
+        "config.json",
+        "{\n  \"service\": {\n    \"note\": \"rotate %s soon\"\n  }\n}\n".formatted(TOKEN));
 
-    Map<String, Object> finding = onlyFinding(Cli.run("scan", "--format", "json", dir.resolve("config.json").toString()));
+    Map<String, Object> finding =
+        onlyFinding(Cli.run("scan", "--format", "json", dir.resolve("config.json").toString()));
 
-    assertThat(finding).containsEntry("line", 3L).containsEntry("column", 13L)
-        .containsEntry("end_line", 3L).containsEntry("end_column", 13L + TOKEN.length() + 14)
+    assertThat(finding)
+        .containsEntry("line", 3L)
+        .containsEntry("column", 13L)
+        .containsEntry("end_line", 3L)
+        .containsEntry("end_column", 13L + TOKEN.length() + 14)
         .containsEntry("path", "$.service.note");
   }
 
@@ -95,24 +119,35 @@ class ScanCommandTest {
   void sarifIsVersion210WithRelativeUrisRegionsAndFingerprints() throws Exception {
     sample();
 
-    Cli.Result result = Cli.run("scan", "--jsonl", "--format", "sarif", "--source-root", dir.toString(),
-        dir.resolve("events.jsonl").toString());
+    Cli.Result result =
+        Cli.run(
+            "scan",
+            "--jsonl",
+            "--format",
+            "sarif",
+            "--source-root",
+            dir.toString(),
+            dir.resolve("events.jsonl").toString());
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.FINDINGS);
     Map<?, ?> run = (Map<?, ?>) ((List<?>) parse(result.out()).get("runs")).get(0);
-    assertThat(((Map<?, ?>) ((Map<?, ?>) run.get("originalUriBaseIds")).get("%SRCROOT%")).get("uri"))
+    assertThat(
+            ((Map<?, ?>) ((Map<?, ?>) run.get("originalUriBaseIds")).get("%SRCROOT%")).get("uri"))
         .isEqualTo(dir.toUri().toString());
     assertThat(run.get("columnKind")).isEqualTo("utf16CodeUnits");
     List<?> results = (List<?>) run.get("results");
     assertThat(results).hasSize(2);
     Map<?, ?> second = (Map<?, ?>) results.get(1);
     assertThat(second.get("ruleId")).isEqualTo("github-pat-classic");
-    Map<?, ?> physical = (Map<?, ?>) ((Map<?, ?>) ((List<?>) second.get("locations")).get(0)).get("physicalLocation");
+    Map<?, ?> physical =
+        (Map<?, ?>)
+            ((Map<?, ?>) ((List<?>) second.get("locations")).get(0)).get("physicalLocation");
     assertThat((Map<?, ?>) physical.get("artifactLocation"))
         .isEqualTo(Map.of("uri", "events.jsonl", "uriBaseId", "%SRCROOT%"));
     assertThat((Map<?, ?>) physical.get("region"))
         .isEqualTo(Map.of("startLine", 2L, "startColumn", 16L, "endLine", 2L, "endColumn", 58L));
-    assertThat((String) ((Map<?, ?>) second.get("partialFingerprints")).get("cavraFinding/v1")).matches("[0-9a-f]{32}");
+    assertThat((String) ((Map<?, ?>) second.get("partialFingerprints")).get("cavraFinding/v1"))
+        .matches("[0-9a-f]{32}");
     assertThat(result.all()).doesNotContain(TOKEN);
   }
 
@@ -121,10 +156,16 @@ class ScanCommandTest {
     Path file = Cli.write(dir, "a.json", "{\"k\": \"" + TOKEN + "\"}");
     Path root = Files.createDirectory(dir.resolve("repo"));
 
-    Map<?, ?> result = firstSarifResult(Cli.run("scan", "--format", "sarif", "--source-root", root.toString(), file.toString()));
+    Map<?, ?> result =
+        firstSarifResult(
+            Cli.run(
+                "scan", "--format", "sarif", "--source-root", root.toString(), file.toString()));
 
-    Map<?, ?> physical = (Map<?, ?>) ((Map<?, ?>) ((List<?>) result.get("locations")).get(0)).get("physicalLocation");
-    assertThat((Map<?, ?>) physical.get("artifactLocation")).isEqualTo(Map.of("uri", file.toUri().toString()));
+    Map<?, ?> physical =
+        (Map<?, ?>)
+            ((Map<?, ?>) ((List<?>) result.get("locations")).get(0)).get("physicalLocation");
+    assertThat((Map<?, ?>) physical.get("artifactLocation"))
+        .isEqualTo(Map.of("uri", file.toUri().toString()));
   }
 
   @Test
@@ -133,7 +174,8 @@ class ScanCommandTest {
     Cli.Result result = Cli.runWithStdin("{}", "scan", "--format", "sarif");
 
     Map<?, ?> run = (Map<?, ?>) ((List<?>) parse(result.out()).get("runs")).get(0);
-    List<?> rules = (List<?>) ((Map<?, ?>) ((Map<?, ?>) run.get("tool")).get("driver")).get("rules");
+    List<?> rules =
+        (List<?>) ((Map<?, ?>) ((Map<?, ?>) run.get("tool")).get("driver")).get("rules");
     assertThat(rules).hasSize(GuardScanner.defaults().rules().size());
     for (Object item : rules) {
       Map<?, ?> rule = (Map<?, ?>) item;
@@ -142,10 +184,14 @@ class ScanCommandTest {
       Map<?, ?> help = (Map<?, ?>) rule.get("help");
       assertThat(help.get("text")).asString().contains("How to fix: ");
       assertThat(help.get("markdown")).asString().contains("### How to fix");
-      assertThat(rule.get("helpUri")).asString().startsWith("https://").endsWith("#" + rule.get("id"));
+      assertThat(rule.get("helpUri"))
+          .asString()
+          .startsWith("https://")
+          .endsWith("#" + rule.get("id"));
       Map<?, ?> properties = (Map<?, ?>) rule.get("properties");
       assertThat((List<Object>) properties.get("tags")).contains("security", "secret");
-      assertThat(Double.parseDouble((String) properties.get("security-severity"))).isBetween(7.0, 10.0);
+      assertThat(Double.parseDouble((String) properties.get("security-severity")))
+          .isBetween(7.0, 10.0);
     }
   }
 
@@ -154,17 +200,31 @@ class ScanCommandTest {
     Cli.Result result = Cli.runWithStdin("{}", "scan", "--format", "sarif");
 
     assertThat(result.exitCode()).isZero();
-    assertThat((List<?>) ((Map<?, ?>) ((List<?>) parse(result.out()).get("runs")).get(0)).get("results")).isEmpty();
+    assertThat(
+            (List<?>)
+                ((Map<?, ?>) ((List<?>) parse(result.out()).get("runs")).get(0)).get("results"))
+        .isEmpty();
   }
 
   @Test
   void standardInputNamedByStdinNameGetsThatFilesUri() {
-    Cli.Result result = Cli.runWithStdin("{\"k\": \"" + TOKEN + "\"}", "scan", "--format", "sarif",
-        "--source-root", dir.toString(), "--stdin-name", dir.resolve("conf/app.json").toString());
+    Cli.Result result =
+        Cli.runWithStdin(
+            "{\"k\": \"" + TOKEN + "\"}",
+            "scan",
+            "--format",
+            "sarif",
+            "--source-root",
+            dir.toString(),
+            "--stdin-name",
+            dir.resolve("conf/app.json").toString());
 
     Map<?, ?> result0 = firstSarifResult(result);
-    Map<?, ?> physical = (Map<?, ?>) ((Map<?, ?>) ((List<?>) result0.get("locations")).get(0)).get("physicalLocation");
-    assertThat(((Map<?, ?>) physical.get("artifactLocation")).get("uri")).isEqualTo("conf/app.json");
+    Map<?, ?> physical =
+        (Map<?, ?>)
+            ((Map<?, ?>) ((List<?>) result0.get("locations")).get(0)).get("physicalLocation");
+    assertThat(((Map<?, ?>) physical.get("artifactLocation")).get("uri"))
+        .isEqualTo("conf/app.json");
   }
 
   @Test
@@ -177,31 +237,44 @@ class ScanCommandTest {
 
   @Test
   void jsonFileThatDoesNotParseIsScannedAsTextWithANote() throws Exception {
-    Path file = Cli.write(dir, "tsconfig.json", "{\n  // build settings\n  \"token\": \"" + TOKEN + "\",\n}\n");
+    Path file =
+        Cli.write(
+            dir, "tsconfig.json", "{\n  // build settings\n  \"token\": \"" + TOKEN + "\",\n}\n");
 
     Cli.Result result = Cli.run("scan", file.toString());
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.FINDINGS);
-    assertThat(result.err()).startsWith("note: " + file + " is not valid JSON (invalid_json at line 2, column 3): scanned as text");
-    assertThat(result.out()).contains(file + ":3:13: sensitive_value (rule github-pat-classic")
+    assertThat(result.err())
+        .startsWith(
+            "note: "
+                + file
+                + " is not valid JSON (invalid_json at line 2, column 3): scanned as text");
+    assertThat(result.out())
+        .contains(file + ":3:13: sensitive_value (rule github-pat-classic")
         .contains(file + ":3:13: sensitive_field at $.token (rule key-token");
   }
 
   @Test
   void envFileIsScannedLineByLineWithKeyAndValueRules() throws Exception {
-    Path file = Cli.write(dir, ".env", """
-        # database
-        export DB_PASSWORD="correct horse"
-        API_URL=https://api.example.invalid
-        EMPTY_SECRET=
-        PLACEHOLDER_TOKEN=${CI_TOKEN}
-        GITHUB_TOKEN=%s # personal
-        """.formatted(TOKEN));
+    Path file =
+        Cli.write(
+            dir,
+            ".env",
+            """
+            # database
+            export DB_PASSWORD="correct horse"
+            API_URL=https://api.example.invalid
+            EMPTY_SECRET=
+            PLACEHOLDER_TOKEN=${CI_TOKEN}
+            GITHUB_TOKEN=%s # personal
+            """
+                .formatted(TOKEN));
 
     Cli.Result result = Cli.run("scan", file.toString());
 
     assertThat(result.out().lines()).hasSize(4);
-    assertThat(result.out()).contains(file + ":2:21: sensitive_field at $.DB_PASSWORD (rule key-password")
+    assertThat(result.out())
+        .contains(file + ":2:21: sensitive_field at $.DB_PASSWORD (rule key-password")
         .contains(file + ":6:14: sensitive_value (rule github-pat-classic")
         .contains(file + ":6:14: sensitive_field at $.GITHUB_TOKEN (rule key-token")
         .contains("scanned 1 file: 3 findings");
@@ -210,50 +283,74 @@ class ScanCommandTest {
 
   @Test
   void yamlFindingsHaveTheirPathLineAndColumn() throws Exception {
-    Path file = Cli.write(dir, "values.yaml", """
-        spring:
-          datasource:
-            url: jdbc:postgresql://db/app
-            password: s3cr3t-value
-        workers:
-          - name: a
-            token: %s
-        ---
-        limits:
-          max_tokens: 4096
-        """.formatted(TOKEN));
+    Path file =
+        Cli.write(
+            dir,
+            "values.yaml",
+            """
+            spring:
+              datasource:
+                url: jdbc:postgresql://db/app
+                password: s3cr3t-value
+            workers:
+              - name: a
+                token: %s
+            ---
+            limits:
+              max_tokens: 4096
+            """
+                .formatted(TOKEN));
 
     Cli.Result result = Cli.run("scan", "--format", "json", file.toString());
 
     List<?> findings = (List<?>) parse(result.out()).get("findings");
     assertThat(findings).hasSize(3);
-    assertThat(map(findings.get(0))).containsEntry("path", "$.spring.datasource.password")
-        .containsEntry("line", 4L).containsEntry("column", 15L).containsEntry("end_column", 27L);
-    assertThat(map(findings.get(2))).containsEntry("path", "$.workers[0].token")
-        .containsEntry("rule_id", "github-pat-classic").containsEntry("line", 7L).containsEntry("column", 12L);
+    assertThat(map(findings.get(0)))
+        .containsEntry("path", "$.spring.datasource.password")
+        .containsEntry("line", 4L)
+        .containsEntry("column", 15L)
+        .containsEntry("end_column", 27L);
+    assertThat(map(findings.get(2)))
+        .containsEntry("path", "$.workers[0].token")
+        .containsEntry("rule_id", "github-pat-classic")
+        .containsEntry("line", 7L)
+        .containsEntry("column", 12L);
     assertThat(result.all()).doesNotContain(TOKEN).doesNotContain("s3cr3t-value");
   }
 
   @Test
   void namesThatAreNotIdentifiersAreBracketedAndStillPlaced() throws Exception {
-    Path yaml = Cli.write(dir, "deployment.yaml", """
-        metadata:
-          annotations:
-            example.com/api-token: %s
-          example:
-            com/api-token: ok
-        """.formatted(TOKEN));
-    Path json = Cli.write(dir, "flat.json",
-        "{\"a\": {\"b\": {\"password\": \"first-value\"}},\n \"a.b\": {\"password\": \"second-value\"}}\n");
+    Path yaml =
+        Cli.write(
+            dir,
+            "deployment.yaml",
+            """
+            metadata:
+              annotations:
+                example.com/api-token: %s
+              example:
+                com/api-token: ok
+            """
+                .formatted(TOKEN));
+    Path json =
+        Cli.write(
+            dir,
+            "flat.json",
+            "{\"a\": {\"b\": {\"password\": \"first-value\"}},\n"
+                + " \"a.b\": {\"password\": \"second-value\"}}\n");
 
-    List<?> fromYaml = (List<?>) parse(Cli.run("scan", "--format", "json", yaml.toString()).out()).get("findings");
-    List<?> fromJson = (List<?>) parse(Cli.run("scan", "--format", "json", json.toString()).out()).get("findings");
+    List<?> fromYaml =
+        (List<?>) parse(Cli.run("scan", "--format", "json", yaml.toString()).out()).get("findings");
+    List<?> fromJson =
+        (List<?>) parse(Cli.run("scan", "--format", "json", json.toString()).out()).get("findings");
 
-    assertThat(fromYaml).map(f -> map(f).get("path"))
+    assertThat(fromYaml)
+        .map(f -> map(f).get("path"))
         .contains("$.metadata.annotations['example.com/api-token']")
         .doesNotContain("$.metadata.example.com/api-token");
     assertThat(map(fromYaml.get(0))).containsEntry("line", 3L).containsEntry("column", 28L);
-    assertThat(fromJson).map(f -> List.of(map(f).get("path"), map(f).get("line")))
+    assertThat(fromJson)
+        .map(f -> List.of(map(f).get("path"), map(f).get("line")))
         .containsExactly(List.of("$.a.b.password", 1L), List.of("$['a.b'].password", 2L));
   }
 
@@ -264,36 +361,55 @@ class ScanCommandTest {
     Cli.Result result = Cli.run("scan", file.toString());
 
     assertThat(result.err()).startsWith("note: " + file + " is not valid YAML (line ");
-    assertThat(result.out()).contains(file + ":2:11: sensitive_field at $.password (rule key-password");
+    assertThat(result.out())
+        .contains(file + ":2:11: sensitive_field at $.password (rule key-password");
   }
 
   @Test
   void logLinesAreScannedForCredentialsAndKeyValuePairs() throws Exception {
-    Path file = Cli.write(dir, "app.log", """
-        2026-11-27T01:39:36Z INFO request ok user=bob
-        2026-11-27T01:39:37Z WARN retry password=hunter-two attempt=2
-        2026-11-27T01:39:38Z DEBUG cloned with %s as the credential
-        """.formatted(TOKEN));
+    Path file =
+        Cli.write(
+            dir,
+            "app.log",
+            """
+            2026-11-27T01:39:36Z INFO request ok user=bob
+            2026-11-27T01:39:37Z WARN retry password=hunter-two attempt=2
+            2026-11-27T01:39:38Z DEBUG cloned with %s as the credential
+            """
+                .formatted(TOKEN));
 
     Cli.Result result = Cli.run("scan", file.toString());
 
-    assertThat(result.out().lines()).containsExactly(
-        result.out().lines().toList().get(0), result.out().lines().toList().get(1), "scanned 1 file: 2 findings");
-    assertThat(result.out()).contains(file + ":2:42: sensitive_field at $.password (rule key-password")
+    assertThat(result.out().lines())
+        .containsExactly(
+            result.out().lines().toList().get(0),
+            result.out().lines().toList().get(1),
+            "scanned 1 file: 2 findings");
+    assertThat(result.out())
+        .contains(file + ":2:42: sensitive_field at $.password (rule key-password")
         .contains(file + ":3:40: sensitive_value (rule github-pat-classic");
     assertThat(result.all()).doesNotContain(TOKEN).doesNotContain("hunter-two");
   }
 
   @Test
   void valueAfterASpacedSeparatorRunsToTheEndOfTheLineAndOneWithoutEndsAtASpace() throws Exception {
-    Path file = Cli.write(dir, "app.properties", "db.password = two words # old\nlog: password=one attempt=2\n");
+    Path file =
+        Cli.write(
+            dir, "app.properties", "db.password = two words # old\nlog: password=one attempt=2\n");
 
-    List<?> findings = (List<?>) parse(Cli.run("scan", "--format", "json", file.toString()).out()).get("findings");
+    List<?> findings =
+        (List<?>) parse(Cli.run("scan", "--format", "json", file.toString()).out()).get("findings");
 
-    assertThat(map(findings.get(0))).containsEntry("path", "$['db.password']").containsEntry("line", 1L)
-        .containsEntry("column", 15L).containsEntry("end_column", 24L);
-    assertThat(map(findings.get(1))).containsEntry("path", "$.password").containsEntry("line", 2L)
-        .containsEntry("column", 15L).containsEntry("end_column", 18L);
+    assertThat(map(findings.get(0)))
+        .containsEntry("path", "$['db.password']")
+        .containsEntry("line", 1L)
+        .containsEntry("column", 15L)
+        .containsEntry("end_column", 24L);
+    assertThat(map(findings.get(1)))
+        .containsEntry("path", "$.password")
+        .containsEntry("line", 2L)
+        .containsEntry("column", 15L)
+        .containsEntry("end_column", 18L);
   }
 
   @Test
@@ -310,13 +426,27 @@ class ScanCommandTest {
     Files.write(tree.resolve("config/blob.bin"), new byte[] {'t', 'o', 'k', 0, 1, 2});
 
     Cli.Result all = Cli.run("scan", "--format", "json", tree.toString());
-    Cli.Result some = Cli.run("scan", "--format", "json", "--exclude", "build", "--include", "*.json", tree.toString());
+    Cli.Result some =
+        Cli.run(
+            "scan",
+            "--format",
+            "json",
+            "--exclude",
+            "build",
+            "--include",
+            "*.json",
+            tree.toString());
 
-    assertThat(files(all)).containsExactly(
-        tree.resolve("build/out.json").toString(), tree.resolve("build/out.json").toString(),
-        tree.resolve("config/notes.txt").toString(), tree.resolve("config/notes.txt").toString(),
-        tree.resolve("config/prod/app.json").toString(), tree.resolve("config/prod/app.json").toString());
-    assertThat(map(parse(all.out()).get("summary"))).containsEntry("files", 4L).containsEntry("skipped_binary_files", 1L);
+    assertThat(files(all))
+        .containsExactly(
+            tree.resolve("build/out.json").toString(), tree.resolve("build/out.json").toString(),
+            tree.resolve("config/notes.txt").toString(),
+                tree.resolve("config/notes.txt").toString(),
+            tree.resolve("config/prod/app.json").toString(),
+                tree.resolve("config/prod/app.json").toString());
+    assertThat(map(parse(all.out()).get("summary")))
+        .containsEntry("files", 4L)
+        .containsEntry("skipped_binary_files", 1L);
     assertThat(files(some)).containsOnly(tree.resolve("config/prod/app.json").toString());
   }
 
@@ -327,7 +457,8 @@ class ScanCommandTest {
     Cli.write(tree.resolve("config/prod"), "app.json", "{\"token\": \"x\"}");
     Cli.write(tree.resolve("config"), "app.json", "{\"token\": \"x\"}");
 
-    Cli.Result result = Cli.run("scan", "--format", "json", "--include", "config/prod/**", tree.toString());
+    Cli.Result result =
+        Cli.run("scan", "--format", "json", "--include", "config/prod/**", tree.toString());
 
     assertThat(files(result)).containsOnly(tree.resolve("config/prod/app.json").toString());
   }
@@ -335,20 +466,25 @@ class ScanCommandTest {
   @Test
   void baselineHidesFindingsThatWereThereBefore() throws Exception {
     Path file = Cli.write(dir, "app.json", "{\"old_token\": \"a\"}");
-    Path baseline = Cli.write(dir, "baseline.json", Cli.run("scan", "--format", "json", file.toString()).out());
+    Path baseline =
+        Cli.write(dir, "baseline.json", Cli.run("scan", "--format", "json", file.toString()).out());
     Cli.write(dir, "app.json", "{\"old_token\": \"a\", \"new_token\": \"b\"}");
 
     Cli.Result result = Cli.run("scan", "--baseline", baseline.toString(), file.toString());
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.FINDINGS);
-    assertThat(result.out()).contains("at $.new_token").doesNotContain("at $.old_token")
+    assertThat(result.out())
+        .contains("at $.new_token")
+        .doesNotContain("at $.old_token")
         .contains("scanned 1 file: 1 finding, 1 suppressed");
   }
 
   @Test
   void sarifReportServesAsABaselineToo() throws Exception {
     Path file = Cli.write(dir, "app.json", "{\"old_token\": \"a\"}");
-    Path baseline = Cli.write(dir, "baseline.sarif", Cli.run("scan", "--format", "sarif", file.toString()).out());
+    Path baseline =
+        Cli.write(
+            dir, "baseline.sarif", Cli.run("scan", "--format", "sarif", file.toString()).out());
 
     Cli.Result result = Cli.run("scan", "--baseline", baseline.toString(), file.toString());
 
@@ -358,57 +494,90 @@ class ScanCommandTest {
 
   @Test
   void baselineThatIsNotAReportIsRefusedWithItsLocation() throws Exception {
-    Path baseline = Cli.write(dir, "baseline.json", "{\"findings\": [{\"fingerprint\": \"nope\"}]}");
+    Path baseline =
+        Cli.write(dir, "baseline.json", "{\"findings\": [{\"fingerprint\": \"nope\"}]}");
 
     Cli.Result result = Cli.run("scan", "--baseline", baseline.toString(), "-");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(result.err()).isEqualTo("error: invalid_value at " + baseline + ":$.findings[0].fingerprint: "
-        + "expected a fingerprint of 32 lower-case hex digits at $.findings[0].fingerprint\n");
+    assertThat(result.err())
+        .isEqualTo(
+            "error: invalid_value at "
+                + baseline
+                + ":$.findings[0].fingerprint: expected a fingerprint of 32 lower-case hex digits"
+                + " at $.findings[0].fingerprint\n");
   }
 
   @Test
   void ignoreFileHidesFindingsByFingerprint() throws Exception {
     Path file = Cli.write(dir, "app.json", "{\"a_token\": \"a\", \"b_token\": \"b\"}");
-    Map<String, Object> first = map(((List<?>) parse(Cli.run("scan", "--format", "json", file.toString()).out())
-        .get("findings")).get(0));
-    Path ignore = Cli.write(dir, "ignore", "# reviewed: test fixture\n" + first.get("fingerprint") + "  # a_token\n\n");
+    Map<String, Object> first =
+        map(
+            ((List<?>)
+                    parse(Cli.run("scan", "--format", "json", file.toString()).out())
+                        .get("findings"))
+                .get(0));
+    Path ignore =
+        Cli.write(
+            dir,
+            "ignore",
+            "# reviewed: test fixture\n" + first.get("fingerprint") + "  # a_token\n\n");
 
     Cli.Result result = Cli.run("scan", "--ignore-file", ignore.toString(), file.toString());
 
-    assertThat(result.out()).doesNotContain("$.a_token").contains("$.b_token").contains("1 suppressed");
+    assertThat(result.out())
+        .doesNotContain("$.a_token")
+        .contains("$.b_token")
+        .contains("1 suppressed");
   }
 
   @Test
   void ignoreFileLineThatIsNotAFingerprintIsRefusedWithItsLine() throws Exception {
-    Path ignore = Cli.write(dir, "ignore", "# ok\n" + "0".repeat(32) + "\n" + "config/app.json:key-token:3\n");
+    Path ignore =
+        Cli.write(
+            dir, "ignore", "# ok\n" + "0".repeat(32) + "\n" + "config/app.json:key-token:3\n");
 
     Cli.Result result = Cli.run("scan", "--ignore-file", ignore.toString(), "-");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
-    assertThat(result.err()).startsWith("error: invalid_value at " + ignore + ":line 3: an ignore line is a fingerprint");
+    assertThat(result.err())
+        .startsWith(
+            "error: invalid_value at " + ignore + ":line 3: an ignore line is a fingerprint");
   }
 
   @Test
   void allowCommentOnALineHidesItsFindings() throws Exception {
-    Path file = Cli.write(dir, "settings.env", """
-        TEST_TOKEN=fixture-value # cavra-cp:allow
-        LEGACY_TOKEN=fixture-value # gitleaks:allow
-        REAL_TOKEN=other-value
-        """);
+    Path file =
+        Cli.write(
+            dir,
+            "settings.env",
+            """
+            TEST_TOKEN=fixture-value # cavra-cp:allow
+            LEGACY_TOKEN=fixture-value # gitleaks:allow
+            REAL_TOKEN=other-value
+            """);
 
     Cli.Result result = Cli.run("scan", file.toString());
 
-    assertThat(result.out()).contains("$.REAL_TOKEN").doesNotContain("$.TEST_TOKEN").doesNotContain("$.LEGACY_TOKEN")
+    assertThat(result.out())
+        .contains("$.REAL_TOKEN")
+        .doesNotContain("$.TEST_TOKEN")
+        .doesNotContain("$.LEGACY_TOKEN")
         .contains("scanned 1 file: 1 finding, 2 suppressed");
   }
 
   @Test
   void fingerprintOfAKeyFindingInAnEnvFileSurvivesMovingTheLine() throws Exception {
     Path file = Cli.write(dir, ".env", "DB_PASSWORD=x\n");
-    String before = onlyFinding(Cli.run("scan", "--format", "json", file.toString())).get("fingerprint").toString();
+    String before =
+        onlyFinding(Cli.run("scan", "--format", "json", file.toString()))
+            .get("fingerprint")
+            .toString();
     Cli.write(dir, ".env", "# moved\nOTHER=1\nDB_PASSWORD=x\n");
-    String after = onlyFinding(Cli.run("scan", "--format", "json", file.toString())).get("fingerprint").toString();
+    String after =
+        onlyFinding(Cli.run("scan", "--format", "json", file.toString()))
+            .get("fingerprint")
+            .toString();
 
     assertThat(after).isEqualTo(before);
   }
@@ -417,8 +586,10 @@ class ScanCommandTest {
   void typeOptionReadsAnyFileAsTheKindGiven() throws Exception {
     Path file = Cli.write(dir, "settings.conf", "{\"token\": \"x\"}\n");
 
-    assertThat(Cli.run("scan", "--type", "text", file.toString()).out()).contains("sensitive_field at $.token");
-    assertThat(Cli.run("scan", "--type", "yaml", file.toString()).out()).contains("sensitive_field at $.token");
+    assertThat(Cli.run("scan", "--type", "text", file.toString()).out())
+        .contains("sensitive_field at $.token");
+    assertThat(Cli.run("scan", "--type", "yaml", file.toString()).out())
+        .contains("sensitive_field at $.token");
   }
 
   @Test
@@ -435,8 +606,11 @@ class ScanCommandTest {
   void findingsOutrankInvalidDocumentsAndIoErrorsOutrankFindings() throws Exception {
     Path file = sample();
 
-    assertThat(Cli.run("scan", "--jsonl", file.toString()).exitCode()).isEqualTo(ExitCodes.FINDINGS);
-    assertThat(Cli.run("scan", "--jsonl", file.toString(), dir.resolve("absent").toString()).exitCode())
+    assertThat(Cli.run("scan", "--jsonl", file.toString()).exitCode())
+        .isEqualTo(ExitCodes.FINDINGS);
+    assertThat(
+            Cli.run("scan", "--jsonl", file.toString(), dir.resolve("absent").toString())
+                .exitCode())
         .isEqualTo(ExitCodes.IO_ERROR);
   }
 
@@ -445,21 +619,30 @@ class ScanCommandTest {
     Cli.Result result = Cli.run("scan", "--format", "xml");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(result.err()).startsWith("error: usage: invalid value for option '--format'; expected one of: text, json, sarif");
+    assertThat(result.err())
+        .startsWith(
+            "error: usage: invalid value for option '--format'; expected one of: text, json,"
+                + " sarif");
   }
 
   @Test
   void sarifUriIsRelativeToTheSourceRootAndEncodesSpaces() {
     Path root = Path.of("/repo");
-    assertThat(SourceFile.uri(Path.of("/repo/dir name/a b.json"), root)).isEqualTo("dir%20name/a%20b.json");
+    assertThat(SourceFile.uri(Path.of("/repo/dir name/a b.json"), root))
+        .isEqualTo("dir%20name/a%20b.json");
     assertThat(SourceFile.uri(Path.of("/repo/c:d.json"), root)).isEqualTo("c%3Ad.json");
-    assertThat(SourceFile.uri(Path.of("/elsewhere/a.json"), root)).isEqualTo("file:///elsewhere/a.json");
+    assertThat(SourceFile.uri(Path.of("/elsewhere/a.json"), root))
+        .isEqualTo("file:///elsewhere/a.json");
   }
 
   @Test
   void rulesFileAddsAnOrganisationsRule() throws Exception {
-    Path rules = Cli.write(dir, "rules.json", "{\"rules\":[{\"id\":\"acme-token\",\"description\":\"ACME internal token\","
-        + "\"target\":\"value\",\"regex\":\"acme_[a-z0-9]{32}\",\"keywords\":[\"acme_\"]}]}");
+    Path rules =
+        Cli.write(
+            dir,
+            "rules.json",
+            "{\"rules\":[{\"id\":\"acme-token\",\"description\":\"ACME internal token\","
+                + "\"target\":\"value\",\"regex\":\"acme_[a-z0-9]{32}\",\"keywords\":[\"acme_\"]}]}");
     String token = "acme_" + "0123456789abcdef".repeat(2);
     Path doc = Cli.write(dir, "doc.json", "{\"note\":\"" + token + "\"}");
 
@@ -468,7 +651,9 @@ class ScanCommandTest {
 
     assertThat(without.exitCode()).isZero();
     assertThat(with.exitCode()).isEqualTo(ExitCodes.FINDINGS);
-    assertThat(with.out()).contains("sensitive_value at $.note (rule acme-token").doesNotContain(token);
+    assertThat(with.out())
+        .contains("sensitive_value at $.note (rule acme-token")
+        .doesNotContain(token);
   }
 
   @Test
@@ -478,7 +663,10 @@ class ScanCommandTest {
   }
 
   static Map<?, ?> parse(String json) {
-    return (Map<?, ?>) ContractJson.defaults().withMaxBytes(64 << 20).parseTree(json.getBytes(StandardCharsets.UTF_8));
+    return (Map<?, ?>)
+        ContractJson.defaults()
+            .withMaxBytes(64 << 20)
+            .parseTree(json.getBytes(StandardCharsets.UTF_8));
   }
 
   @SuppressWarnings("unchecked")
@@ -498,6 +686,7 @@ class ScanCommandTest {
   }
 
   static List<String> files(Cli.Result result) {
-    return ((List<?>) parse(result.out()).get("findings")).stream().map(f -> (String) map(f).get("file")).toList();
+    return ((List<?>) parse(result.out()).get("findings"))
+        .stream().map(f -> (String) map(f).get("file")).toList();
   }
 }

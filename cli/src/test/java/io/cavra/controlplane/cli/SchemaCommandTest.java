@@ -9,8 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SchemaCommandTest {
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void withoutArgumentsListsTheSchemaNames() {
@@ -36,7 +35,8 @@ class SchemaCommandTest {
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out().lines()).hasSize(ContractSchemas.names().size());
-    assertThat(Files.readString(out.resolve("response.schema.json"))).isEqualTo(ContractSchemas.read("response"));
+    assertThat(Files.readString(out.resolve("response.schema.json")))
+        .isEqualTo(ContractSchemas.read("response"));
   }
 
   @Test
@@ -53,7 +53,8 @@ class SchemaCommandTest {
     Cli.Result result = Cli.run("schema", "nope");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(result.err()).startsWith("error: usage: unknown schema NAME; run 'cavra-cp schema' to list the names");
+    assertThat(result.err())
+        .startsWith("error: usage: unknown schema NAME; run 'cavra-cp schema' to list the names");
   }
 
   @Test
@@ -61,7 +62,9 @@ class SchemaCommandTest {
     Cli.Result result = Cli.run("schema", "summary-entitlement-status");
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(result.err()).startsWith("error: usage: unknown schema NAME; did you mean 'summary-entitlement_status'?");
+    assertThat(result.err())
+        .startsWith(
+            "error: usage: unknown schema NAME; did you mean 'summary-entitlement_status'?");
   }
 
   @Test

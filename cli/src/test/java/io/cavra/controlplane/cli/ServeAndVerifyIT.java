@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Enterprise engineer's path end to end, with the packaged jar as separate processes:
- * {@code cavra-cp serve} (the Community adapter, then the example private adapter loaded with
- * {@code --adapter-path}) and {@code cavra-cp verify} over HTTP against it.
+ * The Enterprise engineer's path end to end, with the packaged jar as separate processes: {@code
+ * cavra-cp serve} (the Community adapter, then the example private adapter loaded with {@code
+ * --adapter-path}) and {@code cavra-cp verify} over HTTP against it.
  */
 class ServeAndVerifyIT {
   private static final Pattern SERVING = Pattern.compile("cavra-cp: serving (http://\\S+)");
@@ -31,24 +31,44 @@ class ServeAndVerifyIT {
   void exampleAdapterServedFromItsJarPassesTheConformanceKitOverHttp() throws Exception {
     Path jar = EXAMPLE.resolve("target/tenant-state-adapter.jar");
     assertThat(jar).exists();
-    int exit = verifyAgainstServe(
-        List.of("--adapter-path", jar.toString(), "--adapter", "tenant-state",
-            "--adapter-setting", "state-file=" + EXAMPLE.resolve("tenants.json")),
-        List.of("--capabilities", "entitlement_status,policy_registry_readiness,tenant_audit_store_operating,"
-            + "customer_operating_dashboard,support_handoff_readiness,saas_operating_automation"));
+    int exit =
+        verifyAgainstServe(
+            List.of(
+                "--adapter-path",
+                jar.toString(),
+                "--adapter",
+                "tenant-state",
+                "--adapter-setting",
+                "state-file=" + EXAMPLE.resolve("tenants.json")),
+            List.of(
+                "--capabilities",
+                "entitlement_status,policy_registry_readiness,tenant_audit_store_operating,"
+                    + "customer_operating_dashboard,support_handoff_readiness,saas_operating_automation"));
     assertThat(exit).isZero();
   }
 
-  private static int verifyAgainstServe(List<String> serveOptions, List<String> verifyOptions) throws Exception {
-    List<String> command = new ArrayList<>(List.of(java(), "-jar", CavraCpJarIT.JAR.toString(),
-        "serve", "--port", "0", "--audit-log", "none"));
+  private static int verifyAgainstServe(List<String> serveOptions, List<String> verifyOptions)
+      throws Exception {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                java(),
+                "-jar",
+                CavraCpJarIT.JAR.toString(),
+                "serve",
+                "--port",
+                "0",
+                "--audit-log",
+                "none"));
     command.addAll(serveOptions);
-    Process serve = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process serve =
+        new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
     List<String> errLines = new java.util.concurrent.CopyOnWriteArrayList<>();
     Thread drain = null;
     int exit;
     try {
-      BufferedReader err = new BufferedReader(new InputStreamReader(serve.getErrorStream(), StandardCharsets.UTF_8));
+      BufferedReader err =
+          new BufferedReader(new InputStreamReader(serve.getErrorStream(), StandardCharsets.UTF_8));
       String url = awaitUrl(serve, err, errLines);
       drain = collect(err, errLines);
       List<String> verify = new ArrayList<>(List.of("verify", "--url", url));
@@ -66,12 +86,18 @@ class ServeAndVerifyIT {
     }
     // SIGTERM drains, says so and exits 0, as java -jar cavra-gateway.jar does.
     assertThat(serve.exitValue()).as(String.join("\n", errLines)).isZero();
-    assertThat(errLines).anyMatch(line -> line.endsWith("INFO io.cavra.controlplane.gateway: draining 0 requests in flight (up to 30 s)"))
+    assertThat(errLines)
+        .anyMatch(
+            line ->
+                line.endsWith(
+                    "INFO io.cavra.controlplane.gateway: draining 0 requests in flight (up to 30"
+                        + " s)"))
         .anyMatch(line -> line.endsWith("INFO io.cavra.controlplane.gateway: stopped"));
     return exit;
   }
 
-  private static String awaitUrl(Process serve, BufferedReader err, List<String> errLines) throws Exception {
+  private static String awaitUrl(Process serve, BufferedReader err, List<String> errLines)
+      throws Exception {
     for (String line = err.readLine(); line != null; line = err.readLine()) {
       errLines.add(line);
       Matcher matcher = SERVING.matcher(line);

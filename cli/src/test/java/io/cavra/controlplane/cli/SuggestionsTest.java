@@ -11,14 +11,17 @@ class SuggestionsTest {
   @Test
   void dashesForUnderscoresAndCaseAreTheSameName() {
     assertThat(Suggestions.nearest("tenant-status", OPERATIONS)).containsExactly("tenant_status");
-    assertThat(Suggestions.nearest("Evidence-Export", OPERATIONS)).containsExactly("evidence_export");
+    assertThat(Suggestions.nearest("Evidence-Export", OPERATIONS))
+        .containsExactly("evidence_export");
   }
 
   @Test
   void typosWithinAFewEditsAreNear() {
     assertThat(Suggestions.nearest("tenant_stauts", OPERATIONS)).containsExactly("tenant_status");
-    assertThat(Suggestions.nearest("polcy_registry_lookup", OPERATIONS)).containsExactly("policy_registry_lookup");
-    assertThat(Suggestions.nearest("--tenant-idd", List.of("--tenant-id", "--requested-by"))).containsExactly("--tenant-id");
+    assertThat(Suggestions.nearest("polcy_registry_lookup", OPERATIONS))
+        .containsExactly("policy_registry_lookup");
+    assertThat(Suggestions.nearest("--tenant-idd", List.of("--tenant-id", "--requested-by")))
+        .containsExactly("--tenant-id");
   }
 
   @Test
@@ -36,8 +39,10 @@ class SuggestionsTest {
 
   @Test
   void didYouMeanNamesOnlyKnownNames() {
-    assertThat(Suggestions.didYouMean("tenant-status", OPERATIONS)).isEqualTo("; did you mean 'tenant_status'?");
-    assertThat(Suggestions.didYouMean("--max-c", List.of("--max-a", "--max-b"))).isEqualTo("; did you mean '--max-a' or '--max-b'?");
+    assertThat(Suggestions.didYouMean("tenant-status", OPERATIONS))
+        .isEqualTo("; did you mean 'tenant_status'?");
+    assertThat(Suggestions.didYouMean("--max-c", List.of("--max-a", "--max-b")))
+        .isEqualTo("; did you mean '--max-a' or '--max-b'?");
   }
 
   @Test

@@ -21,22 +21,23 @@ class TextLinesTest {
 
   @Test
   void carriageReturnLineFeedSplitAcrossReadsIsOneLineEnd() throws IOException {
-    Reader oneCharAtATime = new Reader() {
-      private final String text = "a\r\nb\r\n";
-      private int at;
+    Reader oneCharAtATime =
+        new Reader() {
+          private final String text = "a\r\nb\r\n";
+          private int at;
 
-      @Override
-      public int read(char[] buffer, int offset, int length) {
-        if (at == text.length()) {
-          return -1;
-        }
-        buffer[offset] = text.charAt(at++);
-        return 1;
-      }
+          @Override
+          public int read(char[] buffer, int offset, int length) {
+            if (at == text.length()) {
+              return -1;
+            }
+            buffer[offset] = text.charAt(at++);
+            return 1;
+          }
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
 
     assertThat(read(oneCharAtATime, 100)).containsExactly("a", "b");
   }

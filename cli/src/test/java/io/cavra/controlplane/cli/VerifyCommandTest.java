@@ -20,11 +20,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code verify} against a gateway with API keys: what it says about the key it needs. */
 class VerifyCommandTest {
   private static final int CASES = ConformanceVectors.load().cases().size();
-  private static final String RECIPE = "cavra-cp:   cavra-cp keys add --key-store keys.jsonl --key-id conformance"
-      + " --tenant tenant-demo --tenant tenant-conformance-b --api-key-file conformance.key\n";
+  private static final String RECIPE =
+      "cavra-cp:   cavra-cp keys add --key-store keys.jsonl --key-id conformance"
+          + " --tenant tenant-demo --tenant tenant-conformance-b --api-key-file conformance.key\n";
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
 
   static Gateway gateway;
   static Path store;
@@ -37,9 +37,17 @@ class VerifyCommandTest {
   static void startAGatewayWithAKeyStore() throws Exception {
     store = dir.resolve("keys.jsonl");
     demoOnly = keyFile("demo-only", Set.of("tenant-demo"), Set.of("*"));
-    statusOnly = keyFile("status-only", Set.of("tenant-demo", "tenant-conformance-b"), Set.of("tenant_status"));
-    conformance = keyFile("conformance", Set.copyOf(ConformanceVectors.load().tenants()), Set.of("*"));
-    gateway = Gateway.start(GatewayConfig.defaults().withPort(0).withKeyFile(store).withAuditSink(AuditSink.none()));
+    statusOnly =
+        keyFile(
+            "status-only", Set.of("tenant-demo", "tenant-conformance-b"), Set.of("tenant_status"));
+    conformance =
+        keyFile("conformance", Set.copyOf(ConformanceVectors.load().tenants()), Set.of("*"));
+    gateway =
+        Gateway.start(
+            GatewayConfig.defaults()
+                .withPort(0)
+                .withKeyFile(store)
+                .withAuditSink(AuditSink.none()));
   }
 
   @AfterAll
@@ -52,13 +60,15 @@ class VerifyCommandTest {
     Cli.Result result = Cli.run("verify", "--url", url());
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.NOT_CONFORMING);
-    assertThat(result.err()).isEqualTo(
-        "cavra-cp: the gateway answered 401 Unauthorized: it requires an API key, and none was sent"
-            + " (--api-key-file or --api-key-env).\n"
-            + "cavra-cp: the kit acts for the tenants tenant-demo and tenant-conformance-b and calls every operation;"
-            + " a key for them, with the reference gateway:\n"
-            + RECIPE
-            + "cavra-cp: then serve with --key-store keys.jsonl and verify with --api-key-file conformance.key.\n");
+    assertThat(result.err())
+        .isEqualTo(
+            "cavra-cp: the gateway answered 401 Unauthorized: it requires an API key, and none was"
+                + " sent (--api-key-file or --api-key-env).\n"
+                + "cavra-cp: the kit acts for the tenants tenant-demo and tenant-conformance-b and"
+                + " calls every operation; a key for them, with the reference gateway:\n"
+                + RECIPE
+                + "cavra-cp: then serve with --key-store keys.jsonl and verify with --api-key-file"
+                + " conformance.key.\n");
   }
 
   @Test
@@ -69,8 +79,11 @@ class VerifyCommandTest {
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.NOT_CONFORMING);
     assertThat(result.out()).contains("Verdict: FAIL");
-    assertThat(result.err()).startsWith("cavra-cp: the gateway answered 403 Forbidden: the API key may not act for"
-        + " the tenant tenant-conformance-b.\n").contains(RECIPE);
+    assertThat(result.err())
+        .startsWith(
+            "cavra-cp: the gateway answered 403 Forbidden: the API key may not act for"
+                + " the tenant tenant-conformance-b.\n")
+        .contains(RECIPE);
     assertThat(result.all()).doesNotContain(Files.readString(key).strip());
   }
 
@@ -80,9 +93,11 @@ class VerifyCommandTest {
 
     Cli.Result result = Cli.run("verify", "--url", url(), "--api-key-file", key.toString());
 
-    assertThat(result.err()).containsPattern("cavra-cp: the gateway answered 403 Forbidden: the API key may not call"
-        + " the operations entitlement_status, tenant_onboarding, license_validation, .*"
-        + "saas_operating_automation_worker_handoff\\.\n");
+    assertThat(result.err())
+        .containsPattern(
+            "cavra-cp: the gateway answered 403 Forbidden: the API key may not call"
+                + " the operations entitlement_status, tenant_onboarding, license_validation, .*"
+                + "saas_operating_automation_worker_handoff\\.\n");
     assertThat(result.err()).doesNotContain("may not act for");
   }
 
@@ -90,12 +105,15 @@ class VerifyCommandTest {
   void anUnknownKeyIsToldSo() throws Exception {
     Path key = Files.writeString(dir.resolve("unknown.key"), "cavra_not-a-key-of-this-gateway\n");
 
-    Cli.Result result = Cli.run("verify", "--url", url(), "--api-key-env", "CAVRA_CP_TEST_UNSET_VARIABLE");
+    Cli.Result result =
+        Cli.run("verify", "--url", url(), "--api-key-env", "CAVRA_CP_TEST_UNSET_VARIABLE");
     Cli.Result unknown = Cli.run("verify", "--url", url(), "--api-key-file", key.toString());
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-    assertThat(unknown.err()).startsWith(
-        "cavra-cp: the gateway answered 401 Unauthorized: it does not accept the API key that was sent.\n");
+    assertThat(unknown.err())
+        .startsWith(
+            "cavra-cp: the gateway answered 401 Unauthorized: it does not accept the API key that"
+                + " was sent.\n");
   }
 
   @Test
@@ -105,7 +123,8 @@ class VerifyCommandTest {
     Cli.Result result = Cli.run("verify", "--url", url(), "--api-key-file", key.toString());
 
     assertThat(result.exitCode()).as(result.out()).isZero();
-    assertThat(result.out()).contains("Verdict: PASS (" + CASES + " of " + CASES + " cases pass or fail as known)");
+    assertThat(result.out())
+        .contains("Verdict: PASS (" + CASES + " of " + CASES + " cases pass or fail as known)");
     assertThat(result.err()).isEmpty();
   }
 
@@ -116,14 +135,20 @@ class VerifyCommandTest {
     for (String tenant : ConformanceVectors.load().tenants()) {
       assertThat(help).contains("--tenant " + tenant);
     }
-    assertThat(help).contains("--api-key-file=FILE", "--api-key-env=NAME", "(not the gateway's key store)",
-        "serve with --key-store keys.jsonl");
+    assertThat(help)
+        .contains(
+            "--api-key-file=FILE",
+            "--api-key-env=NAME",
+            "(not the gateway's key store)",
+            "serve with --key-store keys.jsonl");
   }
 
-  private static Path keyFile(String id, Set<String> tenants, Set<String> operations) throws Exception {
+  private static Path keyFile(String id, Set<String> tenants, Set<String> operations)
+      throws Exception {
     GeneratedKey key = ApiKeys.add(store, id, tenants, operations);
     try {
-      return Files.writeString(dir.resolve(id + ".key"), key.reveal() + "\n", StandardCharsets.UTF_8);
+      return Files.writeString(
+          dir.resolve(id + ".key"), key.reveal() + "\n", StandardCharsets.UTF_8);
     } finally {
       key.destroy();
     }

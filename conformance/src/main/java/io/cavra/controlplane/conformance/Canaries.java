@@ -10,15 +10,16 @@ import java.util.regex.Matcher;
 /**
  * Fresh canary credentials for one run: each kind is built from a known prefix and a random core,
  * so that no committed file holds credential-shaped text and a target cannot know the values in
- * advance. The core (letters, digits and dashes only, so JSON never escapes it) is what the kit looks
- * for in answers.
+ * advance. The core (letters, digits and dashes only, so JSON never escapes it) is what the kit
+ * looks for in answers.
  */
 final class Canaries {
   /** The kinds vectors may plant, with their documentation in {@code index.json}. */
   static final List<String> KINDS =
       List.of("github-classic", "slack-bot", "stripe-live", "private-key-pem", "aws-access-key");
 
-  private static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  private static final String ALNUM =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
   private static final String DIGITS = "0123456789";
   private static final String UPPER_ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 
@@ -37,20 +38,34 @@ final class Canaries {
     // Prefixes are split so that this source holds no credential-shaped literal.
     String github = random(random, ALNUM, 36);
     put(values, cores, "github-classic", "gh" + "p_" + github, github);
-    String slack = random(random, DIGITS, 12) + "-" + random(random, DIGITS, 13) + "-" + random(random, ALNUM, 24);
+    String slack =
+        random(random, DIGITS, 12)
+            + "-"
+            + random(random, DIGITS, 13)
+            + "-"
+            + random(random, ALNUM, 24);
     put(values, cores, "slack-bot", "xo" + "xb-" + slack, slack);
     String stripe = random(random, ALNUM, 32);
     put(values, cores, "stripe-live", "sk_" + "live_" + stripe, stripe);
     String key = random(random, ALNUM, 64);
     String label = "RSA PRIV" + "ATE KEY";
-    put(values, cores, "private-key-pem",
-        "-----BEGIN " + label + "-----\n" + key + "\n-----END " + label + "-----", key);
+    put(
+        values,
+        cores,
+        "private-key-pem",
+        "-----BEGIN " + label + "-----\n" + key + "\n-----END " + label + "-----",
+        key);
     String aws = random(random, UPPER_ALNUM, 16);
     put(values, cores, "aws-access-key", "AK" + "IA" + aws, aws);
     return new Canaries(values, cores);
   }
 
-  private static void put(Map<String, String> values, Map<String, String> cores, String kind, String value, String core) {
+  private static void put(
+      Map<String, String> values,
+      Map<String, String> cores,
+      String kind,
+      String value,
+      String core) {
     values.put(kind, value);
     cores.put(kind, core);
   }
@@ -63,7 +78,10 @@ final class Canaries {
     return out.toString();
   }
 
-  /** The request body of {@code template} with every placeholder replaced by its canary, JSON-escaped. */
+  /**
+   * The request body of {@code template} with every placeholder replaced by its canary,
+   * JSON-escaped.
+   */
   String plant(String template) {
     Matcher matcher = ConformanceCase.placeholder().matcher(template);
     StringBuilder out = new StringBuilder(template.length() + 64);

@@ -18,7 +18,11 @@ import java.util.stream.Collectors;
  *     answered; empty in process, and when no answer came
  */
 public record CaseResult(
-    ConformanceCase testCase, Outcome outcome, List<Violation> violations, Duration elapsed, String knownFailingReason,
+    ConformanceCase testCase,
+    Outcome outcome,
+    List<Violation> violations,
+    Duration elapsed,
+    String knownFailingReason,
     OptionalInt httpStatus) {
 
   /** What a case's run means for certification. */
@@ -29,7 +33,10 @@ public record CaseResult(
     FAILED("failed"),
     /** An invariant did not hold, as the known-failing list says; does not fail certification. */
     KNOWN_FAILING("known_failing"),
-    /** Listed as known failing, yet every invariant held: the list is stale, which fails certification. */
+    /**
+     * Listed as known failing, yet every invariant held: the list is stale, which fails
+     * certification.
+     */
     UNEXPECTED_PASS("unexpected_pass");
 
     private final String wireName;
@@ -59,11 +66,19 @@ public record CaseResult(
 
   /** A result without an HTTP status, as an in-process run gives. */
   public CaseResult(
-      ConformanceCase testCase, Outcome outcome, List<Violation> violations, Duration elapsed, String knownFailingReason) {
+      ConformanceCase testCase,
+      Outcome outcome,
+      List<Violation> violations,
+      Duration elapsed,
+      String knownFailingReason) {
     this(testCase, outcome, violations, elapsed, knownFailingReason, OptionalInt.empty());
   }
 
-  static CaseResult of(ConformanceCase testCase, List<Violation> violations, Duration elapsed, String knownFailingReason,
+  static CaseResult of(
+      ConformanceCase testCase,
+      List<Violation> violations,
+      Duration elapsed,
+      String knownFailingReason,
       OptionalInt httpStatus) {
     Outcome outcome;
     if (knownFailingReason == null) {
@@ -81,10 +96,17 @@ public record CaseResult(
   public String failureMessage() {
     String head = testCase.displayName() + " (" + testCase.description() + ")";
     if (outcome == Outcome.UNEXPECTED_PASS) {
-      return head + ": listed as known failing (" + knownFailingReason + ") but every invariant holds;"
+      return head
+          + ": listed as known failing ("
+          + knownFailingReason
+          + ") but every invariant holds;"
           + " remove it from the known-failing list";
     }
-    return head + " broke " + violations.size() + (violations.size() == 1 ? " invariant" : " invariants") + ":\n"
+    return head
+        + " broke "
+        + violations.size()
+        + (violations.size() == 1 ? " invariant" : " invariants")
+        + ":\n"
         + violations.stream().map(v -> "  " + v).collect(Collectors.joining("\n"));
   }
 }

@@ -19,16 +19,16 @@ import java.util.regex.Pattern;
  * are read from the kit's JSON resources by {@link ConformanceVectors}; their format is documented
  * in the module's {@code README.md}.
  *
- * @param operation the group the case belongs to: an operation's wire name, or {@code envelope}
- *     for cases about the envelope itself
+ * @param operation the group the case belongs to: an operation's wire name, or {@code envelope} for
+ *     cases about the envelope itself
  * @param name the case's name, unique within its group, e.g. {@code canary-in-label}
  * @param description one line on what the case is
  * @param verdict whether the contract accepts the request
  * @param expectedCode for rejected cases, the error code the contract refuses the request with;
  *     {@code null} for accepted cases
  * @param invariants the invariants the answer must meet, in the vector's order
- * @param requestTemplate the request body as JSON text, possibly holding canary placeholders such as
- *     {@code @@CANARY:github-classic@@} that a runner replaces before sending
+ * @param requestTemplate the request body as JSON text, possibly holding canary placeholders such
+ *     as {@code @@CANARY:github-classic@@} that a runner replaces before sending
  */
 public record ConformanceCase(
     String operation,
@@ -76,12 +76,17 @@ public record ConformanceCase(
     Objects.requireNonNull(requestTemplate, "requestTemplate");
     invariants = List.copyOf(invariants);
     if ((verdict == Verdict.REJECTED) != (expectedCode != null)) {
-      throw new IllegalArgumentException(operation + ": " + name
-          + ": rejected cases need an expected code, accepted cases must not have one");
+      throw new IllegalArgumentException(
+          operation
+              + ": "
+              + name
+              + ": rejected cases need an expected code, accepted cases must not have one");
     }
   }
 
-  /** {@code <operation>: <name>}, the name of the case's test and its key in known-failing lists. */
+  /**
+   * {@code <operation>: <name>}, the name of the case's test and its key in known-failing lists.
+   */
   public String displayName() {
     return operation + ": " + name;
   }
@@ -110,8 +115,10 @@ public record ConformanceCase(
     } catch (ContractException e) {
       return Optional.empty();
     }
-    return request instanceof Map<?, ?> envelope && envelope.get("tenant_id") instanceof String tenant
-        ? Optional.of(tenant) : Optional.empty();
+    return request instanceof Map<?, ?> envelope
+            && envelope.get("tenant_id") instanceof String tenant
+        ? Optional.of(tenant)
+        : Optional.empty();
   }
 
   /** The canary kinds the request template plants, in order of first appearance. */

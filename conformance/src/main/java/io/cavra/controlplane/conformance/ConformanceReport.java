@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
 public final class ConformanceReport {
   /** The {@code record} member of every certification record this kit writes. */
   public static final String RECORD_VERSION = "cavra.control_plane.conformance.certification.v1";
+
   /** The kit's name in reports. */
   public static final String KIT_NAME = "cavra-control-plane-conformance";
 
@@ -38,8 +39,14 @@ public final class ConformanceReport {
   private final Map<String, String> knownFailing;
   private final boolean unreachable;
 
-  ConformanceReport(ConformanceVectors vectors, String targetKind, String target, Instant date,
-      Optional<Set<Operation>> capabilities, List<CaseResult> results, Map<String, String> knownFailing,
+  ConformanceReport(
+      ConformanceVectors vectors,
+      String targetKind,
+      String target,
+      Instant date,
+      Optional<Set<Operation>> capabilities,
+      List<CaseResult> results,
+      Map<String, String> knownFailing,
       boolean unreachable) {
     this.vectors = vectors;
     this.targetKind = targetKind;
@@ -60,7 +67,10 @@ public final class ConformanceReport {
     return unreachable;
   }
 
-  /** Whether the target conforms: no case failed unless listed as known failing, and no listed case passed. */
+  /**
+   * Whether the target conforms: no case failed unless listed as known failing, and no listed case
+   * passed.
+   */
   public boolean passed() {
     return results.stream().noneMatch(r -> r.outcome().failsCertification());
   }
@@ -106,24 +116,32 @@ public final class ConformanceReport {
   }
 
   /**
-   * A plain-text summary: the kit, the target, pass and fail counts per operation, each failure with
-   * the ids of the invariants it broke, the known-failing list, and the verdict.
+   * A plain-text summary: the kit, the target, pass and fail counts per operation, each failure
+   * with the ids of the invariants it broke, the known-failing list, and the verdict.
    */
   public String summaryText() {
     StringBuilder out = new StringBuilder();
-    out.append("CAVRA control plane conformance kit ").append(vectors.kitVersion())
-        .append(" (vectors ").append(vectors.version()).append(", sha256 ").append(vectors.sha256()).append(")\n");
+    out.append("CAVRA control plane conformance kit ")
+        .append(vectors.kitVersion())
+        .append(" (vectors ")
+        .append(vectors.version())
+        .append(", sha256 ")
+        .append(vectors.sha256())
+        .append(")\n");
     out.append("Target:       ").append(target).append(" (").append(targetKind).append(")\n");
     out.append("Capabilities: ").append(capabilityText()).append('\n');
     out.append("Date:         ").append(dateText()).append("\n\n");
-    String header = String.format(Locale.ROOT, "%-42s %6s %6s %13s\n", "operation", "passed", "failed", "known-failing");
+    String header =
+        String.format(
+            Locale.ROOT, "%-42s %6s %6s %13s\n", "operation", "passed", "failed", "known-failing");
     out.append(header);
     int passed = 0;
     int failed = 0;
     int known = 0;
     for (Map.Entry<String, int[]> row : counts().entrySet()) {
       int[] n = row.getValue();
-      out.append(String.format(Locale.ROOT, "%-42s %6d %6d %13d\n", row.getKey(), n[0], n[1], n[2]));
+      out.append(
+          String.format(Locale.ROOT, "%-42s %6d %6d %13d\n", row.getKey(), n[0], n[1], n[2]));
       passed += n[0];
       failed += n[1];
       known += n[2];
@@ -140,7 +158,10 @@ public final class ConformanceReport {
     if (!listed.isEmpty()) {
       out.append("\nKnown failing:\n");
       for (CaseResult result : listed) {
-        out.append("  ").append(result.testCase().displayName()).append(": ").append(result.knownFailingReason());
+        out.append("  ")
+            .append(result.testCase().displayName())
+            .append(": ")
+            .append(result.knownFailingReason());
         if (result.outcome() == CaseResult.Outcome.UNEXPECTED_PASS) {
           out.append(" (now passes: remove it from the list)");
         } else {
@@ -152,25 +173,42 @@ public final class ConformanceReport {
     if (unreachable) {
       out.append("\nThe target could not be reached; the cases after the first were not sent.\n");
     }
-    out.append("\nVerdict: ").append(passed() ? "PASS" : "FAIL").append(" (")
-        .append(results.size() - failures.size()).append(" of ").append(results.size())
+    out.append("\nVerdict: ")
+        .append(passed() ? "PASS" : "FAIL")
+        .append(" (")
+        .append(results.size() - failures.size())
+        .append(" of ")
+        .append(results.size())
         .append(" cases pass or fail as known)\n");
     return out.toString();
   }
 
   /**
    * A JUnit XML report: one {@code <testsuite>} with one {@code <testcase>} per case (class name
-   * {@code conformance.<operation>}, name {@code <operation>: <case>}). Failures carry the ids of the
-   * broken invariants in {@code type}; known-failing cases are {@code <skipped>}.
+   * {@code conformance.<operation>}, name {@code <operation>: <case>}). Failures carry the ids of
+   * the broken invariants in {@code type}; known-failing cases are {@code <skipped>}.
    */
   public String junitXml() {
     List<CaseResult> failures = failures();
-    long skipped = results.stream().filter(r -> r.outcome() == CaseResult.Outcome.KNOWN_FAILING).count();
-    double seconds = results.stream().map(CaseResult::elapsed).reduce(Duration.ZERO, Duration::plus).toNanos() / 1e9;
+    long skipped =
+        results.stream().filter(r -> r.outcome() == CaseResult.Outcome.KNOWN_FAILING).count();
+    double seconds =
+        results.stream().map(CaseResult::elapsed).reduce(Duration.ZERO, Duration::plus).toNanos()
+            / 1e9;
     StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    out.append("<testsuite name=\"").append(KIT_NAME).append("\" tests=\"").append(results.size())
-        .append("\" failures=\"").append(failures.size()).append("\" errors=\"0\" skipped=\"").append(skipped)
-        .append("\" time=\"").append(time(seconds)).append("\" timestamp=\"").append(dateText()).append("\">\n");
+    out.append("<testsuite name=\"")
+        .append(KIT_NAME)
+        .append("\" tests=\"")
+        .append(results.size())
+        .append("\" failures=\"")
+        .append(failures.size())
+        .append("\" errors=\"0\" skipped=\"")
+        .append(skipped)
+        .append("\" time=\"")
+        .append(time(seconds))
+        .append("\" timestamp=\"")
+        .append(dateText())
+        .append("\">\n");
     out.append("  <properties>\n");
     property(out, "kit.version", vectors.kitVersion());
     property(out, "vectors.version", vectors.version());
@@ -181,22 +219,38 @@ public final class ConformanceReport {
     out.append("  </properties>\n");
     for (CaseResult result : results) {
       ConformanceCase c = result.testCase();
-      out.append("  <testcase classname=\"conformance.").append(xml(c.operation())).append("\" name=\"")
-          .append(xml(c.displayName())).append("\" time=\"").append(time(result.elapsed().toNanos() / 1e9)).append('"');
+      out.append("  <testcase classname=\"conformance.")
+          .append(xml(c.operation()))
+          .append("\" name=\"")
+          .append(xml(c.displayName()))
+          .append("\" time=\"")
+          .append(time(result.elapsed().toNanos() / 1e9))
+          .append('"');
       switch (result.outcome()) {
         case PASSED:
           out.append("/>\n");
           break;
         case KNOWN_FAILING:
-          out.append(">\n    <skipped message=\"").append(xml("known failing: " + result.knownFailingReason()))
+          out.append(">\n    <skipped message=\"")
+              .append(xml("known failing: " + result.knownFailingReason()))
               .append("\"/>\n  </testcase>\n");
           break;
         default:
-          String type = result.outcome() == CaseResult.Outcome.UNEXPECTED_PASS ? "unexpected-pass" : invariantIds(result);
-          String first = result.violations().isEmpty() ? "listed as known failing but passes"
-              : result.violations().get(0).toString();
-          out.append(">\n    <failure type=\"").append(xml(type)).append("\" message=\"").append(xml(first))
-              .append("\">").append(xml(result.failureMessage())).append("</failure>\n  </testcase>\n");
+          String type =
+              result.outcome() == CaseResult.Outcome.UNEXPECTED_PASS
+                  ? "unexpected-pass"
+                  : invariantIds(result);
+          String first =
+              result.violations().isEmpty()
+                  ? "listed as known failing but passes"
+                  : result.violations().get(0).toString();
+          out.append(">\n    <failure type=\"")
+              .append(xml(type))
+              .append("\" message=\"")
+              .append(xml(first))
+              .append("\">")
+              .append(xml(result.failureMessage()))
+              .append("</failure>\n  </testcase>\n");
       }
     }
     out.append("</testsuite>\n");
@@ -219,33 +273,43 @@ public final class ConformanceReport {
     targetMap.put("kind", targetKind);
     targetMap.put("name", target);
     List<Object> perOperation = new ArrayList<>();
-    counts().forEach((operation, n) -> {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("operation", operation);
-      row.put("cases", (long) (n[0] + n[1] + n[2]));
-      row.put("passed", (long) n[0]);
-      row.put("failed", (long) n[1]);
-      row.put("known_failing", (long) n[2]);
-      perOperation.add(row);
-    });
+    counts()
+        .forEach(
+            (operation, n) -> {
+              Map<String, Object> row = new LinkedHashMap<>();
+              row.put("operation", operation);
+              row.put("cases", (long) (n[0] + n[1] + n[2]));
+              row.put("passed", (long) n[0]);
+              row.put("failed", (long) n[1]);
+              row.put("known_failing", (long) n[2]);
+              perOperation.add(row);
+            });
     List<Object> failures = new ArrayList<>();
     for (CaseResult failure : failures()) {
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("case", failure.testCase().displayName());
       row.put("outcome", failure.outcome().wireName());
-      row.put("invariants", failure.violations().stream().map(v -> v.invariant().id()).distinct().toList());
+      row.put(
+          "invariants",
+          failure.violations().stream().map(v -> v.invariant().id()).distinct().toList());
       row.put("messages", failure.violations().stream().map(Violation::toString).toList());
       failures.add(row);
     }
     List<Object> known = new ArrayList<>();
-    knownFailing.forEach((name, reason) -> {
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("case", name);
-      row.put("reason", reason);
-      row.put("outcome", results.stream().filter(r -> r.testCase().displayName().equals(name)).findFirst()
-          .map(r -> r.outcome().wireName()).orElse("not_run"));
-      known.add(row);
-    });
+    knownFailing.forEach(
+        (name, reason) -> {
+          Map<String, Object> row = new LinkedHashMap<>();
+          row.put("case", name);
+          row.put("reason", reason);
+          row.put(
+              "outcome",
+              results.stream()
+                  .filter(r -> r.testCase().displayName().equals(name))
+                  .findFirst()
+                  .map(r -> r.outcome().wireName())
+                  .orElse("not_run"));
+          known.add(row);
+        });
     Map<String, Object> record = new LinkedHashMap<>();
     record.put("record", RECORD_VERSION);
     record.put("kit", kit);
@@ -275,7 +339,8 @@ public final class ConformanceReport {
   }
 
   private String capabilityText() {
-    return capabilities.map(set -> set.isEmpty() ? "none declared" : String.join(", ", wireNames(set)))
+    return capabilities
+        .map(set -> set.isEmpty() ? "none declared" : String.join(", ", wireNames(set)))
         .orElse("not declared");
   }
 
@@ -290,11 +355,18 @@ public final class ConformanceReport {
   }
 
   private static String invariantIds(CaseResult result) {
-    return result.violations().stream().map(v -> v.invariant().id()).distinct().collect(Collectors.joining(" "));
+    return result.violations().stream()
+        .map(v -> v.invariant().id())
+        .distinct()
+        .collect(Collectors.joining(" "));
   }
 
   private static void property(StringBuilder out, String name, String value) {
-    out.append("    <property name=\"").append(xml(name)).append("\" value=\"").append(xml(value)).append("\"/>\n");
+    out.append("    <property name=\"")
+        .append(xml(name))
+        .append("\" value=\"")
+        .append(xml(value))
+        .append("\"/>\n");
   }
 
   private static String time(double seconds) {
@@ -304,20 +376,27 @@ public final class ConformanceReport {
   /** Escapes XML text and attribute values; characters XML 1.0 cannot carry become U+FFFD. */
   static String xml(String text) {
     StringBuilder out = new StringBuilder(text.length() + 16);
-    text.codePoints().forEach(cp -> {
-      switch (cp) {
-        case '&' -> out.append("&amp;");
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&apos;");
-        default -> {
-          boolean allowed = cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
-              || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
-          out.appendCodePoint(allowed ? cp : 0xFFFD);
-        }
-      }
-    });
+    text.codePoints()
+        .forEach(
+            cp -> {
+              switch (cp) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&apos;");
+                default -> {
+                  boolean allowed =
+                      cp == 0x9
+                          || cp == 0xA
+                          || cp == 0xD
+                          || (cp >= 0x20 && cp <= 0xD7FF)
+                          || (cp >= 0xE000 && cp <= 0xFFFD)
+                          || (cp >= 0x10000 && cp <= 0x10FFFF);
+                  out.appendCodePoint(allowed ? cp : 0xFFFD);
+                }
+              }
+            });
     return out.toString();
   }
 }

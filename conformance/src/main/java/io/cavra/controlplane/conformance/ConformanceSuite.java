@@ -20,8 +20,8 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The conformance kit as a JUnit 5 test class: extend it, supply the adapter, and the build runs one
- * dynamic test per vector, named {@code "<operation>: <case>"}.
+ * The conformance kit as a JUnit 5 test class: extend it, supply the adapter, and the build runs
+ * one dynamic test per vector, named {@code "<operation>: <case>"}.
  *
  * <pre>{@code
  * class AcmeAdapterConformanceTest extends ConformanceSuite {
@@ -33,14 +33,14 @@ import org.junit.jupiter.api.TestInstance;
  * }</pre>
  *
  * <p>The adapter is hosted the way a gateway hosts it (see {@link ConformanceRunner#inProcess}):
- * requests the contract refuses never reach it, and the suite asserts that the contract refuses them
- * with the vector's code and without repeating a planted canary. A failing test's message lists
- * every broken invariant by id, e.g. {@code [same-tenant] payload.summary.tenant_id names another
- * tenant than tenant-demo}.
+ * requests the contract refuses never reach it, and the suite asserts that the contract refuses
+ * them with the vector's code and without repeating a planted canary. A failing test's message
+ * lists every broken invariant by id, e.g. {@code [same-tenant] payload.summary.tenant_id names
+ * another tenant than tenant-demo}.
  *
  * <p>When the system property {@value #REPORT_DIRECTORY_PROPERTY} names a directory, the suite also
- * writes {@code conformance-summary.txt}, {@code conformance-junit.xml} and
- * {@code conformance-certification.json} there after the last case (see {@link #reportDirectory()}).
+ * writes {@code conformance-summary.txt}, {@code conformance-junit.xml} and {@code
+ * conformance-certification.json} there after the last case (see {@link #reportDirectory()}).
  *
  * <p>One instance runs all cases ({@link TestInstance.Lifecycle#PER_CLASS}); {@link #adapter()} is
  * called once and the adapter is closed after the last case.
@@ -58,8 +58,8 @@ public abstract class ConformanceSuite {
   protected abstract ControlPlaneAdapter adapter() throws Exception;
 
   /**
-   * Cases the adapter is known to fail, by name ({@code <operation>: <case>}), with the reason. They
-   * are reported as skipped while they fail, and fail the build once they pass. Default: none.
+   * Cases the adapter is known to fail, by name ({@code <operation>: <case>}), with the reason.
+   * They are reported as skipped while they fail, and fail the build once they pass. Default: none.
    */
   protected Map<String, String> knownFailing() {
     return Map.of();
@@ -75,7 +75,9 @@ public abstract class ConformanceSuite {
    * directory named by the system property {@value #REPORT_DIRECTORY_PROPERTY}, or none.
    */
   protected Optional<Path> reportDirectory() {
-    return Optional.ofNullable(System.getProperty(REPORT_DIRECTORY_PROPERTY)).filter(s -> !s.isBlank()).map(Path::of);
+    return Optional.ofNullable(System.getProperty(REPORT_DIRECTORY_PROPERTY))
+        .filter(s -> !s.isBlank())
+        .map(Path::of);
   }
 
   /** One dynamic test per conformance vector. */
@@ -85,20 +87,28 @@ public abstract class ConformanceSuite {
     if (adapter == null) {
       throw new IllegalStateException(getClass().getName() + ".adapter() returned null");
     }
-    runner = ConformanceRunner.inProcess(adapter).withTimeout(timeout()).withKnownFailing(knownFailing());
-    return runner.cases().stream().map(c -> DynamicTest.dynamicTest(c.displayName(), () -> {
-      CaseResult result = runner.run(c);
-      results.add(result);
-      switch (result.outcome()) {
-        case PASSED:
-          break;
-        case KNOWN_FAILING:
-          Assumptions.abort("known failing: " + result.knownFailingReason());
-          break;
-        default:
-          Assertions.fail(result.failureMessage());
-      }
-    }));
+    runner =
+        ConformanceRunner.inProcess(adapter)
+            .withTimeout(timeout())
+            .withKnownFailing(knownFailing());
+    return runner.cases().stream()
+        .map(
+            c ->
+                DynamicTest.dynamicTest(
+                    c.displayName(),
+                    () -> {
+                      CaseResult result = runner.run(c);
+                      results.add(result);
+                      switch (result.outcome()) {
+                        case PASSED:
+                          break;
+                        case KNOWN_FAILING:
+                          Assumptions.abort("known failing: " + result.knownFailingReason());
+                          break;
+                        default:
+                          Assertions.fail(result.failureMessage());
+                      }
+                    }));
   }
 
   /** Closes the adapter and writes the reports, if a directory is set. */

@@ -47,8 +47,13 @@ public final class ConformanceVectors {
   private final List<ConformanceCase> cases;
   private final List<String> tenants;
 
-  private ConformanceVectors(String version, String kitVersion, String sha256, List<String> files,
-      List<String> canaryKinds, List<ConformanceCase> cases) {
+  private ConformanceVectors(
+      String version,
+      String kitVersion,
+      String sha256,
+      List<String> files,
+      List<String> canaryKinds,
+      List<ConformanceCase> cases) {
     this.version = version;
     this.kitVersion = kitVersion;
     this.sha256 = sha256;
@@ -139,7 +144,8 @@ public final class ConformanceVectors {
     Map<String, Object> index = object(ContractJson.defaults().parseTree(indexBytes), INDEX);
     String version = string(index.get("vectors"), INDEX + ": vectors");
     List<String> files = strings(index.get("files"), INDEX + ": files");
-    List<String> kinds = new ArrayList<>(object(index.get("canaries"), INDEX + ": canaries").keySet());
+    List<String> kinds =
+        new ArrayList<>(object(index.get("canaries"), INDEX + ": canaries").keySet());
     if (!Canaries.KINDS.containsAll(kinds)) {
       throw broken(INDEX + ": canaries lists a kind this kit cannot generate");
     }
@@ -150,7 +156,8 @@ public final class ConformanceVectors {
       update(digest, file, bytes);
       Map<String, Object> document = object(ContractJson.defaults().parseTree(bytes), file);
       String operation = string(document.get("operation"), file + ": operation");
-      if (!operation.equals(ConformanceCase.ENVELOPE) && Operation.fromWireName(operation).isEmpty()) {
+      if (!operation.equals(ConformanceCase.ENVELOPE)
+          && Operation.fromWireName(operation).isEmpty()) {
         throw broken(file + ": operation " + operation + " is not a contract operation");
       }
       for (Object entry : list(document.get("cases"), file + ": cases")) {
@@ -161,10 +168,12 @@ public final class ConformanceVectors {
         cases.add(c);
       }
     }
-    return new ConformanceVectors(version, readKitVersion(), HexFormat.of().formatHex(digest.digest()), files, kinds, cases);
+    return new ConformanceVectors(
+        version, readKitVersion(), HexFormat.of().formatHex(digest.digest()), files, kinds, cases);
   }
 
-  private static ConformanceCase parseCase(String operation, Map<String, Object> map, String file, List<String> kinds) {
+  private static ConformanceCase parseCase(
+      String operation, Map<String, Object> map, String file, List<String> kinds) {
     String name = string(map.get("name"), file + ": name");
     String where = file + ": " + name;
     for (String key : map.keySet()) {
@@ -172,19 +181,22 @@ public final class ConformanceVectors {
         throw broken(where + ": unknown key " + key);
       }
     }
-    ConformanceCase.Verdict verdict = switch (string(map.get("verdict"), where + ": verdict")) {
-      case "accepted" -> ConformanceCase.Verdict.ACCEPTED;
-      case "rejected" -> ConformanceCase.Verdict.REJECTED;
-      default -> throw broken(where + ": verdict must be accepted or rejected");
-    };
+    ConformanceCase.Verdict verdict =
+        switch (string(map.get("verdict"), where + ": verdict")) {
+          case "accepted" -> ConformanceCase.Verdict.ACCEPTED;
+          case "rejected" -> ConformanceCase.Verdict.REJECTED;
+          default -> throw broken(where + ": verdict must be accepted or rejected");
+        };
     ErrorCode code = null;
     if (map.get("code") != null) {
-      code = ErrorCode.fromWireName(string(map.get("code"), where + ": code"))
-          .orElseThrow(() -> broken(where + ": code is not a contract error code"));
+      code =
+          ErrorCode.fromWireName(string(map.get("code"), where + ": code"))
+              .orElseThrow(() -> broken(where + ": code is not a contract error code"));
     }
     List<Invariant> invariants = new ArrayList<>();
     for (String id : strings(map.get("invariants"), where + ": invariants")) {
-      invariants.add(Invariant.fromId(id).orElseThrow(() -> broken(where + ": unknown invariant " + id)));
+      invariants.add(
+          Invariant.fromId(id).orElseThrow(() -> broken(where + ": unknown invariant " + id)));
     }
     String template;
     if (map.containsKey("request") == map.containsKey("request_text")) {
@@ -196,8 +208,15 @@ public final class ConformanceVectors {
     }
     ConformanceCase c;
     try {
-      c = new ConformanceCase(operation, name, string(map.get("description"), where + ": description"), verdict,
-          code, invariants, template);
+      c =
+          new ConformanceCase(
+              operation,
+              name,
+              string(map.get("description"), where + ": description"),
+              verdict,
+              code,
+              invariants,
+              template);
     } catch (IllegalArgumentException e) {
       throw broken(e.getMessage());
     }

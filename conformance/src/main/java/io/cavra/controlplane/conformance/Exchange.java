@@ -12,7 +12,11 @@ import java.util.Objects;
  * call that produced no answer is made by one of the factories here.
  */
 sealed interface Exchange
-    permits Exchange.Answered, Exchange.Threw, Exchange.Failed, Exchange.Unreachable, Exchange.TimedOut {
+    permits Exchange.Answered,
+        Exchange.Threw,
+        Exchange.Failed,
+        Exchange.Unreachable,
+        Exchange.TimedOut {
 
   /** How long the call took. */
   Duration elapsed();
@@ -22,7 +26,12 @@ sealed interface Exchange
    * process the adapter's response in its wire form as a {@code 200 application/json}. The body
    * array is the one received and is never changed.
    */
-  record Answered(Duration elapsed, int status, String contentType, byte[] body, Map<String, List<String>> headers)
+  record Answered(
+      Duration elapsed,
+      int status,
+      String contentType,
+      byte[] body,
+      Map<String, List<String>> headers)
       implements Exchange {
     public Answered {
       Objects.requireNonNull(elapsed, "elapsed");
@@ -47,7 +56,9 @@ sealed interface Exchange
     }
   }
 
-  /** The call failed without an answer; {@code failure} says how, naming no value the target sent. */
+  /**
+   * The call failed without an answer; {@code failure} says how, naming no value the target sent.
+   */
   record Failed(Duration elapsed, String failure) implements Exchange {
     public Failed {
       Objects.requireNonNull(elapsed, "elapsed");
@@ -82,15 +93,21 @@ sealed interface Exchange
 
   /** In process: the contract's reader accepted a request the case expects it to refuse. */
   static Failed readerAccepted(Duration elapsed) {
-    return new Failed(elapsed, "the contract's reader accepted a request this case expects refused");
+    return new Failed(
+        elapsed, "the contract's reader accepted a request this case expects refused");
   }
 
-  /** The kit's thread was interrupted while it waited for {@code awaited} (the adapter, an endpoint). */
+  /**
+   * The kit's thread was interrupted while it waited for {@code awaited} (the adapter, an
+   * endpoint).
+   */
   static Failed interrupted(Duration elapsed, String awaited) {
     return new Failed(elapsed, "interrupted while waiting for " + awaited);
   }
 
-  /** Over HTTP: the exchange with {@code endpoint} failed with an I/O error of class {@code error}. */
+  /**
+   * Over HTTP: the exchange with {@code endpoint} failed with an I/O error of class {@code error}.
+   */
   static Failed ioFailure(Duration elapsed, URI endpoint, Class<?> error) {
     return new Failed(elapsed, "cannot reach " + endpoint + " (" + error.getSimpleName() + ")");
   }
@@ -102,6 +119,7 @@ sealed interface Exchange
 
   /** Over HTTP: no connection to {@code endpoint} within the connect timeout. */
   static Unreachable noConnection(Duration elapsed, URI endpoint) {
-    return new Unreachable(elapsed, "cannot reach " + endpoint + " (no connection within the timeout)");
+    return new Unreachable(
+        elapsed, "cannot reach " + endpoint + " (no connection within the timeout)");
   }
 }

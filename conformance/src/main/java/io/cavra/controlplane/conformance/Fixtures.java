@@ -10,14 +10,17 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Canonical requests for tests, taken from the conformance vectors so that adapters, our own modules
- * and the kit agree on them. Every constant is immutable.
+ * Canonical requests for tests, taken from the conformance vectors so that adapters, our own
+ * modules and the kit agree on them. Every constant is immutable.
  */
 public final class Fixtures {
   /** The tenant of the fixtures and of most vectors. */
   public static final String TENANT = "tenant-demo";
 
-  /** The smallest valid request: {@code entitlement_status} with the builder's defaults for {@value #TENANT}. */
+  /**
+   * The smallest valid request: {@code entitlement_status} with the builder's defaults for {@value
+   * #TENANT}.
+   */
   public static final ControlPlaneRequest MINIMAL;
 
   /** One valid request per operation, with the builder's defaults, in the contract's order. */
@@ -36,9 +39,12 @@ public final class Fixtures {
 
   /** The {@code <operation>: defaults} vector's request. */
   public static ControlPlaneRequest request(Operation operation) {
-    ConformanceCase c = ConformanceVectors.load().find(operation.wireName() + ": defaults")
-        .orElseThrow(() -> new IllegalStateException("no defaults vector for " + operation));
-    return ContractJson.defaults().parseRequest(c.requestTemplate().getBytes(StandardCharsets.UTF_8));
+    ConformanceCase c =
+        ConformanceVectors.load()
+            .find(operation.wireName() + ": defaults")
+            .orElseThrow(() -> new IllegalStateException("no defaults vector for " + operation));
+    return ContractJson.defaults()
+        .parseRequest(c.requestTemplate().getBytes(StandardCharsets.UTF_8));
   }
 
   /** {@link #ALL_OPERATIONS} as a stream, for parameterized tests. */
@@ -47,11 +53,16 @@ public final class Fixtures {
   }
 
   /**
-   * A request body that must be refused: {@link #MINIMAL} with a freshly generated GitHub-shaped token
-   * as its tenant id. The token is new on every call, so a test can check it never comes back.
+   * A request body that must be refused: {@link #MINIMAL} with a freshly generated GitHub-shaped
+   * token as its tenant id. The token is new on every call, so a test can check it never comes
+   * back.
    */
   public static String withSecret() {
     return Canaries.fresh(new SecureRandom())
-        .plant(ConformanceVectors.load().find("envelope: canary-in-tenant-id").orElseThrow().requestTemplate());
+        .plant(
+            ConformanceVectors.load()
+                .find("envelope: canary-in-tenant-id")
+                .orElseThrow()
+                .requestTemplate());
   }
 }

@@ -26,21 +26,27 @@ final class HttpTarget implements Target {
   private final String userAgent;
   private final HttpClient client;
 
-  HttpTarget(URI base, Optional<String> bearerKey, Optional<Set<Operation>> capabilities, Duration connectTimeout,
+  HttpTarget(
+      URI base,
+      Optional<String> bearerKey,
+      Optional<Set<Operation>> capabilities,
+      Duration connectTimeout,
       String kitVersion) {
     this.base = base;
     this.endpoint = endpoint(base);
     this.bearerKey = bearerKey;
     this.capabilities = capabilities;
     this.userAgent = "cavra-conformance-kit/" + kitVersion;
-    this.client = HttpClient.newBuilder()
-        .connectTimeout(connectTimeout)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+    this.client =
+        HttpClient.newBuilder()
+            .connectTimeout(connectTimeout)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
   }
 
   /** A copy with other capabilities and connect timeout. */
-  HttpTarget copy(Optional<Set<Operation>> capabilities, Duration connectTimeout, String kitVersion) {
+  HttpTarget copy(
+      Optional<Set<Operation>> capabilities, Duration connectTimeout, String kitVersion) {
     return new HttpTarget(base, bearerKey, capabilities, connectTimeout, kitVersion);
   }
 
@@ -83,18 +89,24 @@ final class HttpTarget implements Target {
   }
 
   private Exchange post(byte[] body, Duration timeout) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
-        .timeout(timeout)
-        .header("Content-Type", "application/json")
-        .header("Accept", "application/json, application/problem+json")
-        .header("User-Agent", userAgent)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(endpoint)
+            .timeout(timeout)
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json, application/problem+json")
+            .header("User-Agent", userAgent)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     bearerKey.ifPresent(key -> request.header("Authorization", "Bearer " + key));
     long start = System.nanoTime();
     try {
-      HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-      return new Exchange.Answered(since(start), response.statusCode(),
-          response.headers().firstValue("Content-Type").orElse(""), response.body(), response.headers().map());
+      HttpResponse<byte[]> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+      return new Exchange.Answered(
+          since(start),
+          response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(""),
+          response.body(),
+          response.headers().map());
     } catch (HttpConnectTimeoutException e) {
       return Exchange.noConnection(since(start), endpoint);
     } catch (HttpTimeoutException e) {

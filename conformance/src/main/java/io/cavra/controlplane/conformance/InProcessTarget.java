@@ -20,18 +20,20 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * An adapter in this JVM, hosted the way a gateway hosts it: the contract's reader validates each
- * request first (refused requests never reach the adapter), and the adapter's response is written in
- * its wire form so that every check runs on the same bytes a client would receive.
+ * request first (refused requests never reach the adapter), and the adapter's response is written
+ * in its wire form so that every check runs on the same bytes a client would receive.
  */
 final class InProcessTarget implements Target {
   /** The caller the kit presents to adapters. */
   static final Caller CALLER = new Caller("conformance-kit", "conformance-kit");
 
-  private static final ExecutorService CALLS = Executors.newCachedThreadPool(task -> {
-    Thread thread = new Thread(task, "conformance-adapter-call");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private static final ExecutorService CALLS =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread thread = new Thread(task, "conformance-adapter-call");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   private final ControlPlaneAdapter adapter;
 
@@ -69,7 +71,8 @@ final class InProcessTarget implements Target {
       if (response == null) {
         return Exchange.adapterReturnedNull(elapsed);
       }
-      return new Exchange.Answered(elapsed, 200, "application/json", ContractJson.toJsonBytes(response), Map.of());
+      return new Exchange.Answered(
+          elapsed, 200, "application/json", ContractJson.toJsonBytes(response), Map.of());
     } catch (TimeoutException e) {
       call.cancel(true);
       return new Exchange.TimedOut(since(start));

@@ -8,14 +8,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Compares plain JSON trees (as {@link ContractJson#parseTree} returns them) and names differences by path. */
+/**
+ * Compares plain JSON trees (as {@link ContractJson#parseTree} returns them) and names differences
+ * by path.
+ */
 final class JsonDiff {
   private JsonDiff() {}
 
   /**
-   * The path of the first place where {@code actual} differs from {@code expected}, in the contract's
-   * dotted form ({@code status}, {@code payload.next_step}, {@code payload.extra}); {@code $} is the
-   * root. Empty when the trees are equal; numbers compare by value.
+   * The path of the first place where {@code actual} differs from {@code expected}, in the
+   * contract's dotted form ({@code status}, {@code payload.next_step}, {@code payload.extra});
+   * {@code $} is the root. Empty when the trees are equal; numbers compare by value.
    */
   static Optional<String> first(Object expected, Object actual, String path) {
     String here = path.isEmpty() ? "$" : path;
@@ -66,7 +69,8 @@ final class JsonDiff {
   }
 
   private static String child(String path, String key) {
-    // Keys come from the target: show only plain names, so that a path never repeats a leaked value.
+    // Keys come from the target: show only plain names, so that a path never repeats a leaked
+    // value.
     String shown = key.matches("[A-Za-z0-9_-]{1,64}") ? key : "<key>";
     return JsonPaths.member(path, shown);
   }

@@ -23,17 +23,21 @@ final class PublishedSchemas {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final String SUFFIX = ".schema.json";
 
-  private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-      builder -> builder
-          .schemaLoader(loader -> loader.fetchRemoteResources(false))
-          .schemas(PublishedSchemas::published));
+  private static final SchemaRegistry REGISTRY =
+      SchemaRegistry.withDefaultDialect(
+          SpecificationVersion.DRAFT_2020_12,
+          builder ->
+              builder
+                  .schemaLoader(loader -> loader.fetchRemoteResources(false))
+                  .schemas(PublishedSchemas::published));
   private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
 
   private PublishedSchemas() {}
 
   private static String published(String iri) {
     if (iri.startsWith(ContractSchemas.ID_PREFIX) && iri.endsWith(SUFFIX)) {
-      String name = iri.substring(ContractSchemas.ID_PREFIX.length(), iri.length() - SUFFIX.length());
+      String name =
+          iri.substring(ContractSchemas.ID_PREFIX.length(), iri.length() - SUFFIX.length());
       if (ContractSchemas.names().contains(name)) {
         return ContractSchemas.read(name);
       }
@@ -42,8 +46,8 @@ final class PublishedSchemas {
   }
 
   /**
-   * The errors of a JSON document against the published schema called {@code name} (see
-   * {@link ContractSchemas#names()}), at most five, each as {@code <instance location>: <keyword>},
+   * The errors of a JSON document against the published schema called {@code name} (see {@link
+   * ContractSchemas#names()}), at most five, each as {@code <instance location>: <keyword>},
    * without the offending values; empty when valid.
    */
   static List<String> errors(String name, byte[] json) {
@@ -53,8 +57,9 @@ final class PublishedSchemas {
     } catch (IOException e) {
       return List.of("$: not JSON");
     }
-    Schema schema = SCHEMAS.computeIfAbsent(name,
-        n -> REGISTRY.getSchema(SchemaLocation.of(ContractSchemas.id(n).toString())));
+    Schema schema =
+        SCHEMAS.computeIfAbsent(
+            name, n -> REGISTRY.getSchema(SchemaLocation.of(ContractSchemas.id(n).toString())));
     List<Error> errors = schema.validate(node);
     List<String> out = new ArrayList<>();
     for (Error error : errors) {

@@ -4,7 +4,10 @@ import io.cavra.controlplane.contract.secret.SecretFinding;
 import io.cavra.controlplane.contract.secret.SecretGuard;
 import java.util.List;
 
-/** The contract's secret guard over what a target sent back; findings name rule and path, never the value. */
+/**
+ * The contract's secret guard over what a target sent back; findings name rule and path, never the
+ * value.
+ */
 final class SecretScan {
   private SecretScan() {}
 
@@ -19,6 +22,8 @@ final class SecretScan {
   }
 
   private static List<String> describe(List<SecretFinding> findings) {
-    return findings.stream().map(f -> f.code().wireName() + " (" + f.ruleId() + ") at " + f.path()).toList();
+    return findings.stream()
+        .map(f -> f.code().wireName() + " (" + f.ruleId() + ") at " + f.path())
+        .toList();
   }
 }

@@ -1,9 +1,9 @@
 /**
- * The conformance kit: language-neutral vectors ({@link io.cavra.controlplane.conformance.ConformanceVectors}),
- * the invariants every answer must meet ({@link io.cavra.controlplane.conformance.Invariant}), two ways
- * to run them — in process through the abstract JUnit 5
- * {@link io.cavra.controlplane.conformance.ConformanceSuite}, or against any gateway over HTTP with
- * {@link io.cavra.controlplane.conformance.ConformanceRunner#http} — and the
+ * The conformance kit: language-neutral vectors ({@link
+ * io.cavra.controlplane.conformance.ConformanceVectors}), the invariants every answer must meet
+ * ({@link io.cavra.controlplane.conformance.Invariant}), two ways to run them — in process through
+ * the abstract JUnit 5 {@link io.cavra.controlplane.conformance.ConformanceSuite}, or against any
+ * gateway over HTTP with {@link io.cavra.controlplane.conformance.ConformanceRunner#http} — and the
  * {@link io.cavra.controlplane.conformance.ConformanceReport} with its summary, JUnit XML and
  * certification record.
  *

@@ -15,22 +15,31 @@ class CanariesTest {
   private final Canaries canaries = Canaries.fresh(new SecureRandom());
 
   private String value(String kind) {
-    Map<?, ?> tree = (Map<?, ?>) ContractJson.defaults().parseTree(
-        canaries.plant("{\"v\":\"@@CANARY:" + kind + "@@\"}").getBytes(StandardCharsets.UTF_8));
+    Map<?, ?> tree =
+        (Map<?, ?>)
+            ContractJson.defaults()
+                .parseTree(
+                    canaries
+                        .plant("{\"v\":\"@@CANARY:" + kind + "@@\"}")
+                        .getBytes(StandardCharsets.UTF_8));
     return (String) tree.get("v");
   }
 
   @Test
   void everyKindIsCaughtByTheContractsGuard() {
     for (String kind : Canaries.KINDS) {
-      assertThatThrownBy(() -> SecretGuard.defaults().check(value(kind), "v")).as(kind)
+      assertThatThrownBy(() -> SecretGuard.defaults().check(value(kind), "v"))
+          .as(kind)
           .isInstanceOf(ContractException.class);
     }
   }
 
   @Test
   void plantingEscapesForJson() {
-    assertThat(value("private-key-pem")).startsWith("-----BEGIN RSA PRIV").contains("\n").endsWith("KEY-----");
+    assertThat(value("private-key-pem"))
+        .startsWith("-----BEGIN RSA PRIV")
+        .contains("\n")
+        .endsWith("KEY-----");
   }
 
   @Test
@@ -47,12 +56,14 @@ class CanariesTest {
   void redactionReplacesWhatWasFoundWithThePlaceholder() {
     String text = "tenant " + value("github-classic") + " refused";
 
-    assertThat(canaries.redact(text)).isEqualTo("tenant gh" + "p_@@CANARY:github-classic@@ refused");
+    assertThat(canaries.redact(text))
+        .isEqualTo("tenant gh" + "p_@@CANARY:github-classic@@ refused");
   }
 
   @Test
   void unknownKindIsABrokenVector() {
     assertThatThrownBy(() -> canaries.plant("\"@@CANARY:carrier-pigeon@@\""))
-        .isInstanceOf(IllegalStateException.class).hasMessage("unknown canary kind carrier-pigeon");
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("unknown canary kind carrier-pigeon");
   }
 }

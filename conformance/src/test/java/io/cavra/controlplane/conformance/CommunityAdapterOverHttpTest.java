@@ -7,14 +7,18 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The Community adapter behind a gateway passes the kit over HTTP, with and without a declaration. */
+/**
+ * The Community adapter behind a gateway passes the kit over HTTP, with and without a declaration.
+ */
 class CommunityAdapterOverHttpTest {
 
   @Test
   void communityAdapterPassesOverHttpWithoutACapabilityDeclaration() {
     try (FakeGateway gateway = FakeGateway.serving(new CommunityAdapter())) {
-      ConformanceReport report = ConformanceRunner.http(gateway.base(), Optional.empty(), ConformanceRunner.DEFAULT_TIMEOUT)
-          .run();
+      ConformanceReport report =
+          ConformanceRunner.http(
+                  gateway.base(), Optional.empty(), ConformanceRunner.DEFAULT_TIMEOUT)
+              .run();
 
       assertThat(report.failures()).isEmpty();
       assertThat(report.passed()).isTrue();
@@ -26,10 +30,11 @@ class CommunityAdapterOverHttpTest {
   @Test
   void communityAdapterPassesOverHttpDeclaringNoCapability() {
     try (FakeGateway gateway = FakeGateway.serving(new CommunityAdapter())) {
-      ConformanceReport report = ConformanceRunner.http(gateway.base(), Optional.of("test-key"),
-              ConformanceRunner.DEFAULT_TIMEOUT)
-          .withCapabilities(Set.of())
-          .run();
+      ConformanceReport report =
+          ConformanceRunner.http(
+                  gateway.base(), Optional.of("test-key"), ConformanceRunner.DEFAULT_TIMEOUT)
+              .withCapabilities(Set.of())
+              .run();
 
       assertThat(report.failures()).isEmpty();
       assertThat(report.capabilities()).contains(Set.of());

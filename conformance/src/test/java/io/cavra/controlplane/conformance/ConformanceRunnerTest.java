@@ -18,13 +18,17 @@ class ConformanceRunnerTest {
   void httpRunnerPostsJsonWithTheBearerKeyToTheControlPlaneEndpoint() {
     try (FakeGateway gateway = FakeGateway.serving(new CommunityAdapter())) {
       URI base = URI.create(gateway.base() + "/");
-      CaseResult result = ConformanceRunner.http(base, Optional.of("k-123"), Duration.ofSeconds(5))
-          .run(TestReports.testCase("tenant_status: defaults"));
+      CaseResult result =
+          ConformanceRunner.http(base, Optional.of("k-123"), Duration.ofSeconds(5))
+              .run(TestReports.testCase("tenant_status: defaults"));
 
       assertThat(result.outcome()).isEqualTo(CaseResult.Outcome.PASSED);
-      assertThat(gateway.lastHeaders()).containsEntry("Authorization", List.of("Bearer k-123"))
+      assertThat(gateway.lastHeaders())
+          .containsEntry("Authorization", List.of("Bearer k-123"))
           .containsEntry("Content-type", List.of("application/json"));
-      assertThat(gateway.lastHeaders().get("User-agent")).singleElement().asString()
+      assertThat(gateway.lastHeaders().get("User-agent"))
+          .singleElement()
+          .asString()
           .startsWith("cavra-conformance-kit/");
     }
   }
@@ -49,23 +53,33 @@ class ConformanceRunnerTest {
 
   @Test
   void httpRunnerRefusesOtherSchemesAndNonPositiveTimeouts() {
-    assertThatThrownBy(() -> ConformanceRunner.http(URI.create("ftp://host"), Optional.empty(), Duration.ofSeconds(1)))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("base must be an http or https URL");
-    assertThatThrownBy(() -> ConformanceRunner.http(URI.create("http://host"), Optional.empty(), Duration.ZERO))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("timeout must be positive");
+    assertThatThrownBy(
+            () ->
+                ConformanceRunner.http(
+                    URI.create("ftp://host"), Optional.empty(), Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("base must be an http or https URL");
+    assertThatThrownBy(
+            () ->
+                ConformanceRunner.http(URI.create("http://host"), Optional.empty(), Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("timeout must be positive");
   }
 
   @Test
   void bearerKeyWithALineEndIsRefusedWithoutRepeatingIt() {
-    assertThatThrownBy(() -> ConformanceRunner.http(URI.create("http://host"), Optional.of("k-secret\n"),
-        Duration.ofSeconds(1)))
+    assertThatThrownBy(
+            () ->
+                ConformanceRunner.http(
+                    URI.create("http://host"), Optional.of("k-secret\n"), Duration.ofSeconds(1)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("bearerKey must not be empty or hold white space or control characters");
   }
 
   @Test
   void inProcessRunnerTakesTheAdaptersOwnCapabilities() {
-    assertThatThrownBy(() -> ConformanceRunner.inProcess(new CommunityAdapter()).withCapabilities(Set.of()))
+    assertThatThrownBy(
+            () -> ConformanceRunner.inProcess(new CommunityAdapter()).withCapabilities(Set.of()))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("an in-process runner uses the adapter's own capabilities()");
   }
@@ -88,7 +102,9 @@ class ConformanceRunnerTest {
   void runsEveryCaseInVectorOrder() {
     ConformanceReport report = ConformanceRunner.inProcess(new CommunityAdapter()).run();
 
-    assertThat(report.results()).extracting(CaseResult::testCase).containsExactlyElementsOf(ConformanceVectors.load().cases());
+    assertThat(report.results())
+        .extracting(CaseResult::testCase)
+        .containsExactlyElementsOf(ConformanceVectors.load().cases());
     assertThat(report.passed()).isTrue();
   }
 }

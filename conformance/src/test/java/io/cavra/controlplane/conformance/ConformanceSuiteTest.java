@@ -32,8 +32,13 @@ class ConformanceSuiteTest {
   static final class CrossTenantAdapter implements ControlPlaneAdapter {
     @Override
     public ControlPlaneResponse handle(ControlPlaneRequest request, Caller caller) {
-      return ControlPlaneAdapter.unavailableAnswer(new ControlPlaneRequest("tenant-other", request.requestedBy(),
-          request.correlationId(), true, request.payload()));
+      return ControlPlaneAdapter.unavailableAnswer(
+          new ControlPlaneRequest(
+              "tenant-other",
+              request.requestedBy(),
+              request.correlationId(),
+              true,
+              request.payload()));
     }
   }
 
@@ -78,7 +83,10 @@ class ConformanceSuiteTest {
   }
 
   private static Events tests(Class<?> suite) {
-    return EngineTestKit.engine("junit-jupiter").selectors(selectClass(suite)).execute().testEvents();
+    return EngineTestKit.engine("junit-jupiter")
+        .selectors(selectClass(suite))
+        .execute()
+        .testEvents();
   }
 
   @Test
@@ -87,7 +95,9 @@ class ConformanceSuiteTest {
 
     events.assertStatistics(stats -> stats.started(CASES).succeeded(CASES).failed(0).aborted(0));
     assertThat(events.started().stream().map(e -> e.getTestDescriptor().getDisplayName()))
-        .contains("entitlement_status: defaults", "envelope: canary-in-tenant-id",
+        .contains(
+            "entitlement_status: defaults",
+            "envelope: canary-in-tenant-id",
             "saas_operating_automation_worker_handoff: custom");
   }
 
@@ -95,11 +105,23 @@ class ConformanceSuiteTest {
   void failuresNameTheBrokenInvariantAndKnownFailingCasesAreSkipped() {
     Events events = tests(CrossTenantSuite.class);
 
-    long accepted = ConformanceVectors.load().cases().stream()
-        .filter(c -> c.verdict() == ConformanceCase.Verdict.ACCEPTED).count();
+    long accepted =
+        ConformanceVectors.load().cases().stream()
+            .filter(c -> c.verdict() == ConformanceCase.Verdict.ACCEPTED)
+            .count();
     events.assertStatistics(stats -> stats.started(CASES).aborted(1).failed(accepted - 1));
-    events.assertThatEvents().haveAtLeastOne(event(test(), displayName("entitlement_status: defaults"),
-        finishedWithFailure(message(m -> m.contains("[same-tenant] payload.tenant_id names another tenant than tenant-demo")))));
+    events
+        .assertThatEvents()
+        .haveAtLeastOne(
+            event(
+                test(),
+                displayName("entitlement_status: defaults"),
+                finishedWithFailure(
+                    message(
+                        m ->
+                            m.contains(
+                                "[same-tenant] payload.tenant_id names another tenant than"
+                                    + " tenant-demo")))));
     assertThat(events.aborted().stream().map(e -> e.getTestDescriptor().getDisplayName()))
         .containsExactly("tenant_status: defaults");
   }
@@ -109,27 +131,51 @@ class ConformanceSuiteTest {
     Events events = tests(StaleListSuite.class);
 
     events.assertStatistics(stats -> stats.failed(1).succeeded(CASES - 1));
-    events.assertThatEvents().haveExactly(1, event(test(), displayName("tenant_status: defaults"),
-        finishedWithFailure(message(m -> m.contains("listed as known failing (was broken once) but every invariant holds")))));
+    events
+        .assertThatEvents()
+        .haveExactly(
+            1,
+            event(
+                test(),
+                displayName("tenant_status: defaults"),
+                finishedWithFailure(
+                    message(
+                        m ->
+                            m.contains(
+                                "listed as known failing (was broken once) but every invariant"
+                                    + " holds")))));
   }
 
   @Test
   void knownFailingListNamingNoCaseIsRefused() {
-    var results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(MisspelledListSuite.class)).execute();
+    var results =
+        EngineTestKit.engine("junit-jupiter")
+            .selectors(selectClass(MisspelledListSuite.class))
+            .execute();
 
-    results.containerEvents().assertThatEvents().haveAtLeastOne(event(finishedWithFailure(
-        message("known-failing list names no case of this kit: tenant_status: default"))));
+    results
+        .containerEvents()
+        .assertThatEvents()
+        .haveAtLeastOne(
+            event(
+                finishedWithFailure(
+                    message(
+                        "known-failing list names no case of this kit: tenant_status: default"))));
   }
 
   @Test
-  void writesTheSummaryJunitXmlAndCertificationRecordWhenAsked(@TempDir Path directory) throws Exception {
+  void writesTheSummaryJunitXmlAndCertificationRecordWhenAsked(@TempDir Path directory)
+      throws Exception {
     reports = directory.resolve("conformance");
 
     tests(ReportingSuite.class);
 
-    assertThat(Files.readString(reports.resolve("conformance-summary.txt"))).contains("Verdict: PASS");
-    assertThat(Files.readString(reports.resolve("conformance-junit.xml"))).contains("tests=\"" + CASES + "\"");
+    assertThat(Files.readString(reports.resolve("conformance-summary.txt")))
+        .contains("Verdict: PASS");
+    assertThat(Files.readString(reports.resolve("conformance-junit.xml")))
+        .contains("tests=\"" + CASES + "\"");
     assertThat(Files.readString(reports.resolve("conformance-certification.json")))
-        .contains("\"verdict\": \"pass\"", "\"name\": \"" + CommunityAdapter.class.getName() + "\"");
+        .contains(
+            "\"verdict\": \"pass\"", "\"name\": \"" + CommunityAdapter.class.getName() + "\"");
   }
 }

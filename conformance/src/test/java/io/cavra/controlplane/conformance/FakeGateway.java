@@ -24,8 +24,8 @@ import java.util.concurrent.Executors;
 
 /**
  * A tiny stand-in for the gateway on 127.0.0.1 and a free port: {@code POST /v1/control-plane}
- * answered by a {@link Responder}, which either hosts an adapter the way the gateway does or returns
- * hand-made bytes to play a faulty service.
+ * answered by a {@link Responder}, which either hosts an adapter the way the gateway does or
+ * returns hand-made bytes to play a faulty service.
  */
 final class FakeGateway implements AutoCloseable {
   /** What the fake gateway sends back. */
@@ -53,11 +53,13 @@ final class FakeGateway implements AutoCloseable {
 
   private final HttpServer server;
   private volatile Map<String, List<String>> lastHeaders = Map.of();
-  private final ExecutorService executor = Executors.newCachedThreadPool(task -> {
-    Thread thread = new Thread(task, "fake-gateway");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ExecutorService executor =
+      Executors.newCachedThreadPool(
+          task -> {
+            Thread thread = new Thread(task, "fake-gateway");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   private FakeGateway(Responder responder) {
     try {
@@ -65,10 +67,12 @@ final class FakeGateway implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    server.createContext("/v1/control-plane", exchange -> {
-      lastHeaders = Map.copyOf(exchange.getRequestHeaders());
-      handle(exchange, responder);
-    });
+    server.createContext(
+        "/v1/control-plane",
+        exchange -> {
+          lastHeaders = Map.copyOf(exchange.getRequestHeaders());
+          handle(exchange, responder);
+        });
     server.setExecutor(executor);
     server.start();
   }
@@ -140,7 +144,8 @@ final class FakeGateway implements AutoCloseable {
       }
       exchange.getResponseHeaders().set("Content-Type", answer.contentType());
       answer.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-      exchange.sendResponseHeaders(answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
+      exchange.sendResponseHeaders(
+          answer.status(), answer.body().length == 0 ? -1 : answer.body().length);
       if (answer.body().length > 0) {
         try (OutputStream out = exchange.getResponseBody()) {
           out.write(answer.body());

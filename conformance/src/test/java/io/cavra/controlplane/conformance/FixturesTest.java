@@ -14,10 +14,14 @@ class FixturesTest {
 
   @Test
   void allOperationsHoldsOneDefaultRequestPerOperationInContractOrder() {
-    assertThat(Fixtures.ALL_OPERATIONS).extracting(ControlPlaneRequest::operation).containsExactly(Operation.values());
-    assertThat(Fixtures.allOperations()).allSatisfy(r -> assertThat(r.tenantId()).isEqualTo(Fixtures.TENANT));
+    assertThat(Fixtures.ALL_OPERATIONS)
+        .extracting(ControlPlaneRequest::operation)
+        .containsExactly(Operation.values());
+    assertThat(Fixtures.allOperations())
+        .allSatisfy(r -> assertThat(r.tenantId()).isEqualTo(Fixtures.TENANT));
     assertThat(Fixtures.MINIMAL.operation()).isEqualTo(Operation.ENTITLEMENT_STATUS);
-    assertThat(Fixtures.MINIMAL.correlationId()).isEqualTo("conformance:entitlement_status:defaults");
+    assertThat(Fixtures.MINIMAL.correlationId())
+        .isEqualTo("conformance:entitlement_status:defaults");
   }
 
   @Test
@@ -25,8 +29,12 @@ class FixturesTest {
     String first = Fixtures.withSecret();
 
     assertThat(first).isNotEqualTo(Fixtures.withSecret());
-    assertThatThrownBy(() -> ContractJson.defaults().parseRequest(first)).isInstanceOf(ContractException.class)
-        .satisfies(e -> assertThat(((ContractException) e).code()).isEqualTo(ErrorCode.SENSITIVE_VALUE))
-        .hasMessageNotContaining(first.substring(first.indexOf("\"tenant_id\":\"") + 13, first.indexOf("\"tenant_id\":\"") + 40));
+    assertThatThrownBy(() -> ContractJson.defaults().parseRequest(first))
+        .isInstanceOf(ContractException.class)
+        .satisfies(
+            e -> assertThat(((ContractException) e).code()).isEqualTo(ErrorCode.SENSITIVE_VALUE))
+        .hasMessageNotContaining(
+            first.substring(
+                first.indexOf("\"tenant_id\":\"") + 13, first.indexOf("\"tenant_id\":\"") + 40));
   }
 }

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The module README documents the closed lists the kit relies on, so it cannot drift from the code. */
+/**
+ * The module README documents the closed lists the kit relies on, so it cannot drift from the code.
+ */
 class ReadmeTest {
   private static String readme() throws Exception {
     return Files.readString(Path.of("README.md"));

@@ -15,14 +15,17 @@ import java.util.stream.Collectors;
 /** Helpers for reading reports and building answers in tests. */
 final class TestReports {
   /** Credential shapes that must never appear in anything the kit writes. */
-  static final Pattern CREDENTIAL = Pattern.compile(
-      "gh[pousr]_[A-Za-z0-9]{30,}|xox[abprs]-[0-9A-Za-z-]{20,}|sk_live_[0-9A-Za-z]{20,}|-----BEGIN [A-Z ]*PRIVATE KEY-----"
-          + "|AKIA[0-9A-Z]{16}");
+  static final Pattern CREDENTIAL =
+      Pattern.compile(
+          "gh[pousr]_[A-Za-z0-9]{30,}|xox[abprs]-[0-9A-Za-z-]{20,}|sk_live_[0-9A-Za-z]{20,}|-----BEGIN"
+              + " [A-Z ]*PRIVATE KEY-----|AKIA[0-9A-Z]{16}");
 
   private TestReports() {}
 
   static CaseResult result(ConformanceReport report, String displayName) {
-    return report.results().stream().filter(r -> r.testCase().displayName().equals(displayName)).findFirst()
+    return report.results().stream()
+        .filter(r -> r.testCase().displayName().equals(displayName))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no result for " + displayName));
   }
 
@@ -31,18 +34,22 @@ final class TestReports {
   }
 
   static Set<Invariant> broken(ConformanceReport report) {
-    return report.results().stream().flatMap(r -> r.violations().stream()).map(Violation::invariant)
+    return report.results().stream()
+        .flatMap(r -> r.violations().stream())
+        .map(Violation::invariant)
         .collect(Collectors.toSet());
   }
 
   static List<CaseResult> accepted(ConformanceReport report) {
     return report.results().stream()
-        .filter(r -> r.testCase().verdict() == ConformanceCase.Verdict.ACCEPTED).toList();
+        .filter(r -> r.testCase().verdict() == ConformanceCase.Verdict.ACCEPTED)
+        .toList();
   }
 
   static List<CaseResult> rejected(ConformanceReport report) {
     return report.results().stream()
-        .filter(r -> r.testCase().verdict() == ConformanceCase.Verdict.REJECTED).toList();
+        .filter(r -> r.testCase().verdict() == ConformanceCase.Verdict.REJECTED)
+        .toList();
   }
 
   static ConformanceCase testCase(String displayName) {
@@ -55,7 +62,9 @@ final class TestReports {
     for (SummaryField field : SummaryBuilder.fields(operation)) {
       if (field.kind() == SummaryField.Kind.STATE) {
         builder.set(field.name(), field.allowedValues().get(0));
-      } else if (field.required() && field.kind() == SummaryField.Kind.TEXT && !field.name().equals("tenant_id")) {
+      } else if (field.required()
+          && field.kind() == SummaryField.Kind.TEXT
+          && !field.name().equals("tenant_id")) {
         builder.set(field.name(), "example");
       }
     }

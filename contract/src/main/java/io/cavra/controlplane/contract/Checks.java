@@ -21,13 +21,16 @@ final class Checks {
 
   /**
    * The reference's identifier rule: strip white space as Python's {@code str.strip()} does, refuse
-   * an empty result with {@code <field> must not be empty}, then run the secret guard's value rules.
+   * an empty result with {@code <field> must not be empty}, then run the secret guard's value
+   * rules.
    */
   public static String identifier(String value, String field) {
     return identifier(value, field, field);
   }
 
-  /** {@link #identifier(String, String)} for a field that sits at {@code location} in its document. */
+  /**
+   * {@link #identifier(String, String)} for a field that sits at {@code location} in its document.
+   */
   public static String identifier(String value, String field, String location) {
     if (value == null) {
       throw ContractException.of(ErrorCode.MISSING_FIELD, location, field + " is required");
@@ -40,13 +43,17 @@ final class Checks {
     return stripped;
   }
 
-  /** A required string that must be valid Unicode (no unpaired surrogates, which UTF-8 cannot carry). */
+  /**
+   * A required string that must be valid Unicode (no unpaired surrogates, which UTF-8 cannot
+   * carry).
+   */
   public static String text(String value, String location) {
     if (value == null) {
       throw ContractException.of(ErrorCode.MISSING_FIELD, location, location + " is required");
     }
     if (!isValidUnicode(value)) {
-      throw ContractException.of(ErrorCode.INVALID_VALUE, location, location + " must be valid Unicode text");
+      throw ContractException.of(
+          ErrorCode.INVALID_VALUE, location, location + " must be valid Unicode text");
     }
     return value;
   }
@@ -56,7 +63,9 @@ final class Checks {
     for (int i = 0, n = value.length(); i < n; i++) {
       char c = value.charAt(i);
       if (Character.isSurrogate(c)) {
-        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(value.charAt(i + 1))) {
+        if (Character.isHighSurrogate(c)
+            && i + 1 < n
+            && Character.isLowSurrogate(value.charAt(i + 1))) {
           i++;
         } else {
           return false;
@@ -73,8 +82,8 @@ final class Checks {
 
   /**
    * An immutable copy of a list of strings; each element is checked at {@code location[i]}. A list
-   * that is already an immutable JDK list, or one the reader built, is not copied again; the strings
-   * of a list from a document the default guard's screen cleared are valid Unicode already.
+   * that is already an immutable JDK list, or one the reader built, is not copied again; the
+   * strings of a list from a document the default guard's screen cleared are valid Unicode already.
    */
   public static List<String> textList(List<?> values, String location) {
     if (values == null) {
@@ -86,12 +95,19 @@ final class Checks {
       if (!(element instanceof String)) {
         String elementLocation = location + "[" + index + "]";
         throw element == null
-            ? ContractException.of(ErrorCode.INVALID_TYPE, elementLocation, elementLocation + " must be a string, not null")
-            : ContractException.of(ErrorCode.INVALID_TYPE, elementLocation, elementLocation + " must be a string");
+            ? ContractException.of(
+                ErrorCode.INVALID_TYPE,
+                elementLocation,
+                elementLocation + " must be a string, not null")
+            : ContractException.of(
+                ErrorCode.INVALID_TYPE, elementLocation, elementLocation + " must be a string");
       }
       if (!screened && !isValidUnicode((String) element)) {
         String elementLocation = location + "[" + index + "]";
-        throw ContractException.of(ErrorCode.INVALID_VALUE, elementLocation, elementLocation + " must be valid Unicode text");
+        throw ContractException.of(
+            ErrorCode.INVALID_VALUE,
+            elementLocation,
+            elementLocation + " must be valid Unicode text");
       }
       index++;
     }
@@ -101,7 +117,8 @@ final class Checks {
   }
 
   /** Like {@link #textList} but refuses an empty list with the reference's message. */
-  public static List<String> nonEmptyTextList(List<?> values, String location, String emptyMessage) {
+  public static List<String> nonEmptyTextList(
+      List<?> values, String location, String emptyMessage) {
     List<String> copy = textList(values, location);
     if (copy.isEmpty()) {
       throw ContractException.of(ErrorCode.EMPTY_LIST, location, emptyMessage);
@@ -110,11 +127,10 @@ final class Checks {
   }
 
   /**
-   * An immutable, order-preserving copy of a free-form object whose values are any JSON values
-   * (see {@link JsonValues}), sitting {@code depth} levels below the root of its document;
-   * {@code null} is empty. An object of a document the default guard's screen cleared is
-   * immutable, its strings are valid and its floats normalized by the reader already, so it is kept
-   * as it is.
+   * An immutable, order-preserving copy of a free-form object whose values are any JSON values (see
+   * {@link JsonValues}), sitting {@code depth} levels below the root of its document; {@code null}
+   * is empty. An object of a document the default guard's screen cleared is immutable, its strings
+   * are valid and its floats normalized by the reader already, so it is kept as it is.
    */
   public static Map<String, Object> jsonMap(Map<?, ?> values, String location, int depth) {
     if (values == null || values.isEmpty()) {
@@ -130,8 +146,8 @@ final class Checks {
 
   /**
    * Runs the default secret guard over {@code value}, reporting paths below {@code location}. A
-   * list or map of a document the guard's screen cleared is not walked again, and neither is such
-   * a value of an ordered map of a record's fields.
+   * list or map of a document the guard's screen cleared is not walked again, and neither is such a
+   * value of an ordered map of a record's fields.
    */
   public static void guard(Object value, String location) {
     if (ReadDocument.isCleared(value)) {
@@ -185,7 +201,8 @@ final class Checks {
         for (Field field : type.getFields()) {
           int modifiers = field.getModifiers();
           Class<?> kind = field.getType();
-          if (Modifier.isStatic(modifiers) && Modifier.isFinal(modifiers)
+          if (Modifier.isStatic(modifiers)
+              && Modifier.isFinal(modifiers)
               && (kind == String.class || kind == List.class)) {
             try {
               Object text = field.get(null);
@@ -219,17 +236,24 @@ final class Checks {
         throw e;
       }
       String path = e.location();
-      String shown = path.startsWith(locationRoot) ? messageRoot + path.substring(locationRoot.length()) : path;
+      String shown =
+          path.startsWith(locationRoot)
+              ? messageRoot + path.substring(locationRoot.length())
+              : path;
       String what = e.code() == ErrorCode.SENSITIVE_FIELD ? "field" : "value";
-      throw ContractException.secret(e.code(), path,
-          "sensitive " + what + " is not allowed in public SaaS contract payload: " + shown, e.ruleId().orElseThrow());
+      throw ContractException.secret(
+          e.code(),
+          path,
+          "sensitive " + what + " is not allowed in public SaaS contract payload: " + shown,
+          e.ruleId().orElseThrow());
     }
   }
 
   /**
    * A key as an error's location or message may show it: itself, or {@link
-   * io.cavra.controlplane.contract.secret.SecretGuard#REDACTED_KEY} if its text is credential material, so that an error about a
-   * document's shape cannot repeat a secret that the document used as a key.
+   * io.cavra.controlplane.contract.secret.SecretGuard#REDACTED_KEY} if its text is credential
+   * material, so that an error about a document's shape cannot repeat a secret that the document
+   * used as a key.
    */
   public static String keyInPath(String key) {
     try {
@@ -240,7 +264,9 @@ final class Checks {
     }
   }
 
-  /** Python's {@code str.strip()}: removes every character for which {@code str.isspace()} is true. */
+  /**
+   * Python's {@code str.strip()}: removes every character for which {@code str.isspace()} is true.
+   */
   public static String pythonStrip(String value) {
     int start = 0;
     int end = value.length();
@@ -258,7 +284,14 @@ final class Checks {
     if (c <= ' ') {
       return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f);
     }
-    return c == 0x85 || c == 0xa0 || c == 0x1680 || (c >= 0x2000 && c <= 0x200a)
-        || c == 0x2028 || c == 0x2029 || c == 0x202f || c == 0x205f || c == 0x3000;
+    return c == 0x85
+        || c == 0xa0
+        || c == 0x1680
+        || (c >= 0x2000 && c <= 0x200a)
+        || c == 0x2028
+        || c == 0x2029
+        || c == 0x202f
+        || c == 0x205f
+        || c == 0x3000;
   }
 }

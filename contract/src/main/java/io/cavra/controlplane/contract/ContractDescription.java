@@ -13,7 +13,8 @@ import java.util.Map;
  */
 public final class ContractDescription {
   /** What the public code is for. */
-  public static final String PURPOSE = "Public-safe client request and response contracts for future private services.";
+  public static final String PURPOSE =
+      "Public-safe client request and response contracts for future private services.";
 
   private static final Map<String, Object> DOCUMENT = build();
 

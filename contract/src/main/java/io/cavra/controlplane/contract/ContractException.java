@@ -39,7 +39,8 @@ public class ContractException extends IllegalArgumentException {
   }
 
   /** Creates a secret finding error naming the rule that fired. */
-  public static ContractException secret(ErrorCode code, String location, String message, String ruleId) {
+  public static ContractException secret(
+      ErrorCode code, String location, String message, String ruleId) {
     if (code != ErrorCode.SENSITIVE_FIELD && code != ErrorCode.SENSITIVE_VALUE) {
       throw new IllegalArgumentException("not a secret finding code: " + code);
     }
@@ -66,13 +67,14 @@ public class ContractException extends IllegalArgumentException {
 
   /**
    * Where the problem is, in the one notation that the CLI, the gateway's problem documents and
-   * {@code scan} use: a JSONPath rooted at {@code $} in dotted form ({@code $.payload.policy_refs[0]},
-   * {@code $.tenant_id} for a builder parameter, which is a member of the parameters object),
-   * {@code line L, column C} in text that is not JSON, or the command-line option that held the
-   * value ({@code --label-json team}). It is {@link #location()} with {@code $.} in
-   * front where that is a path, except that a member name that is not a JSONPath identifier is
-   * written as a bracketed, escaped selector ({@code $.payload.labels['app.kubernetes.io/name']}),
-   * so that the path names exactly one place (RFC 9535).
+   * {@code scan} use: a JSONPath rooted at {@code $} in dotted form ({@code
+   * $.payload.policy_refs[0]}, {@code $.tenant_id} for a builder parameter, which is a member of
+   * the parameters object), {@code line L, column C} in text that is not JSON, or the command-line
+   * option that held the value ({@code --label-json team}). It is {@link #location()} with {@code
+   * $.} in front where that is a path, except that a member name that is not a JSONPath identifier
+   * is written as a bracketed, escaped selector ({@code
+   * $.payload.labels['app.kubernetes.io/name']}), so that the path names exactly one place (RFC
+   * 9535).
    *
    * @since 0.2
    */
@@ -89,7 +91,9 @@ public class ContractException extends IllegalArgumentException {
    */
   public static String rooted(String location) {
     Objects.requireNonNull(location, "location");
-    if (location.isEmpty() || location.startsWith("$") || location.startsWith("-")
+    if (location.isEmpty()
+        || location.startsWith("$")
+        || location.startsWith("-")
         || POSITION.matcher(location).matches()) {
       return location;
     }

@@ -9,24 +9,26 @@ import java.util.Objects;
  * Reads and writes contract documents as JSON. Immutable and thread-safe; {@code withX} methods
  * return copies.
  *
- * <p><b>Writing</b> is canonical and byte-identical to the Python reference:
- * {@link #toJson} matches {@code json.dumps(obj, separators=(",", ":"), ensure_ascii=False)} and
- * {@link #toPrettyJson} matches {@code json.dumps(obj, indent=2, ensure_ascii=False)}, encoded as
- * UTF-8. Envelopes are valid and guarded by construction, so writing cannot leak a secret.
+ * <p><b>Writing</b> is canonical and byte-identical to the Python reference: {@link #toJson}
+ * matches {@code json.dumps(obj, separators=(",", ":"), ensure_ascii=False)} and {@link
+ * #toPrettyJson} matches {@code json.dumps(obj, indent=2, ensure_ascii=False)}, encoded as UTF-8.
+ * Envelopes are valid and guarded by construction, so writing cannot leak a secret.
  *
  * <p><b>Reading</b> validates everything the builders validate, plus the input itself: strict
- * UTF-8, no duplicate keys, at most {@link #maxDepth()} levels of nesting (default 64) and
- * {@link #maxBytes()} bytes (default 1 MiB). Requests are read strictly (unknown keys are
- * refused); response payloads and summaries keep unknown keys as extensions. Reading then
- * writing a document in the reference's canonical form reproduces its bytes.
+ * UTF-8, no duplicate keys, at most {@link #maxDepth()} levels of nesting (default 64) and {@link
+ * #maxBytes()} bytes (default 1 MiB). Requests are read strictly (unknown keys are refused);
+ * response payloads and summaries keep unknown keys as extensions. Reading then writing a document
+ * in the reference's canonical form reproduces its bytes.
  */
 public final class ContractJson {
   /** Default input limit: 1 MiB. */
   public static final int DEFAULT_MAX_BYTES = 1 << 20;
+
   /** Default nesting limit: 64 levels. */
   public static final int DEFAULT_MAX_DEPTH = 64;
 
-  private static final ContractJson DEFAULTS = new ContractJson(DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH);
+  private static final ContractJson DEFAULTS =
+      new ContractJson(DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH);
 
   private final int maxBytes;
   private final int maxDepth;
@@ -108,12 +110,12 @@ public final class ContractJson {
   }
 
   /**
-   * Parses any JSON document into plain Java values (ordered {@code Map}, {@code List},
-   * {@code String}, {@code Long}/{@code BigInteger}, {@code BigDecimal}, {@code Boolean},
-   * {@code null}) under the same input rules, without contract validation. A float is read as
-   * Python's {@code json} reads it, as the nearest double: the {@code BigDecimal} holds the digits
-   * Python's {@code repr} writes for that double ({@code 1.50} and {@code 1.5000000000000001} are
-   * both {@code 1.5}).
+   * Parses any JSON document into plain Java values (ordered {@code Map}, {@code List}, {@code
+   * String}, {@code Long}/{@code BigInteger}, {@code BigDecimal}, {@code Boolean}, {@code null})
+   * under the same input rules, without contract validation. A float is read as Python's {@code
+   * json} reads it, as the nearest double: the {@code BigDecimal} holds the digits Python's {@code
+   * repr} writes for that double ({@code 1.50} and {@code 1.5000000000000001} are both {@code
+   * 1.5}).
    */
   public Object parseTree(byte[] utf8) {
     return reader.read(Objects.requireNonNull(utf8, "utf8"));
@@ -125,8 +127,8 @@ public final class ContractJson {
   }
 
   /**
-   * Reads bytes with the default guard's screen, so that a document without secrets is not
-   * scanned twice: once as text while it is read, once as the model's strings.
+   * Reads bytes with the default guard's screen, so that a document without secrets is not scanned
+   * twice: once as text while it is read, once as the model's strings.
    */
   private JsonTreeReader.Screened screened(byte[] utf8) {
     return reader.readScreened(Objects.requireNonNull(utf8, "utf8"), Checks.GUARD);

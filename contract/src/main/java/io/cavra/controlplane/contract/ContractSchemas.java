@@ -19,9 +19,9 @@ import java.util.Objects;
  * <p>Each schema has a short name such as {@code request}, {@code response}, {@code contract},
  * {@code request-payload-tenant_status} or {@code summary-entitlement_status}; {@link #names()}
  * lists them. A schema's {@code $id} is {@value #ID_PREFIX} followed by {@code <name>.schema.json},
- * and schemas refer to each other by relative {@code $ref}, so a validator that maps the
- * {@value #ID_PREFIX} prefix to {@value #RESOURCE_DIRECTORY} on the class path resolves every
- * reference without network access:
+ * and schemas refer to each other by relative {@code $ref}, so a validator that maps the {@value
+ * #ID_PREFIX} prefix to {@value #RESOURCE_DIRECTORY} on the class path resolves every reference
+ * without network access:
  *
  * <pre>{@code
  * SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
@@ -33,8 +33,8 @@ import java.util.Objects;
  * <p>Requests and their payloads are closed (unknown keys are refused); responses are closed at the
  * envelope and open in their payloads and summaries, so that private services and later minor
  * versions may add public-safe keys. The schemas describe shape only: duplicate keys, nesting depth
- * and secret material are checked by the library, not by the schemas. The
- * {@code saas_operating_automation_worker_handoff} schemas are provisional.
+ * and secret material are checked by the library, not by the schemas. The {@code
+ * saas_operating_automation_worker_handoff} schemas are provisional.
  */
 public final class ContractSchemas {
   /** The common prefix of every schema's {@code $id}. */
@@ -59,8 +59,8 @@ public final class ContractSchemas {
   /**
    * The text of the schema called {@code name}, decoded as UTF-8.
    *
-   * @throws ContractException with code {@code invalid_value} at location {@code schema} if the name
-   *     is not one of {@link #names()}
+   * @throws ContractException with code {@code invalid_value} at location {@code schema} if the
+   *     name is not one of {@link #names()}
    */
   public static String read(String name) {
     String path = resourcePath(name);
@@ -82,8 +82,8 @@ public final class ContractSchemas {
   }
 
   /**
-   * The {@code $id} of the schema called {@code name}, e.g.
-   * {@code https://schemas.cavra.io/control-plane/v1/request.schema.json}.
+   * The {@code $id} of the schema called {@code name}, e.g. {@code
+   * https://schemas.cavra.io/control-plane/v1/request.schema.json}.
    *
    * @throws ContractException with code {@code invalid_value} if the name is unknown
    */
@@ -94,7 +94,9 @@ public final class ContractSchemas {
   private static String known(String name) {
     Objects.requireNonNull(name, "name");
     if (!Index.NAMES.contains(name)) {
-      throw ContractException.of(ErrorCode.INVALID_VALUE, "schema",
+      throw ContractException.of(
+          ErrorCode.INVALID_VALUE,
+          "schema",
           "unknown schema name; known names: " + String.join(", ", Index.NAMES));
     }
     return name;

@@ -12,8 +12,8 @@ import java.util.Objects;
  * serialized.
  *
  * <p>Serialized keys, in order: {@code schema_version}, {@code operation}, {@code tenant_id},
- * {@code requested_by}, {@code correlation_id}, {@code private_implementation_required},
- * {@code payload}. Build one with {@link #builder(Operation)}; parse one with {@link ContractJson}.
+ * {@code requested_by}, {@code correlation_id}, {@code private_implementation_required}, {@code
+ * payload}. Build one with {@link #builder(Operation)}; parse one with {@link ContractJson}.
  *
  * @param tenantId the tenant, stripped of surrounding white space
  * @param requestedBy who asks (a user, a console, a CLI), stripped
@@ -26,7 +26,8 @@ public record ControlPlaneRequest(
     String requestedBy,
     String correlationId,
     boolean privateImplementationRequired,
-    RequestPayload payload) implements Envelope {
+    RequestPayload payload)
+    implements Envelope {
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -101,7 +102,8 @@ public record ControlPlaneRequest(
   }
 
   /**
-   * A builder for {@code tenant_audit_store_operating} requests with that operation's parameters only.
+   * A builder for {@code tenant_audit_store_operating} requests with that operation's parameters
+   * only.
    *
    * @since 0.2
    */
@@ -110,7 +112,8 @@ public record ControlPlaneRequest(
   }
 
   /**
-   * A builder for {@code customer_operating_dashboard} requests with that operation's parameters only.
+   * A builder for {@code customer_operating_dashboard} requests with that operation's parameters
+   * only.
    *
    * @since 0.2
    */
@@ -146,7 +149,8 @@ public record ControlPlaneRequest(
   }
 
   /**
-   * A builder for {@code saas_operating_automation_worker_handoff} requests with that operation's parameters only.
+   * A builder for {@code saas_operating_automation_worker_handoff} requests with that operation's
+   * parameters only.
    *
    * @since 0.2
    */
@@ -176,7 +180,9 @@ public record ControlPlaneRequest(
         "payload", payload.toMap());
   }
 
-  /** A fresh correlation id: {@code saas-} and 12 lower-case hex digits from a secure random source. */
+  /**
+   * A fresh correlation id: {@code saas-} and 12 lower-case hex digits from a secure random source.
+   */
   public static String newCorrelationId() {
     byte[] bytes = new byte[6];
     RANDOM.nextBytes(bytes);
@@ -194,10 +200,13 @@ public record ControlPlaneRequest(
    */
   static String checkCorrelationId(String correlationId) {
     if (correlationId == null) {
-      throw ContractException.of(ErrorCode.MISSING_FIELD, "correlation_id", "correlation_id is required");
+      throw ContractException.of(
+          ErrorCode.MISSING_FIELD, "correlation_id", "correlation_id is required");
     }
     if (!isCorrelationId(correlationId)) {
-      throw ContractException.of(ErrorCode.INVALID_VALUE, "correlation_id",
+      throw ContractException.of(
+          ErrorCode.INVALID_VALUE,
+          "correlation_id",
           "correlation_id must be 1 to 128 characters of letters, digits, '.', '_', ':' or '-',"
               + " starting with a letter or digit");
     }
@@ -213,7 +222,8 @@ public record ControlPlaneRequest(
     }
     for (int i = 0; i < n; i++) {
       char c = id.charAt(i);
-      boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      boolean alphanumeric =
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
       if (!alphanumeric && (i == 0 || (c != '.' && c != '_' && c != ':' && c != '-'))) {
         return false;
       }

@@ -6,13 +6,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A response envelope: the answer to a {@link ControlPlaneRequest}. Immutable and always valid:
- * the payload's shape must suit the operation, and the secret guard has run over the message and
- * the whole payload, so every instance can be serialized.
+ * A response envelope: the answer to a {@link ControlPlaneRequest}. Immutable and always valid: the
+ * payload's shape must suit the operation, and the secret guard has run over the message and the
+ * whole payload, so every instance can be serialized.
  *
- * <p>Serialized keys, in order: {@code schema_version}, {@code operation}, {@code status},
- * {@code message}, {@code correlation_id}, {@code private_implementation_required},
- * {@code payload}.
+ * <p>Serialized keys, in order: {@code schema_version}, {@code operation}, {@code status}, {@code
+ * message}, {@code correlation_id}, {@code private_implementation_required}, {@code payload}.
  *
  * <p>Build one with {@link #forSummary}, {@link #onboardingUnavailable} or {@link #unavailable};
  * check that a received one answers its request with {@link #verifyAnswers}.
@@ -23,11 +22,13 @@ public record ControlPlaneResponse(
     String message,
     String correlationId,
     boolean privateImplementationRequired,
-    ResponsePayload payload) implements Envelope {
+    ResponsePayload payload)
+    implements Envelope {
 
   /** The message of the generic unavailable response. */
   public static final String UNAVAILABLE_MESSAGE =
       "This operation requires the private CAVRA SaaS Control Plane or Enterprise service.";
+
   /** The message of the tenant onboarding unavailable response. */
   public static final String ONBOARDING_UNAVAILABLE_MESSAGE =
       "Tenant onboarding requires the private CAVRA SaaS Control Plane or Enterprise service.";
@@ -52,21 +53,25 @@ public record ControlPlaneResponse(
   /**
    * The summary response for {@code request}, with status {@code requires_private_service}.
    *
-   * @throws ContractException {@code operation_mismatch} with the reference's text when the
-   *     summary belongs to another operation; {@code tenant_mismatch} when it names another tenant
+   * @throws ContractException {@code operation_mismatch} with the reference's text when the summary
+   *     belongs to another operation; {@code tenant_mismatch} when it names another tenant
    */
   public static ControlPlaneResponse forSummary(ControlPlaneRequest request, Summary summary) {
     return forSummary(request, summary, ResponseStatus.REQUIRES_PRIVATE_SERVICE);
   }
 
-  /** {@link #forSummary(ControlPlaneRequest, Summary)} with another status, for private services. */
-  public static ControlPlaneResponse forSummary(ControlPlaneRequest request, Summary summary, ResponseStatus status) {
+  /**
+   * {@link #forSummary(ControlPlaneRequest, Summary)} with another status, for private services.
+   */
+  public static ControlPlaneResponse forSummary(
+      ControlPlaneRequest request, Summary summary, ResponseStatus status) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(summary, "summary");
     Objects.requireNonNull(status, "status");
     Operation.SummaryResponse fixed = summary.operation().summaryResponse();
     if (request.operation() != summary.operation()) {
-      throw ContractException.of(ErrorCode.OPERATION_MISMATCH, "operation", fixed.mismatchMessage());
+      throw ContractException.of(
+          ErrorCode.OPERATION_MISMATCH, "operation", fixed.mismatchMessage());
     }
     checkTenant(request, summary.tenantId(), "payload.summary.tenant_id");
     return new ControlPlaneResponse(
@@ -75,14 +80,20 @@ public record ControlPlaneResponse(
         fixed.message(),
         request.correlationId(),
         true,
-        new ResponsePayload.SummaryReport(summary, fixed.privateModulesRequired(), fixed.nextStep(), Map.of()));
+        new ResponsePayload.SummaryReport(
+            summary, fixed.privateModulesRequired(), fixed.nextStep(), Map.of()));
   }
 
-  /** The answer to tenant onboarding without a private service (status {@code requires_private_service}). */
+  /**
+   * The answer to tenant onboarding without a private service (status {@code
+   * requires_private_service}).
+   */
   public static ControlPlaneResponse onboardingUnavailable(ControlPlaneRequest request) {
     Objects.requireNonNull(request, "request");
     if (request.operation() != Operation.TENANT_ONBOARDING) {
-      throw ContractException.of(ErrorCode.OPERATION_MISMATCH, "operation",
+      throw ContractException.of(
+          ErrorCode.OPERATION_MISMATCH,
+          "operation",
           "tenant onboarding response requires a tenant_onboarding request");
     }
     return new ControlPlaneResponse(
@@ -92,8 +103,10 @@ public record ControlPlaneResponse(
         request.correlationId(),
         true,
         new ResponsePayload.OnboardingUnavailable(
-            request.tenantId(), ResponsePayload.OnboardingUnavailable.PRIVATE_MODULES_REQUIRED,
-            ResponsePayload.OnboardingUnavailable.NEXT_STEP, Map.of()));
+            request.tenantId(),
+            ResponsePayload.OnboardingUnavailable.PRIVATE_MODULES_REQUIRED,
+            ResponsePayload.OnboardingUnavailable.NEXT_STEP,
+            Map.of()));
   }
 
   /**
@@ -108,7 +121,8 @@ public record ControlPlaneResponse(
         UNAVAILABLE_MESSAGE,
         request.correlationId(),
         true,
-        new ResponsePayload.Unavailable(request.tenantId(), ResponsePayload.Unavailable.NEXT_STEP, Map.of()));
+        new ResponsePayload.Unavailable(
+            request.tenantId(), ResponsePayload.Unavailable.NEXT_STEP, Map.of()));
   }
 
   /**
@@ -116,20 +130,27 @@ public record ControlPlaneResponse(
    * tenant. The reference does not check the tenant; a cross-tenant answer is a data leak.
    *
    * @return this response
-   * @throws ContractException {@code operation_mismatch}, {@code correlation_mismatch} or
-   *     {@code tenant_mismatch}
+   * @throws ContractException {@code operation_mismatch}, {@code correlation_mismatch} or {@code
+   *     tenant_mismatch}
    */
   public ControlPlaneResponse verifyAnswers(ControlPlaneRequest request) {
     Objects.requireNonNull(request, "request");
     if (operation != request.operation()) {
-      throw ContractException.of(ErrorCode.OPERATION_MISMATCH, "operation",
+      throw ContractException.of(
+          ErrorCode.OPERATION_MISMATCH,
+          "operation",
           "response operation must match the request operation");
     }
     if (!correlationId.equals(request.correlationId())) {
-      throw ContractException.of(ErrorCode.CORRELATION_MISMATCH, "correlation_id",
+      throw ContractException.of(
+          ErrorCode.CORRELATION_MISMATCH,
+          "correlation_id",
           "response correlation_id must match the request correlation_id");
     }
-    String location = payload instanceof ResponsePayload.SummaryReport ? "payload.summary.tenant_id" : "payload.tenant_id";
+    String location =
+        payload instanceof ResponsePayload.SummaryReport
+            ? "payload.summary.tenant_id"
+            : "payload.tenant_id";
     checkTenant(request, payload.tenantId(), location);
     return this;
   }
@@ -154,7 +175,9 @@ public record ControlPlaneResponse(
 
   private static void checkTenant(ControlPlaneRequest request, String tenantId, String location) {
     if (!request.tenantId().equals(tenantId)) {
-      throw ContractException.of(ErrorCode.TENANT_MISMATCH, location,
+      throw ContractException.of(
+          ErrorCode.TENANT_MISMATCH,
+          location,
           "response tenant_id must match the request tenant_id");
     }
   }
@@ -163,11 +186,19 @@ public record ControlPlaneResponse(
     if (payload instanceof ResponsePayload.SummaryReport) {
       Summary summary = ((ResponsePayload.SummaryReport) payload).summary();
       if (summary.operation() != operation) {
-        throw ContractException.of(ErrorCode.OPERATION_MISMATCH, "payload.summary",
-            operation.wireName() + " responses cannot carry a " + summary.operation().wireName() + " summary");
+        throw ContractException.of(
+            ErrorCode.OPERATION_MISMATCH,
+            "payload.summary",
+            operation.wireName()
+                + " responses cannot carry a "
+                + summary.operation().wireName()
+                + " summary");
       }
-    } else if (payload instanceof ResponsePayload.OnboardingUnavailable && operation != Operation.TENANT_ONBOARDING) {
-      throw ContractException.of(ErrorCode.INVALID_VALUE, "payload",
+    } else if (payload instanceof ResponsePayload.OnboardingUnavailable
+        && operation != Operation.TENANT_ONBOARDING) {
+      throw ContractException.of(
+          ErrorCode.INVALID_VALUE,
+          "payload",
           "only tenant_onboarding responses carry private_modules_required without a summary");
     }
   }

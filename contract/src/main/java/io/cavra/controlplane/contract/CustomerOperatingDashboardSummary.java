@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The summary of a {@code customer_operating_dashboard} response: the readiness of a customer's operating dashboard. Immutable; construction validates in the
- * reference's order (states, counts, the secret guard over the free-text fields, then
- * {@code tenant_id}), with paths below {@code payload.summary}.
+ * The summary of a {@code customer_operating_dashboard} response: the readiness of a customer's
+ * operating dashboard. Immutable; construction validates in the reference's order (states, counts,
+ * the secret guard over the free-text fields, then {@code tenant_id}), with paths below {@code
+ * payload.summary}.
  *
  * <p>{@code extensions} holds keys this version does not know, read from a newer or private
- * producer; they are guarded, kept in order and written after the contract's keys. Builders leave it
- * empty. Use {@link Summary#builder(Operation)} to build one from wire-form values with the
+ * producer; they are guarded, kept in order and written after the contract's keys. Builders leave
+ * it empty. Use {@link Summary#builder(Operation)} to build one from wire-form values with the
  * reference's defaults.
  */
 public record CustomerOperatingDashboardSummary(
@@ -31,9 +32,24 @@ public record CustomerOperatingDashboardSummary(
     implements Summary {
   /** The fixed boundary text written as {@code dashboard_boundary}. */
   public static final String BOUNDARY =
-      "customer operating dashboards, provider telemetry, support systems, and customer records remain private service responsibilities";
+      "customer operating dashboards, provider telemetry, support systems, and customer records"
+          + " remain private service responsibilities";
 
-  static final List<String> KEYS = List.of("tenant_id", "dashboard_status", "billing_status", "license_service_status", "support_handoff_status", "customer_success_status", "escalation_status", "release_closeout_status", "latest_dashboard_at", "dashboard_scope", "blockers", "private_validation_required", "dashboard_boundary");
+  static final List<String> KEYS =
+      List.of(
+          "tenant_id",
+          "dashboard_status",
+          "billing_status",
+          "license_service_status",
+          "support_handoff_status",
+          "customer_success_status",
+          "escalation_status",
+          "release_closeout_status",
+          "latest_dashboard_at",
+          "dashboard_scope",
+          "blockers",
+          "private_validation_required",
+          "dashboard_boundary");
   private static final String P = "payload.summary.";
 
   public CustomerOperatingDashboardSummary {
@@ -48,7 +64,15 @@ public record CustomerOperatingDashboardSummary(
     dashboardScope = Checks.text(dashboardScope, P + "dashboard_scope");
     blockers = Checks.textList(blockers, P + "blockers");
     extensions = WireMaps.extensions(extensions, KEYS);
-    Checks.guard(WireMaps.ordered("latest_dashboard_at", latestDashboardAt, "dashboard_scope", dashboardScope, "blockers", blockers), "payload.summary");
+    Checks.guard(
+        WireMaps.ordered(
+            "latest_dashboard_at",
+            latestDashboardAt,
+            "dashboard_scope",
+            dashboardScope,
+            "blockers",
+            blockers),
+        "payload.summary");
     Checks.guard(extensions, "payload.summary");
     tenantId = Checks.identifier(tenantId, "tenant_id", P + "tenant_id");
   }

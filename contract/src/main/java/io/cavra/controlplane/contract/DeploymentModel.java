@@ -1,8 +1,8 @@
 package io.cavra.controlplane.contract;
 
 /**
- * Where an onboarded tenant runs.
- * Constants are declared in the reference's order; {@link #wireName()} is the JSON form.
+ * Where an onboarded tenant runs. Constants are declared in the reference's order; {@link
+ * #wireName()} is the JSON form.
  */
 public enum DeploymentModel implements WireValue {
   HOSTED_SAAS("hosted_saas"),

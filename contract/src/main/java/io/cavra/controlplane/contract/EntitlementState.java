@@ -1,8 +1,8 @@
 package io.cavra.controlplane.contract;
 
 /**
- * The entitlement state of an entitlement status summary.
- * Constants are declared in the reference's order; {@link #wireName()} is the JSON form.
+ * The entitlement state of an entitlement status summary. Constants are declared in the reference's
+ * order; {@link #wireName()} is the JSON form.
  */
 public enum EntitlementState implements WireValue {
   ACTIVE("active"),

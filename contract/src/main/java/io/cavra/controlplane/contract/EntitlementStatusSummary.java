@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The summary of a {@code entitlement_status} response: the entitlement state of a tenant: subscription plan, license status and feature grants. Immutable; construction validates in the
- * reference's order (states, counts, the secret guard over the free-text fields, then
- * {@code tenant_id}), with paths below {@code payload.summary}.
+ * The summary of a {@code entitlement_status} response: the entitlement state of a tenant:
+ * subscription plan, license status and feature grants. Immutable; construction validates in the
+ * reference's order (states, counts, the secret guard over the free-text fields, then {@code
+ * tenant_id}), with paths below {@code payload.summary}.
  *
  * <p>{@code extensions} holds keys this version does not know, read from a newer or private
- * producer; they are guarded, kept in order and written after the contract's keys. Builders leave it
- * empty. Use {@link Summary#builder(Operation)} to build one from wire-form values with the
+ * producer; they are guarded, kept in order and written after the contract's keys. Builders leave
+ * it empty. Use {@link Summary#builder(Operation)} to build one from wire-form values with the
  * reference's defaults.
  */
 public record EntitlementStatusSummary(
@@ -29,7 +30,17 @@ public record EntitlementStatusSummary(
   public static final String BOUNDARY =
       "billing and subscription verification are private service responsibilities";
 
-  static final List<String> KEYS = List.of("tenant_id", "entitlement_status", "subscription_plan", "license_status", "enabled_features", "locked_features", "expires_at", "private_validation_required", "billing_boundary");
+  static final List<String> KEYS =
+      List.of(
+          "tenant_id",
+          "entitlement_status",
+          "subscription_plan",
+          "license_status",
+          "enabled_features",
+          "locked_features",
+          "expires_at",
+          "private_validation_required",
+          "billing_boundary");
   private static final String P = "payload.summary.";
 
   public EntitlementStatusSummary {
@@ -40,7 +51,19 @@ public record EntitlementStatusSummary(
     lockedFeatures = Checks.textList(lockedFeatures, P + "locked_features");
     expiresAt = Checks.optionalText(expiresAt, P + "expires_at");
     extensions = WireMaps.extensions(extensions, KEYS);
-    Checks.guard(WireMaps.ordered("subscription_plan", subscriptionPlan, "license_status", licenseStatus, "enabled_features", enabledFeatures, "locked_features", lockedFeatures, "expires_at", expiresAt), "payload.summary");
+    Checks.guard(
+        WireMaps.ordered(
+            "subscription_plan",
+            subscriptionPlan,
+            "license_status",
+            licenseStatus,
+            "enabled_features",
+            enabledFeatures,
+            "locked_features",
+            lockedFeatures,
+            "expires_at",
+            expiresAt),
+        "payload.summary");
     Checks.guard(extensions, "payload.summary");
     tenantId = Checks.identifier(tenantId, "tenant_id", P + "tenant_id");
   }

@@ -7,15 +7,17 @@ import java.util.Optional;
  * The closed vocabulary of contract errors. Each code has a fixed lower-case wire form that tools
  * (the CLI, the gateway, the conformance kit) may rely on; codes are never renamed or reused.
  *
- * <p>Codes fall into three groups: the input is not usable JSON ({@link #INVALID_JSON},
- * {@link #DUPLICATE_KEY}, {@link #TOO_DEEP}, {@link #TOO_LARGE}), the JSON does not have the
- * contract's shape (everything from {@link #UNSUPPORTED_SCHEMA_VERSION} to {@link #EMPTY_LIST}),
- * or the content is refused for safety or consistency (the rest).
+ * <p>Codes fall into three groups: the input is not usable JSON ({@link #INVALID_JSON}, {@link
+ * #DUPLICATE_KEY}, {@link #TOO_DEEP}, {@link #TOO_LARGE}), the JSON does not have the contract's
+ * shape (everything from {@link #UNSUPPORTED_SCHEMA_VERSION} to {@link #EMPTY_LIST}), or the
+ * content is refused for safety or consistency (the rest).
  */
 public enum ErrorCode {
   /** The input is not well-formed JSON, is not UTF-8, or has trailing content. */
   INVALID_JSON,
-  /** An object repeats a key; the contract refuses documents whose meaning depends on the reader. */
+  /**
+   * An object repeats a key; the contract refuses documents whose meaning depends on the reader.
+   */
   DUPLICATE_KEY,
   /** Arrays and objects nest deeper than the configured limit. */
   TOO_DEEP,
@@ -25,7 +27,9 @@ public enum ErrorCode {
   UNSUPPORTED_SCHEMA_VERSION,
   /** The {@code operation} is not one of the contract's operations. */
   UNKNOWN_OPERATION,
-  /** A key or builder parameter that the contract does not define, where unknown ones are refused. */
+  /**
+   * A key or builder parameter that the contract does not define, where unknown ones are refused.
+   */
   UNKNOWN_FIELD,
   /** A required key or builder parameter is absent or null. */
   MISSING_FIELD,

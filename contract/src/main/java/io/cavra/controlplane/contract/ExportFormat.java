@@ -1,8 +1,9 @@
 package io.cavra.controlplane.contract;
 
 /**
- * The format of an evidence export. Matching is case-sensitive, as in the reference: {@code JSON} is refused.
- * Constants are declared in the reference's order; {@link #wireName()} is the JSON form.
+ * The format of an evidence export. Matching is case-sensitive, as in the reference: {@code JSON}
+ * is refused. Constants are declared in the reference's order; {@link #wireName()} is the JSON
+ * form.
  */
 public enum ExportFormat implements WireValue {
   JSON("json"),

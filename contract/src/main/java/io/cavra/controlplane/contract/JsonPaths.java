@@ -5,8 +5,8 @@ import java.util.Objects;
 /**
  * JSON paths as the contract writes them: RFC 9535 member-name shorthand ({@code .name}) for a
  * member whose name is a JSONPath identifier, and a normalized bracket selector ({@code ['a.b']},
- * with RFC 9535's escapes) for any other name, so that a path names exactly one place:
- * {@code $.payload.labels['app.kubernetes.io/name']} is not {@code $.payload.labels.app.kubernetes}.
+ * with RFC 9535's escapes) for any other name, so that a path names exactly one place: {@code
+ * $.payload.labels['app.kubernetes.io/name']} is not {@code $.payload.labels.app.kubernetes}.
  * Indexes are {@code [0]}.
  *
  * <p>The reference writes names as they are ({@code payload.labels.app.kubernetes.io/name}) in its
@@ -42,8 +42,8 @@ public final class JsonPaths {
   }
 
   /**
-   * Appends member {@code name} to the path in {@code out}: {@code .name}, or just {@code name} when
-   * {@code out} is empty, for an identifier; {@code ['…']} otherwise.
+   * Appends member {@code name} to the path in {@code out}: {@code .name}, or just {@code name}
+   * when {@code out} is empty, for an identifier; {@code ['…']} otherwise.
    */
   public static void appendMember(StringBuilder out, String name) {
     if (isShorthand(name)) {
@@ -89,9 +89,13 @@ public final class JsonPaths {
     }
     for (int i = 0; i < name.length(); i++) {
       char c = name.charAt(i);
-      boolean ok = c >= 0x80
-          ? !Character.isSurrogate(c) || pairedAt(name, i)
-          : (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || (i > 0 && c >= '0' && c <= '9');
+      boolean ok =
+          c >= 0x80
+              ? !Character.isSurrogate(c) || pairedAt(name, i)
+              : (c >= 'a' && c <= 'z')
+                  || (c >= 'A' && c <= 'Z')
+                  || c == '_'
+                  || (i > 0 && c >= '0' && c <= '9');
       if (!ok) {
         return false;
       }
@@ -142,7 +146,10 @@ public final class JsonPaths {
     return cut > 0 ? path.substring(0, cut) : null;
   }
 
-  /** Reads a quoted name from {@code start} into {@code out}; returns the index after its {@code ']}. */
+  /**
+   * Reads a quoted name from {@code start} into {@code out}; returns the index after its {@code
+   * ']}.
+   */
   private static int unquote(String path, int start, StringBuilder out) {
     int i = start;
     while (i < path.length()) {

@@ -27,7 +27,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +35,10 @@ import java.util.Objects;
 /**
  * Reads one JSON document into plain Java values (ordered maps, lists, strings, {@code Long} /
  * {@code BigInteger}, {@code BigDecimal} for a float, holding the decimal Python's {@code repr}
- * writes for the nearest double, booleans, null) with the contract's safety rules: strict
- * UTF-8, no duplicate keys, bounded size and depth, no trailing content. Recursion is bounded by the
- * depth limit, so hostile input fails with {@code too_deep}, never with a stack overflow. Messages
- * never quote the input.
+ * writes for the nearest double, booleans, null) with the contract's safety rules: strict UTF-8, no
+ * duplicate keys, bounded size and depth, no trailing content. Recursion is bounded by the depth
+ * limit, so hostile input fails with {@code too_deep}, never with a stack overflow. Messages never
+ * quote the input.
  */
 final class JsonTreeReader {
   private static final VarHandle LONGS =
@@ -55,13 +54,15 @@ final class JsonTreeReader {
   public JsonTreeReader(int maxBytes, int maxDepth) {
     this.maxBytes = maxBytes;
     this.maxDepth = maxDepth;
-    this.factory = JsonFactory.builder()
-        .streamReadConstraints(StreamReadConstraints.builder()
-            .maxNestingDepth(maxDepth + 1)
-            .maxStringLength(Math.max(maxBytes, 1))
-            .maxDocumentLength(Math.max(maxBytes, 1))
-            .build())
-        .build();
+    this.factory =
+        JsonFactory.builder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxNestingDepth(maxDepth + 1)
+                    .maxStringLength(Math.max(maxBytes, 1))
+                    .maxDocumentLength(Math.max(maxBytes, 1))
+                    .build())
+            .build();
   }
 
   /**
@@ -117,9 +118,9 @@ final class JsonTreeReader {
   }
 
   /**
-   * Reads text as {@link #read(String)} does, screened as {@link #readScreened(byte[],
-   * Screening)} screens bytes. Text can hold lone surrogates that no decoder refused, so a
-   * document is only clear if the whole text is valid Unicode too.
+   * Reads text as {@link #read(String)} does, screened as {@link #readScreened(byte[], Screening)}
+   * screens bytes. Text can hold lone surrogates that no decoder refused, so a document is only
+   * clear if the whole text is valid Unicode too.
    */
   public Screened readScreened(String text, Screening guard) {
     checkSize(text);
@@ -130,11 +131,12 @@ final class JsonTreeReader {
   }
 
   /**
-   * The result of a screened read. Only a document that the default guard cleared is marked
-   * cleared for the model: a record built from a document that another guard cleared still runs
-   * the default guard.
+   * The result of a screened read. Only a document that the default guard cleared is marked cleared
+   * for the model: a record built from a document that another guard cleared still runs the default
+   * guard.
    */
-  private static Screened screened(Object tree, Screening guard, boolean clear, ReadDocument document) {
+  private static Screened screened(
+      Object tree, Screening guard, boolean clear, ReadDocument document) {
     if (clear && guard == Checks.GUARD) {
       document.markCleared();
     }
@@ -150,7 +152,8 @@ final class JsonTreeReader {
 
   private static String decode(byte[] utf8) {
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(utf8))
@@ -162,7 +165,8 @@ final class JsonTreeReader {
 
   private Object parse(String text, Screening.Screen screen, ReadDocument document) {
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-      throw MalformedJsonException.of(ErrorCode.INVALID_JSON, "line 1, column 1", "input starts with a byte order mark");
+      throw MalformedJsonException.of(
+          ErrorCode.INVALID_JSON, "line 1, column 1", "input starts with a byte order mark");
     }
     return parse(() -> factory.createParser(text), screen, document);
   }
@@ -178,7 +182,8 @@ final class JsonTreeReader {
     try (JsonParser parser = source.open()) {
       JsonToken token = parser.nextToken();
       if (token == null) {
-        throw MalformedJsonException.of(ErrorCode.INVALID_JSON, "line 1, column 1", "input is empty");
+        throw MalformedJsonException.of(
+            ErrorCode.INVALID_JSON, "line 1, column 1", "input is empty");
       }
       Object value = value(parser, token, path, 0, screen, document);
       if (parser.nextToken() != null) {
@@ -188,9 +193,12 @@ final class JsonTreeReader {
     } catch (StreamConstraintsException e) {
       String reason = String.valueOf(e.getOriginalMessage());
       if (reason.contains("nesting depth")) {
-        throw MalformedJsonException.of(ErrorCode.TOO_DEEP, "$", "input nests deeper than " + maxDepth + " levels");
+        throw MalformedJsonException.of(
+            ErrorCode.TOO_DEEP, "$", "input nests deeper than " + maxDepth + " levels");
       }
-      throw MalformedJsonException.of(ErrorCode.TOO_LARGE, syntax(e.getLocation(), "").location(),
+      throw MalformedJsonException.of(
+          ErrorCode.TOO_LARGE,
+          syntax(e.getLocation(), "").location(),
           "a string or number is longer than the reader allows");
     } catch (JsonEOFException e) {
       throw syntax(e.getLocation(), "unexpected end of input");
@@ -201,8 +209,14 @@ final class JsonTreeReader {
     }
   }
 
-  private Object value(JsonParser parser, JsonToken token, Object[] path, int depth, Screening.Screen screen,
-      ReadDocument document) throws IOException {
+  private Object value(
+      JsonParser parser,
+      JsonToken token,
+      Object[] path,
+      int depth,
+      Screening.Screen screen,
+      ReadDocument document)
+      throws IOException {
     switch (token) {
       case START_OBJECT:
         checkDepth(path, depth);
@@ -244,7 +258,8 @@ final class JsonTreeReader {
         }
         double d = decimal == null ? Double.POSITIVE_INFINITY : decimal.doubleValue();
         if (Double.isInfinite(d)) {
-          throw ContractException.of(ErrorCode.INVALID_VALUE, render(path, depth), "number is out of range");
+          throw ContractException.of(
+              ErrorCode.INVALID_VALUE, render(path, depth), "number is out of range");
         }
         // What Python's json reads is a double: hold the decimal its repr writes for it, as built
         // values are held, so that the model need not look for floats to normalize.
@@ -265,8 +280,9 @@ final class JsonTreeReader {
    * compared in place for duplicates. Larger ones become a hashed map, so that neither the
    * duplicate check nor a caller's lookups grow quadratic.
    */
-  private Map<String, Object> object(JsonParser parser, Object[] path, int depth, Screening.Screen screen,
-      ReadDocument document) throws IOException {
+  private Map<String, Object> object(
+      JsonParser parser, Object[] path, int depth, Screening.Screen screen, ReadDocument document)
+      throws IOException {
     Object[] entries = new Object[32];
     int size = 0;
     Map<String, Object> large = null;
@@ -292,7 +308,8 @@ final class JsonTreeReader {
         }
       }
       if (duplicate) {
-        throw MalformedJsonException.of(ErrorCode.DUPLICATE_KEY, render(path, depth + 1), "duplicate key in object");
+        throw MalformedJsonException.of(
+            ErrorCode.DUPLICATE_KEY, render(path, depth + 1), "duplicate key in object");
       }
       Object value = value(parser, parser.nextToken(), path, depth + 1, screen, document);
       if (large != null) {
@@ -308,7 +325,9 @@ final class JsonTreeReader {
         large.put(key, value);
       }
     }
-    return large != null ? new ReadMap(large, document) : WireMap.read(document, Arrays.copyOf(entries, size));
+    return large != null
+        ? new ReadMap(large, document)
+        : WireMap.read(document, Arrays.copyOf(entries, size));
   }
 
   /**
@@ -325,7 +344,9 @@ final class JsonTreeReader {
 
   private void checkDepth(Object[] path, int depth) {
     if (depth >= maxDepth) {
-      throw MalformedJsonException.of(ErrorCode.TOO_DEEP, render(path, depth),
+      throw MalformedJsonException.of(
+          ErrorCode.TOO_DEEP,
+          render(path, depth),
           "input nests deeper than " + maxDepth + " levels");
     }
   }
@@ -351,13 +372,15 @@ final class JsonTreeReader {
   }
 
   private MalformedJsonException tooLarge() {
-    return MalformedJsonException.of(ErrorCode.TOO_LARGE, "$", "input is larger than " + maxBytes + " bytes");
+    return MalformedJsonException.of(
+        ErrorCode.TOO_LARGE, "$", "input is larger than " + maxBytes + " bytes");
   }
 
   private static MalformedJsonException syntax(JsonLocation location, String message) {
-    String where = location == null
-        ? "$"
-        : "line " + location.getLineNr() + ", column " + location.getColumnNr();
+    String where =
+        location == null
+            ? "$"
+            : "line " + location.getLineNr() + ", column " + location.getColumnNr();
     return MalformedJsonException.of(ErrorCode.INVALID_JSON, where, message);
   }
 
@@ -382,7 +405,9 @@ final class JsonTreeReader {
         bytes++;
       } else if (c < 0x800) {
         bytes += 2;
-      } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < n
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
         bytes += 4;
         i++;
       } else {

@@ -15,8 +15,8 @@ import java.util.Map;
  * Plain Java JSON values: {@code Map<String, ?>}, {@code List<?>}, String, Boolean, numbers, null.
  * The model holds them as {@code String}, {@code Boolean}, {@code Long}, {@code BigInteger} (beyond
  * a long), {@code BigDecimal} (a float: the decimal Python's {@code repr} writes for the nearest
- * double, which is what the writer prints), {@code null}, and deeply unmodifiable,
- * order-preserving lists and maps.
+ * double, which is what the writer prints), {@code null}, and deeply unmodifiable, order-preserving
+ * lists and maps.
  */
 final class JsonValues {
   /** Maps up to this size are {@link WireMap}s; larger ones are hashed. */
@@ -25,10 +25,10 @@ final class JsonValues {
   private JsonValues() {}
 
   /**
-   * An immutable deep copy of a value that sits {@code depth} levels below the root of its
-   * document (the root object is level 0). Maps keep their order. Integral numbers become {@code
-   * Long} or {@code BigInteger}, other numbers {@code BigDecimal}; anything that is not a JSON value
-   * is refused, and so is an array or object at level {@link ContractJson#DEFAULT_MAX_DEPTH} or
+   * An immutable deep copy of a value that sits {@code depth} levels below the root of its document
+   * (the root object is level 0). Maps keep their order. Integral numbers become {@code Long} or
+   * {@code BigInteger}, other numbers {@code BigDecimal}; anything that is not a JSON value is
+   * refused, and so is an array or object at level {@link ContractJson#DEFAULT_MAX_DEPTH} or
    * deeper, which the default reader would refuse (a reader may allow deeper documents, so the
    * depth of a list or map the reader built is not checked again). A list or map of a document the
    * default guard's screen cleared is returned as it is: the reader checked it already.
@@ -43,13 +43,17 @@ final class JsonValues {
    * needed, since rendering a key asks the secret guard whether the key must be redacted.
    */
   private static Object copy(Object value, String parent, Object segment, int depth) {
-    if (value == null || value instanceof Boolean || value instanceof Long || ReadDocument.isCleared(value)) {
+    if (value == null
+        || value instanceof Boolean
+        || value instanceof Long
+        || ReadDocument.isCleared(value)) {
       return value;
     }
     if (value instanceof String) {
       if (!Checks.isValidUnicode((String) value)) {
         String location = location(parent, segment);
-        throw ContractException.of(ErrorCode.INVALID_VALUE, location, location + " must be valid Unicode text");
+        throw ContractException.of(
+            ErrorCode.INVALID_VALUE, location, location + " must be valid Unicode text");
       }
       return value;
     }
@@ -66,13 +70,18 @@ final class JsonValues {
     if (value instanceof Map || value instanceof List) {
       String location = location(parent, segment);
       if (depth >= ContractJson.DEFAULT_MAX_DEPTH && ReadDocument.of(value) == null) {
-        throw ContractException.of(ErrorCode.TOO_DEEP, location,
+        throw ContractException.of(
+            ErrorCode.TOO_DEEP,
+            location,
             location + " nests deeper than " + ContractJson.DEFAULT_MAX_DEPTH + " levels");
       }
-      return value instanceof Map ? copyMap((Map<?, ?>) value, location, depth) : copyList((List<?>) value, location, depth);
+      return value instanceof Map
+          ? copyMap((Map<?, ?>) value, location, depth)
+          : copyList((List<?>) value, location, depth);
     }
     String location = location(parent, segment);
-    throw ContractException.of(ErrorCode.INVALID_TYPE, location, location + " must be a JSON value");
+    throw ContractException.of(
+        ErrorCode.INVALID_TYPE, location, location + " must be a JSON value");
   }
 
   /** {@link #copy} of a map's entries, each at {@code location.key}. */
@@ -124,10 +133,12 @@ final class JsonValues {
 
   private static String key(Object key, String location) {
     if (!(key instanceof String)) {
-      throw ContractException.of(ErrorCode.INVALID_TYPE, location, location + " keys must be strings");
+      throw ContractException.of(
+          ErrorCode.INVALID_TYPE, location, location + " keys must be strings");
     }
     if (!Checks.isValidUnicode((String) key)) {
-      throw ContractException.of(ErrorCode.INVALID_VALUE, location, location + " keys must be valid Unicode text");
+      throw ContractException.of(
+          ErrorCode.INVALID_VALUE, location, location + " keys must be valid Unicode text");
     }
     return (String) key;
   }
@@ -139,7 +150,8 @@ final class JsonValues {
   private static BigDecimal decimal(double d, String parent, Object segment) {
     if (!Double.isFinite(d)) {
       String location = location(parent, segment);
-      throw ContractException.of(ErrorCode.INVALID_VALUE, location, location + " must be a finite number");
+      throw ContractException.of(
+          ErrorCode.INVALID_VALUE, location, location + " must be a finite number");
     }
     return new BigDecimal(CanonicalJsonWriter.pythonFloatRepr(d));
   }

@@ -1,8 +1,8 @@
 package io.cavra.controlplane.contract;
 
 /**
- * The edition named by a license.
- * Constants are declared in the reference's order; {@link #wireName()} is the JSON form.
+ * The edition named by a license. Constants are declared in the reference's order; {@link
+ * #wireName()} is the JSON form.
  */
 public enum LicenseEdition implements WireValue {
   COMMUNITY("community"),

@@ -1,8 +1,8 @@
 package io.cavra.controlplane.contract;
 
 /**
- * The status of a local license validation report.
- * Constants are declared in the reference's order; {@link #wireName()} is the JSON form.
+ * The status of a local license validation report. Constants are declared in the reference's order;
+ * {@link #wireName()} is the JSON form.
  */
 public enum LicenseStatus implements WireValue {
   VALID("valid"),

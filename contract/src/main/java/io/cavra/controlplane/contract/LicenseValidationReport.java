@@ -10,8 +10,8 @@ import java.util.Objects;
  * by a {@code license_validation} request. Immutable.
  *
  * <p>Serialized keys, in order: {@code status}, {@code edition}, {@code license_id}, {@code valid},
- * {@code message}, {@code private_validation_required}, {@code enabled_features},
- * {@code locked_features}.
+ * {@code message}, {@code private_validation_required}, {@code enabled_features}, {@code
+ * locked_features}.
  */
 public record LicenseValidationReport(
     LicenseStatus status,
@@ -35,8 +35,8 @@ public record LicenseValidationReport(
   }
 
   /**
-   * The report of the default Community license: license id {@code community}, no features,
-   * status {@code valid}, no private validation required.
+   * The report of the default Community license: license id {@code community}, no features, status
+   * {@code valid}, no private validation required.
    */
   public static LicenseValidationReport communityDefault() {
     return local(LicenseStatus.VALID, LicenseEdition.COMMUNITY, "community", List.of());
@@ -44,8 +44,8 @@ public record LicenseValidationReport(
 
   /**
    * A report filled the way the reference's local license client fills it: {@code valid} exactly
-   * when the status is valid; features enabled when valid and locked otherwise; private
-   * validation required for every edition but Community; the reference's message per case.
+   * when the status is valid; features enabled when valid and locked otherwise; private validation
+   * required for every edition but Community; the reference's message per case.
    */
   public static LicenseValidationReport local(
       LicenseStatus status, LicenseEdition edition, String licenseId, List<String> features) {
@@ -65,10 +65,11 @@ public record LicenseValidationReport(
     switch (status) {
       case VALID:
         return edition == LicenseEdition.COMMUNITY
-            ? "CAVRA Community is valid and does not require a license key for local or self-hosted use."
-            : "Local validation accepted the public entitlement shape. Real commercial entitlement, signature,"
-                + " revocation, managed service, billing, and tenant checks require the private CAVRA Managed or"
-                + " entitlement service.";
+            ? "CAVRA Community is valid and does not require a license key for local or self-hosted"
+                + " use."
+            : "Local validation accepted the public entitlement shape. Real commercial entitlement,"
+                + " signature, revocation, managed service, billing, and tenant checks require"
+                + " the private CAVRA Managed or entitlement service.";
       case EXPIRED:
         return "License is expired.";
       case UNSUPPORTED:

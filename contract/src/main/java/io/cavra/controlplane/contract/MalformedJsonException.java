@@ -2,8 +2,8 @@ package io.cavra.controlplane.contract;
 
 /**
  * A {@link ContractException} for input that is not usable JSON at all, as opposed to JSON with the
- * wrong shape: codes {@code invalid_json}, {@code duplicate_key}, {@code too_deep} and
- * {@code too_large}. Its location is a JSON path where known, else {@code line L, column C}.
+ * wrong shape: codes {@code invalid_json}, {@code duplicate_key}, {@code too_deep} and {@code
+ * too_large}. Its location is a JSON path where known, else {@code line L, column C}.
  */
 public final class MalformedJsonException extends ContractException {
   private static final long serialVersionUID = 1L;

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The operations a private control plane performs, in the reference's declaration order, with
- * their wire names and the texts of the contract description.
+ * The operations a private control plane performs, in the reference's declaration order, with their
+ * wire names and the texts of the contract description.
  *
  * <p>Each constant is the operation's declaration: its wire name, its description texts, the keys
  * of its request payload on the wire, its request builder's parameters with kinds and defaults,
@@ -15,8 +15,8 @@ import java.util.Optional;
  * and fields. The builders, the reader and the contract description read them from here.
  *
  * <p>{@link #SAAS_OPERATING_AUTOMATION_WORKER_HANDOFF} is <b>provisional</b>: the reference
- * published its callers and documentation but not its source, so its payload, summary, messages
- * and position are inferred (see {@link #isProvisional()} and the README).
+ * published its callers and documentation but not its source, so its payload, summary, messages and
+ * position are inferred (see {@link #isProvisional()} and the README).
  */
 public enum Operation implements WireValue {
   ENTITLEMENT_STATUS(
@@ -27,23 +27,41 @@ public enum Operation implements WireValue {
       List.of(list("feature_names", List.of())),
       new SummaryResponse(
           "entitlement status response requires an entitlement_status request",
-          "Entitlement status requires private billing, subscription, and license-service validation.",
-          List.of("billing integration", "license service", "subscription status", "feature entitlement registry"),
+          "Entitlement status requires private billing, subscription, and license-service"
+              + " validation.",
+          List.of(
+              "billing integration",
+              "license service",
+              "subscription status",
+              "feature entitlement registry"),
           "See docs/architecture/entitlement-status-contract.md",
           "billing_boundary",
           EntitlementStatusSummary.BOUNDARY,
           List.of(
-              new SummaryField("entitlement_status", SummaryField.Kind.STATE, true, null, EntitlementState.class),
+              new SummaryField(
+                  "entitlement_status",
+                  SummaryField.Kind.STATE,
+                  true,
+                  null,
+                  EntitlementState.class),
               new SummaryField("subscription_plan", SummaryField.Kind.TEXT, true, null, null),
               new SummaryField("license_status", SummaryField.Kind.TEXT, true, null, null),
-              new SummaryField("enabled_features", SummaryField.Kind.TEXT_LIST, false, List.of(), null),
-              new SummaryField("locked_features", SummaryField.Kind.TEXT_LIST, false, List.of(), null),
+              new SummaryField(
+                  "enabled_features", SummaryField.Kind.TEXT_LIST, false, List.of(), null),
+              new SummaryField(
+                  "locked_features", SummaryField.Kind.TEXT_LIST, false, List.of(), null),
               new SummaryField("expires_at", SummaryField.Kind.OPTIONAL_TEXT, false, null, null)))),
   TENANT_ONBOARDING(
       "tenant_onboarding",
       "tenant activation metadata, deployment model, contacts, and readiness requirements",
       "tenant activation state, blockers, and private service handoff status",
-      List.of("organization_name", "deployment_model", "region", "requirements", "contacts", "activation_boundary"),
+      List.of(
+          "organization_name",
+          "deployment_model",
+          "region",
+          "requirements",
+          "contacts",
+          "activation_boundary"),
       List.of(
           new RequestParameter("organization_name", Kind.TEXT, true, null),
           text("deployment_model", DeploymentModel.HOSTED_SAAS.wireName()),
@@ -68,7 +86,8 @@ public enum Operation implements WireValue {
   POLICY_REGISTRY_READINESS(
       "policy_registry_readiness",
       "tenant identifier, catalog scope, policy-pack references, and readiness checks",
-      "hosted registry availability, catalog freshness, version state, blockers, and private service handoff status",
+      "hosted registry availability, catalog freshness, version state, blockers, and private"
+          + " service handoff status",
       List.of("policy_pack_refs", "catalog_scope", "required_checks", "readiness_boundary"),
       List.of(
           list("policy_pack_refs", List.of()),
@@ -76,16 +95,24 @@ public enum Operation implements WireValue {
           list("required_checks", RequestPayload.PolicyRegistryReadiness.DEFAULT_CHECKS)),
       new SummaryResponse(
           "policy registry readiness response requires a policy_registry_readiness request",
-          "Hosted policy registry readiness requires private registry, artifact, entitlement, and rollout validation.",
-          List.of("hosted policy registry service", "policy-pack artifact store", "feature entitlement registry",
-              "approval workflow", "rollout telemetry"),
+          "Hosted policy registry readiness requires private registry, artifact, entitlement, and"
+              + " rollout validation.",
+          List.of(
+              "hosted policy registry service",
+              "policy-pack artifact store",
+              "feature entitlement registry",
+              "approval workflow",
+              "rollout telemetry"),
           "See docs/architecture/hosted-policy-registry-readiness-contract.md",
           "registry_boundary",
           PolicyRegistryReadinessSummary.BOUNDARY,
           List.of(
-              new SummaryField("readiness_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-              new SummaryField("catalog_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-              new SummaryField("latest_catalog_version", SummaryField.Kind.OPTIONAL_TEXT, false, null, null),
+              new SummaryField(
+                  "readiness_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
+              new SummaryField(
+                  "catalog_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
+              new SummaryField(
+                  "latest_catalog_version", SummaryField.Kind.OPTIONAL_TEXT, false, null, null),
               new SummaryField("policy_pack_count", SummaryField.Kind.COUNT, false, 0L, null),
               new SummaryField("checked_at", SummaryField.Kind.OPTIONAL_TEXT, false, null, null),
               new SummaryField("blockers", SummaryField.Kind.TEXT_LIST, false, List.of(), null)))),
@@ -101,7 +128,8 @@ public enum Operation implements WireValue {
   TENANT_AUDIT_STORE_OPERATING(
       "tenant_audit_store_operating",
       "tenant identifier, retention profile, evidence window, and operating checks",
-      "audit-store health, retention posture, evidence freshness, export readiness, blockers, and private service handoff status",
+      "audit-store health, retention posture, evidence freshness, export readiness, blockers, and"
+          + " private service handoff status",
       List.of("retention_profile", "evidence_window", "required_checks", "operating_boundary"),
       List.of(
           text("retention_profile", "tenant-default"),
@@ -109,25 +137,42 @@ public enum Operation implements WireValue {
           list("required_checks", RequestPayload.TenantAuditStoreOperating.DEFAULT_CHECKS)),
       new SummaryResponse(
           "tenant audit-store operating response requires a tenant_audit_store_operating request",
-          "Tenant audit-store operating status requires private archive, retention, evidence, export, and dashboard validation.",
-          List.of("tenant audit store", "retention enforcement", "evidence freshness monitor",
-              "export connector service", "operating dashboard"),
+          "Tenant audit-store operating status requires private archive, retention, evidence,"
+              + " export, and dashboard validation.",
+          List.of(
+              "tenant audit store",
+              "retention enforcement",
+              "evidence freshness monitor",
+              "export connector service",
+              "operating dashboard"),
           "See docs/architecture/tenant-audit-store-operating-contract.md",
           "audit_store_boundary",
           TenantAuditStoreOperatingSummary.BOUNDARY,
           List.of(
-              new SummaryField("health_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-              new SummaryField("retention_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-              new SummaryField("evidence_freshness_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-              new SummaryField("export_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-              new SummaryField("latest_evidence_at", SummaryField.Kind.OPTIONAL_TEXT, false, null, null),
-              new SummaryField("retention_profile", SummaryField.Kind.TEXT, false, "tenant-default", null),
-              new SummaryField("supported_export_formats", SummaryField.Kind.TEXT_LIST, false, List.of(), null),
+              new SummaryField(
+                  "health_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
+              new SummaryField(
+                  "retention_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
+              new SummaryField(
+                  "evidence_freshness_status",
+                  SummaryField.Kind.STATE,
+                  true,
+                  null,
+                  ReadinessState.class),
+              new SummaryField(
+                  "export_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
+              new SummaryField(
+                  "latest_evidence_at", SummaryField.Kind.OPTIONAL_TEXT, false, null, null),
+              new SummaryField(
+                  "retention_profile", SummaryField.Kind.TEXT, false, "tenant-default", null),
+              new SummaryField(
+                  "supported_export_formats", SummaryField.Kind.TEXT_LIST, false, List.of(), null),
               new SummaryField("blockers", SummaryField.Kind.TEXT_LIST, false, List.of(), null)))),
   CUSTOMER_OPERATING_DASHBOARD(
       "customer_operating_dashboard",
       "tenant identifier, dashboard scope, evidence window, and operating dashboard checks",
-      "customer operating dashboard readiness across billing, license service, support, customer success, escalation, and release closeout",
+      "customer operating dashboard readiness across billing, license service, support, customer"
+          + " success, escalation, and release closeout",
       List.of("dashboard_scope", "evidence_window", "required_checks", "dashboard_boundary"),
       List.of(
           text("dashboard_scope", "tenant-operating"),
@@ -135,27 +180,60 @@ public enum Operation implements WireValue {
           list("required_checks", RequestPayload.CustomerOperatingDashboard.DEFAULT_CHECKS)),
       new SummaryResponse(
           "customer operating dashboard response requires a customer_operating_dashboard request",
-          "Customer operating dashboard status requires private billing, license-service, support, customer-success, escalation, and release closeout validation.",
-          List.of("billing observability", "license-service telemetry", "support handoff", "customer-success health",
-              "escalation routing", "release closeout", "operating dashboard"),
+          "Customer operating dashboard status requires private billing, license-service, support,"
+              + " customer-success, escalation, and release closeout validation.",
+          List.of(
+              "billing observability",
+              "license-service telemetry",
+              "support handoff",
+              "customer-success health",
+              "escalation routing",
+              "release closeout",
+              "operating dashboard"),
           "See docs/architecture/customer-operating-dashboard-support-handoff-contract.md",
           "dashboard_boundary",
           CustomerOperatingDashboardSummary.BOUNDARY,
           List.of(
-              new SummaryField("dashboard_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-              new SummaryField("billing_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-              new SummaryField("license_service_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-              new SummaryField("support_handoff_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-              new SummaryField("customer_success_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-              new SummaryField("escalation_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-              new SummaryField("release_closeout_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-              new SummaryField("latest_dashboard_at", SummaryField.Kind.OPTIONAL_TEXT, false, null, null),
-              new SummaryField("dashboard_scope", SummaryField.Kind.TEXT, false, "tenant-operating", null),
+              new SummaryField(
+                  "dashboard_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
+              new SummaryField(
+                  "billing_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
+              new SummaryField(
+                  "license_service_status",
+                  SummaryField.Kind.STATE,
+                  true,
+                  null,
+                  ReadinessState.class),
+              new SummaryField(
+                  "support_handoff_status",
+                  SummaryField.Kind.STATE,
+                  true,
+                  null,
+                  ReadinessState.class),
+              new SummaryField(
+                  "customer_success_status",
+                  SummaryField.Kind.STATE,
+                  true,
+                  null,
+                  ReadinessState.class),
+              new SummaryField(
+                  "escalation_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
+              new SummaryField(
+                  "release_closeout_status",
+                  SummaryField.Kind.STATE,
+                  true,
+                  null,
+                  ReadinessState.class),
+              new SummaryField(
+                  "latest_dashboard_at", SummaryField.Kind.OPTIONAL_TEXT, false, null, null),
+              new SummaryField(
+                  "dashboard_scope", SummaryField.Kind.TEXT, false, "tenant-operating", null),
               new SummaryField("blockers", SummaryField.Kind.TEXT_LIST, false, List.of(), null)))),
   SUPPORT_HANDOFF_READINESS(
       "support_handoff_readiness",
       "tenant identifier, handoff scope, support tier, and support handoff checks",
-      "support, customer-success, escalation, health review, dashboard, and release owner readiness",
+      "support, customer-success, escalation, health review, dashboard, and release owner"
+          + " readiness",
       List.of("handoff_scope", "support_tier", "required_checks", "handoff_boundary"),
       List.of(
           text("handoff_scope", "hosted-saas-support"),
@@ -163,25 +241,46 @@ public enum Operation implements WireValue {
           list("required_checks", RequestPayload.SupportHandoffReadiness.DEFAULT_CHECKS)),
       new SummaryResponse(
           "support handoff readiness response requires a support_handoff_readiness request",
-          "Support handoff readiness requires private support, customer-success, escalation, health-review, and dashboard validation.",
-          List.of("support ownership", "customer-success ownership", "escalation routing", "customer health review",
-              "handoff dashboard", "release owner acceptance"),
+          "Support handoff readiness requires private support, customer-success, escalation,"
+              + " health-review, and dashboard validation.",
+          List.of(
+              "support ownership",
+              "customer-success ownership",
+              "escalation routing",
+              "customer health review",
+              "handoff dashboard",
+              "release owner acceptance"),
           "See docs/architecture/customer-operating-dashboard-support-handoff-contract.md",
           "handoff_boundary",
           SupportHandoffReadinessSummary.BOUNDARY,
           List.of(
-              new SummaryField("support_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-              new SummaryField("customer_success_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-              new SummaryField("escalation_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-              new SummaryField("health_review_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
-              new SummaryField("dashboard_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
+              new SummaryField(
+                  "support_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
+              new SummaryField(
+                  "customer_success_status",
+                  SummaryField.Kind.STATE,
+                  true,
+                  null,
+                  ReadinessState.class),
+              new SummaryField(
+                  "escalation_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
+              new SummaryField(
+                  "health_review_status",
+                  SummaryField.Kind.STATE,
+                  true,
+                  null,
+                  ReadinessState.class),
+              new SummaryField(
+                  "dashboard_status", SummaryField.Kind.STATE, true, null, ReadinessState.class),
               new SummaryField("support_tier", SummaryField.Kind.TEXT, false, "enterprise", null),
-              new SummaryField("handoff_scope", SummaryField.Kind.TEXT, false, "hosted-saas-support", null),
+              new SummaryField(
+                  "handoff_scope", SummaryField.Kind.TEXT, false, "hosted-saas-support", null),
               new SummaryField("blockers", SummaryField.Kind.TEXT_LIST, false, List.of(), null)))),
   SAAS_OPERATING_AUTOMATION(
       "saas_operating_automation",
       "tenant identifier, automation scope, automation cadence, and operating automation checks",
-      "billing monitoring, license telemetry, support follow-up, customer-success review, dashboard refresh, escalation drill, and closeout retry readiness",
+      "billing monitoring, license telemetry, support follow-up, customer-success review, dashboard"
+          + " refresh, escalation drill, and closeout retry readiness",
       List.of("automation_scope", "automation_cadence", "required_checks", "automation_boundary"),
       List.of(
           text("automation_scope", "trial-to-paid-customer-scale"),
@@ -189,22 +288,71 @@ public enum Operation implements WireValue {
           list("required_checks", RequestPayload.SAAS_OPERATING_AUTOMATION_CHECKS)),
       new SummaryResponse(
           "SaaS operating automation response requires a saas_operating_automation request",
-          "SaaS operating automation requires private billing monitoring, license telemetry, support, customer-success, dashboard, escalation, closeout retry, and scheduler validation.",
-          List.of("billing monitoring", "license telemetry sync", "support follow-up", "customer-success review",
-              "dashboard refresh automation", "escalation drill scheduler", "closeout retry automation"),
+          "SaaS operating automation requires private billing monitoring, license telemetry,"
+              + " support, customer-success, dashboard, escalation, closeout retry, and scheduler"
+              + " validation.",
+          List.of(
+              "billing monitoring",
+              "license telemetry sync",
+              "support follow-up",
+              "customer-success review",
+              "dashboard refresh automation",
+              "escalation drill scheduler",
+              "closeout retry automation"),
           "See docs/architecture/saas-operating-automation-contract.md",
           "automation_boundary",
           SaasOperatingAutomationSummary.BOUNDARY,
           List.of(
-              new SummaryField("automation_status", SummaryField.Kind.STATE, true, null, AutomationState.class),
-              new SummaryField("billing_monitoring_status", SummaryField.Kind.STATE, true, null, AutomationState.class),
-              new SummaryField("license_telemetry_status", SummaryField.Kind.STATE, true, null, AutomationState.class),
-              new SummaryField("support_followup_status", SummaryField.Kind.STATE, true, null, AutomationState.class),
-              new SummaryField("customer_success_review_status", SummaryField.Kind.STATE, true, null, AutomationState.class),
-              new SummaryField("dashboard_refresh_status", SummaryField.Kind.STATE, true, null, AutomationState.class),
-              new SummaryField("escalation_drill_status", SummaryField.Kind.STATE, true, null, AutomationState.class),
-              new SummaryField("closeout_retry_status", SummaryField.Kind.STATE, true, null, AutomationState.class),
-              new SummaryField("automation_scope", SummaryField.Kind.TEXT, false, "trial-to-paid-customer-scale", null),
+              new SummaryField(
+                  "automation_status", SummaryField.Kind.STATE, true, null, AutomationState.class),
+              new SummaryField(
+                  "billing_monitoring_status",
+                  SummaryField.Kind.STATE,
+                  true,
+                  null,
+                  AutomationState.class),
+              new SummaryField(
+                  "license_telemetry_status",
+                  SummaryField.Kind.STATE,
+                  true,
+                  null,
+                  AutomationState.class),
+              new SummaryField(
+                  "support_followup_status",
+                  SummaryField.Kind.STATE,
+                  true,
+                  null,
+                  AutomationState.class),
+              new SummaryField(
+                  "customer_success_review_status",
+                  SummaryField.Kind.STATE,
+                  true,
+                  null,
+                  AutomationState.class),
+              new SummaryField(
+                  "dashboard_refresh_status",
+                  SummaryField.Kind.STATE,
+                  true,
+                  null,
+                  AutomationState.class),
+              new SummaryField(
+                  "escalation_drill_status",
+                  SummaryField.Kind.STATE,
+                  true,
+                  null,
+                  AutomationState.class),
+              new SummaryField(
+                  "closeout_retry_status",
+                  SummaryField.Kind.STATE,
+                  true,
+                  null,
+                  AutomationState.class),
+              new SummaryField(
+                  "automation_scope",
+                  SummaryField.Kind.TEXT,
+                  false,
+                  "trial-to-paid-customer-scale",
+                  null),
               new SummaryField("automation_cadence", SummaryField.Kind.TEXT, false, "daily", null),
               new SummaryField("blockers", SummaryField.Kind.TEXT_LIST, false, List.of(), null)))),
   EVIDENCE_EXPORT(
@@ -217,35 +365,71 @@ public enum Operation implements WireValue {
           text("export_format", ExportFormat.JSON.wireName()),
           text("retention_profile", "tenant-default")),
       null),
-  /** Provisional: inferred from the reference's callers and docs; every guess is listed in the README. */
+  /**
+   * Provisional: inferred from the reference's callers and docs; every guess is listed in the
+   * README.
+   */
   SAAS_OPERATING_AUTOMATION_WORKER_HANDOFF(
       "saas_operating_automation_worker_handoff",
       "tenant identifier, deployment environment, worker mode, required checks, and worker targets",
-      "worker handoff status, scheduler, evidence-sink, and retry-policy references, worker owner, worker mode, worker targets, and blockers",
-      List.of("deployment_environment", "worker_mode", "required_checks", "worker_targets", "handoff_boundary"),
+      "worker handoff status, scheduler, evidence-sink, and retry-policy references, worker owner,"
+          + " worker mode, worker targets, and blockers",
+      List.of(
+          "deployment_environment",
+          "worker_mode",
+          "required_checks",
+          "worker_targets",
+          "handoff_boundary"),
       List.of(
           text("deployment_environment", "production"),
           text("worker_mode", WorkerMode.DRY_RUN.wireName()),
           list("required_checks", RequestPayload.SAAS_OPERATING_AUTOMATION_CHECKS),
           list("worker_targets", RequestPayload.SAAS_OPERATING_AUTOMATION_CHECKS)),
       new SummaryResponse(
-          "SaaS operating automation worker handoff response requires a saas_operating_automation_worker_handoff request",
-          "SaaS operating automation worker handoff requires private scheduler, worker runtime, retry, and evidence-sink validation.",
-          List.of("automation scheduler", "worker runtime", "retry policy service", "evidence sink",
+          "SaaS operating automation worker handoff response requires a"
+              + " saas_operating_automation_worker_handoff request",
+          "SaaS operating automation worker handoff requires private scheduler, worker runtime,"
+              + " retry, and evidence-sink validation.",
+          List.of(
+              "automation scheduler",
+              "worker runtime",
+              "retry policy service",
+              "evidence sink",
               "operations ownership"),
           "See docs/architecture/saas-operating-automation-worker-handoff.md",
           "handoff_boundary",
           WorkerHandoffSummary.BOUNDARY,
           List.of(
-              new SummaryField("handoff_status", SummaryField.Kind.STATE, true, null, HandoffStatus.class),
-              new SummaryField("deployment_environment", SummaryField.Kind.TEXT, false, "production", null),
-              new SummaryField("scheduler_ref", SummaryField.Kind.TEXT, false, "scheduler-pending", null),
-              new SummaryField("evidence_sink_ref", SummaryField.Kind.TEXT, false, "evidence-sink-pending", null),
-              new SummaryField("retry_policy_ref", SummaryField.Kind.TEXT, false, "retry-policy-pending", null),
-              new SummaryField("worker_owner", SummaryField.Kind.TEXT, false, "operations-owner", null),
-              new SummaryField("worker_mode", SummaryField.Kind.STATE, true, null, WorkerMode.class),
-              new SummaryField("required_checks", SummaryField.Kind.TEXT_LIST, false, RequestPayload.SAAS_OPERATING_AUTOMATION_CHECKS, null),
-              new SummaryField("worker_targets", SummaryField.Kind.TEXT_LIST, false, RequestPayload.SAAS_OPERATING_AUTOMATION_CHECKS, null),
+              new SummaryField(
+                  "handoff_status", SummaryField.Kind.STATE, true, null, HandoffStatus.class),
+              new SummaryField(
+                  "deployment_environment", SummaryField.Kind.TEXT, false, "production", null),
+              new SummaryField(
+                  "scheduler_ref", SummaryField.Kind.TEXT, false, "scheduler-pending", null),
+              new SummaryField(
+                  "evidence_sink_ref",
+                  SummaryField.Kind.TEXT,
+                  false,
+                  "evidence-sink-pending",
+                  null),
+              new SummaryField(
+                  "retry_policy_ref", SummaryField.Kind.TEXT, false, "retry-policy-pending", null),
+              new SummaryField(
+                  "worker_owner", SummaryField.Kind.TEXT, false, "operations-owner", null),
+              new SummaryField(
+                  "worker_mode", SummaryField.Kind.STATE, true, null, WorkerMode.class),
+              new SummaryField(
+                  "required_checks",
+                  SummaryField.Kind.TEXT_LIST,
+                  false,
+                  RequestPayload.SAAS_OPERATING_AUTOMATION_CHECKS,
+                  null),
+              new SummaryField(
+                  "worker_targets",
+                  SummaryField.Kind.TEXT_LIST,
+                  false,
+                  RequestPayload.SAAS_OPERATING_AUTOMATION_CHECKS,
+                  null),
               new SummaryField("blockers", SummaryField.Kind.TEXT_LIST, false, List.of(), null))));
 
   /** The fixed parts of an operation's summary response. */
@@ -293,7 +477,8 @@ public enum Operation implements WireValue {
 
   /**
    * The request builder's parameters of this operation, after the common ones ({@code tenant_id},
-   * {@code requested_by}, {@code correlation_id}), in the reference's order with kinds and defaults.
+   * {@code requested_by}, {@code correlation_id}), in the reference's order with kinds and
+   * defaults.
    */
   List<RequestParameter> requestParameters() {
     return requestParameters;

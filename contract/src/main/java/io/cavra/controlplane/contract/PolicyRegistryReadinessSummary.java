@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The summary of a {@code policy_registry_readiness} response: the readiness of the hosted policy registry for a tenant. Immutable; construction validates in the
- * reference's order (states, counts, the secret guard over the free-text fields, then
- * {@code tenant_id}), with paths below {@code payload.summary}.
+ * The summary of a {@code policy_registry_readiness} response: the readiness of the hosted policy
+ * registry for a tenant. Immutable; construction validates in the reference's order (states,
+ * counts, the secret guard over the free-text fields, then {@code tenant_id}), with paths below
+ * {@code payload.summary}.
  *
  * <p>{@code extensions} holds keys this version does not know, read from a newer or private
- * producer; they are guarded, kept in order and written after the contract's keys. Builders leave it
- * empty. Use {@link Summary#builder(Operation)} to build one from wire-form values with the
+ * producer; they are guarded, kept in order and written after the contract's keys. Builders leave
+ * it empty. Use {@link Summary#builder(Operation)} to build one from wire-form values with the
  * reference's defaults.
  */
 public record PolicyRegistryReadinessSummary(
@@ -27,9 +28,20 @@ public record PolicyRegistryReadinessSummary(
     implements Summary {
   /** The fixed boundary text written as {@code registry_boundary}. */
   public static final String BOUNDARY =
-      "hosted registry availability, artifact delivery, and tenant catalog validation are private service responsibilities";
+      "hosted registry availability, artifact delivery, and tenant catalog validation are private"
+          + " service responsibilities";
 
-  static final List<String> KEYS = List.of("tenant_id", "readiness_status", "catalog_status", "latest_catalog_version", "policy_pack_count", "checked_at", "blockers", "private_validation_required", "registry_boundary");
+  static final List<String> KEYS =
+      List.of(
+          "tenant_id",
+          "readiness_status",
+          "catalog_status",
+          "latest_catalog_version",
+          "policy_pack_count",
+          "checked_at",
+          "blockers",
+          "private_validation_required",
+          "registry_boundary");
   private static final String P = "payload.summary.";
 
   public PolicyRegistryReadinessSummary {
@@ -37,12 +49,23 @@ public record PolicyRegistryReadinessSummary(
     WireMaps.required(catalogStatus, P + "catalog_status");
     latestCatalogVersion = Checks.optionalText(latestCatalogVersion, P + "latest_catalog_version");
     if (policyPackCount < 0) {
-      throw ContractException.of(ErrorCode.INVALID_VALUE, P + "policy_pack_count", "policy_pack_count must be greater than or equal to 0");
+      throw ContractException.of(
+          ErrorCode.INVALID_VALUE,
+          P + "policy_pack_count",
+          "policy_pack_count must be greater than or equal to 0");
     }
     checkedAt = Checks.optionalText(checkedAt, P + "checked_at");
     blockers = Checks.textList(blockers, P + "blockers");
     extensions = WireMaps.extensions(extensions, KEYS);
-    Checks.guard(WireMaps.ordered("latest_catalog_version", latestCatalogVersion, "checked_at", checkedAt, "blockers", blockers), "payload.summary");
+    Checks.guard(
+        WireMaps.ordered(
+            "latest_catalog_version",
+            latestCatalogVersion,
+            "checked_at",
+            checkedAt,
+            "blockers",
+            blockers),
+        "payload.summary");
     Checks.guard(extensions, "payload.summary");
     tenantId = Checks.identifier(tenantId, "tenant_id", P + "tenant_id");
   }

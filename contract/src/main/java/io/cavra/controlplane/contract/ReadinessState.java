@@ -1,8 +1,9 @@
 package io.cavra.controlplane.contract;
 
 /**
- * A readiness or health state used by the registry readiness, audit-store, dashboard and support handoff summaries.
- * Constants are declared in the reference's order; {@link #wireName()} is the JSON form.
+ * A readiness or health state used by the registry readiness, audit-store, dashboard and support
+ * handoff summaries. Constants are declared in the reference's order; {@link #wireName()} is the
+ * JSON form.
  */
 public enum ReadinessState implements WireValue {
   READY("ready"),

@@ -60,8 +60,8 @@ public final class RequestBuilder {
    * {@link #labels(Map)}); the license report a {@link LicenseValidationReport} or its JSON object
    * form as a {@code Map}. {@code null} restores the default.
    *
-   * @throws ContractException {@code unknown_field} for a name the operation does not have,
-   *     {@code invalid_type} for a value of the wrong kind
+   * @throws ContractException {@code unknown_field} for a name the operation does not have, {@code
+   *     invalid_type} for a value of the wrong kind
    */
   public RequestBuilder set(String name, Object value) {
     RequestParameter parameter = parameter(name);
@@ -151,11 +151,11 @@ public final class RequestBuilder {
   }
 
   /**
-   * The labels, in order. Values are any JSON values: {@code String}, {@code Boolean}, {@code null},
-   * integral numbers ({@code Integer}, {@code Long}, {@code BigInteger}), other numbers ({@code
-   * Double}, {@code Float}, {@code BigDecimal}; finite, written as Python writes the nearest
-   * double), and {@code List}s and {@code Map}s of these with string keys, at most 64 levels deep
-   * from the envelope's root. The request keeps an immutable deep copy.
+   * The labels, in order. Values are any JSON values: {@code String}, {@code Boolean}, {@code
+   * null}, integral numbers ({@code Integer}, {@code Long}, {@code BigInteger}), other numbers
+   * ({@code Double}, {@code Float}, {@code BigDecimal}; finite, written as Python writes the
+   * nearest double), and {@code List}s and {@code Map}s of these with string keys, at most 64
+   * levels deep from the envelope's root. The request keeps an immutable deep copy.
    */
   public RequestBuilder labels(Map<String, ?> labels) {
     return set("labels", labels);
@@ -263,31 +263,53 @@ public final class RequestBuilder {
     return switch (operation) {
       case ENTITLEMENT_STATUS -> new RequestPayload.EntitlementStatus(list("feature_names"));
       case TENANT_ONBOARDING -> {
-        DeploymentModel model = WireEnums.parse(
-            DeploymentModel.class, text("deployment_model"), "deployment_model", "payload.deployment_model");
+        DeploymentModel model =
+            WireEnums.parse(
+                DeploymentModel.class,
+                text("deployment_model"),
+                "deployment_model",
+                "payload.deployment_model");
         yield new RequestPayload.TenantOnboarding(
-            text("organization_name"), model, text("region"), list("requirements"), map("contacts"));
+            text("organization_name"),
+            model,
+            text("region"),
+            list("requirements"),
+            map("contacts"));
       }
       case TENANT_STATUS -> new RequestPayload.TenantStatus(list("capabilities"));
-      case LICENSE_VALIDATION -> new RequestPayload.LicenseValidation((LicenseValidationReport) values.get("report"));
-      case POLICY_REGISTRY_READINESS -> new RequestPayload.PolicyRegistryReadiness(
-          list("policy_pack_refs"), text("catalog_scope"), list("required_checks"));
-      case POLICY_REGISTRY_LOOKUP -> new RequestPayload.PolicyRegistryLookup(list("policy_refs"), map("labels"));
-      case TENANT_AUDIT_STORE_OPERATING -> new RequestPayload.TenantAuditStoreOperating(
-          text("retention_profile"), text("evidence_window"), list("required_checks"));
-      case CUSTOMER_OPERATING_DASHBOARD -> new RequestPayload.CustomerOperatingDashboard(
-          text("dashboard_scope"), text("evidence_window"), list("required_checks"));
-      case SUPPORT_HANDOFF_READINESS -> new RequestPayload.SupportHandoffReadiness(
-          text("handoff_scope"), text("support_tier"), list("required_checks"));
-      case SAAS_OPERATING_AUTOMATION -> new RequestPayload.SaasOperatingAutomation(
-          text("automation_scope"), text("automation_cadence"), list("required_checks"));
+      case LICENSE_VALIDATION ->
+          new RequestPayload.LicenseValidation((LicenseValidationReport) values.get("report"));
+      case POLICY_REGISTRY_READINESS ->
+          new RequestPayload.PolicyRegistryReadiness(
+              list("policy_pack_refs"), text("catalog_scope"), list("required_checks"));
+      case POLICY_REGISTRY_LOOKUP ->
+          new RequestPayload.PolicyRegistryLookup(list("policy_refs"), map("labels"));
+      case TENANT_AUDIT_STORE_OPERATING ->
+          new RequestPayload.TenantAuditStoreOperating(
+              text("retention_profile"), text("evidence_window"), list("required_checks"));
+      case CUSTOMER_OPERATING_DASHBOARD ->
+          new RequestPayload.CustomerOperatingDashboard(
+              text("dashboard_scope"), text("evidence_window"), list("required_checks"));
+      case SUPPORT_HANDOFF_READINESS ->
+          new RequestPayload.SupportHandoffReadiness(
+              text("handoff_scope"), text("support_tier"), list("required_checks"));
+      case SAAS_OPERATING_AUTOMATION ->
+          new RequestPayload.SaasOperatingAutomation(
+              text("automation_scope"), text("automation_cadence"), list("required_checks"));
       case EVIDENCE_EXPORT -> {
-        ExportFormat format = WireEnums.parse(
-            ExportFormat.class, text("export_format"), "export_format", "payload.export_format");
-        yield new RequestPayload.EvidenceExport(list("evidence_refs"), format, text("retention_profile"));
+        ExportFormat format =
+            WireEnums.parse(
+                ExportFormat.class,
+                text("export_format"),
+                "export_format",
+                "payload.export_format");
+        yield new RequestPayload.EvidenceExport(
+            list("evidence_refs"), format, text("retention_profile"));
       }
       case SAAS_OPERATING_AUTOMATION_WORKER_HANDOFF -> {
-        WorkerMode mode = WireEnums.parse(WorkerMode.class, text("worker_mode"), "worker_mode", "payload.worker_mode");
+        WorkerMode mode =
+            WireEnums.parse(
+                WorkerMode.class, text("worker_mode"), "worker_mode", "payload.worker_mode");
         yield new RequestPayload.WorkerHandoff(
             text("deployment_environment"), mode, list("required_checks"), list("worker_targets"));
       }
@@ -302,7 +324,8 @@ public final class RequestBuilder {
   @SuppressWarnings("unchecked")
   private List<String> list(String name) {
     Object value = values.containsKey(name) ? values.get(name) : parameter(name).defaultValue();
-    // A required list that was never given reads as empty, so the reference's "must include" text applies.
+    // A required list that was never given reads as empty, so the reference's "must include" text
+    // applies.
     return value == null ? List.of() : (List<String>) value;
   }
 
@@ -320,7 +343,8 @@ public final class RequestBuilder {
   @SuppressWarnings("unchecked")
   RequestBuilder putEntry(String name, String key, Object value) {
     parameter(name);
-    Map<String, Object> map = new LinkedHashMap<>((Map<String, Object>) values.getOrDefault(name, Map.of()));
+    Map<String, Object> map =
+        new LinkedHashMap<>((Map<String, Object>) values.getOrDefault(name, Map.of()));
     map.put(Objects.requireNonNull(key, "key"), value);
     values.put(name, Collections.unmodifiableMap(map));
     return this;
@@ -333,7 +357,9 @@ public final class RequestBuilder {
       }
     }
     String shown = name == null ? "null" : Checks.keyInPath(name);
-    throw ContractException.of(ErrorCode.UNKNOWN_FIELD, JsonPaths.member("", shown),
+    throw ContractException.of(
+        ErrorCode.UNKNOWN_FIELD,
+        JsonPaths.member("", shown),
         operation.wireName() + " requests have no parameter " + shown);
   }
 
@@ -351,7 +377,8 @@ public final class RequestBuilder {
           // Element checks happen in the payload, where the element's JSON path is known.
           yield Collections.unmodifiableList(new ArrayList<>((List<?>) value));
         }
-        throw ContractException.of(ErrorCode.INVALID_TYPE, name, name + " must be a list of strings");
+        throw ContractException.of(
+            ErrorCode.INVALID_TYPE, name, name + " must be a list of strings");
       }
       case JSON_MAP -> {
         if (value instanceof Map) {
@@ -367,7 +394,8 @@ public final class RequestBuilder {
         if (value instanceof Map) {
           yield TreeReader.licenseReport(value, LicenseValidationReport.PATH);
         }
-        throw ContractException.of(ErrorCode.INVALID_TYPE, name, name + " must be a license validation report");
+        throw ContractException.of(
+            ErrorCode.INVALID_TYPE, name, name + " must be a license validation report");
       }
     };
   }

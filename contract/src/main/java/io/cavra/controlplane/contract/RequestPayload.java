@@ -28,22 +28,34 @@ public sealed interface RequestPayload
         RequestPayload.EvidenceExport,
         RequestPayload.WorkerHandoff {
 
-  /** The checks a SaaS operating automation request (and the worker handoff) asks for by default. */
+  /**
+   * The checks a SaaS operating automation request (and the worker handoff) asks for by default.
+   */
   List<String> SAAS_OPERATING_AUTOMATION_CHECKS =
-      List.of("billing_monitoring", "license_telemetry_sync", "support_followup", "customer_success_review",
-          "dashboard_refresh", "escalation_drill", "closeout_retry");
+      List.of(
+          "billing_monitoring",
+          "license_telemetry_sync",
+          "support_followup",
+          "customer_success_review",
+          "dashboard_refresh",
+          "escalation_drill",
+          "closeout_retry");
 
   /** The operation this payload belongs to. */
   Operation operation();
 
-  /** The serialized form, keys in wire order; an unmodifiable map like the reference's {@code to_dict()}. */
+  /**
+   * The serialized form, keys in wire order; an unmodifiable map like the reference's {@code
+   * to_dict()}.
+   */
   Map<String, Object> toMap();
 
   /** {@code entitlement_status}: feature names to check. */
   record EntitlementStatus(List<String> featureNames) implements RequestPayload {
     public static final List<String> REQUESTED_CHECKS =
         List.of("subscription_status", "license_status", "feature_grants");
-    public static final String BOUNDARY = "public request shape only; billing and license validation are private";
+    public static final String BOUNDARY =
+        "public request shape only; billing and license validation are private";
 
     public EntitlementStatus {
       featureNames = Checks.textList(featureNames, "payload.feature_names");
@@ -56,8 +68,13 @@ public sealed interface RequestPayload
 
     @Override
     public Map<String, Object> toMap() {
-      return WireMaps.ordered("feature_names", featureNames, "requested_checks", REQUESTED_CHECKS,
-          "entitlement_boundary", BOUNDARY);
+      return WireMaps.ordered(
+          "feature_names",
+          featureNames,
+          "requested_checks",
+          REQUESTED_CHECKS,
+          "entitlement_boundary",
+          BOUNDARY);
     }
   }
 
@@ -69,8 +86,8 @@ public sealed interface RequestPayload
    * ({@code {"escalation": ["ops@example.invalid"], "owners": {"primary": "ops"}}}). It is guarded
    * here, as the reference guards it when building: a finding's {@linkplain
    * ContractException#location() location} is its JSON path ({@code
-   * payload.contacts.owners.primary.password}) and its message the reference's text, whose path
-   * has no {@code contacts.} segment ({@code sensitive field is not allowed in public SaaS contract
+   * payload.contacts.owners.primary.password}) and its message the reference's text, whose path has
+   * no {@code contacts.} segment ({@code sensitive field is not allowed in public SaaS contract
    * payload: payload.owners.primary.password}).
    *
    * @param contacts an immutable, order-preserving map of JSON values (see {@link
@@ -84,19 +101,30 @@ public sealed interface RequestPayload
       Map<String, Object> contacts)
       implements RequestPayload {
     public static final List<String> DEFAULT_REQUIREMENTS =
-        List.of("identity_provider", "license_validation", "policy_registry", "audit_store", "support_owner");
+        List.of(
+            "identity_provider",
+            "license_validation",
+            "policy_registry",
+            "audit_store",
+            "support_owner");
     public static final String BOUNDARY =
         "public request shape only; tenant provisioning implementation is private";
 
     public TenantOnboarding {
       Objects.requireNonNull(deploymentModel, "deploymentModel");
-      organizationName = Checks.pythonStrip(Checks.text(organizationName, "payload.organization_name"));
+      organizationName =
+          Checks.pythonStrip(Checks.text(organizationName, "payload.organization_name"));
       if (organizationName.isEmpty()) {
-        throw ContractException.of(ErrorCode.EMPTY_VALUE, "payload.organization_name",
+        throw ContractException.of(
+            ErrorCode.EMPTY_VALUE,
+            "payload.organization_name",
             "organization_name must not be empty");
       }
-      requirements = Checks.nonEmptyTextList(requirements, "payload.requirements",
-          "requirements must include at least one onboarding requirement");
+      requirements =
+          Checks.nonEmptyTextList(
+              requirements,
+              "payload.requirements",
+              "requirements must include at least one onboarding requirement");
       contacts = Checks.jsonMap(contacts, "payload.contacts", 2);
       Checks.guard(contacts, "payload.contacts", "payload");
       region = Checks.pythonStrip(Checks.text(region, "payload.region"));
@@ -115,19 +143,31 @@ public sealed interface RequestPayload
 
     @Override
     public Map<String, Object> toMap() {
-      return WireMaps.ordered("organization_name", organizationName, "deployment_model", deploymentModel.wireName(),
-          "region", region, "requirements", requirements, "contacts", contacts,
-          "activation_boundary", BOUNDARY);
+      return WireMaps.ordered(
+          "organization_name",
+          organizationName,
+          "deployment_model",
+          deploymentModel.wireName(),
+          "region",
+          region,
+          "requirements",
+          requirements,
+          "contacts",
+          contacts,
+          "activation_boundary",
+          BOUNDARY);
     }
   }
 
   /** {@code tenant_status}: the capabilities whose status is asked for (may be empty). */
   record TenantStatus(List<String> requestedCapabilities) implements RequestPayload {
-    public static final List<String> DEFAULT_CAPABILITIES = List.of("license", "policy_registry", "evidence_export");
+    public static final List<String> DEFAULT_CAPABILITIES =
+        List.of("license", "policy_registry", "evidence_export");
     public static final String BOUNDARY = "status lookup contract only";
 
     public TenantStatus {
-      requestedCapabilities = Checks.textList(requestedCapabilities, "payload.requested_capabilities");
+      requestedCapabilities =
+          Checks.textList(requestedCapabilities, "payload.requested_capabilities");
     }
 
     @Override
@@ -137,19 +177,23 @@ public sealed interface RequestPayload
 
     @Override
     public Map<String, Object> toMap() {
-      return WireMaps.ordered("requested_capabilities", requestedCapabilities, "public_client_boundary", BOUNDARY);
+      return WireMaps.ordered(
+          "requested_capabilities", requestedCapabilities, "public_client_boundary", BOUNDARY);
     }
   }
 
   /** {@code license_validation}: a local report handed over for private validation. */
-  record LicenseValidation(LicenseValidationReport localValidationReport) implements RequestPayload {
-    public static final List<String> REQUESTED_CHECKS = List.of("signature", "revocation", "subscription_status");
-    public static final String BOUNDARY = "real validation is performed by private SaaS or Enterprise services";
+  record LicenseValidation(LicenseValidationReport localValidationReport)
+      implements RequestPayload {
+    public static final List<String> REQUESTED_CHECKS =
+        List.of("signature", "revocation", "subscription_status");
+    public static final String BOUNDARY =
+        "real validation is performed by private SaaS or Enterprise services";
 
     public LicenseValidation {
       if (localValidationReport == null) {
-        throw ContractException.of(ErrorCode.MISSING_FIELD, LicenseValidationReport.PATH,
-            "report is required");
+        throw ContractException.of(
+            ErrorCode.MISSING_FIELD, LicenseValidationReport.PATH, "report is required");
       }
     }
 
@@ -160,25 +204,42 @@ public sealed interface RequestPayload
 
     @Override
     public Map<String, Object> toMap() {
-      return WireMaps.ordered("local_validation_report", localValidationReport.toMap(), "requested_checks", REQUESTED_CHECKS,
-          "server_boundary", BOUNDARY);
+      return WireMaps.ordered(
+          "local_validation_report",
+          localValidationReport.toMap(),
+          "requested_checks",
+          REQUESTED_CHECKS,
+          "server_boundary",
+          BOUNDARY);
     }
   }
 
   /** {@code policy_registry_readiness}: readiness checks of the hosted policy registry. */
-  record PolicyRegistryReadiness(List<String> policyPackRefs, String catalogScope, List<String> requiredChecks)
+  record PolicyRegistryReadiness(
+      List<String> policyPackRefs, String catalogScope, List<String> requiredChecks)
       implements RequestPayload {
     public static final List<String> DEFAULT_CHECKS =
-        List.of("service_availability", "catalog_freshness", "policy_pack_versions", "artifact_integrity",
-            "entitlement_scope", "approval_state");
-    public static final String BOUNDARY = "public request shape only; hosted policy registry operation is private";
+        List.of(
+            "service_availability",
+            "catalog_freshness",
+            "policy_pack_versions",
+            "artifact_integrity",
+            "entitlement_scope",
+            "approval_state");
+    public static final String BOUNDARY =
+        "public request shape only; hosted policy registry operation is private";
 
     public PolicyRegistryReadiness {
       policyPackRefs = Checks.textList(policyPackRefs, "payload.policy_pack_refs");
       catalogScope = Checks.text(catalogScope, "payload.catalog_scope");
-      requiredChecks = Checks.nonEmptyTextList(requiredChecks, "payload.required_checks",
-          "required_checks must include at least one policy registry readiness check");
-      Checks.guard(WireMaps.ordered("policy_pack_refs", policyPackRefs, "catalog_scope", catalogScope), "payload");
+      requiredChecks =
+          Checks.nonEmptyTextList(
+              requiredChecks,
+              "payload.required_checks",
+              "required_checks must include at least one policy registry readiness check");
+      Checks.guard(
+          WireMaps.ordered("policy_pack_refs", policyPackRefs, "catalog_scope", catalogScope),
+          "payload");
     }
 
     @Override
@@ -188,8 +249,15 @@ public sealed interface RequestPayload
 
     @Override
     public Map<String, Object> toMap() {
-      return WireMaps.ordered("policy_pack_refs", policyPackRefs, "catalog_scope", catalogScope,
-          "required_checks", requiredChecks, "readiness_boundary", BOUNDARY);
+      return WireMaps.ordered(
+          "policy_pack_refs",
+          policyPackRefs,
+          "catalog_scope",
+          catalogScope,
+          "required_checks",
+          requiredChecks,
+          "readiness_boundary",
+          BOUNDARY);
     }
   }
 
@@ -204,12 +272,17 @@ public sealed interface RequestPayload
    * @param labels an immutable, order-preserving map of JSON values (see {@link
    *     RequestBuilder#labels(Map)}); {@code null} is empty
    */
-  record PolicyRegistryLookup(List<String> policyRefs, Map<String, Object> labels) implements RequestPayload {
-    public static final String BOUNDARY = "public request shape only; hosted registry implementation is private";
+  record PolicyRegistryLookup(List<String> policyRefs, Map<String, Object> labels)
+      implements RequestPayload {
+    public static final String BOUNDARY =
+        "public request shape only; hosted registry implementation is private";
 
     public PolicyRegistryLookup {
-      policyRefs = Checks.nonEmptyTextList(policyRefs, "payload.policy_refs",
-          "policy_refs must include at least one policy reference");
+      policyRefs =
+          Checks.nonEmptyTextList(
+              policyRefs,
+              "payload.policy_refs",
+              "policy_refs must include at least one policy reference");
       labels = Checks.jsonMap(labels, "payload.labels", 2);
     }
 
@@ -226,24 +299,38 @@ public sealed interface RequestPayload
 
     @Override
     public Map<String, Object> toMap() {
-      return WireMaps.ordered("policy_refs", policyRefs, "labels", labels, "resolution_boundary", BOUNDARY);
+      return WireMaps.ordered(
+          "policy_refs", policyRefs, "labels", labels, "resolution_boundary", BOUNDARY);
     }
   }
 
   /** {@code tenant_audit_store_operating}: operating checks of the tenant audit store. */
-  record TenantAuditStoreOperating(String retentionProfile, String evidenceWindow, List<String> requiredChecks)
+  record TenantAuditStoreOperating(
+      String retentionProfile, String evidenceWindow, List<String> requiredChecks)
       implements RequestPayload {
     public static final List<String> DEFAULT_CHECKS =
-        List.of("store_health", "retention_posture", "evidence_freshness", "export_readiness", "immutable_storage",
+        List.of(
+            "store_health",
+            "retention_posture",
+            "evidence_freshness",
+            "export_readiness",
+            "immutable_storage",
             "dashboard_visibility");
-    public static final String BOUNDARY = "public request shape only; tenant audit-store operation is private";
+    public static final String BOUNDARY =
+        "public request shape only; tenant audit-store operation is private";
 
     public TenantAuditStoreOperating {
       retentionProfile = Checks.text(retentionProfile, "payload.retention_profile");
       evidenceWindow = Checks.text(evidenceWindow, "payload.evidence_window");
-      requiredChecks = Checks.nonEmptyTextList(requiredChecks, "payload.required_checks",
-          "required_checks must include at least one tenant audit-store operating check");
-      Checks.guard(WireMaps.ordered("retention_profile", retentionProfile, "evidence_window", evidenceWindow), "payload");
+      requiredChecks =
+          Checks.nonEmptyTextList(
+              requiredChecks,
+              "payload.required_checks",
+              "required_checks must include at least one tenant audit-store operating check");
+      Checks.guard(
+          WireMaps.ordered(
+              "retention_profile", retentionProfile, "evidence_window", evidenceWindow),
+          "payload");
     }
 
     @Override
@@ -253,25 +340,45 @@ public sealed interface RequestPayload
 
     @Override
     public Map<String, Object> toMap() {
-      return WireMaps.ordered("retention_profile", retentionProfile, "evidence_window", evidenceWindow,
-          "required_checks", requiredChecks, "operating_boundary", BOUNDARY);
+      return WireMaps.ordered(
+          "retention_profile",
+          retentionProfile,
+          "evidence_window",
+          evidenceWindow,
+          "required_checks",
+          requiredChecks,
+          "operating_boundary",
+          BOUNDARY);
     }
   }
 
   /** {@code customer_operating_dashboard}: operating dashboard checks. */
-  record CustomerOperatingDashboard(String dashboardScope, String evidenceWindow, List<String> requiredChecks)
+  record CustomerOperatingDashboard(
+      String dashboardScope, String evidenceWindow, List<String> requiredChecks)
       implements RequestPayload {
     public static final List<String> DEFAULT_CHECKS =
-        List.of("dashboard_visibility", "billing_observability", "license_service_telemetry", "support_handoff",
-            "customer_success_health", "escalation_readiness", "release_acceptance");
-    public static final String BOUNDARY = "public request shape only; customer operating dashboards are private";
+        List.of(
+            "dashboard_visibility",
+            "billing_observability",
+            "license_service_telemetry",
+            "support_handoff",
+            "customer_success_health",
+            "escalation_readiness",
+            "release_acceptance");
+    public static final String BOUNDARY =
+        "public request shape only; customer operating dashboards are private";
 
     public CustomerOperatingDashboard {
       dashboardScope = Checks.text(dashboardScope, "payload.dashboard_scope");
       evidenceWindow = Checks.text(evidenceWindow, "payload.evidence_window");
-      requiredChecks = Checks.nonEmptyTextList(requiredChecks, "payload.required_checks",
-          "required_checks must include at least one customer operating dashboard check");
-      Checks.guard(WireMaps.ordered("dashboard_scope", dashboardScope, "evidence_window", evidenceWindow), "payload");
+      requiredChecks =
+          Checks.nonEmptyTextList(
+              requiredChecks,
+              "payload.required_checks",
+              "required_checks must include at least one customer operating dashboard check");
+      Checks.guard(
+          WireMaps.ordered("dashboard_scope", dashboardScope, "evidence_window", evidenceWindow),
+          "payload");
     }
 
     @Override
@@ -281,26 +388,43 @@ public sealed interface RequestPayload
 
     @Override
     public Map<String, Object> toMap() {
-      return WireMaps.ordered("dashboard_scope", dashboardScope, "evidence_window", evidenceWindow,
-          "required_checks", requiredChecks, "dashboard_boundary", BOUNDARY);
+      return WireMaps.ordered(
+          "dashboard_scope",
+          dashboardScope,
+          "evidence_window",
+          evidenceWindow,
+          "required_checks",
+          requiredChecks,
+          "dashboard_boundary",
+          BOUNDARY);
     }
   }
 
   /** {@code support_handoff_readiness}: support and customer-success handoff checks. */
-  record SupportHandoffReadiness(String handoffScope, String supportTier, List<String> requiredChecks)
+  record SupportHandoffReadiness(
+      String handoffScope, String supportTier, List<String> requiredChecks)
       implements RequestPayload {
     public static final List<String> DEFAULT_CHECKS =
-        List.of("support_owner_assignment", "customer_success_owner_assignment", "escalation_routing",
-            "customer_health_review", "handoff_dashboard", "release_owner_acceptance");
+        List.of(
+            "support_owner_assignment",
+            "customer_success_owner_assignment",
+            "escalation_routing",
+            "customer_health_review",
+            "handoff_dashboard",
+            "release_owner_acceptance");
     public static final String BOUNDARY =
         "public request shape only; support and customer-success handoff is private";
 
     public SupportHandoffReadiness {
       handoffScope = Checks.text(handoffScope, "payload.handoff_scope");
       supportTier = Checks.text(supportTier, "payload.support_tier");
-      requiredChecks = Checks.nonEmptyTextList(requiredChecks, "payload.required_checks",
-          "required_checks must include at least one support handoff readiness check");
-      Checks.guard(WireMaps.ordered("handoff_scope", handoffScope, "support_tier", supportTier), "payload");
+      requiredChecks =
+          Checks.nonEmptyTextList(
+              requiredChecks,
+              "payload.required_checks",
+              "required_checks must include at least one support handoff readiness check");
+      Checks.guard(
+          WireMaps.ordered("handoff_scope", handoffScope, "support_tier", supportTier), "payload");
     }
 
     @Override
@@ -310,13 +434,21 @@ public sealed interface RequestPayload
 
     @Override
     public Map<String, Object> toMap() {
-      return WireMaps.ordered("handoff_scope", handoffScope, "support_tier", supportTier,
-          "required_checks", requiredChecks, "handoff_boundary", BOUNDARY);
+      return WireMaps.ordered(
+          "handoff_scope",
+          handoffScope,
+          "support_tier",
+          supportTier,
+          "required_checks",
+          requiredChecks,
+          "handoff_boundary",
+          BOUNDARY);
     }
   }
 
   /** {@code saas_operating_automation}: recurring operating automation checks. */
-  record SaasOperatingAutomation(String automationScope, String automationCadence, List<String> requiredChecks)
+  record SaasOperatingAutomation(
+      String automationScope, String automationCadence, List<String> requiredChecks)
       implements RequestPayload {
     public static final String BOUNDARY =
         "public request shape only; SaaS operating automation execution is private";
@@ -324,9 +456,14 @@ public sealed interface RequestPayload
     public SaasOperatingAutomation {
       automationScope = Checks.text(automationScope, "payload.automation_scope");
       automationCadence = Checks.text(automationCadence, "payload.automation_cadence");
-      requiredChecks = Checks.nonEmptyTextList(requiredChecks, "payload.required_checks",
-          "required_checks must include at least one SaaS operating automation check");
-      Checks.guard(WireMaps.ordered("automation_scope", automationScope, "automation_cadence", automationCadence),
+      requiredChecks =
+          Checks.nonEmptyTextList(
+              requiredChecks,
+              "payload.required_checks",
+              "required_checks must include at least one SaaS operating automation check");
+      Checks.guard(
+          WireMaps.ordered(
+              "automation_scope", automationScope, "automation_cadence", automationCadence),
           "payload");
     }
 
@@ -337,21 +474,34 @@ public sealed interface RequestPayload
 
     @Override
     public Map<String, Object> toMap() {
-      return WireMaps.ordered("automation_scope", automationScope, "automation_cadence", automationCadence,
-          "required_checks", requiredChecks, "automation_boundary", BOUNDARY);
+      return WireMaps.ordered(
+          "automation_scope",
+          automationScope,
+          "automation_cadence",
+          automationCadence,
+          "required_checks",
+          requiredChecks,
+          "automation_boundary",
+          BOUNDARY);
     }
   }
 
-  /** {@code evidence_export}: evidence to export, in which format, under which retention profile. */
-  record EvidenceExport(List<String> evidenceRefs, ExportFormat exportFormat, String retentionProfile)
+  /**
+   * {@code evidence_export}: evidence to export, in which format, under which retention profile.
+   */
+  record EvidenceExport(
+      List<String> evidenceRefs, ExportFormat exportFormat, String retentionProfile)
       implements RequestPayload {
     public static final String BOUNDARY =
         "public request shape only; storage and delivery implementation is private";
 
     public EvidenceExport {
       Objects.requireNonNull(exportFormat, "exportFormat");
-      evidenceRefs = Checks.nonEmptyTextList(evidenceRefs, "payload.evidence_refs",
-          "evidence_refs must include at least one evidence reference");
+      evidenceRefs =
+          Checks.nonEmptyTextList(
+              evidenceRefs,
+              "payload.evidence_refs",
+              "evidence_refs must include at least one evidence reference");
       retentionProfile = Checks.text(retentionProfile, "payload.retention_profile");
     }
 
@@ -362,30 +512,49 @@ public sealed interface RequestPayload
 
     @Override
     public Map<String, Object> toMap() {
-      return WireMaps.ordered("evidence_refs", evidenceRefs, "export_format", exportFormat.wireName(),
-          "retention_profile", retentionProfile, "export_boundary", BOUNDARY);
+      return WireMaps.ordered(
+          "evidence_refs",
+          evidenceRefs,
+          "export_format",
+          exportFormat.wireName(),
+          "retention_profile",
+          retentionProfile,
+          "export_boundary",
+          BOUNDARY);
     }
   }
 
   /**
    * {@code saas_operating_automation_worker_handoff}. <b>Provisional</b>: key order from the
-   * reference's documentation; the empty-list checks and the early secret check over
-   * {@code deployment_environment} and {@code worker_targets} follow the other builders by analogy.
+   * reference's documentation; the empty-list checks and the early secret check over {@code
+   * deployment_environment} and {@code worker_targets} follow the other builders by analogy.
    * Targets are not required to be a subset of the checks (unknown in the reference).
    */
   record WorkerHandoff(
-      String deploymentEnvironment, WorkerMode workerMode, List<String> requiredChecks, List<String> workerTargets)
+      String deploymentEnvironment,
+      WorkerMode workerMode,
+      List<String> requiredChecks,
+      List<String> workerTargets)
       implements RequestPayload {
-    public static final String BOUNDARY = "public request shape only; SaaS automation worker execution is private";
+    public static final String BOUNDARY =
+        "public request shape only; SaaS automation worker execution is private";
 
     public WorkerHandoff {
       Objects.requireNonNull(workerMode, "workerMode");
       deploymentEnvironment = Checks.text(deploymentEnvironment, "payload.deployment_environment");
-      requiredChecks = Checks.nonEmptyTextList(requiredChecks, "payload.required_checks",
-          "required_checks must include at least one SaaS operating automation check");
-      workerTargets = Checks.nonEmptyTextList(workerTargets, "payload.worker_targets",
-          "worker_targets must include at least one SaaS operating automation worker target");
-      Checks.guard(WireMaps.ordered("deployment_environment", deploymentEnvironment, "worker_targets", workerTargets),
+      requiredChecks =
+          Checks.nonEmptyTextList(
+              requiredChecks,
+              "payload.required_checks",
+              "required_checks must include at least one SaaS operating automation check");
+      workerTargets =
+          Checks.nonEmptyTextList(
+              workerTargets,
+              "payload.worker_targets",
+              "worker_targets must include at least one SaaS operating automation worker target");
+      Checks.guard(
+          WireMaps.ordered(
+              "deployment_environment", deploymentEnvironment, "worker_targets", workerTargets),
           "payload");
     }
 
@@ -396,9 +565,17 @@ public sealed interface RequestPayload
 
     @Override
     public Map<String, Object> toMap() {
-      return WireMaps.ordered("deployment_environment", deploymentEnvironment, "worker_mode", workerMode.wireName(),
-          "required_checks", requiredChecks, "worker_targets", workerTargets, "handoff_boundary", BOUNDARY);
+      return WireMaps.ordered(
+          "deployment_environment",
+          deploymentEnvironment,
+          "worker_mode",
+          workerMode.wireName(),
+          "required_checks",
+          requiredChecks,
+          "worker_targets",
+          workerTargets,
+          "handoff_boundary",
+          BOUNDARY);
     }
   }
-
 }

@@ -12,7 +12,9 @@ import java.util.Objects;
  * order, after the contract's keys) and is empty from every builder.
  */
 public sealed interface ResponsePayload
-    permits ResponsePayload.Unavailable, ResponsePayload.OnboardingUnavailable, ResponsePayload.SummaryReport {
+    permits ResponsePayload.Unavailable,
+        ResponsePayload.OnboardingUnavailable,
+        ResponsePayload.SummaryReport {
 
   /** The tenant the response is about. */
   String tenantId();
@@ -24,12 +26,14 @@ public sealed interface ResponsePayload
   Map<String, Object> toMap();
 
   /**
-   * The generic answer of a Community deployment for any operation: {@code tenant_id} and
-   * {@code next_step}.
+   * The generic answer of a Community deployment for any operation: {@code tenant_id} and {@code
+   * next_step}.
    */
-  record Unavailable(String tenantId, String nextStep, Map<String, Object> extensions) implements ResponsePayload {
+  record Unavailable(String tenantId, String nextStep, Map<String, Object> extensions)
+      implements ResponsePayload {
     /** Where the generic answer points. */
     public static final String NEXT_STEP = "See docs/architecture/saas-control-plane-contract.md";
+
     static final List<String> KEYS = List.of("tenant_id", "next_step");
 
     public Unavailable {
@@ -46,15 +50,24 @@ public sealed interface ResponsePayload
 
   /** The answer to tenant onboarding when no private service is present. */
   record OnboardingUnavailable(
-      String tenantId, List<String> privateModulesRequired, String nextStep, Map<String, Object> extensions)
+      String tenantId,
+      List<String> privateModulesRequired,
+      String nextStep,
+      Map<String, Object> extensions)
       implements ResponsePayload {
     public static final List<String> PRIVATE_MODULES_REQUIRED =
-        List.of("identity onboarding", "license service", "policy registry", "audit store", "support ownership");
+        List.of(
+            "identity onboarding",
+            "license service",
+            "policy registry",
+            "audit store",
+            "support ownership");
     public static final String NEXT_STEP = "See docs/architecture/tenant-onboarding-contract.md";
     static final List<String> KEYS = List.of("tenant_id", "private_modules_required", "next_step");
 
     public OnboardingUnavailable {
-      privateModulesRequired = Checks.textList(privateModulesRequired, "payload.private_modules_required");
+      privateModulesRequired =
+          Checks.textList(privateModulesRequired, "payload.private_modules_required");
       nextStep = Checks.text(nextStep, "payload.next_step");
       extensions = WireMaps.extensions(extensions, KEYS, "payload", 1);
       tenantId = Checks.identifier(tenantId, "tenant_id", "payload.tenant_id");
@@ -62,22 +75,33 @@ public sealed interface ResponsePayload
 
     @Override
     public Map<String, Object> toMap() {
-      return ordered(extensions, "tenant_id", tenantId, "private_modules_required", privateModulesRequired,
-          "next_step", nextStep);
+      return ordered(
+          extensions,
+          "tenant_id",
+          tenantId,
+          "private_modules_required",
+          privateModulesRequired,
+          "next_step",
+          nextStep);
     }
   }
 
   /** A summary answer: {@code summary}, {@code private_modules_required}, {@code next_step}. */
   record SummaryReport(
-      Summary summary, List<String> privateModulesRequired, String nextStep, Map<String, Object> extensions)
+      Summary summary,
+      List<String> privateModulesRequired,
+      String nextStep,
+      Map<String, Object> extensions)
       implements ResponsePayload {
     static final List<String> KEYS = List.of("summary", "private_modules_required", "next_step");
 
     public SummaryReport {
       if (summary == null) {
-        throw ContractException.of(ErrorCode.MISSING_FIELD, "payload.summary", "summary is required");
+        throw ContractException.of(
+            ErrorCode.MISSING_FIELD, "payload.summary", "summary is required");
       }
-      privateModulesRequired = Checks.textList(privateModulesRequired, "payload.private_modules_required");
+      privateModulesRequired =
+          Checks.textList(privateModulesRequired, "payload.private_modules_required");
       nextStep = Checks.text(nextStep, "payload.next_step");
       extensions = WireMaps.extensions(extensions, KEYS, "payload", 1);
     }
@@ -89,12 +113,19 @@ public sealed interface ResponsePayload
 
     @Override
     public Map<String, Object> toMap() {
-      return ordered(extensions, "summary", summary.toMap(), "private_modules_required", privateModulesRequired,
-          "next_step", nextStep);
+      return ordered(
+          extensions,
+          "summary",
+          summary.toMap(),
+          "private_modules_required",
+          privateModulesRequired,
+          "next_step",
+          nextStep);
     }
   }
 
-  private static Map<String, Object> ordered(Map<String, Object> extensions, Object... keysAndValues) {
+  private static Map<String, Object> ordered(
+      Map<String, Object> extensions, Object... keysAndValues) {
     Map<String, Object> map = new LinkedHashMap<>(keysAndValues.length + extensions.size());
     for (int i = 0; i < keysAndValues.length; i += 2) {
       map.put((String) Objects.requireNonNull(keysAndValues[i]), keysAndValues[i + 1]);

@@ -1,8 +1,9 @@
 package io.cavra.controlplane.contract;
 
 /**
- * The status of a control-plane response. Every public builder answers {@link #REQUIRES_PRIVATE_SERVICE}; the other two are for private services.
- * Constants are declared in the reference's order; {@link #wireName()} is the JSON form.
+ * The status of a control-plane response. Every public builder answers {@link
+ * #REQUIRES_PRIVATE_SERVICE}; the other two are for private services. Constants are declared in the
+ * reference's order; {@link #wireName()} is the JSON form.
  */
 public enum ResponseStatus implements WireValue {
   ACCEPTED("accepted"),

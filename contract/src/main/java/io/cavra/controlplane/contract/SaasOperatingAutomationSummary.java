@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The summary of a {@code saas_operating_automation} response: the readiness of SaaS operating automation. Immutable; construction validates in the
- * reference's order (states, counts, the secret guard over the free-text fields, then
- * {@code tenant_id}), with paths below {@code payload.summary}.
+ * The summary of a {@code saas_operating_automation} response: the readiness of SaaS operating
+ * automation. Immutable; construction validates in the reference's order (states, counts, the
+ * secret guard over the free-text fields, then {@code tenant_id}), with paths below {@code
+ * payload.summary}.
  *
  * <p>{@code extensions} holds keys this version does not know, read from a newer or private
- * producer; they are guarded, kept in order and written after the contract's keys. Builders leave it
- * empty. Use {@link Summary#builder(Operation)} to build one from wire-form values with the
+ * producer; they are guarded, kept in order and written after the contract's keys. Builders leave
+ * it empty. Use {@link Summary#builder(Operation)} to build one from wire-form values with the
  * reference's defaults.
  */
 public record SaasOperatingAutomationSummary(
@@ -32,9 +33,26 @@ public record SaasOperatingAutomationSummary(
     implements Summary {
   /** The fixed boundary text written as {@code automation_boundary}. */
   public static final String BOUNDARY =
-      "billing systems, license telemetry, support workflows, customer-success records, dashboard refresh jobs, escalation drills, closeout retries, and scheduler execution remain private service responsibilities";
+      "billing systems, license telemetry, support workflows, customer-success records, dashboard"
+          + " refresh jobs, escalation drills, closeout retries, and scheduler execution remain"
+          + " private service responsibilities";
 
-  static final List<String> KEYS = List.of("tenant_id", "automation_status", "billing_monitoring_status", "license_telemetry_status", "support_followup_status", "customer_success_review_status", "dashboard_refresh_status", "escalation_drill_status", "closeout_retry_status", "automation_scope", "automation_cadence", "blockers", "private_validation_required", "automation_boundary");
+  static final List<String> KEYS =
+      List.of(
+          "tenant_id",
+          "automation_status",
+          "billing_monitoring_status",
+          "license_telemetry_status",
+          "support_followup_status",
+          "customer_success_review_status",
+          "dashboard_refresh_status",
+          "escalation_drill_status",
+          "closeout_retry_status",
+          "automation_scope",
+          "automation_cadence",
+          "blockers",
+          "private_validation_required",
+          "automation_boundary");
   private static final String P = "payload.summary.";
 
   public SaasOperatingAutomationSummary {
@@ -50,7 +68,15 @@ public record SaasOperatingAutomationSummary(
     automationCadence = Checks.text(automationCadence, P + "automation_cadence");
     blockers = Checks.textList(blockers, P + "blockers");
     extensions = WireMaps.extensions(extensions, KEYS);
-    Checks.guard(WireMaps.ordered("automation_scope", automationScope, "automation_cadence", automationCadence, "blockers", blockers), "payload.summary");
+    Checks.guard(
+        WireMaps.ordered(
+            "automation_scope",
+            automationScope,
+            "automation_cadence",
+            automationCadence,
+            "blockers",
+            blockers),
+        "payload.summary");
     Checks.guard(extensions, "payload.summary");
     tenantId = Checks.identifier(tenantId, "tenant_id", P + "tenant_id");
   }

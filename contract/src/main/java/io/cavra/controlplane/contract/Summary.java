@@ -4,8 +4,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The typed summary a private service returns for an operation that has one (see
- * {@link Operation#hasSummary()}). Implementations are immutable records that validate themselves.
+ * The typed summary a private service returns for an operation that has one (see {@link
+ * Operation#hasSummary()}). Implementations are immutable records that validate themselves.
  */
 public sealed interface Summary
     permits EntitlementStatusSummary,
@@ -27,10 +27,14 @@ public sealed interface Summary
   /** The tenant the summary is about; it must be the request's tenant. */
   String tenantId();
 
-  /** Whether a private service must still validate the summary. Builders default it to {@code true}. */
+  /**
+   * Whether a private service must still validate the summary. Builders default it to {@code true}.
+   */
   boolean privateValidationRequired();
 
-  /** Keys this version does not know, in order; empty unless read from a newer or private producer. */
+  /**
+   * Keys this version does not know, in order; empty unless read from a newer or private producer.
+   */
   Map<String, Object> extensions();
 
   /** The serialized form, keys in wire order, ending with the boundary text and any extensions. */

@@ -10,8 +10,8 @@ import java.util.Map;
 
 /**
  * Builds a {@link Summary} from wire-form values (strings for states), with the reference's
- * defaults and its validation order: states in field order, then counts, then the secret guard
- * over free-text fields, then {@code tenant_id}. Not thread-safe.
+ * defaults and its validation order: states in field order, then counts, then the secret guard over
+ * free-text fields, then {@code tenant_id}. Not thread-safe.
  *
  * <pre>{@code
  * Summary summary = Summary.builder(Operation.POLICY_REGISTRY_READINESS)
@@ -31,7 +31,9 @@ public final class SummaryBuilder {
 
   SummaryBuilder(Operation operation) {
     if (!operation.hasSummary()) {
-      throw ContractException.of(ErrorCode.INVALID_VALUE, "operation",
+      throw ContractException.of(
+          ErrorCode.INVALID_VALUE,
+          "operation",
           operation.wireName() + " has no summary; its responses are unavailable responses");
     }
     this.operation = operation;
@@ -41,7 +43,8 @@ public final class SummaryBuilder {
   public static List<SummaryField> fields(Operation operation) {
     List<SummaryField> fields = FIELDS.get(operation);
     if (fields == null) {
-      throw ContractException.of(ErrorCode.INVALID_VALUE, "operation", operation.wireName() + " has no summary");
+      throw ContractException.of(
+          ErrorCode.INVALID_VALUE, "operation", operation.wireName() + " has no summary");
     }
     return fields;
   }
@@ -56,8 +59,8 @@ public final class SummaryBuilder {
    * optional one), lists a {@code List} of strings, counts an integral {@code Number}, booleans a
    * {@code Boolean}.
    *
-   * @throws ContractException {@code unknown_field} for a name the summary does not have,
-   *     {@code invalid_type} for a value of the wrong kind
+   * @throws ContractException {@code unknown_field} for a name the summary does not have, {@code
+   *     invalid_type} for a value of the wrong kind
    */
   public SummaryBuilder set(String name, Object value) {
     SummaryField field = field(name);
@@ -69,10 +72,12 @@ public final class SummaryBuilder {
   public SummaryBuilder extension(String key, Object value) {
     for (SummaryField field : fields()) {
       if (field.name().equals(key)) {
-        throw ContractException.of(ErrorCode.INVALID_VALUE, key, key + " is a contract field, not an extension");
+        throw ContractException.of(
+            ErrorCode.INVALID_VALUE, key, key + " is a contract field, not an extension");
       }
     }
-    extensions.put(key, JsonValues.copy(value, JsonPaths.member("payload.summary", Checks.keyInPath(key)), 3));
+    extensions.put(
+        key, JsonValues.copy(value, JsonPaths.member("payload.summary", Checks.keyInPath(key)), 3));
     return this;
   }
 
@@ -84,94 +89,105 @@ public final class SummaryBuilder {
   /** Validates and builds the summary. */
   public Summary build() {
     return switch (operation) {
-      case ENTITLEMENT_STATUS -> new EntitlementStatusSummary(
-          text("tenant_id"),
-          state(EntitlementState.class, "entitlement_status"),
-          text("subscription_plan"),
-          text("license_status"),
-          list("enabled_features"),
-          list("locked_features"),
-          text("expires_at"),
-          bool("private_validation_required"),
-          extensions);
-      case POLICY_REGISTRY_READINESS -> new PolicyRegistryReadinessSummary(
-          text("tenant_id"),
-          state(ReadinessState.class, "readiness_status"),
-          state(ReadinessState.class, "catalog_status"),
-          text("latest_catalog_version"),
-          count("policy_pack_count"),
-          text("checked_at"),
-          list("blockers"),
-          bool("private_validation_required"),
-          extensions);
-      case TENANT_AUDIT_STORE_OPERATING -> new TenantAuditStoreOperatingSummary(
-          text("tenant_id"),
-          state(ReadinessState.class, "health_status"),
-          state(ReadinessState.class, "retention_status"),
-          state(ReadinessState.class, "evidence_freshness_status"),
-          state(ReadinessState.class, "export_status"),
-          text("latest_evidence_at"),
-          text("retention_profile"),
-          list("supported_export_formats"),
-          list("blockers"),
-          bool("private_validation_required"),
-          extensions);
-      case CUSTOMER_OPERATING_DASHBOARD -> new CustomerOperatingDashboardSummary(
-          text("tenant_id"),
-          state(ReadinessState.class, "dashboard_status"),
-          state(ReadinessState.class, "billing_status"),
-          state(ReadinessState.class, "license_service_status"),
-          state(ReadinessState.class, "support_handoff_status"),
-          state(ReadinessState.class, "customer_success_status"),
-          state(ReadinessState.class, "escalation_status"),
-          state(ReadinessState.class, "release_closeout_status"),
-          text("latest_dashboard_at"),
-          text("dashboard_scope"),
-          list("blockers"),
-          bool("private_validation_required"),
-          extensions);
-      case SUPPORT_HANDOFF_READINESS -> new SupportHandoffReadinessSummary(
-          text("tenant_id"),
-          state(ReadinessState.class, "support_status"),
-          state(ReadinessState.class, "customer_success_status"),
-          state(ReadinessState.class, "escalation_status"),
-          state(ReadinessState.class, "health_review_status"),
-          state(ReadinessState.class, "dashboard_status"),
-          text("support_tier"),
-          text("handoff_scope"),
-          list("blockers"),
-          bool("private_validation_required"),
-          extensions);
-      case SAAS_OPERATING_AUTOMATION -> new SaasOperatingAutomationSummary(
-          text("tenant_id"),
-          state(AutomationState.class, "automation_status"),
-          state(AutomationState.class, "billing_monitoring_status"),
-          state(AutomationState.class, "license_telemetry_status"),
-          state(AutomationState.class, "support_followup_status"),
-          state(AutomationState.class, "customer_success_review_status"),
-          state(AutomationState.class, "dashboard_refresh_status"),
-          state(AutomationState.class, "escalation_drill_status"),
-          state(AutomationState.class, "closeout_retry_status"),
-          text("automation_scope"),
-          text("automation_cadence"),
-          list("blockers"),
-          bool("private_validation_required"),
-          extensions);
-      case SAAS_OPERATING_AUTOMATION_WORKER_HANDOFF -> new WorkerHandoffSummary(
-          text("tenant_id"),
-          state(HandoffStatus.class, "handoff_status"),
-          text("deployment_environment"),
-          text("scheduler_ref"),
-          text("evidence_sink_ref"),
-          text("retry_policy_ref"),
-          text("worker_owner"),
-          state(WorkerMode.class, "worker_mode"),
-          list("required_checks"),
-          list("worker_targets"),
-          list("blockers"),
-          bool("private_validation_required"),
-          extensions);
-      case TENANT_ONBOARDING, TENANT_STATUS, LICENSE_VALIDATION, POLICY_REGISTRY_LOOKUP, EVIDENCE_EXPORT ->
+      case ENTITLEMENT_STATUS ->
+          new EntitlementStatusSummary(
+              text("tenant_id"),
+              state(EntitlementState.class, "entitlement_status"),
+              text("subscription_plan"),
+              text("license_status"),
+              list("enabled_features"),
+              list("locked_features"),
+              text("expires_at"),
+              bool("private_validation_required"),
+              extensions);
+      case POLICY_REGISTRY_READINESS ->
+          new PolicyRegistryReadinessSummary(
+              text("tenant_id"),
+              state(ReadinessState.class, "readiness_status"),
+              state(ReadinessState.class, "catalog_status"),
+              text("latest_catalog_version"),
+              count("policy_pack_count"),
+              text("checked_at"),
+              list("blockers"),
+              bool("private_validation_required"),
+              extensions);
+      case TENANT_AUDIT_STORE_OPERATING ->
+          new TenantAuditStoreOperatingSummary(
+              text("tenant_id"),
+              state(ReadinessState.class, "health_status"),
+              state(ReadinessState.class, "retention_status"),
+              state(ReadinessState.class, "evidence_freshness_status"),
+              state(ReadinessState.class, "export_status"),
+              text("latest_evidence_at"),
+              text("retention_profile"),
+              list("supported_export_formats"),
+              list("blockers"),
+              bool("private_validation_required"),
+              extensions);
+      case CUSTOMER_OPERATING_DASHBOARD ->
+          new CustomerOperatingDashboardSummary(
+              text("tenant_id"),
+              state(ReadinessState.class, "dashboard_status"),
+              state(ReadinessState.class, "billing_status"),
+              state(ReadinessState.class, "license_service_status"),
+              state(ReadinessState.class, "support_handoff_status"),
+              state(ReadinessState.class, "customer_success_status"),
+              state(ReadinessState.class, "escalation_status"),
+              state(ReadinessState.class, "release_closeout_status"),
+              text("latest_dashboard_at"),
+              text("dashboard_scope"),
+              list("blockers"),
+              bool("private_validation_required"),
+              extensions);
+      case SUPPORT_HANDOFF_READINESS ->
+          new SupportHandoffReadinessSummary(
+              text("tenant_id"),
+              state(ReadinessState.class, "support_status"),
+              state(ReadinessState.class, "customer_success_status"),
+              state(ReadinessState.class, "escalation_status"),
+              state(ReadinessState.class, "health_review_status"),
+              state(ReadinessState.class, "dashboard_status"),
+              text("support_tier"),
+              text("handoff_scope"),
+              list("blockers"),
+              bool("private_validation_required"),
+              extensions);
+      case SAAS_OPERATING_AUTOMATION ->
+          new SaasOperatingAutomationSummary(
+              text("tenant_id"),
+              state(AutomationState.class, "automation_status"),
+              state(AutomationState.class, "billing_monitoring_status"),
+              state(AutomationState.class, "license_telemetry_status"),
+              state(AutomationState.class, "support_followup_status"),
+              state(AutomationState.class, "customer_success_review_status"),
+              state(AutomationState.class, "dashboard_refresh_status"),
+              state(AutomationState.class, "escalation_drill_status"),
+              state(AutomationState.class, "closeout_retry_status"),
+              text("automation_scope"),
+              text("automation_cadence"),
+              list("blockers"),
+              bool("private_validation_required"),
+              extensions);
+      case SAAS_OPERATING_AUTOMATION_WORKER_HANDOFF ->
+          new WorkerHandoffSummary(
+              text("tenant_id"),
+              state(HandoffStatus.class, "handoff_status"),
+              text("deployment_environment"),
+              text("scheduler_ref"),
+              text("evidence_sink_ref"),
+              text("retry_policy_ref"),
+              text("worker_owner"),
+              state(WorkerMode.class, "worker_mode"),
+              list("required_checks"),
+              list("worker_targets"),
+              list("blockers"),
+              bool("private_validation_required"),
+              extensions);
+      case TENANT_ONBOARDING,
+          TENANT_STATUS,
+          LICENSE_VALIDATION,
+          POLICY_REGISTRY_LOOKUP,
+          EVIDENCE_EXPORT ->
           throw new IllegalStateException(operation.wireName() + " responses have no summary");
     };
   }
@@ -183,7 +199,9 @@ public final class SummaryBuilder {
       }
     }
     String shown = name == null ? "null" : Checks.keyInPath(name);
-    throw ContractException.of(ErrorCode.UNKNOWN_FIELD, JsonPaths.member("", shown),
+    throw ContractException.of(
+        ErrorCode.UNKNOWN_FIELD,
+        JsonPaths.member("", shown),
         operation.wireName() + " summaries have no field " + shown);
   }
 
@@ -231,10 +249,14 @@ public final class SummaryBuilder {
         if (value instanceof List) {
           yield Collections.unmodifiableList(new ArrayList<>((List<?>) value));
         }
-        throw ContractException.of(ErrorCode.INVALID_TYPE, name, name + " must be a list of strings");
+        throw ContractException.of(
+            ErrorCode.INVALID_TYPE, name, name + " must be a list of strings");
       }
       case COUNT -> {
-        if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+        if (value instanceof Long
+            || value instanceof Integer
+            || value instanceof Short
+            || value instanceof Byte) {
           yield ((Number) value).longValue();
         }
         if (value instanceof BigInteger) {
@@ -265,7 +287,9 @@ public final class SummaryBuilder {
       List<SummaryField> fields = new ArrayList<>();
       fields.add(new SummaryField("tenant_id", SummaryField.Kind.TEXT, true, null, null));
       fields.addAll(entry.getValue());
-      fields.add(new SummaryField("private_validation_required", SummaryField.Kind.BOOLEAN, false, true, null));
+      fields.add(
+          new SummaryField(
+              "private_validation_required", SummaryField.Kind.BOOLEAN, false, true, null));
       entry.setValue(List.copyOf(fields));
     }
     return Collections.unmodifiableMap(table);

@@ -14,7 +14,11 @@ import java.util.Objects;
  * @param states for {@link Kind#STATE}, the enum of allowed values; otherwise {@code null}
  */
 public record SummaryField(
-    String name, Kind kind, boolean required, Object defaultValue, Class<? extends Enum<?>> states) {
+    String name,
+    Kind kind,
+    boolean required,
+    Object defaultValue,
+    Class<? extends Enum<?>> states) {
 
   /** The kinds of summary field. */
   public enum Kind {
@@ -45,6 +49,8 @@ public record SummaryField(
     if (states == null) {
       return List.of();
     }
-    return java.util.Arrays.stream(states.getEnumConstants()).map(c -> ((WireValue) c).wireName()).toList();
+    return java.util.Arrays.stream(states.getEnumConstants())
+        .map(c -> ((WireValue) c).wireName())
+        .toList();
   }
 }

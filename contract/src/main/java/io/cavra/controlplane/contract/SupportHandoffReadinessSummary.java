@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The summary of a {@code support_handoff_readiness} response: the readiness of support and customer-success handoff. Immutable; construction validates in the
- * reference's order (states, counts, the secret guard over the free-text fields, then
- * {@code tenant_id}), with paths below {@code payload.summary}.
+ * The summary of a {@code support_handoff_readiness} response: the readiness of support and
+ * customer-success handoff. Immutable; construction validates in the reference's order (states,
+ * counts, the secret guard over the free-text fields, then {@code tenant_id}), with paths below
+ * {@code payload.summary}.
  *
  * <p>{@code extensions} holds keys this version does not know, read from a newer or private
- * producer; they are guarded, kept in order and written after the contract's keys. Builders leave it
- * empty. Use {@link Summary#builder(Operation)} to build one from wire-form values with the
+ * producer; they are guarded, kept in order and written after the contract's keys. Builders leave
+ * it empty. Use {@link Summary#builder(Operation)} to build one from wire-form values with the
  * reference's defaults.
  */
 public record SupportHandoffReadinessSummary(
@@ -29,9 +30,22 @@ public record SupportHandoffReadinessSummary(
     implements Summary {
   /** The fixed boundary text written as {@code handoff_boundary}. */
   public static final String BOUNDARY =
-      "support queues, customer-success notes, customer health records, escalation connectors, and dashboard systems remain private service responsibilities";
+      "support queues, customer-success notes, customer health records, escalation connectors, and"
+          + " dashboard systems remain private service responsibilities";
 
-  static final List<String> KEYS = List.of("tenant_id", "support_status", "customer_success_status", "escalation_status", "health_review_status", "dashboard_status", "support_tier", "handoff_scope", "blockers", "private_validation_required", "handoff_boundary");
+  static final List<String> KEYS =
+      List.of(
+          "tenant_id",
+          "support_status",
+          "customer_success_status",
+          "escalation_status",
+          "health_review_status",
+          "dashboard_status",
+          "support_tier",
+          "handoff_scope",
+          "blockers",
+          "private_validation_required",
+          "handoff_boundary");
   private static final String P = "payload.summary.";
 
   public SupportHandoffReadinessSummary {
@@ -44,7 +58,10 @@ public record SupportHandoffReadinessSummary(
     handoffScope = Checks.text(handoffScope, P + "handoff_scope");
     blockers = Checks.textList(blockers, P + "blockers");
     extensions = WireMaps.extensions(extensions, KEYS);
-    Checks.guard(WireMaps.ordered("support_tier", supportTier, "handoff_scope", handoffScope, "blockers", blockers), "payload.summary");
+    Checks.guard(
+        WireMaps.ordered(
+            "support_tier", supportTier, "handoff_scope", handoffScope, "blockers", blockers),
+        "payload.summary");
     Checks.guard(extensions, "payload.summary");
     tenantId = Checks.identifier(tenantId, "tenant_id", P + "tenant_id");
   }

@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The summary of a {@code tenant_audit_store_operating} response: the operating status of a tenant's audit store. Immutable; construction validates in the
- * reference's order (states, counts, the secret guard over the free-text fields, then
- * {@code tenant_id}), with paths below {@code payload.summary}.
+ * The summary of a {@code tenant_audit_store_operating} response: the operating status of a
+ * tenant's audit store. Immutable; construction validates in the reference's order (states, counts,
+ * the secret guard over the free-text fields, then {@code tenant_id}), with paths below {@code
+ * payload.summary}.
  *
  * <p>{@code extensions} holds keys this version does not know, read from a newer or private
- * producer; they are guarded, kept in order and written after the contract's keys. Builders leave it
- * empty. Use {@link Summary#builder(Operation)} to build one from wire-form values with the
+ * producer; they are guarded, kept in order and written after the contract's keys. Builders leave
+ * it empty. Use {@link Summary#builder(Operation)} to build one from wire-form values with the
  * reference's defaults.
  */
 public record TenantAuditStoreOperatingSummary(
@@ -29,9 +30,22 @@ public record TenantAuditStoreOperatingSummary(
     implements Summary {
   /** The fixed boundary text written as {@code audit_store_boundary}. */
   public static final String BOUNDARY =
-      "tenant archive storage, retention enforcement, export connectors, and customer evidence remain private service responsibilities";
+      "tenant archive storage, retention enforcement, export connectors, and customer evidence"
+          + " remain private service responsibilities";
 
-  static final List<String> KEYS = List.of("tenant_id", "health_status", "retention_status", "evidence_freshness_status", "export_status", "latest_evidence_at", "retention_profile", "supported_export_formats", "blockers", "private_validation_required", "audit_store_boundary");
+  static final List<String> KEYS =
+      List.of(
+          "tenant_id",
+          "health_status",
+          "retention_status",
+          "evidence_freshness_status",
+          "export_status",
+          "latest_evidence_at",
+          "retention_profile",
+          "supported_export_formats",
+          "blockers",
+          "private_validation_required",
+          "audit_store_boundary");
   private static final String P = "payload.summary.";
 
   public TenantAuditStoreOperatingSummary {
@@ -41,10 +55,21 @@ public record TenantAuditStoreOperatingSummary(
     WireMaps.required(exportStatus, P + "export_status");
     latestEvidenceAt = Checks.optionalText(latestEvidenceAt, P + "latest_evidence_at");
     retentionProfile = Checks.text(retentionProfile, P + "retention_profile");
-    supportedExportFormats = Checks.textList(supportedExportFormats, P + "supported_export_formats");
+    supportedExportFormats =
+        Checks.textList(supportedExportFormats, P + "supported_export_formats");
     blockers = Checks.textList(blockers, P + "blockers");
     extensions = WireMaps.extensions(extensions, KEYS);
-    Checks.guard(WireMaps.ordered("latest_evidence_at", latestEvidenceAt, "retention_profile", retentionProfile, "supported_export_formats", supportedExportFormats, "blockers", blockers), "payload.summary");
+    Checks.guard(
+        WireMaps.ordered(
+            "latest_evidence_at",
+            latestEvidenceAt,
+            "retention_profile",
+            retentionProfile,
+            "supported_export_formats",
+            supportedExportFormats,
+            "blockers",
+            blockers),
+        "payload.summary");
     Checks.guard(extensions, "payload.summary");
     tenantId = Checks.identifier(tenantId, "tenant_id", P + "tenant_id");
   }

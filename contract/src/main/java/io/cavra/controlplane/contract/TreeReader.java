@@ -10,10 +10,24 @@ import java.util.Map;
  * know and keep them as extensions. Every check reports the JSON path it failed at.
  */
 final class TreeReader {
-  private static final List<String> REQUEST_KEYS = List.of("schema_version", "operation", "tenant_id",
-      "requested_by", "correlation_id", "private_implementation_required", "payload");
-  private static final List<String> RESPONSE_KEYS = List.of("schema_version", "operation", "status", "message",
-      "correlation_id", "private_implementation_required", "payload");
+  private static final List<String> REQUEST_KEYS =
+      List.of(
+          "schema_version",
+          "operation",
+          "tenant_id",
+          "requested_by",
+          "correlation_id",
+          "private_implementation_required",
+          "payload");
+  private static final List<String> RESPONSE_KEYS =
+      List.of(
+          "schema_version",
+          "operation",
+          "status",
+          "message",
+          "correlation_id",
+          "private_implementation_required",
+          "payload");
 
   private TreeReader() {}
 
@@ -35,9 +49,10 @@ final class TreeReader {
     String requestedBy = envelope.identifier("requested_by");
     String correlationId = envelope.text("correlation_id");
     boolean privateRequired = envelope.bool("private_implementation_required");
-    Fields payload = new Fields(envelope.object("payload"), "payload", operation.requestKeys(), false).strict();
-    return new ControlPlaneRequest(tenantId, requestedBy, correlationId, privateRequired,
-        requestPayload(operation, payload));
+    Fields payload =
+        new Fields(envelope.object("payload"), "payload", operation.requestKeys(), false).strict();
+    return new ControlPlaneRequest(
+        tenantId, requestedBy, correlationId, privateRequired, requestPayload(operation, payload));
   }
 
   static ControlPlaneResponse response(Object tree) {
@@ -53,33 +68,60 @@ final class TreeReader {
     ResponsePayload payload;
     if (payloadMap.containsKey("summary")) {
       if (!operation.hasSummary()) {
-        throw ContractException.of(ErrorCode.INVALID_VALUE, "payload",
+        throw ContractException.of(
+            ErrorCode.INVALID_VALUE,
+            "payload",
             operation.wireName() + " responses do not carry a summary");
       }
       Fields fields = new Fields(payloadMap, "payload", ResponsePayload.SummaryReport.KEYS, true);
       Summary summary = summary(operation, fields.object("summary"));
-      payload = new ResponsePayload.SummaryReport(summary, fields.list("private_modules_required"),
-          fields.text("next_step"), fields.extensions());
+      payload =
+          new ResponsePayload.SummaryReport(
+              summary,
+              fields.list("private_modules_required"),
+              fields.text("next_step"),
+              fields.extensions());
     } else if (payloadMap.containsKey("private_modules_required")) {
       if (operation != Operation.TENANT_ONBOARDING) {
-        throw ContractException.of(ErrorCode.INVALID_VALUE, "payload",
+        throw ContractException.of(
+            ErrorCode.INVALID_VALUE,
+            "payload",
             operation.wireName() + " responses carry private_modules_required only with a summary");
       }
-      Fields fields = new Fields(payloadMap, "payload", ResponsePayload.OnboardingUnavailable.KEYS, true);
-      payload = new ResponsePayload.OnboardingUnavailable(fields.identifier("tenant_id"),
-          fields.list("private_modules_required"), fields.text("next_step"), fields.extensions());
+      Fields fields =
+          new Fields(payloadMap, "payload", ResponsePayload.OnboardingUnavailable.KEYS, true);
+      payload =
+          new ResponsePayload.OnboardingUnavailable(
+              fields.identifier("tenant_id"),
+              fields.list("private_modules_required"),
+              fields.text("next_step"),
+              fields.extensions());
     } else {
       Fields fields = new Fields(payloadMap, "payload", ResponsePayload.Unavailable.KEYS, true);
-      payload = new ResponsePayload.Unavailable(fields.identifier("tenant_id"), fields.text("next_step"),
-          fields.extensions());
+      payload =
+          new ResponsePayload.Unavailable(
+              fields.identifier("tenant_id"), fields.text("next_step"), fields.extensions());
     }
-    return new ControlPlaneResponse(operation, status, message, correlationId, privateRequired, payload);
+    return new ControlPlaneResponse(
+        operation, status, message, correlationId, privateRequired, payload);
   }
 
   static LicenseValidationReport licenseReport(Object tree, String location) {
-    Fields f = new Fields(object(tree, location, "a license validation report"), location,
-        List.of("status", "edition", "license_id", "valid", "message", "private_validation_required",
-            "enabled_features", "locked_features"), false).strict();
+    Fields f =
+        new Fields(
+                object(tree, location, "a license validation report"),
+                location,
+                List.of(
+                    "status",
+                    "edition",
+                    "license_id",
+                    "valid",
+                    "message",
+                    "private_validation_required",
+                    "enabled_features",
+                    "locked_features"),
+                false)
+            .strict();
     return new LicenseValidationReport(
         f.state(LicenseStatus.class, "status"),
         f.state(LicenseEdition.class, "edition"),
@@ -103,13 +145,15 @@ final class TreeReader {
     SummaryBuilder builder = Summary.builder(operation);
     for (SummaryField field : fields) {
       String name = field.name();
-      builder.set(name, switch (field.kind()) {
-        case STATE, TEXT -> f.text(name);
-        case OPTIONAL_TEXT -> f.optionalText(name);
-        case TEXT_LIST -> f.list(name);
-        case COUNT -> f.count(name);
-        case BOOLEAN -> f.bool(name);
-      });
+      builder.set(
+          name,
+          switch (field.kind()) {
+            case STATE, TEXT -> f.text(name);
+            case OPTIONAL_TEXT -> f.optionalText(name);
+            case TEXT_LIST -> f.list(name);
+            case COUNT -> f.count(name);
+            case BOOLEAN -> f.bool(name);
+          });
     }
     f.fixed(boundary.getKey(), boundary.getValue());
     f.strippedIfPresent("tenant_id");
@@ -141,7 +185,8 @@ final class TreeReader {
         p.fixed("activation_boundary", RequestPayload.TenantOnboarding.BOUNDARY);
         p.stripped("organization_name", organization);
         p.stripped("region", region);
-        yield new RequestPayload.TenantOnboarding(organization, model, region, requirements, contacts);
+        yield new RequestPayload.TenantOnboarding(
+            organization, model, region, requirements, contacts);
       }
       case TENANT_STATUS -> {
         List<String> capabilities = p.list("requested_capabilities");
@@ -156,8 +201,9 @@ final class TreeReader {
         yield new RequestPayload.LicenseValidation(report);
       }
       case POLICY_REGISTRY_READINESS -> {
-        RequestPayload.PolicyRegistryReadiness payload = new RequestPayload.PolicyRegistryReadiness(
-            p.list("policy_pack_refs"), p.text("catalog_scope"), p.list("required_checks"));
+        RequestPayload.PolicyRegistryReadiness payload =
+            new RequestPayload.PolicyRegistryReadiness(
+                p.list("policy_pack_refs"), p.text("catalog_scope"), p.list("required_checks"));
         p.fixed("readiness_boundary", RequestPayload.PolicyRegistryReadiness.BOUNDARY);
         yield payload;
       }
@@ -168,26 +214,32 @@ final class TreeReader {
         yield payload;
       }
       case TENANT_AUDIT_STORE_OPERATING -> {
-        RequestPayload.TenantAuditStoreOperating payload = new RequestPayload.TenantAuditStoreOperating(
-            p.text("retention_profile"), p.text("evidence_window"), p.list("required_checks"));
+        RequestPayload.TenantAuditStoreOperating payload =
+            new RequestPayload.TenantAuditStoreOperating(
+                p.text("retention_profile"), p.text("evidence_window"), p.list("required_checks"));
         p.fixed("operating_boundary", RequestPayload.TenantAuditStoreOperating.BOUNDARY);
         yield payload;
       }
       case CUSTOMER_OPERATING_DASHBOARD -> {
-        RequestPayload.CustomerOperatingDashboard payload = new RequestPayload.CustomerOperatingDashboard(
-            p.text("dashboard_scope"), p.text("evidence_window"), p.list("required_checks"));
+        RequestPayload.CustomerOperatingDashboard payload =
+            new RequestPayload.CustomerOperatingDashboard(
+                p.text("dashboard_scope"), p.text("evidence_window"), p.list("required_checks"));
         p.fixed("dashboard_boundary", RequestPayload.CustomerOperatingDashboard.BOUNDARY);
         yield payload;
       }
       case SUPPORT_HANDOFF_READINESS -> {
-        RequestPayload.SupportHandoffReadiness payload = new RequestPayload.SupportHandoffReadiness(
-            p.text("handoff_scope"), p.text("support_tier"), p.list("required_checks"));
+        RequestPayload.SupportHandoffReadiness payload =
+            new RequestPayload.SupportHandoffReadiness(
+                p.text("handoff_scope"), p.text("support_tier"), p.list("required_checks"));
         p.fixed("handoff_boundary", RequestPayload.SupportHandoffReadiness.BOUNDARY);
         yield payload;
       }
       case SAAS_OPERATING_AUTOMATION -> {
-        RequestPayload.SaasOperatingAutomation payload = new RequestPayload.SaasOperatingAutomation(
-            p.text("automation_scope"), p.text("automation_cadence"), p.list("required_checks"));
+        RequestPayload.SaasOperatingAutomation payload =
+            new RequestPayload.SaasOperatingAutomation(
+                p.text("automation_scope"),
+                p.text("automation_cadence"),
+                p.list("required_checks"));
         p.fixed("automation_boundary", RequestPayload.SaasOperatingAutomation.BOUNDARY);
         yield payload;
       }
@@ -202,8 +254,9 @@ final class TreeReader {
       case SAAS_OPERATING_AUTOMATION_WORKER_HANDOFF -> {
         String environment = p.text("deployment_environment");
         WorkerMode mode = p.state(WorkerMode.class, "worker_mode");
-        RequestPayload.WorkerHandoff payload = new RequestPayload.WorkerHandoff(
-            environment, mode, p.list("required_checks"), p.list("worker_targets"));
+        RequestPayload.WorkerHandoff payload =
+            new RequestPayload.WorkerHandoff(
+                environment, mode, p.list("required_checks"), p.list("worker_targets"));
         p.fixed("handoff_boundary", RequestPayload.WorkerHandoff.BOUNDARY);
         yield payload;
       }
@@ -215,21 +268,26 @@ final class TreeReader {
     if (value instanceof Map) {
       return (Map<String, Object>) value;
     }
-    throw ContractException.of(ErrorCode.INVALID_TYPE, location, location.equals("$")
-        ? what + " must be a JSON object"
-        : location + " must be an object");
+    throw ContractException.of(
+        ErrorCode.INVALID_TYPE,
+        location,
+        location.equals("$") ? what + " must be a JSON object" : location + " must be an object");
   }
 
   /** Typed access to one JSON object's keys, reporting paths below {@code base}. */
   private static final class Fields {
     private final Map<String, Object> map;
     private final String base;
+
     /** Unknown keys in document order; null while there are none (the common case). */
     private Map<String, Object> extensions;
 
     private final boolean tolerant;
 
-    /** Tolerant fields keep unknown keys as extensions; strict ones refuse them in {@link #strict()}. */
+    /**
+     * Tolerant fields keep unknown keys as extensions; strict ones refuse them in {@link
+     * #strict()}.
+     */
     Fields(Map<String, Object> map, String base, List<String> known, boolean tolerant) {
       this.map = map;
       this.base = base;
@@ -248,7 +306,8 @@ final class TreeReader {
     Fields strict() {
       if (!tolerant && extensions != null) {
         String location = path(Checks.keyInPath(extensions.keySet().iterator().next()));
-        throw ContractException.of(ErrorCode.UNKNOWN_FIELD, location, location + " is not defined by the contract");
+        throw ContractException.of(
+            ErrorCode.UNKNOWN_FIELD, location, location + " is not defined by the contract");
       }
       return this;
     }
@@ -273,15 +332,22 @@ final class TreeReader {
     void schemaVersion(SchemaVersion expected) {
       String version = text("schema_version");
       if (!expected.wireName().equals(version)) {
-        throw ContractException.of(ErrorCode.UNSUPPORTED_SCHEMA_VERSION, path("schema_version"),
+        throw ContractException.of(
+            ErrorCode.UNSUPPORTED_SCHEMA_VERSION,
+            path("schema_version"),
             "schema_version must be " + expected.wireName());
       }
     }
 
     Operation operation() {
       String name = text("operation");
-      return Operation.fromWireName(name).orElseThrow(() -> ContractException.of(ErrorCode.UNKNOWN_OPERATION,
-          path("operation"), WireEnums.mustBeOneOf(Operation.class, "operation")));
+      return Operation.fromWireName(name)
+          .orElseThrow(
+              () ->
+                  ContractException.of(
+                      ErrorCode.UNKNOWN_OPERATION,
+                      path("operation"),
+                      WireEnums.mustBeOneOf(Operation.class, "operation")));
     }
 
     String text(String key) {
@@ -328,7 +394,8 @@ final class TreeReader {
     }
 
     private ContractException notStripped(String key) {
-      return ContractException.of(ErrorCode.INVALID_VALUE, path(key), key + " must not begin or end with white space");
+      return ContractException.of(
+          ErrorCode.INVALID_VALUE, path(key), key + " must not begin or end with white space");
     }
 
     boolean bool(String key) {
@@ -358,7 +425,9 @@ final class TreeReader {
       throw typeError(key, "an array of strings");
     }
 
-    /** A free-form object of JSON values; the record copies (or, for a parsed document, checks) it. */
+    /**
+     * A free-form object of JSON values; the record copies (or, for a parsed document, checks) it.
+     */
     Map<String, Object> jsonMap(String key) {
       Object value = required(key);
       if (value instanceof Map) {
@@ -370,8 +439,8 @@ final class TreeReader {
     }
 
     /**
-     * A list of strings that may be absent, which reads as empty: the reference's dataclass
-     * default {@code ()} (wire-spec 7). A present {@code null} is refused like any other non-list.
+     * A list of strings that may be absent, which reads as empty: the reference's dataclass default
+     * {@code ()} (wire-spec 7). A present {@code null} is refused like any other non-list.
      */
     List<String> listOrEmpty(String key) {
       return map.containsKey(key) ? list(key) : List.of();
@@ -388,7 +457,8 @@ final class TreeReader {
     void fixed(String key, Object expected) {
       Object value = required(key);
       if (!expected.equals(value)) {
-        throw ContractException.of(ErrorCode.INVALID_VALUE, path(key), key + " must be the contract's fixed value");
+        throw ContractException.of(
+            ErrorCode.INVALID_VALUE, path(key), key + " must be the contract's fixed value");
       }
     }
 

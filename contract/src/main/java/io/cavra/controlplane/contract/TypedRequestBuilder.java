@@ -82,7 +82,9 @@ public abstract class TypedRequestBuilder<B extends TypedRequestBuilder<B>> {
     return copy;
   }
 
-  /** {@code entitlement_status} (see {@link RequestBuilder#parameters(Operation)} for the defaults). */
+  /**
+   * {@code entitlement_status} (see {@link RequestBuilder#parameters(Operation)} for the defaults).
+   */
   public static final class EntitlementStatus extends TypedRequestBuilder<EntitlementStatus> {
     EntitlementStatus() {
       super(Operation.ENTITLEMENT_STATUS);
@@ -93,7 +95,9 @@ public abstract class TypedRequestBuilder<B extends TypedRequestBuilder<B>> {
     }
   }
 
-  /** {@code tenant_onboarding} (see {@link RequestBuilder#parameters(Operation)} for the defaults). */
+  /**
+   * {@code tenant_onboarding} (see {@link RequestBuilder#parameters(Operation)} for the defaults).
+   */
   public static final class TenantOnboarding extends TypedRequestBuilder<TenantOnboarding> {
     TenantOnboarding() {
       super(Operation.TENANT_ONBOARDING);
@@ -141,7 +145,9 @@ public abstract class TypedRequestBuilder<B extends TypedRequestBuilder<B>> {
     }
   }
 
-  /** {@code license_validation} (see {@link RequestBuilder#parameters(Operation)} for the defaults). */
+  /**
+   * {@code license_validation} (see {@link RequestBuilder#parameters(Operation)} for the defaults).
+   */
   public static final class LicenseValidation extends TypedRequestBuilder<LicenseValidation> {
     LicenseValidation() {
       super(Operation.LICENSE_VALIDATION);
@@ -153,8 +159,12 @@ public abstract class TypedRequestBuilder<B extends TypedRequestBuilder<B>> {
     }
   }
 
-  /** {@code policy_registry_readiness} (see {@link RequestBuilder#parameters(Operation)} for the defaults). */
-  public static final class PolicyRegistryReadiness extends TypedRequestBuilder<PolicyRegistryReadiness> {
+  /**
+   * {@code policy_registry_readiness} (see {@link RequestBuilder#parameters(Operation)} for the
+   * defaults).
+   */
+  public static final class PolicyRegistryReadiness
+      extends TypedRequestBuilder<PolicyRegistryReadiness> {
     PolicyRegistryReadiness() {
       super(Operation.POLICY_REGISTRY_READINESS);
     }
@@ -172,7 +182,10 @@ public abstract class TypedRequestBuilder<B extends TypedRequestBuilder<B>> {
     }
   }
 
-  /** {@code policy_registry_lookup} (see {@link RequestBuilder#parameters(Operation)} for the defaults). */
+  /**
+   * {@code policy_registry_lookup} (see {@link RequestBuilder#parameters(Operation)} for the
+   * defaults).
+   */
   public static final class PolicyRegistryLookup extends TypedRequestBuilder<PolicyRegistryLookup> {
     PolicyRegistryLookup() {
       super(Operation.POLICY_REGISTRY_LOOKUP);
@@ -193,8 +206,12 @@ public abstract class TypedRequestBuilder<B extends TypedRequestBuilder<B>> {
     }
   }
 
-  /** {@code tenant_audit_store_operating} (see {@link RequestBuilder#parameters(Operation)} for the defaults). */
-  public static final class TenantAuditStoreOperating extends TypedRequestBuilder<TenantAuditStoreOperating> {
+  /**
+   * {@code tenant_audit_store_operating} (see {@link RequestBuilder#parameters(Operation)} for the
+   * defaults).
+   */
+  public static final class TenantAuditStoreOperating
+      extends TypedRequestBuilder<TenantAuditStoreOperating> {
     TenantAuditStoreOperating() {
       super(Operation.TENANT_AUDIT_STORE_OPERATING);
     }
@@ -212,8 +229,12 @@ public abstract class TypedRequestBuilder<B extends TypedRequestBuilder<B>> {
     }
   }
 
-  /** {@code customer_operating_dashboard} (see {@link RequestBuilder#parameters(Operation)} for the defaults). */
-  public static final class CustomerOperatingDashboard extends TypedRequestBuilder<CustomerOperatingDashboard> {
+  /**
+   * {@code customer_operating_dashboard} (see {@link RequestBuilder#parameters(Operation)} for the
+   * defaults).
+   */
+  public static final class CustomerOperatingDashboard
+      extends TypedRequestBuilder<CustomerOperatingDashboard> {
     CustomerOperatingDashboard() {
       super(Operation.CUSTOMER_OPERATING_DASHBOARD);
     }
@@ -231,8 +252,12 @@ public abstract class TypedRequestBuilder<B extends TypedRequestBuilder<B>> {
     }
   }
 
-  /** {@code support_handoff_readiness} (see {@link RequestBuilder#parameters(Operation)} for the defaults). */
-  public static final class SupportHandoffReadiness extends TypedRequestBuilder<SupportHandoffReadiness> {
+  /**
+   * {@code support_handoff_readiness} (see {@link RequestBuilder#parameters(Operation)} for the
+   * defaults).
+   */
+  public static final class SupportHandoffReadiness
+      extends TypedRequestBuilder<SupportHandoffReadiness> {
     SupportHandoffReadiness() {
       super(Operation.SUPPORT_HANDOFF_READINESS);
     }
@@ -250,8 +275,12 @@ public abstract class TypedRequestBuilder<B extends TypedRequestBuilder<B>> {
     }
   }
 
-  /** {@code saas_operating_automation} (see {@link RequestBuilder#parameters(Operation)} for the defaults). */
-  public static final class SaasOperatingAutomation extends TypedRequestBuilder<SaasOperatingAutomation> {
+  /**
+   * {@code saas_operating_automation} (see {@link RequestBuilder#parameters(Operation)} for the
+   * defaults).
+   */
+  public static final class SaasOperatingAutomation
+      extends TypedRequestBuilder<SaasOperatingAutomation> {
     SaasOperatingAutomation() {
       super(Operation.SAAS_OPERATING_AUTOMATION);
     }
@@ -269,7 +298,9 @@ public abstract class TypedRequestBuilder<B extends TypedRequestBuilder<B>> {
     }
   }
 
-  /** {@code evidence_export} (see {@link RequestBuilder#parameters(Operation)} for the defaults). */
+  /**
+   * {@code evidence_export} (see {@link RequestBuilder#parameters(Operation)} for the defaults).
+   */
   public static final class EvidenceExport extends TypedRequestBuilder<EvidenceExport> {
     EvidenceExport() {
       super(Operation.EVIDENCE_EXPORT);
@@ -292,7 +323,10 @@ public abstract class TypedRequestBuilder<B extends TypedRequestBuilder<B>> {
     }
   }
 
-  /** {@code saas_operating_automation_worker_handoff} (see {@link RequestBuilder#parameters(Operation)} for the defaults). */
+  /**
+   * {@code saas_operating_automation_worker_handoff} (see {@link
+   * RequestBuilder#parameters(Operation)} for the defaults).
+   */
   public static final class WorkerHandoff extends TypedRequestBuilder<WorkerHandoff> {
     WorkerHandoff() {
       super(Operation.SAAS_OPERATING_AUTOMATION_WORKER_HANDOFF);

@@ -15,7 +15,9 @@ final class WireMaps {
     }
   }
 
-  /** An immutable deep copy of a summary's extension values; a key of the contract's own is refused. */
+  /**
+   * An immutable deep copy of a summary's extension values; a key of the contract's own is refused.
+   */
   static Map<String, Object> extensions(Map<String, Object> extensions, List<String> knownKeys) {
     return extensions(extensions, knownKeys, "payload.summary", 2);
   }
@@ -31,7 +33,9 @@ final class WireMaps {
     }
     for (String key : extensions.keySet()) {
       if (knownKeys.contains(key)) {
-        throw ContractException.of(ErrorCode.INVALID_VALUE, location + "." + key,
+        throw ContractException.of(
+            ErrorCode.INVALID_VALUE,
+            location + "." + key,
             key + " is a contract field, not an extension");
       }
     }

@@ -1,7 +1,9 @@
 package io.cavra.controlplane.contract;
 
 /**
- * How a SaaS operating automation worker runs. <p><b>Provisional:</b> taken from the reference's documentation; its source was not published.
+ * How a SaaS operating automation worker runs.
+ *
+ * <p><b>Provisional:</b> taken from the reference's documentation; its source was not published.
  * Constants are declared in the reference's order; {@link #wireName()} is the JSON form.
  */
 public enum WorkerMode implements WireValue {

@@ -16,7 +16,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The public API of the exported packages names no Jackson type, so the JSON library can change freely. */
+/**
+ * The public API of the exported packages names no Jackson type, so the JSON library can change
+ * freely.
+ */
 class ApiSurfaceTest {
 
   @Test
@@ -24,17 +27,20 @@ class ApiSurfaceTest {
     List<String> offenders = new ArrayList<>();
     for (Class<?> type : exportedPublicTypes()) {
       for (Method method : type.getDeclaredMethods()) {
-        if (Modifier.isPublic(method.getModifiers()) && method.toGenericString().contains("com.fasterxml")) {
+        if (Modifier.isPublic(method.getModifiers())
+            && method.toGenericString().contains("com.fasterxml")) {
           offenders.add(method.toGenericString());
         }
       }
       for (Constructor<?> constructor : type.getDeclaredConstructors()) {
-        if (Modifier.isPublic(constructor.getModifiers()) && constructor.toGenericString().contains("com.fasterxml")) {
+        if (Modifier.isPublic(constructor.getModifiers())
+            && constructor.toGenericString().contains("com.fasterxml")) {
           offenders.add(constructor.toGenericString());
         }
       }
       for (Field field : type.getDeclaredFields()) {
-        if (Modifier.isPublic(field.getModifiers()) && field.toGenericString().contains("com.fasterxml")) {
+        if (Modifier.isPublic(field.getModifiers())
+            && field.toGenericString().contains("com.fasterxml")) {
           offenders.add(field.toGenericString());
         }
       }
@@ -44,8 +50,10 @@ class ApiSurfaceTest {
 
   @Test
   void exportedPackagesAreTheApiAndInternalIsNot() throws IOException, URISyntaxException {
-    String descriptor = Files.readString(classesRoot().resolve("../../src/main/java/module-info.java").normalize());
-    assertThat(descriptor).contains("exports io.cavra.controlplane.contract;")
+    String descriptor =
+        Files.readString(classesRoot().resolve("../../src/main/java/module-info.java").normalize());
+    assertThat(descriptor)
+        .contains("exports io.cavra.controlplane.contract;")
         .contains("exports io.cavra.controlplane.contract.secret;")
         .doesNotContain("exports io.cavra.controlplane.contract.internal");
   }
@@ -53,10 +61,13 @@ class ApiSurfaceTest {
   private static List<Class<?>> exportedPublicTypes() throws Exception {
     Path root = classesRoot();
     List<Class<?>> types = new ArrayList<>();
-    for (String pkg : List.of("io/cavra/controlplane/contract", "io/cavra/controlplane/contract/secret")) {
+    for (String pkg :
+        List.of("io/cavra/controlplane/contract", "io/cavra/controlplane/contract/secret")) {
       try (Stream<Path> files = Files.list(root.resolve(pkg))) {
-        for (Path file : files.filter(f -> f.toString().endsWith(".class")).collect(Collectors.toList())) {
-          String name = root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
+        for (Path file :
+            files.filter(f -> f.toString().endsWith(".class")).collect(Collectors.toList())) {
+          String name =
+              root.relativize(file).toString().replace('/', '.').replaceAll("\\.class$", "");
           Class<?> type = Class.forName(name, false, ApiSurfaceTest.class.getClassLoader());
           if (Modifier.isPublic(type.getModifiers())) {
             types.add(type);

@@ -14,8 +14,12 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The codec's input rules and the canonical writer's details. */
 class ContractJsonTest {
   private final ContractJson json = ContractJson.defaults();
-  private final String valid = ContractJson.toJson(
-      ControlPlaneRequest.builder(Operation.TENANT_STATUS).tenantId("tenant-demo").correlationId("saas-0123456789ab").build());
+  private final String valid =
+      ContractJson.toJson(
+          ControlPlaneRequest.builder(Operation.TENANT_STATUS)
+              .tenantId("tenant-demo")
+              .correlationId("saas-0123456789ab")
+              .build());
 
   private ContractException refused(byte[] input) {
     return catchThrowableOfType(ContractException.class, () -> json.parseRequest(input));
@@ -26,22 +30,30 @@ class ContractJsonTest {
     byte[] big = new byte[ContractJson.DEFAULT_MAX_BYTES + 1];
     Arrays.fill(big, (byte) ' ');
     assertThat(refused(big).code()).isEqualTo(ErrorCode.TOO_LARGE);
-    assertThat(catchThrowableOfType(ContractException.class,
-        () -> json.withMaxBytes(100).parseRequest(valid)).code()).isEqualTo(ErrorCode.TOO_LARGE);
+    assertThat(
+            catchThrowableOfType(
+                    ContractException.class, () -> json.withMaxBytes(100).parseRequest(valid))
+                .code())
+        .isEqualTo(ErrorCode.TOO_LARGE);
   }
 
   @Test
   void deepNestingIsTooDeepNotAStackOverflow() {
     String hostile = "[".repeat(200_000) + "]".repeat(200_000);
-    assertThat(refused(hostile.getBytes(StandardCharsets.UTF_8)).code()).isEqualTo(ErrorCode.TOO_DEEP);
+    assertThat(refused(hostile.getBytes(StandardCharsets.UTF_8)).code())
+        .isEqualTo(ErrorCode.TOO_DEEP);
     String nested = "{\"a\":".repeat(10) + "1" + "}".repeat(10);
-    assertThat(catchThrowableOfType(ContractException.class,
-        () -> json.withMaxDepth(5).parseRequest(nested)).code()).isEqualTo(ErrorCode.TOO_DEEP);
+    assertThat(
+            catchThrowableOfType(
+                    ContractException.class, () -> json.withMaxDepth(5).parseRequest(nested))
+                .code())
+        .isEqualTo(ErrorCode.TOO_DEEP);
   }
 
   @Test
   void invalidUtf8AndByteOrderMarkAreInvalidJson() {
-    byte[] latin1 = valid.replace("tenant-demo", "tenant-d\u00e9mo").getBytes(StandardCharsets.ISO_8859_1);
+    byte[] latin1 =
+        valid.replace("tenant-demo", "tenant-d\u00e9mo").getBytes(StandardCharsets.ISO_8859_1);
     assertThat(refused(latin1).code()).isEqualTo(ErrorCode.INVALID_JSON);
     byte[] bom = ("\uFEFF" + valid).getBytes(StandardCharsets.UTF_8);
     assertThat(refused(bom).code()).isEqualTo(ErrorCode.INVALID_JSON);
@@ -53,12 +65,23 @@ class ContractJsonTest {
    * such a body must be refused as not UTF-8 before anything reads it, never read unguarded.
    */
   @ParameterizedTest
-  @CsvSource({"UTF-16LE,false", "UTF-16BE,false", "UTF-16LE,true", "UTF-16BE,true",
-      "UTF-32LE,false", "UTF-32BE,false", "UTF-32LE,true", "UTF-32BE,true"})
-  void utf16AndUtf32BodiesAreRefusedAsNotUtf8EvenWhenTheyHoldACredential(String charset, boolean bom) {
-    String withToken = valid.replace("\"requested_by\":\"community\"",
-        "\"requested_by\":\"" + FakeTokens.github() + "\"");
-    byte[] encoded = ((bom ? "\uFEFF" : "") + withToken).getBytes(java.nio.charset.Charset.forName(charset));
+  @CsvSource({
+    "UTF-16LE,false",
+    "UTF-16BE,false",
+    "UTF-16LE,true",
+    "UTF-16BE,true",
+    "UTF-32LE,false",
+    "UTF-32BE,false",
+    "UTF-32LE,true",
+    "UTF-32BE,true"
+  })
+  void utf16AndUtf32BodiesAreRefusedAsNotUtf8EvenWhenTheyHoldACredential(
+      String charset, boolean bom) {
+    String withToken =
+        valid.replace(
+            "\"requested_by\":\"community\"", "\"requested_by\":\"" + FakeTokens.github() + "\"");
+    byte[] encoded =
+        ((bom ? "\uFEFF" : "") + withToken).getBytes(java.nio.charset.Charset.forName(charset));
 
     ContractException error = refused(encoded);
 
@@ -73,7 +96,8 @@ class ContractJsonTest {
   void aNulByteAnywhereIsInvalidJsonAtItsLineAndColumn() {
     byte[] bytes = ("{\n  \"a\": \"x" + "\u0000" + "y\"}").getBytes(StandardCharsets.UTF_8);
 
-    ContractException error = catchThrowableOfType(ContractException.class, () -> json.parseTree(bytes));
+    ContractException error =
+        catchThrowableOfType(ContractException.class, () -> json.parseTree(bytes));
 
     assertThat(error.code()).isEqualTo(ErrorCode.INVALID_JSON);
     assertThat(error.location()).isEqualTo("line 2, column 10");
@@ -84,7 +108,8 @@ class ContractJsonTest {
   void aNumberBeyondEveryRangeIsAnInvalidValueAtItsPath(String number) {
     byte[] bytes = ("{\"a\":[1," + number + "]}").getBytes(StandardCharsets.UTF_8);
 
-    ContractException error = catchThrowableOfType(ContractException.class, () -> json.parseTree(bytes));
+    ContractException error =
+        catchThrowableOfType(ContractException.class, () -> json.parseTree(bytes));
 
     assertThat(error.code()).isEqualTo(ErrorCode.INVALID_VALUE);
     assertThat(error.location()).isEqualTo("a[1]");
@@ -101,7 +126,8 @@ class ContractJsonTest {
   @Test
   void syntaxErrorsNeverQuoteTheInput() {
     String secret = FakeTokens.github();
-    ContractException error = refused(("{\"tenant_id\": " + secret + "}").getBytes(StandardCharsets.UTF_8));
+    ContractException error =
+        refused(("{\"tenant_id\": " + secret + "}").getBytes(StandardCharsets.UTF_8));
     assertThat(error.code()).isEqualTo(ErrorCode.INVALID_JSON);
     assertThat(error.getMessage() + error.location()).doesNotContain(secret).doesNotContain("ghp");
   }
@@ -113,53 +139,86 @@ class ContractJsonTest {
   @Test
   void errorsNameACredentialKeyAsRedacted() {
     String secret = FakeTokens.github();
-    String lookup = ContractJson.toJson(ControlPlaneRequest.builder(Operation.POLICY_REGISTRY_LOOKUP)
-        .tenantId("tenant-demo").correlationId("saas-0123456789ab").set("policy_refs", java.util.List.of("p@1"))
-        .build());
+    String lookup =
+        ContractJson.toJson(
+            ControlPlaneRequest.builder(Operation.POLICY_REGISTRY_LOOKUP)
+                .tenantId("tenant-demo")
+                .correlationId("saas-0123456789ab")
+                .set("policy_refs", java.util.List.of("p@1"))
+                .build());
     String[] documents = {
       valid.replace("\"payload\":{", "\"payload\":{\"" + secret + "\":1,"),
       lookup.replace("\"labels\":{}", "\"labels\":{\"" + secret + "\":\"\\ud800\"}"),
-      lookup.replace("\"labels\":{}", "\"labels\":{\"" + secret + "\":\"a\",\"" + secret + "\":\"b\"}"),
-      lookup.replace("\"labels\":{}", "\"labels\":{\"" + secret + "\":" + "[".repeat(80) + "]".repeat(80) + "}"),
+      lookup.replace(
+          "\"labels\":{}", "\"labels\":{\"" + secret + "\":\"a\",\"" + secret + "\":\"b\"}"),
+      lookup.replace(
+          "\"labels\":{}",
+          "\"labels\":{\"" + secret + "\":" + "[".repeat(80) + "]".repeat(80) + "}"),
     };
-    ErrorCode[] codes = {ErrorCode.UNKNOWN_FIELD, ErrorCode.INVALID_VALUE, ErrorCode.DUPLICATE_KEY, ErrorCode.TOO_DEEP};
+    ErrorCode[] codes = {
+      ErrorCode.UNKNOWN_FIELD, ErrorCode.INVALID_VALUE, ErrorCode.DUPLICATE_KEY, ErrorCode.TOO_DEEP
+    };
     for (int i = 0; i < documents.length; i++) {
       ContractException error = refused(documents[i].getBytes(StandardCharsets.UTF_8));
       assertThat(error.code()).as(codes[i].wireName()).isEqualTo(codes[i]);
       assertThat(error.location()).contains("<redacted>");
       assertThat(error.getMessage() + error.location()).doesNotContain(secret);
     }
-    ContractException extension = catchThrowableOfType(ContractException.class,
-        () -> Summary.builder(Operation.TENANT_AUDIT_STORE_OPERATING).extension(secret, Double.NaN));
+    ContractException extension =
+        catchThrowableOfType(
+            ContractException.class,
+            () ->
+                Summary.builder(Operation.TENANT_AUDIT_STORE_OPERATING)
+                    .extension(secret, Double.NaN));
     assertThat(extension.location()).isEqualTo("payload.summary.<redacted>");
     assertThat(extension.getMessage()).doesNotContain(secret);
   }
 
-  /** Wire-spec 7: the report's feature lists default to empty; a report without them is read as such. */
+  /**
+   * Wire-spec 7: the report's feature lists default to empty; a report without them is read as
+   * such.
+   */
   @Test
   void licenseReportWithoutFeatureListsReadsThemAsEmpty() {
-    String full = ContractJson.toJson(ControlPlaneRequest.builder(Operation.LICENSE_VALIDATION)
-        .tenantId("tenant-demo").correlationId("saas-0123456789ab").report(LicenseValidationReport.communityDefault())
-        .build());
+    String full =
+        ContractJson.toJson(
+            ControlPlaneRequest.builder(Operation.LICENSE_VALIDATION)
+                .tenantId("tenant-demo")
+                .correlationId("saas-0123456789ab")
+                .report(LicenseValidationReport.communityDefault())
+                .build());
     String withoutLists = full.replace(",\"enabled_features\":[],\"locked_features\":[]", "");
     assertThat(withoutLists).isNotEqualTo(full);
 
     ControlPlaneRequest request = json.parseRequest(withoutLists);
 
-    assertThat(((RequestPayload.LicenseValidation) request.payload()).localValidationReport().enabledFeatures()).isEmpty();
+    assertThat(
+            ((RequestPayload.LicenseValidation) request.payload())
+                .localValidationReport()
+                .enabledFeatures())
+        .isEmpty();
     assertThat(ContractJson.toJson(request)).isEqualTo(full);
-    assertThat(json.parseLicenseReport(("{\"status\":\"expired\",\"edition\":\"enterprise\",\"license_id\":\"l-1\","
-        + "\"valid\":false,\"message\":\"License is expired.\",\"private_validation_required\":true,"
-        + "\"locked_features\":[\"sso\"]}").getBytes(StandardCharsets.UTF_8)))
-        .isEqualTo(LicenseValidationReport.local(LicenseStatus.EXPIRED, LicenseEdition.ENTERPRISE, "l-1", List.of("sso")));
+    assertThat(
+            json.parseLicenseReport(
+                ("{\"status\":\"expired\",\"edition\":\"enterprise\",\"license_id\":\"l-1\",\"valid\":false,\"message\":\"License"
+                     + " is expired.\",\"private_validation_required\":true,"
+                     + "\"locked_features\":[\"sso\"]}")
+                    .getBytes(StandardCharsets.UTF_8)))
+        .isEqualTo(
+            LicenseValidationReport.local(
+                LicenseStatus.EXPIRED, LicenseEdition.ENTERPRISE, "l-1", List.of("sso")));
   }
 
   @Test
   void licenseReportWithANullFeatureListIsStillRefused() {
-    ContractException error = catchThrowableOfType(ContractException.class, () -> json.parseLicenseReport(
-        ("{\"status\":\"valid\",\"edition\":\"community\",\"license_id\":\"community\",\"valid\":true,"
-            + "\"message\":\"m\",\"private_validation_required\":false,\"enabled_features\":null}")
-            .getBytes(StandardCharsets.UTF_8)));
+    ContractException error =
+        catchThrowableOfType(
+            ContractException.class,
+            () ->
+                json.parseLicenseReport(
+                    ("{\"status\":\"valid\",\"edition\":\"community\",\"license_id\":\"community\",\"valid\":true,"
+                         + "\"message\":\"m\",\"private_validation_required\":false,\"enabled_features\":null}")
+                        .getBytes(StandardCharsets.UTF_8)));
 
     assertThat(error.code()).isEqualTo(ErrorCode.INVALID_TYPE);
     assertThat(error.location()).isEqualTo("$.enabled_features");
@@ -168,20 +227,34 @@ class ContractJsonTest {
   /** Python's json reads a float as a double; the tree holds the digits repr writes for it. */
   @Test
   void aFloatIsReadAsTheNearestDoubleInReprDigits() {
-    Object tree = json.parseTree("[1.50, 1.5000000000000001, 1e-400, 1E+16, 0.1000000000000000055511151231257827]"
-        .getBytes(StandardCharsets.UTF_8));
+    Object tree =
+        json.parseTree(
+            "[1.50, 1.5000000000000001, 1e-400, 1E+16, 0.1000000000000000055511151231257827]"
+                .getBytes(StandardCharsets.UTF_8));
 
-    assertThat(tree).isEqualTo(List.of(new java.math.BigDecimal("1.5"), new java.math.BigDecimal("1.5"),
-        new java.math.BigDecimal("0.0"), new java.math.BigDecimal("1e+16"), new java.math.BigDecimal("0.1")));
+    assertThat(tree)
+        .isEqualTo(
+            List.of(
+                new java.math.BigDecimal("1.5"),
+                new java.math.BigDecimal("1.5"),
+                new java.math.BigDecimal("0.0"),
+                new java.math.BigDecimal("1e+16"),
+                new java.math.BigDecimal("0.1")));
   }
 
   @Test
   void asciiInputReadFromBytesFailsWhereTheSameTextFails() {
     // ASCII bytes go to the parser as they are, other input is decoded first: same verdicts.
-    for (String broken : new String[] {valid + " {}", valid.substring(0, 40), valid.replace(":{", ":{,"),
-        "{\n  \"a\": [1,\n  2,]\n}"}) {
+    for (String broken :
+        new String[] {
+          valid + " {}",
+          valid.substring(0, 40),
+          valid.replace(":{", ":{,"),
+          "{\n  \"a\": [1,\n  2,]\n}"
+        }) {
       ContractException fromBytes = refused(broken.getBytes(StandardCharsets.UTF_8));
-      ContractException fromText = catchThrowableOfType(ContractException.class, () -> json.parseRequest(broken));
+      ContractException fromText =
+          catchThrowableOfType(ContractException.class, () -> json.parseRequest(broken));
       assertThat(fromBytes.code()).as(broken).isEqualTo(fromText.code());
       assertThat(fromBytes.location()).as(broken).isEqualTo(fromText.location());
       assertThat(fromBytes.getMessage()).as(broken).isEqualTo(fromText.getMessage());
@@ -190,7 +263,8 @@ class ContractJsonTest {
 
   @Test
   void nonAsciiInputIsReadAsUtf8() {
-    String organisation = valid.replace("tenant-demo", "tenant-d\u00e9mo-\u6771\u4eac-\ud83d\ude80");
+    String organisation =
+        valid.replace("tenant-demo", "tenant-d\u00e9mo-\u6771\u4eac-\ud83d\ude80");
     ControlPlaneRequest request = json.parseRequest(organisation.getBytes(StandardCharsets.UTF_8));
     assertThat(request.tenantId()).isEqualTo("tenant-d\u00e9mo-\u6771\u4eac-\ud83d\ude80");
   }
@@ -207,8 +281,10 @@ class ContractJsonTest {
     assertThat(((java.util.Map<?, ?>) tree).get("k20")).isEqualTo(19L);
     for (int duplicateAt : new int[] {3, 16, 30}) {
       String doubled = doc.toString().replace("}", ",\"k" + (39 - duplicateAt) + "\":0}");
-      ContractException error = catchThrowableOfType(ContractException.class,
-          () -> json.parseTree(doubled.getBytes(StandardCharsets.UTF_8)));
+      ContractException error =
+          catchThrowableOfType(
+              ContractException.class,
+              () -> json.parseTree(doubled.getBytes(StandardCharsets.UTF_8)));
       assertThat(error.code()).isEqualTo(ErrorCode.DUPLICATE_KEY);
       assertThat(error.location()).isEqualTo("k" + (39 - duplicateAt));
     }
@@ -216,7 +292,8 @@ class ContractJsonTest {
 
   @Test
   void duplicateKeyIsReportedAtItsPath() {
-    String doubled = valid.replace("\"payload\":{", "\"payload\":{\"public_client_boundary\":\"x\",");
+    String doubled =
+        valid.replace("\"payload\":{", "\"payload\":{\"public_client_boundary\":\"x\",");
     ContractException error = refused(doubled.getBytes(StandardCharsets.UTF_8));
     assertThat(error.code()).isEqualTo(ErrorCode.DUPLICATE_KEY);
     assertThat(error.location()).isEqualTo("payload.public_client_boundary");
@@ -224,7 +301,9 @@ class ContractJsonTest {
 
   @Test
   void surroundingWhiteSpaceInAStoredTenantIsRefusedRatherThanSilentlyChanged() {
-    ContractException error = refused(valid.replace("\"tenant-demo\"", "\" tenant-demo\"").getBytes(StandardCharsets.UTF_8));
+    ContractException error =
+        refused(
+            valid.replace("\"tenant-demo\"", "\" tenant-demo\"").getBytes(StandardCharsets.UTF_8));
     assertThat(error.code()).isEqualTo(ErrorCode.INVALID_VALUE);
     assertThat(error.location()).isEqualTo("tenant_id");
   }
@@ -235,21 +314,33 @@ class ContractJsonTest {
     String response = ContractJson.toJson(ControlPlaneResponse.unavailable(request));
     assertThat(json.parseEnvelope(valid)).isInstanceOf(ControlPlaneRequest.class);
     assertThat(json.parseEnvelope(response)).isInstanceOf(ControlPlaneResponse.class);
-    assertThat(catchThrowableOfType(ContractException.class, () -> json.parseRequest(response)).code())
+    assertThat(
+            catchThrowableOfType(ContractException.class, () -> json.parseRequest(response)).code())
         .isEqualTo(ErrorCode.UNSUPPORTED_SCHEMA_VERSION);
   }
 
   @ParameterizedTest
   @CsvSource({
-      "1.0, 1.0", "0.5, 0.5", "1e-05, 0.00001", "0.0001, 0.0001", "1e+16, 1e16", "1234567890123456.0, 1234567890123456",
-      "-2.5, -2.5", "1.5e+300, 1.5e300", "0.1, 0.1", "100.0, 100"})
+    "1.0, 1.0",
+    "0.5, 0.5",
+    "1e-05, 0.00001",
+    "0.0001, 0.0001",
+    "1e+16, 1e16",
+    "1234567890123456.0, 1234567890123456",
+    "-2.5, -2.5",
+    "1.5e+300, 1.5e300",
+    "0.1, 0.1",
+    "100.0, 100"
+  })
   void floatsAreWrittenAsPythonRepr(String python, double value) {
     assertThat(CanonicalJsonWriter.pythonFloatRepr(value)).isEqualTo(python);
   }
 
   @Test
   void controlCharactersUseLowerCaseHexAndDelAndLineSeparatorStayRaw() {
-    assertThat(CanonicalJsonWriter.write(java.util.List.of("a\u001fb\u007f\u2028\"\\/\b\f\n\r\t\u00e9"), false))
+    assertThat(
+            CanonicalJsonWriter.write(
+                java.util.List.of("a\u001fb\u007f\u2028\"\\/\b\f\n\r\t\u00e9"), false))
         .isEqualTo("[\"a\\u001fb\u007f\u2028\\\"\\\\/\\b\\f\\n\\r\\t\u00e9\"]");
   }
 }

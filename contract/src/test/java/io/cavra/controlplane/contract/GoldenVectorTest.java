@@ -11,15 +11,17 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The golden vectors under {@code vectors/v1}: every valid document, written by Python's own
- * {@code json.dumps}, parses and serializes back to the same bytes in its form; every invalid one
- * is refused with its expected code, location and (where the manifest gives it) message, and
- * never with its secret in the message.
+ * The golden vectors under {@code vectors/v1}: every valid document, written by Python's own {@code
+ * json.dumps}, parses and serializes back to the same bytes in its form; every invalid one is
+ * refused with its expected code, location and (where the manifest gives it) message, and never
+ * with its secret in the message.
  */
 class GoldenVectorTest {
 
   static Stream<String> validCases() {
-    return GoldenVectors.all().stream().filter(GoldenVectors.Case::valid).map(GoldenVectors.Case::name);
+    return GoldenVectors.all().stream()
+        .filter(GoldenVectors.Case::valid)
+        .map(GoldenVectors.Case::name);
   }
 
   static Stream<String> invalidCases() {
@@ -39,9 +41,10 @@ class GoldenVectorTest {
       assertThat(ContractJson.toJson(ContractDescription.toMap(), pretty)).isEqualTo(vector.text());
       written = ContractJson.toJson(tree, pretty);
     } else {
-      Envelope envelope = vector.kind().equals("request")
-          ? ContractJson.defaults().parseRequest(input)
-          : ContractJson.defaults().parseResponse(input);
+      Envelope envelope =
+          vector.kind().equals("request")
+              ? ContractJson.defaults().parseRequest(input)
+              : ContractJson.defaults().parseResponse(input);
       written = pretty ? ContractJson.toPrettyJson(envelope) : ContractJson.toJson(envelope);
     }
     assertThat(written).isEqualTo(vector.text());
@@ -52,7 +55,8 @@ class GoldenVectorTest {
   void invalidVectorIsRefusedWithItsCodeAndLocation(String name) {
     GoldenVectors.Case vector = GoldenVectors.byName(name);
     String text = vector.text();
-    ContractException error = catchThrowableOfType(ContractException.class, () -> parse(vector.kind(), text));
+    ContractException error =
+        catchThrowableOfType(ContractException.class, () -> parse(vector.kind(), text));
     assertThat(error).as("refused").isNotNull();
     assertThat(error.code().wireName()).isEqualTo(vector.code());
     if (vector.location() != null) {
@@ -72,10 +76,13 @@ class GoldenVectorTest {
   void invalidVectorIsRefusedAsBytesToo(String name) {
     GoldenVectors.Case vector = GoldenVectors.byName(name);
     byte[] bytes = vector.text().getBytes(StandardCharsets.UTF_8);
-    assertThatThrownBy(() -> ContractJson.defaults().parseEnvelope(bytes)).isInstanceOf(ContractException.class);
+    assertThatThrownBy(() -> ContractJson.defaults().parseEnvelope(bytes))
+        .isInstanceOf(ContractException.class);
   }
 
   private static Envelope parse(String kind, String text) {
-    return kind.equals("response") ? ContractJson.defaults().parseResponse(text) : ContractJson.defaults().parseRequest(text);
+    return kind.equals("response")
+        ? ContractJson.defaults().parseResponse(text)
+        : ContractJson.defaults().parseRequest(text);
   }
 }

@@ -39,7 +39,9 @@ final class GoldenVectors {
 
     /** The group of a valid case: its name without the {@code .compact}/{@code .pretty} form. */
     String document() {
-      return form == null || !name.endsWith("." + form) ? name : name.substring(0, name.length() - form.length() - 1);
+      return form == null || !name.endsWith("." + form)
+          ? name
+          : name.substring(0, name.length() - form.length() - 1);
     }
 
     /** The stored text, exactly as committed (placeholders not substituted). */
@@ -117,18 +119,19 @@ final class GoldenVectors {
       for (Map.Entry<String, JsonNode> entry : node.path("substitute").properties()) {
         substitute.put(entry.getKey(), entry.getValue().asText());
       }
-      Case c = new Case(
-          node.get("name").asText(),
-          node.get("file").asText(),
-          node.get("kind").asText(),
-          textOrNull(node.get("form")),
-          node.get("verdict").asText().equals("valid"),
-          textOrNull(node.get("code")),
-          textOrNull(node.get("location")),
-          textOrNull(node.get("message")),
-          node.get("schema_rejects").asBoolean(),
-          Collections.unmodifiableMap(substitute),
-          node.get("description").asText());
+      Case c =
+          new Case(
+              node.get("name").asText(),
+              node.get("file").asText(),
+              node.get("kind").asText(),
+              textOrNull(node.get("form")),
+              node.get("verdict").asText().equals("valid"),
+              textOrNull(node.get("code")),
+              textOrNull(node.get("location")),
+              textOrNull(node.get("message")),
+              node.get("schema_rejects").asBoolean(),
+              Collections.unmodifiableMap(substitute),
+              node.get("description").asText());
       if (cases.put(c.name(), c) != null) {
         duplicates.add(c.name());
       }

@@ -66,23 +66,32 @@ class JsonPathsTest {
 
   @Test
   void aCredentialBelowALabelWithADottedNameHasAnUnambiguousPathAndTheReferencesMessage() {
-    ContractException error = catchThrowableOfType(ContractException.class, () ->
-        ContractJson.toJson(ControlPlaneRequest.builder(Operation.POLICY_REGISTRY_LOOKUP)
-            .tenantId("t").policyRefs("p")
-            .label("app.kubernetes.io/name", Map.of("password", "placeholder")).build()));
+    ContractException error =
+        catchThrowableOfType(
+            ContractException.class,
+            () ->
+                ContractJson.toJson(
+                    ControlPlaneRequest.builder(Operation.POLICY_REGISTRY_LOOKUP)
+                        .tenantId("t")
+                        .policyRefs("p")
+                        .label("app.kubernetes.io/name", Map.of("password", "placeholder"))
+                        .build()));
 
     assertThat(error.path()).isEqualTo("$.payload.labels['app.kubernetes.io/name'].password");
     assertThat(error.location()).isEqualTo("payload.labels.app.kubernetes.io/name.password");
-    assertThat(error.getMessage()).isEqualTo(
-        "sensitive field is not allowed in public SaaS contract payload: "
-            + "payload.labels.app.kubernetes.io/name.password");
+    assertThat(error.getMessage())
+        .isEqualTo(
+            "sensitive field is not allowed in public SaaS contract payload: "
+                + "payload.labels.app.kubernetes.io/name.password");
   }
 
   @Test
   void aParseErrorBelowADottedNameIsLocatedByABracketedSegment() {
     String json = "{\"a.b\": {\"c\": 1, \"c\": 2}}";
-    ContractException error = catchThrowableOfType(ContractException.class, () ->
-        ContractJson.defaults().parseTree(json.getBytes(StandardCharsets.UTF_8)));
+    ContractException error =
+        catchThrowableOfType(
+            ContractException.class,
+            () -> ContractJson.defaults().parseTree(json.getBytes(StandardCharsets.UTF_8)));
 
     assertThat(error.code()).isEqualTo(ErrorCode.DUPLICATE_KEY);
     assertThat(error.path()).isEqualTo("$['a.b'].c");
@@ -92,11 +101,18 @@ class JsonPathsTest {
   void guardFindingsInTwoMembersThatOnceSharedAPathNowDiffer() {
     String flat = "{\"a.b\": {\"password\": \"placeholder\"}}";
     String nested = "{\"a\": {\"b\": {\"password\": \"placeholder\"}}}";
-    List<String> paths = List.of(flat, nested).stream()
-        .map(text -> ContractJson.defaults().parseTree(text.getBytes(StandardCharsets.UTF_8)))
-        .map(tree -> catchThrowableOfType(ContractException.class,
-            () -> io.cavra.controlplane.contract.secret.SecretGuard.defaults().check(tree, "$")).path())
-        .toList();
+    List<String> paths =
+        List.of(flat, nested).stream()
+            .map(text -> ContractJson.defaults().parseTree(text.getBytes(StandardCharsets.UTF_8)))
+            .map(
+                tree ->
+                    catchThrowableOfType(
+                            ContractException.class,
+                            () ->
+                                io.cavra.controlplane.contract.secret.SecretGuard.defaults()
+                                    .check(tree, "$"))
+                        .path())
+            .toList();
 
     assertThat(paths).containsExactly("$['a.b'].password", "$.a.b.password");
   }

@@ -14,8 +14,16 @@ class PythonWhitespaceTest {
 
   /** Every BMP character for which CPython 3.12's {@code str.isspace()} is true. */
   private static boolean pythonIsSpace(int c) {
-    return (c >= 0x09 && c <= 0x0d) || (c >= 0x1c && c <= 0x20) || c == 0x85 || c == 0xa0 || c == 0x1680
-        || (c >= 0x2000 && c <= 0x200a) || c == 0x2028 || c == 0x2029 || c == 0x202f || c == 0x205f
+    return (c >= 0x09 && c <= 0x0d)
+        || (c >= 0x1c && c <= 0x20)
+        || c == 0x85
+        || c == 0xa0
+        || c == 0x1680
+        || (c >= 0x2000 && c <= 0x200a)
+        || c == 0x2028
+        || c == 0x2029
+        || c == 0x202f
+        || c == 0x205f
         || c == 0x3000;
   }
 

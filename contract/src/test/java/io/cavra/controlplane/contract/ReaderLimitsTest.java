@@ -44,7 +44,8 @@ class ReaderLimitsTest {
     JsonTreeReader reader = new JsonTreeReader(10, 8);
 
     assertThat(reader.read(stringDocument("a", 8))).isEqualTo("a".repeat(8));
-    assertThat(refused(() -> reader.read(stringDocument("a", 9))).code()).isEqualTo(ErrorCode.TOO_LARGE);
+    assertThat(refused(() -> reader.read(stringDocument("a", 9))).code())
+        .isEqualTo(ErrorCode.TOO_LARGE);
   }
 
   @Test
@@ -58,23 +59,29 @@ class ReaderLimitsTest {
     assertThat(reader.read(stringDocument(twoBytes, 6))).isEqualTo(twoBytes.repeat(6));
     assertThat(reader.read(stringDocument(threeBytes, 4))).isEqualTo(threeBytes.repeat(4));
     assertThat(reader.read(stringDocument(fourBytes, 3))).isEqualTo(fourBytes.repeat(3));
-    assertThat(refused(() -> reader.read(stringDocument(twoBytes, 7))).code()).isEqualTo(ErrorCode.TOO_LARGE);
-    assertThat(refused(() -> reader.read(stringDocument(threeBytes, 5))).code()).isEqualTo(ErrorCode.TOO_LARGE);
-    assertThat(refused(() -> reader.read(stringDocument(fourBytes, 4))).code()).isEqualTo(ErrorCode.TOO_LARGE);
+    assertThat(refused(() -> reader.read(stringDocument(twoBytes, 7))).code())
+        .isEqualTo(ErrorCode.TOO_LARGE);
+    assertThat(refused(() -> reader.read(stringDocument(threeBytes, 5))).code())
+        .isEqualTo(ErrorCode.TOO_LARGE);
+    assertThat(refused(() -> reader.read(stringDocument(fourBytes, 4))).code())
+        .isEqualTo(ErrorCode.TOO_LARGE);
   }
 
   @Test
   void aMixedTextJustOverTheLimitIsTooLargeEvenThoughItsCharsFit() {
     // 2 + 1 + 2 + 3 + 4 = 12 bytes in 6 chars: under a limit of 11 only when counted in chars.
     String text = "\"a\u00e9\u20ac" + new String(Character.toChars(0x1F600)) + "\"";
-    assertThat(refused(() -> new JsonTreeReader(11, 8).read(text)).code()).isEqualTo(ErrorCode.TOO_LARGE);
-    assertThat(new JsonTreeReader(12, 8).read(text)).isEqualTo(text.substring(1, text.length() - 1));
+    assertThat(refused(() -> new JsonTreeReader(11, 8).read(text)).code())
+        .isEqualTo(ErrorCode.TOO_LARGE);
+    assertThat(new JsonTreeReader(12, 8).read(text))
+        .isEqualTo(text.substring(1, text.length() - 1));
   }
 
   @Test
   void screenedTextIsHeldToTheByteLimitToo() {
     JsonTreeReader reader = new JsonTreeReader(10, 8);
-    ContractException error = refused(() -> reader.readScreened(stringDocument("\u20ac", 3), SecretGuard.defaults()));
+    ContractException error =
+        refused(() -> reader.readScreened(stringDocument("\u20ac", 3), SecretGuard.defaults()));
     assertThat(error.code()).isEqualTo(ErrorCode.TOO_LARGE);
   }
 
@@ -100,7 +107,8 @@ class ReaderLimitsTest {
     // Non-ASCII within the first eight bytes, read eight at a time.
     byte[] early = "{\"\u00e9\u00e9\u00e9\": tru}".getBytes(StandardCharsets.UTF_8);
     // Non-ASCII only in the last few bytes, after the eight-byte blocks.
-    byte[] late = "{\"abcdefghij\": [1, 2, 3], \"k\": \"\u00e9\u00e9\" x}".getBytes(StandardCharsets.UTF_8);
+    byte[] late =
+        "{\"abcdefghij\": [1, 2, 3], \"k\": \"\u00e9\u00e9\" x}".getBytes(StandardCharsets.UTF_8);
 
     ContractException first = refused(() -> reader.read(early));
     assertThat(first.code()).isEqualTo(ErrorCode.INVALID_JSON);
@@ -125,13 +133,17 @@ class ReaderLimitsTest {
     // The shortest card numbers have 13 digits; a 13-digit number that is no card stays clear.
     for (int length : new int[] {13, 16}) {
       byte[] card = ("{\"n\":" + cardNumber(length) + "}").getBytes(StandardCharsets.UTF_8);
-      assertThat(reader.readScreened(card, SecretGuard.defaults()).clear()).as("%d digits", length).isFalse();
+      assertThat(reader.readScreened(card, SecretGuard.defaults()).clear())
+          .as("%d digits", length)
+          .isFalse();
     }
     byte[] plain = "{\"n\":1234567890123}".getBytes(StandardCharsets.UTF_8);
     assertThat(reader.readScreened(plain, SecretGuard.defaults()).clear()).isTrue();
   }
 
-  /** A Visa-shaped, Luhn-valid number of {@code length} digits, made here rather than written out. */
+  /**
+   * A Visa-shaped, Luhn-valid number of {@code length} digits, made here rather than written out.
+   */
   private static String cardNumber(int length) {
     StringBuilder digits = new StringBuilder("4");
     for (int i = 1; i < length - 1; i++) {

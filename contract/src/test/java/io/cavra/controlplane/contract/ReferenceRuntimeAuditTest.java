@@ -61,7 +61,9 @@ class ReferenceRuntimeAuditTest {
     while (rows.find()) {
       for (int group = 1; group <= 2; group++) {
         if (rows.group(group) != null) {
-          assertThat(table).as("row %s", rows.group(group)).contains("\n| " + rows.group(group) + " | ");
+          assertThat(table)
+              .as("row %s", rows.group(group))
+              .contains("\n| " + rows.group(group) + " | ");
           cited++;
         }
       }

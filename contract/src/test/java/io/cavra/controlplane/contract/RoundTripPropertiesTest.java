@@ -14,8 +14,8 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 
 /**
- * Properties over generated inputs: for every valid request and response, build → serialize →
- * parse → serialize is the identity in both canonical forms and the output validates against the
+ * Properties over generated inputs: for every valid request and response, build → serialize → parse
+ * → serialize is the identity in both canonical forms and the output validates against the
  * published schema; and the parser fails on arbitrary input only with the contract's exception.
  */
 class RoundTripPropertiesTest {
@@ -24,10 +24,12 @@ class RoundTripPropertiesTest {
   void requestsRoundTripAndMatchTheSchema(@ForAll("requests") ControlPlaneRequest request) {
     String compact = ContractJson.toJson(request);
     String pretty = ContractJson.toPrettyJson(request);
-    ControlPlaneRequest parsed = ContractJson.defaults().parseRequest(compact.getBytes(StandardCharsets.UTF_8));
+    ControlPlaneRequest parsed =
+        ContractJson.defaults().parseRequest(compact.getBytes(StandardCharsets.UTF_8));
     assertThat(parsed).isEqualTo(request);
     assertThat(ContractJson.toJson(parsed)).isEqualTo(compact);
-    assertThat(ContractJson.toPrettyJson(ContractJson.defaults().parseRequest(pretty))).isEqualTo(pretty);
+    assertThat(ContractJson.toPrettyJson(ContractJson.defaults().parseRequest(pretty)))
+        .isEqualTo(pretty);
     assertThat(TestSchemas.errors("request", compact)).isEmpty();
   }
 
@@ -38,7 +40,8 @@ class RoundTripPropertiesTest {
     ControlPlaneResponse parsed = ContractJson.defaults().parseResponse(compact);
     assertThat(parsed).isEqualTo(response);
     assertThat(ContractJson.toJson(parsed)).isEqualTo(compact);
-    assertThat(ContractJson.toPrettyJson(ContractJson.defaults().parseResponse(pretty))).isEqualTo(pretty);
+    assertThat(ContractJson.toPrettyJson(ContractJson.defaults().parseResponse(pretty)))
+        .isEqualTo(pretty);
     assertThat(TestSchemas.errors("response", compact)).isEmpty();
   }
 
@@ -72,14 +75,20 @@ class RoundTripPropertiesTest {
    * alike by both. The documents are valid envelopes whose strings and keys are partly replaced by
    * generated JSON text with keywords, tokens, escapes, lone surrogates and non-ASCII chars.
    */
-  // Not shrunk: shrinking these flat-mapped envelopes takes minutes, and the report names both outcomes.
+  // Not shrunk: shrinking these flat-mapped envelopes takes minutes, and the report names both
+  // outcomes.
   @Property(tries = 1000, shrinking = ShrinkingMode.OFF)
   void screenedAndUnscreenedParsingAgree(
-      @ForAll("envelopes") Envelope envelope, @ForAll("replacements") List<String> values,
+      @ForAll("envelopes") Envelope envelope,
+      @ForAll("replacements") List<String> values,
       @ForAll("keyReplacements") List<String> keys,
-      @ForAll("otherEncodings") String encoding, @ForAll boolean bom) {
-    String json = withReplacedStrings(ContractJson.defaults().parseTree(ContractJson.toJsonBytes(envelope)),
-        values.iterator(), keys.iterator());
+      @ForAll("otherEncodings") String encoding,
+      @ForAll boolean bom) {
+    String json =
+        withReplacedStrings(
+            ContractJson.defaults().parseTree(ContractJson.toJsonBytes(envelope)),
+            values.iterator(),
+            keys.iterator());
     String unscreened = outcome(() -> TreeReader.envelope(UNSCREENED.read(json)));
 
     assertThat(outcome(() -> ContractJson.defaults().parseEnvelope(json))).isEqualTo(unscreened);
@@ -88,7 +97,8 @@ class RoundTripPropertiesTest {
       byte[] utf8 = json.getBytes(StandardCharsets.UTF_8);
       assertThat(outcome(() -> ContractJson.defaults().parseEnvelope(utf8))).isEqualTo(unscreened);
       // Other encodings: refused alike, screened or not, whatever the document holds.
-      byte[] other = ((bom ? "\uFEFF" : "") + json).getBytes(java.nio.charset.Charset.forName(encoding));
+      byte[] other =
+          ((bom ? "\uFEFF" : "") + json).getBytes(java.nio.charset.Charset.forName(encoding));
       String refused = outcome(() -> TreeReader.envelope(UNSCREENED.read(other)));
       assertThat(refused).startsWith("invalid_json at line 1, column ");
       assertThat(outcome(() -> ContractJson.defaults().parseEnvelope(other))).isEqualTo(refused);
@@ -103,7 +113,9 @@ class RoundTripPropertiesTest {
   private static final JsonTreeReader UNSCREENED =
       new JsonTreeReader(ContractJson.DEFAULT_MAX_BYTES, ContractJson.DEFAULT_MAX_DEPTH);
 
-  /** What a parse gave, with every non-ASCII char escaped so that a failure report stays readable. */
+  /**
+   * What a parse gave, with every non-ASCII char escaped so that a failure report stays readable.
+   */
   private static String outcome(java.util.function.Supplier<Envelope> parse) {
     String outcome;
     try {
@@ -112,7 +124,10 @@ class RoundTripPropertiesTest {
       outcome = e.code() + " at " + e.location() + ": " + e.getMessage() + " " + e.ruleId();
     }
     StringBuilder ascii = new StringBuilder();
-    outcome.chars().forEach(c -> ascii.append(c < 0x7f ? String.valueOf((char) c) : String.format("\\u%04x", c)));
+    outcome
+        .chars()
+        .forEach(
+            c -> ascii.append(c < 0x7f ? String.valueOf((char) c) : String.format("\\u%04x", c)));
     return ascii.toString();
   }
 
@@ -125,8 +140,10 @@ class RoundTripPropertiesTest {
     if (value instanceof Map) {
       List<String> members = new java.util.ArrayList<>();
       for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
-        members.add(string((String) entry.getKey(), keys) + ":"
-            + withReplacedStrings(entry.getValue(), values, keys));
+        members.add(
+            string((String) entry.getKey(), keys)
+                + ":"
+                + withReplacedStrings(entry.getValue(), values, keys));
       }
       return "{" + String.join(",", members) + "}";
     }
@@ -145,9 +162,12 @@ class RoundTripPropertiesTest {
 
   private static String string(String original, java.util.Iterator<String> replacements) {
     String replacement = replacements.hasNext() ? replacements.next() : null;
-    String content = replacement != null
-        ? replacement
-        : new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(original));
+    String content =
+        replacement != null
+            ? replacement
+            : new String(
+                com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance()
+                    .quoteAsString(original));
     return "\"" + content + "\"";
   }
 
@@ -168,10 +188,34 @@ class RoundTripPropertiesTest {
   }
 
   private static Arbitrary<String> replacement() {
-    List<String> pieces = List.of("core", "asia-east1", "https://h/x", "user:pw@h", "Bearer ", "eyJ", "\\u00e9",
-        "\\\"", "\\ud800", "\uDC00", "\\u0067", "\\t", "Z\u00fcrich", "\uD83D\uDE80", " ", "api_key", "clientSecret",
-        "max_tokens", "***", FakeTokens.github(), FakeTokens.slack());
-    return Arbitraries.of(pieces).list().ofMinSize(1).ofMaxSize(4).map(parts -> String.join("", parts));
+    List<String> pieces =
+        List.of(
+            "core",
+            "asia-east1",
+            "https://h/x",
+            "user:pw@h",
+            "Bearer ",
+            "eyJ",
+            "\\u00e9",
+            "\\\"",
+            "\\ud800",
+            "\uDC00",
+            "\\u0067",
+            "\\t",
+            "Z\u00fcrich",
+            "\uD83D\uDE80",
+            " ",
+            "api_key",
+            "clientSecret",
+            "max_tokens",
+            "***",
+            FakeTokens.github(),
+            FakeTokens.slack());
+    return Arbitraries.of(pieces)
+        .list()
+        .ofMinSize(1)
+        .ofMaxSize(4)
+        .map(parts -> String.join("", parts));
   }
 
   @Provide
@@ -187,39 +231,61 @@ class RoundTripPropertiesTest {
 
   @Provide
   Arbitrary<ControlPlaneResponse> responses() {
-    return Arbitraries.of(Operation.class).flatMap(operation -> request(operation).flatMap(request -> {
-      if (!operation.hasSummary()) {
-        return Arbitraries.of(operation == Operation.TENANT_ONBOARDING
-            ? ControlPlaneResponse.onboardingUnavailable(request)
-            : ControlPlaneResponse.unavailable(request));
-      }
-      return Combinators.combine(summary(request), Arbitraries.of(ResponseStatus.class))
-          .as((summary, status) -> ControlPlaneResponse.forSummary(request, summary, status));
-    }));
+    return Arbitraries.of(Operation.class)
+        .flatMap(
+            operation ->
+                request(operation)
+                    .flatMap(
+                        request -> {
+                          if (!operation.hasSummary()) {
+                            return Arbitraries.of(
+                                operation == Operation.TENANT_ONBOARDING
+                                    ? ControlPlaneResponse.onboardingUnavailable(request)
+                                    : ControlPlaneResponse.unavailable(request));
+                          }
+                          return Combinators.combine(
+                                  summary(request), Arbitraries.of(ResponseStatus.class))
+                              .as(
+                                  (summary, status) ->
+                                      ControlPlaneResponse.forSummary(request, summary, status));
+                        }));
   }
 
   private Arbitrary<ControlPlaneRequest> request(Operation operation) {
     return Combinators.combine(identifier(), identifier())
-        .flatAs((tenant, requester) -> parameterValues(operation).map(values -> {
-          RequestBuilder builder = ControlPlaneRequest.builder(operation).tenantId(tenant).requestedBy(requester);
-          values.forEach(builder::set);
-          return builder.build();
-        }));
+        .flatAs(
+            (tenant, requester) ->
+                parameterValues(operation)
+                    .map(
+                        values -> {
+                          RequestBuilder builder =
+                              ControlPlaneRequest.builder(operation)
+                                  .tenantId(tenant)
+                                  .requestedBy(requester);
+                          values.forEach(builder::set);
+                          return builder.build();
+                        }));
   }
 
   private Arbitrary<Map<String, Object>> parameterValues(Operation operation) {
     Arbitrary<Map<String, Object>> values = Arbitraries.just(Map.of());
     for (RequestParameter parameter : RequestBuilder.parameters(operation)) {
       String name = parameter.name();
-      if (name.equals("tenant_id") || name.equals("requested_by") || name.equals("correlation_id")) {
+      if (name.equals("tenant_id")
+          || name.equals("requested_by")
+          || name.equals("correlation_id")) {
         continue;
       }
       Arbitrary<Object> value = value(parameter);
-      values = values.flatMap(map -> value.map(v -> {
-        Map<String, Object> copy = new java.util.LinkedHashMap<>(map);
-        copy.put(name, v);
-        return copy;
-      }));
+      values =
+          values.flatMap(
+              map ->
+                  value.map(
+                      v -> {
+                        Map<String, Object> copy = new java.util.LinkedHashMap<>(map);
+                        copy.put(name, v);
+                        return copy;
+                      }));
     }
     return values;
   }
@@ -244,15 +310,20 @@ class RoundTripPropertiesTest {
       case TEXT:
         return text().map(s -> s);
       case TEXT_LIST:
-        // Lists whose default is non-empty must stay non-empty (the builders refuse empty check lists).
-        boolean nonEmpty = parameter.required() || !((List<String>) parameter.defaultValue()).isEmpty();
+        // Lists whose default is non-empty must stay non-empty (the builders refuse empty check
+        // lists).
+        boolean nonEmpty =
+            parameter.required() || !((List<String>) parameter.defaultValue()).isEmpty();
         int min = nonEmpty ? 1 : 0;
         return text().list().ofMinSize(min).ofMaxSize(4).map(l -> l);
       case JSON_MAP:
         return Arbitraries.maps(key(), jsonValue(3)).ofMaxSize(3).map(m -> m);
       case LICENSE_REPORT:
-        return Combinators.combine(Arbitraries.of(LicenseStatus.class), Arbitraries.of(LicenseEdition.class),
-                identifier(), text().list().ofMaxSize(3))
+        return Combinators.combine(
+                Arbitraries.of(LicenseStatus.class),
+                Arbitraries.of(LicenseEdition.class),
+                identifier(),
+                text().list().ofMaxSize(3))
             .as(LicenseValidationReport::local);
       default:
         throw new AssertionError(parameter.kind());
@@ -260,8 +331,9 @@ class RoundTripPropertiesTest {
   }
 
   private Arbitrary<Summary> summary(ControlPlaneRequest request) {
-    Arbitrary<SummaryBuilder> builder = Arbitraries.just(0).map(x -> Summary.builder(request.operation())
-        .set("tenant_id", request.tenantId()));
+    Arbitrary<SummaryBuilder> builder =
+        Arbitraries.just(0)
+            .map(x -> Summary.builder(request.operation()).set("tenant_id", request.tenantId()));
     for (SummaryField field : SummaryBuilder.fields(request.operation())) {
       if (field.name().equals("tenant_id")) {
         continue;
@@ -289,15 +361,23 @@ class RoundTripPropertiesTest {
       Arbitrary<Object> fieldValue = value;
       builder = builder.flatMap(b -> fieldValue.map(v -> b.set(field.name(), v)));
     }
-    return builder.flatMap(b -> Arbitraries.maps(Arbitraries.strings().withCharRange('f', 'k').ofLength(6), text())
-        .ofMaxSize(2).map(extra -> {
-          extra.forEach(b::extension);
-          return b.build();
-        }));
+    return builder.flatMap(
+        b ->
+            Arbitraries.maps(Arbitraries.strings().withCharRange('f', 'k').ofLength(6), text())
+                .ofMaxSize(2)
+                .map(
+                    extra -> {
+                      extra.forEach(b::extension);
+                      return b.build();
+                    }));
   }
 
   private static Arbitrary<String> identifier() {
-    return Arbitraries.strings().withCharRange('a', 'z').withChars('-', '0', '7').ofMinLength(1).ofMaxLength(24)
+    return Arbitraries.strings()
+        .withCharRange('a', 'z')
+        .withChars('-', '0', '7')
+        .ofMinLength(1)
+        .ofMaxLength(24)
         .filter(s -> !s.isBlank());
   }
 
@@ -306,14 +386,20 @@ class RoundTripPropertiesTest {
    * booleans, null, and lists and maps of these nested up to {@code depth} levels.
    */
   private static Arbitrary<Object> jsonValue(int depth) {
-    Arbitrary<Object> scalar = Arbitraries.oneOf(
-        text().map(v -> v),
-        Arbitraries.longs().map(v -> v),
-        Arbitraries.bigIntegers().between(java.math.BigInteger.TWO.pow(63), java.math.BigInteger.TWO.pow(80)).map(v -> v),
-        Arbitraries.doubles().ofScale(20).between(-1e300, 1e300).map(v -> v),
-        Arbitraries.longs().map(bits -> Double.longBitsToDouble(bits)).filter(Double::isFinite).map(v -> v),
-        Arbitraries.of(true, false).map(v -> v),
-        Arbitraries.just(null));
+    Arbitrary<Object> scalar =
+        Arbitraries.oneOf(
+            text().map(v -> v),
+            Arbitraries.longs().map(v -> v),
+            Arbitraries.bigIntegers()
+                .between(java.math.BigInteger.TWO.pow(63), java.math.BigInteger.TWO.pow(80))
+                .map(v -> v),
+            Arbitraries.doubles().ofScale(20).between(-1e300, 1e300).map(v -> v),
+            Arbitraries.longs()
+                .map(bits -> Double.longBitsToDouble(bits))
+                .filter(Double::isFinite)
+                .map(v -> v),
+            Arbitraries.of(true, false).map(v -> v),
+            Arbitraries.just(null));
     if (depth == 0) {
       return scalar;
     }
@@ -328,7 +414,9 @@ class RoundTripPropertiesTest {
     return Arbitraries.strings().withCharRange('a', 'e').ofMinLength(1).ofMaxLength(8);
   }
 
-  /** Free text across escaping classes: control characters, quotes, non-ASCII, astral code points. */
+  /**
+   * Free text across escaping classes: control characters, quotes, non-ASCII, astral code points.
+   */
   private static Arbitrary<String> text() {
     return Arbitraries.strings()
         .withCharRange(' ', '~')
@@ -341,7 +429,9 @@ class RoundTripPropertiesTest {
   private static boolean validUnicode(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
         return false;

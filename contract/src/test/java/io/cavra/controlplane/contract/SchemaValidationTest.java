@@ -32,20 +32,31 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SchemaValidationTest {
   private static final String META_SCHEMA = "https://json-schema.org/draft/2020-12/schema";
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
-      SpecificationVersion.DRAFT_2020_12,
-      builder -> builder.schemaLoader(loader -> loader
-          .fetchRemoteResources(false)
-          .schemaIdResolvers(resolvers -> resolvers.mapPrefix(
-              ContractSchemas.ID_PREFIX, "classpath:" + ContractSchemas.RESOURCE_DIRECTORY))));
+  private static final SchemaRegistry REGISTRY =
+      SchemaRegistry.withDefaultDialect(
+          SpecificationVersion.DRAFT_2020_12,
+          builder ->
+              builder.schemaLoader(
+                  loader ->
+                      loader
+                          .fetchRemoteResources(false)
+                          .schemaIdResolvers(
+                              resolvers ->
+                                  resolvers.mapPrefix(
+                                      ContractSchemas.ID_PREFIX,
+                                      "classpath:" + ContractSchemas.RESOURCE_DIRECTORY))));
   private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
 
   /** Credential shapes that must never appear in a committed file (the pre-stop check's list). */
-  private static final List<Pattern> CREDENTIAL_SHAPES = Stream.of(
-          "gh[pousr]_[A-Za-z0-9]{30,}", "AKIA[0-9A-Z]{16}", "xox[abprs]-[0-9A-Za-z-]{20,}",
-          "sk_live_[0-9A-Za-z]{20,}", "-----BEGIN [A-Z ]*PRIVATE KEY-----")
-      .map(Pattern::compile)
-      .collect(Collectors.toList());
+  private static final List<Pattern> CREDENTIAL_SHAPES =
+      Stream.of(
+              "gh[pousr]_[A-Za-z0-9]{30,}",
+              "AKIA[0-9A-Z]{16}",
+              "xox[abprs]-[0-9A-Za-z-]{20,}",
+              "sk_live_[0-9A-Za-z]{20,}",
+              "-----BEGIN [A-Z ]*PRIVATE KEY-----")
+          .map(Pattern::compile)
+          .collect(Collectors.toList());
 
   private static final Pattern LOCATION =
       Pattern.compile("\\$|[a-z_]+(\\[\\d+])*(\\.[A-Za-z_]+(\\[\\d+])*)*");
@@ -55,7 +66,9 @@ class SchemaValidationTest {
   }
 
   static Stream<String> validCases() {
-    return GoldenVectors.all().stream().filter(GoldenVectors.Case::valid).map(GoldenVectors.Case::name);
+    return GoldenVectors.all().stream()
+        .filter(GoldenVectors.Case::valid)
+        .map(GoldenVectors.Case::name);
   }
 
   static Stream<String> validDocuments() {
@@ -104,7 +117,8 @@ class SchemaValidationTest {
 
     schema.initializeValidators();
 
-    assertThat(schema.getSchemaNode().path("$id").asText()).isEqualTo(ContractSchemas.id(name).toString());
+    assertThat(schema.getSchemaNode().path("$id").asText())
+        .isEqualTo(ContractSchemas.id(name).toString());
   }
 
   @Test
@@ -113,20 +127,33 @@ class SchemaValidationTest {
 
     List<String> operations = Arrays.stream(Operation.values()).map(Operation::wireName).toList();
     List<String> summarized =
-        Arrays.stream(Operation.values()).filter(Operation::hasSummary).map(Operation::wireName).toList();
+        Arrays.stream(Operation.values())
+            .filter(Operation::hasSummary)
+            .map(Operation::wireName)
+            .toList();
     // Four documents, a request payload per operation, a response payload per summary plus the
     // generic and the onboarding unavailable answers, and the summaries themselves.
-    assertThat(names).hasSize(4 + operations.size() + summarized.size() + 2 + summarized.size())
+    assertThat(names)
+        .hasSize(4 + operations.size() + summarized.size() + 2 + summarized.size())
         .doesNotHaveDuplicates();
     assertThat(names.subList(0, 5))
-        .containsExactly("request", "response", "contract", "license-validation-report",
+        .containsExactly(
+            "request",
+            "response",
+            "contract",
+            "license-validation-report",
             "request-payload-" + operations.get(0));
-    assertThat(names.get(names.size() - 1)).isEqualTo("summary-" + summarized.get(summarized.size() - 1));
-    assertThat(names).filteredOn(n -> n.startsWith("request-payload-"))
+    assertThat(names.get(names.size() - 1))
+        .isEqualTo("summary-" + summarized.get(summarized.size() - 1));
+    assertThat(names)
+        .filteredOn(n -> n.startsWith("request-payload-"))
         .containsExactlyElementsOf(operations.stream().map(o -> "request-payload-" + o).toList());
-    assertThat(names).filteredOn(n -> n.startsWith("response-payload-")).hasSize(summarized.size() + 2)
+    assertThat(names)
+        .filteredOn(n -> n.startsWith("response-payload-"))
+        .hasSize(summarized.size() + 2)
         .contains("response-payload-unavailable", "response-payload-tenant_onboarding");
-    assertThat(names).filteredOn(n -> n.startsWith("summary-"))
+    assertThat(names)
+        .filteredOn(n -> n.startsWith("summary-"))
         .containsExactlyElementsOf(summarized.stream().map(o -> "summary-" + o).toList());
   }
 
@@ -135,7 +162,8 @@ class SchemaValidationTest {
     assertThat(ContractSchemas.resourcePath("request"))
         .isEqualTo("io/cavra/controlplane/contract/schemas/v1/request.schema.json");
     assertThat(ContractSchemas.id("summary-entitlement_status"))
-        .hasToString("https://schemas.cavra.io/control-plane/v1/summary-entitlement_status.schema.json");
+        .hasToString(
+            "https://schemas.cavra.io/control-plane/v1/summary-entitlement_status.schema.json");
     assertThat(ContractSchemas.read("request"))
         .isEqualTo(GoldenVectors.resource("/" + ContractSchemas.resourcePath("request")));
   }
@@ -144,13 +172,17 @@ class SchemaValidationTest {
   void unknownSchemaNameIsRejectedWithInvalidValue() {
     for (String unknown : List.of("requests", "summary-tenant_status", "", "../index")) {
       assertThatThrownBy(() -> ContractSchemas.read(unknown))
-          .isInstanceOfSatisfying(ContractException.class, e -> {
-            assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE);
-            assertThat(e.location()).isEqualTo("schema");
-            assertThat(e.getMessage()).startsWith("unknown schema name; known names: request, response, ");
-          });
+          .isInstanceOfSatisfying(
+              ContractException.class,
+              e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.INVALID_VALUE);
+                assertThat(e.location()).isEqualTo("schema");
+                assertThat(e.getMessage())
+                    .startsWith("unknown schema name; known names: request, response, ");
+              });
       assertThatThrownBy(() -> ContractSchemas.id(unknown)).isInstanceOf(ContractException.class);
-      assertThatThrownBy(() -> ContractSchemas.resourcePath(unknown)).isInstanceOf(ContractException.class);
+      assertThatThrownBy(() -> ContractSchemas.resourcePath(unknown))
+          .isInstanceOf(ContractException.class);
     }
     assertThatThrownBy(() -> ContractSchemas.read(null)).isInstanceOf(NullPointerException.class);
   }
@@ -173,7 +205,8 @@ class SchemaValidationTest {
     GoldenVectors.Case compact = GoldenVectors.byName(document + ".compact");
     GoldenVectors.Case pretty = GoldenVectors.byName(document + ".pretty");
 
-    assertThat(GoldenVectors.readTree(pretty.text())).isEqualTo(GoldenVectors.readTree(compact.text()));
+    assertThat(GoldenVectors.readTree(pretty.text()))
+        .isEqualTo(GoldenVectors.readTree(compact.text()));
     assertThat(compact.rawText()).doesNotContain("\n").doesNotEndWith(" ");
     assertThat(pretty.rawText()).startsWith("{\n  \"").doesNotEndWith("\n");
   }
@@ -181,12 +214,19 @@ class SchemaValidationTest {
   @Test
   void everyOperationHasADefaultRequestAndAGenericUnavailableResponse() {
     List<String> names = new ArrayList<>();
-    schema("request").getSchemaNode().at("/properties/operation/enum").forEach(n -> names.add(n.asText()));
-    assertThat(names).containsExactlyElementsOf(Arrays.stream(Operation.values()).map(Operation::wireName).toList());
+    schema("request")
+        .getSchemaNode()
+        .at("/properties/operation/enum")
+        .forEach(n -> names.add(n.asText()));
+    assertThat(names)
+        .containsExactlyElementsOf(
+            Arrays.stream(Operation.values()).map(Operation::wireName).toList());
 
     for (String operation : names) {
-      assertThat(GoldenVectors.byName("request_" + operation + "_default.compact").kind()).isEqualTo("request");
-      assertThat(GoldenVectors.byName("response_" + operation + "_generic_unavailable.compact").kind())
+      assertThat(GoldenVectors.byName("request_" + operation + "_default.compact").kind())
+          .isEqualTo("request");
+      assertThat(
+              GoldenVectors.byName("response_" + operation + "_generic_unavailable.compact").kind())
           .isEqualTo("response");
     }
   }
@@ -195,8 +235,10 @@ class SchemaValidationTest {
 
   @Test
   void responseWithUnknownKeysInItsSummaryAndPayloadIsAccepted() {
-    ObjectNode response = (ObjectNode) GoldenVectors.readTree(
-        GoldenVectors.byName("response_policy_registry_readiness_summary.compact").text());
+    ObjectNode response =
+        (ObjectNode)
+            GoldenVectors.readTree(
+                GoldenVectors.byName("response_policy_registry_readiness_summary.compact").text());
     ((ObjectNode) response.get("payload")).put("service_region", "eu-west");
     ((ObjectNode) response.get("payload").get("summary")).put("catalog_channel", "stable");
     ((ObjectNode) response.get("payload").get("summary")).putObject("rollout").put("wave", 2);
@@ -206,8 +248,10 @@ class SchemaValidationTest {
 
   @Test
   void requestWithAnUnknownPayloadKeyIsRejected() {
-    ObjectNode request = (ObjectNode) GoldenVectors.readTree(
-        GoldenVectors.byName("request_policy_registry_readiness_refs.compact").text());
+    ObjectNode request =
+        (ObjectNode)
+            GoldenVectors.readTree(
+                GoldenVectors.byName("request_policy_registry_readiness_refs.compact").text());
     ((ObjectNode) request.get("payload")).put("catalog_channel", "stable");
 
     assertThat(locations(schema("request").validate(request))).contains("payload.catalog_channel");
@@ -215,8 +259,10 @@ class SchemaValidationTest {
 
   @Test
   void licenseReportInsideARequestIsClosed() {
-    ObjectNode request = (ObjectNode) GoldenVectors.readTree(
-        GoldenVectors.byName("request_license_validation_default.compact").text());
+    ObjectNode request =
+        (ObjectNode)
+            GoldenVectors.readTree(
+                GoldenVectors.byName("request_license_validation_default.compact").text());
     ((ObjectNode) request.at("/payload/local_validation_report")).put("customer", "Community User");
 
     assertThat(locations(schema("request").validate(request)))
@@ -225,19 +271,25 @@ class SchemaValidationTest {
 
   @Test
   void licenseReportWithoutFeatureListsIsValidAsTheReaderReadsIt() {
-    ObjectNode request = (ObjectNode) GoldenVectors.readTree(
-        GoldenVectors.byName("request_license_validation_default.compact").text());
-    ((ObjectNode) request.at("/payload/local_validation_report")).remove(List.of("enabled_features", "locked_features"));
+    ObjectNode request =
+        (ObjectNode)
+            GoldenVectors.readTree(
+                GoldenVectors.byName("request_license_validation_default.compact").text());
+    ((ObjectNode) request.at("/payload/local_validation_report"))
+        .remove(List.of("enabled_features", "locked_features"));
 
     assertThat(schema("request").validate(request)).isEmpty();
     ((ObjectNode) request.at("/payload/local_validation_report")).putNull("enabled_features");
-    assertThat(locations(schema("request").validate(request))).contains("payload.local_validation_report.enabled_features");
+    assertThat(locations(schema("request").validate(request)))
+        .contains("payload.local_validation_report.enabled_features");
   }
 
   @Test
   void responseEnvelopeIsClosed() {
-    ObjectNode response = (ObjectNode) GoldenVectors.readTree(
-        GoldenVectors.byName("response_tenant_status_generic_unavailable.compact").text());
+    ObjectNode response =
+        (ObjectNode)
+            GoldenVectors.readTree(
+                GoldenVectors.byName("response_tenant_status_generic_unavailable.compact").text());
     response.put("retry_after", 30);
 
     assertThat(locations(schema("response").validate(response))).contains("retry_after");
@@ -245,8 +297,10 @@ class SchemaValidationTest {
 
   @Test
   void summaryPayloadIsRefusedForAnOperationWithoutSummary() {
-    ObjectNode response = (ObjectNode) GoldenVectors.readTree(
-        GoldenVectors.byName("response_entitlement_status_summary.compact").text());
+    ObjectNode response =
+        (ObjectNode)
+            GoldenVectors.readTree(
+                GoldenVectors.byName("response_entitlement_status_summary.compact").text());
     response.put("operation", "evidence_export");
 
     assertThat(schema("response").validate(response)).isNotEmpty();
@@ -265,8 +319,13 @@ class SchemaValidationTest {
     if (c.location() != null && !c.location().equals("$")) {
       assertThat(locations(errors))
           .as("error locations of %s", caseName)
-          .anySatisfy(location -> assertThat(location.equals(c.location())
-              || location.startsWith(c.location() + ".") || location.startsWith(c.location() + "[")).isTrue());
+          .anySatisfy(
+              location ->
+                  assertThat(
+                          location.equals(c.location())
+                              || location.startsWith(c.location() + ".")
+                              || location.startsWith(c.location() + "["))
+                      .isTrue());
     }
   }
 
@@ -281,7 +340,8 @@ class SchemaValidationTest {
     }
     List<Error> errors = schema(c.kind()).validate(GoldenVectors.readTree(c.text()));
 
-    assertThat(errors).as("%s: a %s problem is the library's concern, not the schema's", caseName, c.code())
+    assertThat(errors)
+        .as("%s: a %s problem is the library's concern, not the schema's", caseName, c.code())
         .isEmpty();
   }
 
@@ -331,8 +391,11 @@ class SchemaValidationTest {
   void runtimeTokenMatchesTheReferencePattern() {
     String token = GoldenVectors.githubClassicToken();
 
-    assertThat(Pattern.compile("\\bgh[pousr]_[A-Za-z0-9_]{20,}\\b", Pattern.UNICODE_CHARACTER_CLASS)
-        .matcher("x " + token + " y").find()).isTrue();
+    assertThat(
+            Pattern.compile("\\bgh[pousr]_[A-Za-z0-9_]{20,}\\b", Pattern.UNICODE_CHARACTER_CLASS)
+                .matcher("x " + token + " y")
+                .find())
+        .isTrue();
     assertThat(token).hasSize(40);
   }
 
@@ -349,8 +412,8 @@ class SchemaValidationTest {
   // --- helpers ----------------------------------------------------------------------------------
 
   private static Schema schema(String name) {
-    return SCHEMAS.computeIfAbsent(name,
-        n -> REGISTRY.getSchema(SchemaLocation.of(ContractSchemas.id(n).toString())));
+    return SCHEMAS.computeIfAbsent(
+        name, n -> REGISTRY.getSchema(SchemaLocation.of(ContractSchemas.id(n).toString())));
   }
 
   /**

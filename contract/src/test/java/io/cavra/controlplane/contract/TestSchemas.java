@@ -12,21 +12,32 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The published schemas loaded from the class path (never the network), for validating documents in tests. */
+/**
+ * The published schemas loaded from the class path (never the network), for validating documents in
+ * tests.
+ */
 final class TestSchemas {
-  static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
-      SpecificationVersion.DRAFT_2020_12,
-      builder -> builder.schemaLoader(loader -> loader
-          .fetchRemoteResources(false)
-          .schemaIdResolvers(resolvers -> resolvers.mapPrefix(
-              ContractSchemas.ID_PREFIX, "classpath:" + ContractSchemas.RESOURCE_DIRECTORY))));
+  static final SchemaRegistry REGISTRY =
+      SchemaRegistry.withDefaultDialect(
+          SpecificationVersion.DRAFT_2020_12,
+          builder ->
+              builder.schemaLoader(
+                  loader ->
+                      loader
+                          .fetchRemoteResources(false)
+                          .schemaIdResolvers(
+                              resolvers ->
+                                  resolvers.mapPrefix(
+                                      ContractSchemas.ID_PREFIX,
+                                      "classpath:" + ContractSchemas.RESOURCE_DIRECTORY))));
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
 
   private TestSchemas() {}
 
   static Schema schema(String name) {
-    return SCHEMAS.computeIfAbsent(name, n -> REGISTRY.getSchema(SchemaLocation.of(ContractSchemas.id(n).toString())));
+    return SCHEMAS.computeIfAbsent(
+        name, n -> REGISTRY.getSchema(SchemaLocation.of(ContractSchemas.id(n).toString())));
   }
 
   /** The schema errors of {@code json} against the named schema; empty when valid. */

@@ -43,39 +43,61 @@ class TypedRequestBuilderTest {
 
   @Test
   void typedAndUntypedBuildersBuildTheSameRequest() {
-    ControlPlaneRequest typed = ControlPlaneRequest.policyRegistryLookup()
-        .tenantId("tenant-demo").requestedBy("console").correlationId("saas-0123456789ab")
-        .policyRefs("starter-policy-1").label("team", "governance").label("owners", List.of("alice"))
-        .build();
-    ControlPlaneRequest untyped = ControlPlaneRequest.builder(Operation.POLICY_REGISTRY_LOOKUP)
-        .tenantId("tenant-demo").requestedBy("console").correlationId("saas-0123456789ab")
-        .policyRefs("starter-policy-1").label("team", "governance").label("owners", List.of("alice"))
-        .build();
+    ControlPlaneRequest typed =
+        ControlPlaneRequest.policyRegistryLookup()
+            .tenantId("tenant-demo")
+            .requestedBy("console")
+            .correlationId("saas-0123456789ab")
+            .policyRefs("starter-policy-1")
+            .label("team", "governance")
+            .label("owners", List.of("alice"))
+            .build();
+    ControlPlaneRequest untyped =
+        ControlPlaneRequest.builder(Operation.POLICY_REGISTRY_LOOKUP)
+            .tenantId("tenant-demo")
+            .requestedBy("console")
+            .correlationId("saas-0123456789ab")
+            .policyRefs("starter-policy-1")
+            .label("team", "governance")
+            .label("owners", List.of("alice"))
+            .build();
 
     assertThat(ContractJson.toJson(typed)).isEqualTo(ContractJson.toJson(untyped));
   }
 
   @Test
   void typedBuilderKeepsTheDefaultsAndErrorsOfTheUntypedOne() {
-    ControlPlaneRequest request = ControlPlaneRequest.saasOperatingAutomationWorkerHandoff()
-        .tenantId("tenant-demo").workerMode(WorkerMode.DRY_RUN).build();
+    ControlPlaneRequest request =
+        ControlPlaneRequest.saasOperatingAutomationWorkerHandoff()
+            .tenantId("tenant-demo")
+            .workerMode(WorkerMode.DRY_RUN)
+            .build();
     RequestPayload.WorkerHandoff payload = (RequestPayload.WorkerHandoff) request.payload();
     assertThat(payload.requiredChecks()).isEqualTo(RequestPayload.SAAS_OPERATING_AUTOMATION_CHECKS);
     assertThat(request.requestedBy()).isEqualTo("community");
 
-    ContractException missing = catchThrowableOfType(
-        ContractException.class, () -> ControlPlaneRequest.evidenceExport().tenantId("tenant-demo").build());
-    ContractException untypedMissing = catchThrowableOfType(
-        ContractException.class,
-        () -> ControlPlaneRequest.builder(Operation.EVIDENCE_EXPORT).tenantId("tenant-demo").build());
+    ContractException missing =
+        catchThrowableOfType(
+            ContractException.class,
+            () -> ControlPlaneRequest.evidenceExport().tenantId("tenant-demo").build());
+    ContractException untypedMissing =
+        catchThrowableOfType(
+            ContractException.class,
+            () ->
+                ControlPlaneRequest.builder(Operation.EVIDENCE_EXPORT)
+                    .tenantId("tenant-demo")
+                    .build());
     assertThat(missing.getMessage()).isEqualTo(untypedMissing.getMessage());
     assertThat(missing.code()).isEqualTo(untypedMissing.code());
   }
 
   @Test
   void untypedCopyHoldsTheTypedBuildersValues() {
-    TypedRequestBuilder.TenantOnboarding typed = ControlPlaneRequest.tenantOnboarding()
-        .tenantId("tenant-demo").organizationName("Acme").contact("owner", "ops@example.test");
+    TypedRequestBuilder.TenantOnboarding typed =
+        ControlPlaneRequest.tenantOnboarding()
+            .tenantId("tenant-demo")
+            .organizationName("Acme")
+            .contact("owner", "ops@example.test");
 
     RequestBuilder untyped = typed.untyped().set("region", "eu-west");
 
@@ -85,7 +107,8 @@ class TypedRequestBuilderTest {
   private static TypedRequestBuilder<?> typedBuilder(Operation operation) throws Exception {
     List<TypedRequestBuilder<?>> found = new ArrayList<>();
     for (Method method : ControlPlaneRequest.class.getMethods()) {
-      if (Modifier.isStatic(method.getModifiers()) && method.getParameterCount() == 0
+      if (Modifier.isStatic(method.getModifiers())
+          && method.getParameterCount() == 0
           && TypedRequestBuilder.class.isAssignableFrom(method.getReturnType())) {
         TypedRequestBuilder<?> builder = (TypedRequestBuilder<?>) method.invoke(null);
         if (builder.operation() == operation) {
@@ -100,6 +123,7 @@ class TypedRequestBuilderTest {
   /** {@code policyRefs} to {@code policy_refs}; the one-entry adders name their map. */
   private static String snakeCase(String name) {
     Map<String, String> adders = Map.of("contact", "contacts", "label", "labels");
-    return adders.getOrDefault(name, name.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT));
+    return adders.getOrDefault(
+        name, name.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT));
   }
 }

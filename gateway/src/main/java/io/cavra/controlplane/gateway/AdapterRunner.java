@@ -40,14 +40,22 @@ final class AdapterRunner implements AutoCloseable {
   private final ThreadPoolExecutor executor;
   private final ScheduledExecutorService timer;
 
-  AdapterRunner(ControlPlaneAdapter adapter, String name, int threads, int queue, Duration timeout) {
+  AdapterRunner(
+      ControlPlaneAdapter adapter, String name, int threads, int queue, Duration timeout) {
     this.adapter = adapter;
     this.name = name;
     this.timeoutNanos = timeout.toNanos();
-    this.executor = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS,
-        new LinkedBlockingQueue<>(queue), daemonThreads("cavra-adapter-"));
+    this.executor =
+        new ThreadPoolExecutor(
+            threads,
+            threads,
+            60,
+            TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(queue),
+            daemonThreads("cavra-adapter-"));
     this.executor.allowCoreThreadTimeOut(true);
-    ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, daemonThreads("cavra-adapter-timer-"));
+    ScheduledThreadPoolExecutor scheduler =
+        new ScheduledThreadPoolExecutor(1, daemonThreads("cavra-adapter-timer-"));
     scheduler.setRemoveOnCancelPolicy(true);
     this.timer = scheduler;
   }
@@ -62,8 +70,9 @@ final class AdapterRunner implements AutoCloseable {
       Set<Operation> capabilities = adapter.capabilities();
       return capabilities == null ? Set.of() : Set.copyOf(capabilities);
     } catch (RuntimeException e) {
-      Gateway.LOG.log(System.Logger.Level.WARNING, "adapter " + name + " failed to list its capabilities: "
-          + Gateway.describe(e));
+      Gateway.LOG.log(
+          System.Logger.Level.WARNING,
+          "adapter " + name + " failed to list its capabilities: " + Gateway.describe(e));
       return Set.of();
     }
   }
@@ -90,7 +99,9 @@ final class AdapterRunner implements AutoCloseable {
     try {
       adapter.close();
     } catch (Exception e) {
-      Gateway.LOG.log(System.Logger.Level.WARNING, "adapter " + name + " failed to close: " + Gateway.describe(e));
+      Gateway.LOG.log(
+          System.Logger.Level.WARNING,
+          "adapter " + name + " failed to close: " + Gateway.describe(e));
     }
   }
 

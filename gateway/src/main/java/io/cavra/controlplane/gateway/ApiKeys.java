@@ -42,33 +42,39 @@ import java.util.zip.CRC32;
  *
  * <p><b>Key file format.</b> UTF-8 JSON lines: one JSON object per line; blank lines and lines
  * starting with {@code #} are ignored. Each object has exactly these keys:
+ *
  * <pre>{@code
  * {"key_id":"ci-bot","sha256":"<64 lower-case hex digits>","tenants":["tenant-demo"],"operations":["*"],"created_at":"2026-11-27T10:00:00Z"}
  * }</pre>
- * {@code key_id} is 1–64 characters of letters, digits, {@code .}, {@code _} or {@code -}, unique in
- * the file; {@code sha256} is the hash of the key's UTF-8 text; {@code tenants} lists the tenant ids
- * the key may act for, or {@code ["*"]} for all; {@code operations} lists operation wire names, or
- * {@code ["*"]} for all; {@code created_at} is optional, and so is {@code expires_at}, a UTC time from
- * which the key is refused. Keys are never stored.
+ *
+ * {@code key_id} is 1–64 characters of letters, digits, {@code .}, {@code _} or {@code -}, unique
+ * in the file; {@code sha256} is the hash of the key's UTF-8 text; {@code tenants} lists the tenant
+ * ids the key may act for, or {@code ["*"]} for all; {@code operations} lists operation wire names,
+ * or {@code ["*"]} for all; {@code created_at} is optional, and so is {@code expires_at}, a UTC
+ * time from which the key is refused. Keys are never stored.
  *
  * <p><b>Keys.</b> {@link #add} makes a key of {@value #KEY_PREFIX} followed by 43 base62 characters
  * (32 random bytes from {@link SecureRandom}) and 6 base62 characters of CRC-32 checksum, so that
- * secret scanners can recognize one and check it offline. A caller sends it as
- * {@code Authorization: Bearer <key>}; the gateway hashes what it receives and compares the hash
- * with every entry in constant time ({@link MessageDigest#isEqual}).
+ * secret scanners can recognize one and check it offline. A caller sends it as {@code
+ * Authorization: Bearer <key>}; the gateway hashes what it receives and compares the hash with
+ * every entry in constant time ({@link MessageDigest#isEqual}).
  */
 public final class ApiKeys {
   /** The prefix of every generated key. */
   public static final String KEY_PREFIX = "cavra_";
+
   /** The wildcard that allows every tenant or every operation. */
   public static final String ANY = "*";
 
   private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
   private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
-  private static final Set<String> FIELDS = Set.of("key_id", "sha256", "tenants", "operations", "created_at", "expires_at");
-  private static final char[] BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
+  private static final Set<String> FIELDS =
+      Set.of("key_id", "sha256", "tenants", "operations", "created_at", "expires_at");
+  private static final char[] BASE62 =
+      "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz".toCharArray();
   private static final SecureRandom RANDOM = new SecureRandom();
-  private static final ContractJson LINE_CODEC = ContractJson.defaults().withMaxBytes(64 << 10).withMaxDepth(4);
+  private static final ContractJson LINE_CODEC =
+      ContractJson.defaults().withMaxBytes(64 << 10).withMaxDepth(4);
 
   private final List<Entry> entries;
   private final byte[][] hashes;
@@ -90,7 +96,8 @@ public final class ApiKeys {
    * @param operations the operation wire names the key may call, or {@code *}
    * @param expiresAt when the key stops working, or {@code null} for never
    */
-  public record Entry(String keyId, String sha256, Set<String> tenants, Set<String> operations, Instant expiresAt) {
+  public record Entry(
+      String keyId, String sha256, Set<String> tenants, Set<String> operations, Instant expiresAt) {
     /** An entry that does not expire. */
     public Entry(String keyId, String sha256, Set<String> tenants, Set<String> operations) {
       this(keyId, sha256, tenants, operations, null);
@@ -102,7 +109,8 @@ public final class ApiKeys {
       Objects.requireNonNull(sha256, "sha256");
       if (!KEY_ID.matcher(keyId).matches()) {
         throw new IllegalArgumentException(
-            "key_id must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+            "key_id must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or"
+                + " digit");
       }
       if (!SHA256_HEX.matcher(sha256).matches()) {
         throw new IllegalArgumentException("sha256 must be 64 lower-case hex digits");
@@ -157,7 +165,8 @@ public final class ApiKeys {
    * @throws IllegalArgumentException if {@code keyId} is malformed or already in the file, or a
    *     scope is empty or names an unknown operation
    */
-  public static GeneratedKey add(Path keyFile, String keyId, Set<String> tenants, Set<String> operations) {
+  public static GeneratedKey add(
+      Path keyFile, String keyId, Set<String> tenants, Set<String> operations) {
     return add(keyFile, keyId, tenants, operations, null);
   }
 
@@ -167,8 +176,8 @@ public final class ApiKeys {
    *
    * @since 0.2
    */
-  public static GeneratedKey add(Path keyFile, String keyId, Set<String> tenants, Set<String> operations,
-      Instant expiresAt) {
+  public static GeneratedKey add(
+      Path keyFile, String keyId, Set<String> tenants, Set<String> operations, Instant expiresAt) {
     Objects.requireNonNull(keyFile, "keyFile");
     char[] key = newKey();
     Instant expiry = expiresAt == null ? null : expiresAt.truncatedTo(ChronoUnit.SECONDS);
@@ -229,7 +238,8 @@ public final class ApiKeys {
     Objects.requireNonNull(keyFile, "keyFile");
     Objects.requireNonNull(keyId, "keyId");
     if (!Files.isRegularFile(keyFile)) {
-      throw new UncheckedIOException("cannot read key file " + keyFile, new java.io.FileNotFoundException());
+      throw new UncheckedIOException(
+          "cannot read key file " + keyFile, new java.io.FileNotFoundException());
     }
     try (FileChannel channel = open(keyFile)) {
       FileLock lock = channel.lock();
@@ -244,7 +254,10 @@ public final class ApiKeys {
       for (int i = 0; i < lines.length; i++) {
         String line = lines[i].strip();
         boolean entry = !line.isEmpty() && !line.startsWith("#");
-        if (entry && entry(LINE_CODEC.parseTree(line.getBytes(StandardCharsets.UTF_8))).keyId().equals(keyId)) {
+        if (entry
+            && entry(LINE_CODEC.parseTree(line.getBytes(StandardCharsets.UTF_8)))
+                .keyId()
+                .equals(keyId)) {
           removed = true;
           continue;
         }
@@ -256,7 +269,8 @@ public final class ApiKeys {
       if (removed) {
         // A new file moved over the old one: a gateway reading the file sees the old or the new
         // content, never a truncated one (which would be a valid file with fewer keys).
-        Path temporary = keyFile.resolveSibling(keyFile.getFileName() + ".revoke-" + System.nanoTime());
+        Path temporary =
+            keyFile.resolveSibling(keyFile.getFileName() + ".revoke-" + System.nanoTime());
         try (FileChannel out = open(temporary)) {
           ByteBuffer text = ByteBuffer.wrap(kept.toString().getBytes(StandardCharsets.UTF_8));
           while (text.hasRemaining()) {
@@ -265,7 +279,11 @@ public final class ApiKeys {
           out.force(true);
         }
         try {
-          Files.move(temporary, keyFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+          Files.move(
+              temporary,
+              keyFile,
+              StandardCopyOption.ATOMIC_MOVE,
+              StandardCopyOption.REPLACE_EXISTING);
         } finally {
           Files.deleteIfExists(temporary);
         }
@@ -321,9 +339,12 @@ public final class ApiKeys {
   }
 
   private static FileChannel open(Path file) throws IOException {
-    Set<OpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-    if (!Files.exists(file) && FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-      FileAttribute<?> ownerOnly = PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
+    Set<OpenOption> options =
+        Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    if (!Files.exists(file)
+        && FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      FileAttribute<?> ownerOnly =
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"));
       return FileChannel.open(file, options, ownerOnly);
     }
     return FileChannel.open(file, options);
@@ -343,7 +364,8 @@ public final class ApiKeys {
       try {
         entry = entry(LINE_CODEC.parseTree(line.getBytes(StandardCharsets.UTF_8)));
       } catch (ContractException e) {
-        throw new IllegalArgumentException(where + "not a JSON object (" + e.code().wireName() + ")");
+        throw new IllegalArgumentException(
+            where + "not a JSON object (" + e.code().wireName() + ")");
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(where + e.getMessage());
       }
@@ -371,10 +393,15 @@ public final class ApiKeys {
       try {
         expiresAt = Instant.parse(string(map, "expires_at"));
       } catch (java.time.format.DateTimeParseException e) {
-        throw new IllegalArgumentException("expires_at must be a UTC time such as 2027-01-31T00:00:00Z");
+        throw new IllegalArgumentException(
+            "expires_at must be a UTC time such as 2027-01-31T00:00:00Z");
       }
     }
-    return new Entry(string(map, "key_id"), string(map, "sha256"), strings(map, "tenants"), strings(map, "operations"),
+    return new Entry(
+        string(map, "key_id"),
+        string(map, "sha256"),
+        strings(map, "tenants"),
+        strings(map, "operations"),
         expiresAt);
   }
 
@@ -410,10 +437,12 @@ public final class ApiKeys {
     for (String value : scope) {
       Objects.requireNonNull(value, name);
       if (value.isBlank() || !value.strip().equals(value)) {
-        throw new IllegalArgumentException(name + " entries must be non-blank without surrounding white space");
+        throw new IllegalArgumentException(
+            name + " entries must be non-blank without surrounding white space");
       }
       if (operations && !value.equals(ANY) && Operation.fromWireName(value).isEmpty()) {
-        throw new IllegalArgumentException(name + " names an unknown operation; use wire names such as tenant_status, or *");
+        throw new IllegalArgumentException(
+            name + " names an unknown operation; use wire names such as tenant_status, or *");
       }
       copy.add(value);
     }

@@ -16,8 +16,8 @@ import java.util.Optional;
  * as it is written. Immutable and thread-safe; it names a destination, which the gateway opens when
  * it starts and closes when it stops.
  *
- * <p>Each line holds {@code time} (RFC 3339, UTC, when the request arrived), {@code request_id}, {@code method},
- * {@code route} (the route template, never the raw path), {@code correlation_id},
+ * <p>Each line holds {@code time} (RFC 3339, UTC, when the request arrived), {@code request_id},
+ * {@code method}, {@code route} (the route template, never the raw path), {@code correlation_id},
  * {@code operation}, {@code tenant}, {@code key_id} (the id, never the key), {@code outcome},
  * {@code status} (HTTP) and {@code latency_ms}; a field that is not known is {@code null}. A line
  * never holds a payload, a header value or a submitted value that the contract did not validate.
@@ -27,10 +27,16 @@ public final class AuditSink {
   private static final AuditSink STDERR = new AuditSink(Kind.STDERR, null);
   private static final AuditSink NONE = new AuditSink(Kind.NONE, null);
 
-  private enum Kind { STDOUT, STDERR, FILE, NONE }
+  private enum Kind {
+    STDOUT,
+    STDERR,
+    FILE,
+    NONE
+  }
 
   /** Default size at which a file sink rotates: 64 MiB. */
   public static final long DEFAULT_MAX_FILE_BYTES = 64L << 20;
+
   /** Default number of rotated files kept beside the current one: {@value}. */
   public static final int DEFAULT_KEEP_FILES = 5;
 
@@ -63,18 +69,18 @@ public final class AuditSink {
   /**
    * Audit lines appended to {@code file}, which is created if missing. When a line would take the
    * file past {@value #DEFAULT_MAX_FILE_BYTES} bytes (64 MiB), the file is rotated: {@code file.1}
-   * becomes {@code file.2} and so on, the oldest beyond {@value #DEFAULT_KEEP_FILES} is deleted, the
-   * file becomes {@code file.1}, and a new file is started; see {@link #withRotation}.
+   * becomes {@code file.2} and so on, the oldest beyond {@value #DEFAULT_KEEP_FILES} is deleted,
+   * the file becomes {@code file.1}, and a new file is started; see {@link #withRotation}.
    */
   public static AuditSink file(Path file) {
     return new AuditSink(Kind.FILE, Objects.requireNonNull(file, "file"));
   }
 
   /**
-   * A copy of this file sink that rotates at {@code maxFileBytes} (at least 1 KiB) and keeps
-   * {@code keepFiles} rotated files; {@code maxFileBytes} of {@link Long#MAX_VALUE} never rotates,
-   * for a platform's own log rotation (which must then copy and truncate, or signal nothing: the
-   * file is held open).
+   * A copy of this file sink that rotates at {@code maxFileBytes} (at least 1 KiB) and keeps {@code
+   * keepFiles} rotated files; {@code maxFileBytes} of {@link Long#MAX_VALUE} never rotates, for a
+   * platform's own log rotation (which must then copy and truncate, or signal nothing: the file is
+   * held open).
    *
    * @throws IllegalStateException if this is not a file sink
    * @since 0.2
@@ -120,7 +126,11 @@ public final class AuditSink {
       case STDERR:
         return "to standard error";
       case FILE:
-        return "to " + file + (maxFileBytes == Long.MAX_VALUE ? "" : ", rotated at " + maxFileBytes + " bytes, " + keepFiles + " kept");
+        return "to "
+            + file
+            + (maxFileBytes == Long.MAX_VALUE
+                ? ""
+                : ", rotated at " + maxFileBytes + " bytes, " + keepFiles + " kept");
       default:
         return "off";
     }
@@ -128,7 +138,9 @@ public final class AuditSink {
 
   @Override
   public String toString() {
-    return kind == Kind.FILE ? "AuditSink[file " + file + "]" : "AuditSink[" + kind.name().toLowerCase(java.util.Locale.ROOT) + "]";
+    return kind == Kind.FILE
+        ? "AuditSink[file " + file + "]"
+        : "AuditSink[" + kind.name().toLowerCase(java.util.Locale.ROOT) + "]";
   }
 
   /** Opens the destination. */
@@ -150,8 +162,12 @@ public final class AuditSink {
   }
 
   private static Writer openFile(Path file) throws IOException {
-    return Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-        StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+    return Files.newBufferedWriter(
+        file,
+        StandardCharsets.UTF_8,
+        StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND,
+        StandardOpenOption.WRITE);
   }
 
   /** An open audit destination; writes are serialized and flushed one line at a time. */
@@ -180,7 +196,8 @@ public final class AuditSink {
         return true;
       }
       try {
-        // Audit lines are ASCII but for identifiers the contract validated; count UTF-8 bytes to be exact.
+        // Audit lines are ASCII but for identifiers the contract validated; count UTF-8 bytes to be
+        // exact.
         long bytes = utf8Length(line) + 1;
         if (file != null && size > 0 && size + bytes > maxFileBytes) {
           rotate();
@@ -194,7 +211,8 @@ public final class AuditSink {
       } catch (IOException e) {
         if (!failed) {
           failed = true;
-          Gateway.LOG.log(System.Logger.Level.ERROR, "cannot write the audit trail: " + e.getClass().getName());
+          Gateway.LOG.log(
+              System.Logger.Level.ERROR, "cannot write the audit trail: " + e.getClass().getName());
         }
         return false;
       }
@@ -212,7 +230,8 @@ public final class AuditSink {
         }
         Files.move(file, rotated(1), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       } finally {
-        // Whatever failed, lines go on to the file (a new one, or the old one if it could not move).
+        // Whatever failed, lines go on to the file (a new one, or the old one if it could not
+        // move).
         writer = openFile(file);
         size = Files.size(file);
       }
@@ -248,7 +267,8 @@ public final class AuditSink {
       try {
         writer.close();
       } catch (IOException e) {
-        Gateway.LOG.log(System.Logger.Level.WARNING, "cannot close the audit trail: " + e.getClass().getName());
+        Gateway.LOG.log(
+            System.Logger.Level.WARNING, "cannot close the audit trail: " + e.getClass().getName());
       }
     }
   }

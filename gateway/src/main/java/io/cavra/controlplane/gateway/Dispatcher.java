@@ -41,7 +41,8 @@ final class Dispatcher extends Handler.Abstract {
       }
       if (lookup.route().access() == Routes.Access.WORK) {
         admit(exchange);
-      } else if (lookup.route().template().equals(METRICS) && services.config().metricsAuthenticated()) {
+      } else if (lookup.route().template().equals(METRICS)
+          && services.config().metricsAuthenticated()) {
         if (authenticated(exchange)) {
           run(exchange, lookup.route().endpoint());
         }
@@ -69,14 +70,17 @@ final class Dispatcher extends Handler.Abstract {
     }
     long wait = services.rateLimiter().acquire(client);
     if (wait > 0) {
-      exchange.answer(Outcome.refused(
-          Problem.rateLimited(keys != null ? Problem.Limit.KEY : Problem.Limit.ADDRESS, wait)));
+      exchange.answer(
+          Outcome.refused(
+              Problem.rateLimited(keys != null ? Problem.Limit.KEY : Problem.Limit.ADDRESS, wait)));
       return;
     }
     Services.Refusal refusal = services.admit(exchange, client);
     if (refusal != Services.Refusal.NONE) {
-      Problem.Bound bound = refusal == Services.Refusal.GATEWAY_FULL ? Problem.Bound.GATEWAY
-          : keys != null ? Problem.Bound.KEY : Problem.Bound.ADDRESS;
+      Problem.Bound bound =
+          refusal == Services.Refusal.GATEWAY_FULL
+              ? Problem.Bound.GATEWAY
+              : keys != null ? Problem.Bound.KEY : Problem.Bound.ADDRESS;
       exchange.answer(Outcome.refused(Problem.overloaded(bound)));
       return;
     }
@@ -94,25 +98,29 @@ final class Dispatcher extends Handler.Abstract {
   }
 
   /**
-   * Notes the caller's key, or answers 401 (429 once the address has failed too often; a valid
-   * key is never held back by that) and returns {@code false}.
+   * Notes the caller's key, or answers 401 (429 once the address has failed too often; a valid key
+   * is never held back by that) and returns {@code false}.
    */
   private boolean authenticated(Exchange exchange) {
     String address = "address " + exchange.clientAddress();
     Optional<String> token = bearer(exchange.request().getHeaders().get(HttpHeader.AUTHORIZATION));
-    Optional<ApiKeys.Entry> key = token.isEmpty() ? Optional.empty() : services.keys().authenticate(token.get());
+    Optional<ApiKeys.Entry> key =
+        token.isEmpty() ? Optional.empty() : services.keys().authenticate(token.get());
     if (key.isPresent()) {
       exchange.key(key.get());
       return true;
     }
     long wait = services.authFailures().waitFor(address);
     if (wait > 0) {
-      exchange.answer(Outcome.refused(Problem.rateLimited(Problem.Limit.FAILED_AUTHENTICATIONS, wait)));
+      exchange.answer(
+          Outcome.refused(Problem.rateLimited(Problem.Limit.FAILED_AUTHENTICATIONS, wait)));
       return false;
     }
     services.authFailures().acquire(address);
-    exchange.answer(Outcome.refused(
-        Problem.unauthorized(token.isEmpty() ? Problem.Credentials.MISSING : Problem.Credentials.INVALID)));
+    exchange.answer(
+        Outcome.refused(
+            Problem.unauthorized(
+                token.isEmpty() ? Problem.Credentials.MISSING : Problem.Credentials.INVALID)));
     return false;
   }
 
@@ -131,7 +139,9 @@ final class Dispatcher extends Handler.Abstract {
 
   /** Logs {@code e} without its message and answers 500 about {@code subject}. */
   static void internalError(Exchange exchange, Outcome.Subject subject, Throwable e) {
-    Gateway.LOG.log(System.Logger.Level.ERROR, "internal error on " + routeOf(exchange) + ": " + Gateway.describe(e));
+    Gateway.LOG.log(
+        System.Logger.Level.ERROR,
+        "internal error on " + routeOf(exchange) + ": " + Gateway.describe(e));
     exchange.answer(Outcome.refused(subject, Problem.internalError()));
   }
 

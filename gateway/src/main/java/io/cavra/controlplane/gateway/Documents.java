@@ -79,13 +79,18 @@ final class Documents {
    * gateway resolves every reference. Everything else is the published schema, key for key.
    */
   static String resolvable(String name) {
-    Object tree = ContractJson.defaults().parseTree(ContractSchemas.read(name).getBytes(StandardCharsets.UTF_8));
+    Object tree =
+        ContractJson.defaults()
+            .parseTree(ContractSchemas.read(name).getBytes(StandardCharsets.UTF_8));
     Map<String, Object> copy = new LinkedHashMap<>();
     for (Map.Entry<?, ?> entry : ((Map<?, ?>) tree).entrySet()) {
       String key = (String) entry.getKey();
       if (key.equals("$id")) {
-        copy.put("$comment", "Served by the gateway without its $id, so that its references resolve here."
-            + " Canonical $id: " + entry.getValue());
+        copy.put(
+            "$comment",
+            "Served by the gateway without its $id, so that its references resolve here."
+                + " Canonical $id: "
+                + entry.getValue());
       } else {
         copy.put(key, entry.getValue());
       }
@@ -97,7 +102,10 @@ final class Documents {
     return openApi;
   }
 
-  /** The {@code GET /v1/operations} document: each operation with its builder parameters and summary fields. */
+  /**
+   * The {@code GET /v1/operations} document: each operation with its builder parameters and summary
+   * fields.
+   */
   static Map<String, Object> operationsDocument(Set<Operation> capabilities) {
     List<Object> list = new ArrayList<>();
     for (Operation operation : Operation.values()) {
@@ -107,7 +115,8 @@ final class Documents {
       entry.put("response", operation.responseDescription());
       entry.put("provisional", operation.isProvisional());
       entry.put("has_summary", operation.hasSummary());
-      entry.put("answer_without_private_service", ResponseStatus.REQUIRES_PRIVATE_SERVICE.wireName());
+      entry.put(
+          "answer_without_private_service", ResponseStatus.REQUIRES_PRIVATE_SERVICE.wireName());
       List<Object> parameters = new ArrayList<>();
       for (RequestParameter parameter : RequestBuilder.parameters(operation)) {
         Map<String, Object> p = new LinkedHashMap<>();

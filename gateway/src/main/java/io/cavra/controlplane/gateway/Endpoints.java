@@ -20,10 +20,12 @@ import java.util.concurrent.RejectedExecutionException;
 /** The endpoints; {@link Gateway#routing} maps them to routes. */
 final class Endpoints {
   static final String SCHEMA_JSON = "application/schema+json";
+
   /** The explorer's page may load scripts and styles from the gateway only. */
-  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
-      + " img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
-      + " frame-ancestors 'none'";
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self'"
+          + " data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
+          + " frame-ancestors 'none'";
 
   private static final byte[] HEALTHY = "{\"status\":\"ok\"}".getBytes(StandardCharsets.UTF_8);
 
@@ -64,7 +66,10 @@ final class Endpoints {
     }
   }
 
-  /** {@code POST /v1/validate}: every secret finding, then the first contract problem; no adapter call. */
+  /**
+   * {@code POST /v1/validate}: every secret finding, then the first contract problem; no adapter
+   * call.
+   */
   void validate(Exchange exchange) {
     byte[] body = exchange.body();
     List<Map<String, Object>> problems = new ArrayList<>();
@@ -82,12 +87,14 @@ final class Endpoints {
       envelope = services.requestCodec().parseEnvelope(body);
     } catch (ContractException e) {
       String path = e.path();
-      boolean listed = findings.stream().anyMatch(f -> f.code() == e.code() && f.path().equals(path));
+      boolean listed =
+          findings.stream().anyMatch(f -> f.code() == e.code() && f.path().equals(path));
       if (!listed) {
         problems.add(entry(e.code(), path, e.getMessage(), e.ruleId().orElse(null)));
       }
     }
-    Outcome.Subject subject = envelope == null ? Outcome.Subject.NONE : Outcome.Subject.of(envelope);
+    Outcome.Subject subject =
+        envelope == null ? Outcome.Subject.NONE : Outcome.Subject.of(envelope);
     Map<String, Object> report = new LinkedHashMap<>();
     boolean valid = problems.isEmpty() && envelope != null;
     if (valid) {
@@ -103,7 +110,9 @@ final class Endpoints {
       report.put("valid", false);
       report.put("problems", safe);
     }
-    exchange.answer(Outcome.validated(subject, valid, ContractJson.toJson(report, false).getBytes(StandardCharsets.UTF_8)));
+    exchange.answer(
+        Outcome.validated(
+            subject, valid, ContractJson.toJson(report, false).getBytes(StandardCharsets.UTF_8)));
   }
 
   /** {@code POST /v1/build/{operation}}: a request envelope from snake_case builder parameters. */
@@ -180,8 +189,14 @@ final class Endpoints {
   }
 
   void metrics(Exchange exchange) {
-    exchange.answer(Outcome.ok(new Outcome.Reply(200, Metrics.CONTENT_TYPE, services.metrics().scrape(), Map.of(),
-        Outcome.Reply.NO_STORE)));
+    exchange.answer(
+        Outcome.ok(
+            new Outcome.Reply(
+                200,
+                Metrics.CONTENT_TYPE,
+                services.metrics().scrape(),
+                Map.of(),
+                Outcome.Reply.NO_STORE)));
   }
 
   void explorerIndex(Exchange exchange) {
@@ -202,14 +217,18 @@ final class Endpoints {
     headers.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     headers.put("Referrer-Policy", "no-referrer");
     headers.put("X-Frame-Options", "DENY");
-    exchange.answer(Outcome.ok(new Outcome.Reply(200, file.contentType(), file.bytes(), headers, Outcome.Reply.NO_CACHE)));
+    exchange.answer(
+        Outcome.ok(
+            new Outcome.Reply(
+                200, file.contentType(), file.bytes(), headers, Outcome.Reply.NO_CACHE)));
   }
 
   private static void sendDocument(Exchange exchange, String contentType, byte[] document) {
     exchange.answer(Outcome.ok(Outcome.Reply.document(contentType, document)));
   }
 
-  private static Map<String, Object> entry(ErrorCode code, String path, String message, String ruleId) {
+  private static Map<String, Object> entry(
+      ErrorCode code, String path, String message, String ruleId) {
     Map<String, Object> entry = new LinkedHashMap<>();
     entry.put("code", code.wireName());
     entry.put("path", path);
@@ -244,7 +263,9 @@ final class Endpoints {
     return findings.isEmpty() ? null : Problem.of(findings.get(0));
   }
 
-  /** The refusal of a request the caller's key may not make, or {@code null} (also without keys). */
+  /**
+   * The refusal of a request the caller's key may not make, or {@code null} (also without keys).
+   */
   private static Problem outsideKeyScope(ApiKeys.Entry key, ControlPlaneRequest request) {
     if (key != null && !key.allowsTenant(request.tenantId())) {
       return Problem.forbidden(Problem.Scope.TENANT);
@@ -284,17 +305,27 @@ final class Endpoints {
           withhold(e.code().wireName(), "check " + e.code().wireName() + " at " + e.location());
           return;
         }
-        // Constructing the response already ran the default guard over it; only a gateway guard with
+        // Constructing the response already ran the default guard over it; only a gateway guard
+        // with
         // other rules can find more, so only then is the tree scanned again.
-        List<Guard.Finding> findings = services.customGuard() ? services.guard().scan(tree, "$") : List.of();
+        List<Guard.Finding> findings =
+            services.customGuard() ? services.guard().scan(tree, "$") : List.of();
         if (!findings.isEmpty()) {
           Guard.Finding first = findings.get(0);
-          withhold(first.code().wireName(), "secret guard rule " + first.ruleId() + " at " + first.path()
-              + (findings.size() > 1 ? " and " + (findings.size() - 1) + " more" : ""));
+          withhold(
+              first.code().wireName(),
+              "secret guard rule "
+                  + first.ruleId()
+                  + " at "
+                  + first.path()
+                  + (findings.size() > 1 ? " and " + (findings.size() - 1) + " more" : ""));
           return;
         }
-        exchange.answer(Outcome.answered(subject, response.status(),
-            ContractJson.toJson(tree, false).getBytes(StandardCharsets.UTF_8)));
+        exchange.answer(
+            Outcome.answered(
+                subject,
+                response.status(),
+                ContractJson.toJson(tree, false).getBytes(StandardCharsets.UTF_8)));
       } catch (RuntimeException e) {
         Dispatcher.internalError(exchange, subject, e);
       }
@@ -302,25 +333,44 @@ final class Endpoints {
 
     @Override
     public void failed(Throwable failure) {
-      Gateway.LOG.log(System.Logger.Level.WARNING, "adapter " + services.adapter().name() + " failed"
-          + context() + ": " + Gateway.describe(failure));
+      Gateway.LOG.log(
+          System.Logger.Level.WARNING,
+          "adapter "
+              + services.adapter().name()
+              + " failed"
+              + context()
+              + ": "
+              + Gateway.describe(failure));
       exchange.answer(Outcome.refused(subject, Problem.badGateway()));
     }
 
     @Override
     public void timedOut() {
-      Gateway.LOG.log(System.Logger.Level.WARNING, "adapter " + services.adapter().name() + " timed out" + context());
-      exchange.answer(Outcome.refused(subject, Problem.adapterTimeout(services.config().adapterTimeout())));
+      Gateway.LOG.log(
+          System.Logger.Level.WARNING,
+          "adapter " + services.adapter().name() + " timed out" + context());
+      exchange.answer(
+          Outcome.refused(subject, Problem.adapterTimeout(services.config().adapterTimeout())));
     }
 
     private void withhold(String check, String logDetail) {
-      Gateway.LOG.log(System.Logger.Level.WARNING, "adapter " + services.adapter().name() + " answer withheld"
-          + context() + ": " + logDetail);
+      Gateway.LOG.log(
+          System.Logger.Level.WARNING,
+          "adapter "
+              + services.adapter().name()
+              + " answer withheld"
+              + context()
+              + ": "
+              + logDetail);
       exchange.answer(Outcome.refused(subject, Problem.badGateway(check)));
     }
 
     private String context() {
-      return " (operation " + request.operation().wireName() + ", correlation_id " + request.correlationId() + ")";
+      return " (operation "
+          + request.operation().wireName()
+          + ", correlation_id "
+          + request.correlationId()
+          + ")";
     }
   }
 }

@@ -16,9 +16,9 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * One request and its answer. Endpoints answer exactly once, from any thread, with an {@link
- * Outcome}; later answers are ignored. The exchange knows its route from the start and its
- * caller's key once the dispatcher has authenticated it; everything else the audit line and the
- * metrics say comes from the outcome.
+ * Outcome}; later answers are ignored. The exchange knows its route from the start and its caller's
+ * key once the dispatcher has authenticated it; everything else the audit line and the metrics say
+ * comes from the outcome.
  */
 final class Exchange {
   private final Services services;
@@ -37,8 +37,10 @@ final class Exchange {
   private final Map<String, String> parameters;
   private volatile byte[] body;
   private volatile ApiKeys.Entry key;
+
   /** The body deadline passed: the answer is sent and the connection closed without reading on. */
   private volatile boolean expired;
+
   /**
    * How much of an unread body is read and dropped after an early answer (401, 413, 429 …), as
    * servlet containers do (Tomcat's {@code maxSwallowSize} is the same 2 MiB); a body declared
@@ -48,7 +50,12 @@ final class Exchange {
   static final long SWALLOW_BYTES = 2L << 20;
 
   /** An exchange on the route {@code lookup} found, if it found one. */
-  Exchange(Services services, Request request, Response response, Callback callback, Routes.Lookup lookup) {
+  Exchange(
+      Services services,
+      Request request,
+      Response response,
+      Callback callback,
+      Routes.Lookup lookup) {
     this.services = services;
     this.request = request;
     this.response = response;
@@ -58,7 +65,10 @@ final class Exchange {
     this.requestId = RequestIds.of(request.getHeaders(), services.guard());
   }
 
-  /** The request id: the caller's {@code X-Request-Id} or {@code traceparent} trace id when valid, else a new one. */
+  /**
+   * The request id: the caller's {@code X-Request-Id} or {@code traceparent} trace id when valid,
+   * else a new one.
+   */
   String requestId() {
     return requestId;
   }
@@ -139,24 +149,28 @@ final class Exchange {
       // answer, so say so, or a client reusing it sends its next request into a closing socket.
       fields.put(HttpHeader.CONNECTION, "close");
     }
-    // Read the rest first, unless it is declared larger than we would read anyway, or is too slow to wait for.
+    // Read the rest first, unless it is declared larger than we would read anyway, or is too slow
+    // to wait for.
     boolean swallow = unread && !expired && request.getLength() <= SWALLOW_BYTES;
     fields.put(HttpHeader.CONTENT_LENGTH, bytes.length);
     services.completed(this, outcome, System.nanoTime() - startNanos);
     boolean head = "HEAD".equals(request.getMethod());
-    response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(bytes), Callback.from(
-        () -> {
-          finish();
-          if (swallow) {
-            new Swallower().run();
-          } else {
-            callback.succeeded();
-          }
-        },
-        failure -> {
-          finish();
-          callback.failed(failure);
-        }));
+    response.write(
+        true,
+        head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(bytes),
+        Callback.from(
+            () -> {
+              finish();
+              if (swallow) {
+                new Swallower().run();
+              } else {
+                callback.succeeded();
+              }
+            },
+            failure -> {
+              finish();
+              callback.failed(failure);
+            }));
   }
 
   private boolean declaresContent() {
@@ -180,12 +194,15 @@ final class Exchange {
       return;
     }
     java.time.Duration left = deadline.minusNanos(System.nanoTime() - started);
-    java.util.concurrent.ScheduledFuture<?> timer = services.schedule(left.isNegative() ? java.time.Duration.ZERO : left, () -> {
-      if (body == null && !answered()) {
-        expired = true;
-        answer(Outcome.refused(Problem.requestTimeout(deadline)));
-      }
-    });
+    java.util.concurrent.ScheduledFuture<?> timer =
+        services.schedule(
+            left.isNegative() ? java.time.Duration.ZERO : left,
+            () -> {
+              if (body == null && !answered()) {
+                expired = true;
+                answer(Outcome.refused(Problem.requestTimeout(deadline)));
+              }
+            });
     onFinish(() -> timer.cancel(false));
   }
 
@@ -244,7 +261,9 @@ final class Exchange {
           return;
         }
         if (size + n > buffer.length) {
-          buffer = java.util.Arrays.copyOf(buffer, Math.min(maxBytes, Math.max(size + n, buffer.length * 2)));
+          buffer =
+              java.util.Arrays.copyOf(
+                  buffer, Math.min(maxBytes, Math.max(size + n, buffer.length * 2)));
         }
         bytes.get(buffer, size, n);
         size += n;

@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.URI;
-import java.nio.file.Path;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
-import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -38,9 +38,9 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * <p>The gateway enforces the contract on both sides: a request is parsed, validated and guarded
  * before the adapter sees it, and the adapter's answer is checked (same operation, correlation id
  * and tenant, valid shape, no credential material) before it leaves; an answer that fails is never
- * sent, the caller gets a 502 problem, and the log names the failed check without the payload.
- * The HTTP API, the problem table, the key file and the limits are described in the module's
- * README and in {@code GET /openapi.json}.
+ * sent, the caller gets a 502 problem, and the log names the failed check without the payload. The
+ * HTTP API, the problem table, the key file and the limits are described in the module's README and
+ * in {@code GET /openapi.json}.
  */
 public final class Gateway implements AutoCloseable {
   static final System.Logger LOG = System.getLogger("io.cavra.controlplane.gateway");
@@ -54,15 +54,24 @@ public final class Gateway implements AutoCloseable {
   private final AtomicBoolean closing = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final Object reloading = new Object();
+
   /** How often the TLS files are checked for a renewed certificate. */
   static final Duration TLS_CHECK = Duration.ofSeconds(2);
+
   private volatile Tls tls;
+
   /** The key file as last read, parsed or not: the watcher reads it again only when it changes. */
   private byte[] keyFileSeen;
+
   private byte[] keyFilePartial;
 
-  private Gateway(GatewayConfig config, Server server, ServerConnector connector, Services services,
-      AdapterRunner adapter, AuditSink.Log audit) {
+  private Gateway(
+      GatewayConfig config,
+      Server server,
+      ServerConnector connector,
+      Services services,
+      AdapterRunner adapter,
+      AuditSink.Log audit) {
     this.config = config;
     this.server = server;
     this.port = connector.getLocalPort();
@@ -84,24 +93,35 @@ public final class Gateway implements AutoCloseable {
     Objects.requireNonNull(config, "config");
     boolean loopback = isLoopback(config.host());
     if (!loopback && config.keyFile().isEmpty()) {
-      throw new IllegalStateException("refusing to listen on " + config.host()
-          + " without a key file: authentication is off only on loopback addresses;"
-          + " create keys with 'cavra-cp keys add' and pass --key-store, or bind 127.0.0.1");
+      throw new IllegalStateException(
+          "refusing to listen on "
+              + config.host()
+              + " without a key file: authentication is off only on loopback addresses;"
+              + " create keys with 'cavra-cp keys add' and pass --key-store, or bind 127.0.0.1");
     }
     if (!loopback && !config.tls() && !config.behindProxy()) {
-      throw new IllegalStateException("refusing to serve plain HTTP on " + config.host()
-          + ": API keys would cross the network in cleartext; serve HTTPS with --tls-cert and --tls-key"
-          + " (or --tls-keystore), or say --behind-proxy when a TLS-terminating proxy sits in front");
+      throw new IllegalStateException(
+          "refusing to serve plain HTTP on "
+              + config.host()
+              + ": API keys would cross the network in cleartext; serve HTTPS with --tls-cert and"
+              + " --tls-key (or --tls-keystore), or say --behind-proxy when a TLS-terminating proxy"
+              + " sits in front");
     }
     Tls tls = config.tls() ? new Tls(config) : null;
     if (config.metricsAuthenticated() && config.keyFile().isEmpty()) {
-      throw new IllegalStateException("--metrics-auth needs --key-store: the metrics are then read with an API key");
+      throw new IllegalStateException(
+          "--metrics-auth needs --key-store: the metrics are then read with an API key");
     }
     ApiKeys keys = config.keyFile().map(ApiKeys::load).orElse(null);
     JettyLogs.install();
     ControlPlaneAdapter created = createAdapter(config);
-    AdapterRunner adapter = new AdapterRunner(created, config.adapterName(), config.adapterThreads(),
-        config.maxConcurrentRequests(), config.adapterTimeout());
+    AdapterRunner adapter =
+        new AdapterRunner(
+            created,
+            config.adapterName(),
+            config.adapterThreads(),
+            config.maxConcurrentRequests(),
+            config.adapterTimeout());
     AuditSink.Log audit;
     try {
       audit = config.auditSink().open();
@@ -133,8 +153,11 @@ public final class Gateway implements AutoCloseable {
         SecureRequestCustomizer secure = new SecureRequestCustomizer();
         secure.setSniHostCheck(false);
         http.addCustomizer(secure);
-        connector = new ServerConnector(server, new SslConnectionFactory(tls.factory(), "http/1.1"),
-            new HttpConnectionFactory(http));
+        connector =
+            new ServerConnector(
+                server,
+                new SslConnectionFactory(tls.factory(), "http/1.1"),
+                new HttpConnectionFactory(http));
       } else {
         connector = new ServerConnector(server, new HttpConnectionFactory(http));
       }
@@ -171,12 +194,23 @@ public final class Gateway implements AutoCloseable {
         services.every(config.keyFileCheckInterval(), () -> gateway.reloadKeys(false));
       }
     }
-    // The launchers print one start-up line of their own; an embedding application knows it started one.
-    LOG.log(System.Logger.Level.DEBUG, "listening on " + gateway.uri() + " with adapter " + config.adapterName()
-        + (keys == null ? "; authentication is OFF (no key file; allowed on loopback only)"
-            : "; authentication on (" + keys.entries().size() + (keys.entries().size() == 1 ? " key)" : " keys)")));
+    // The launchers print one start-up line of their own; an embedding application knows it started
+    // one.
+    LOG.log(
+        System.Logger.Level.DEBUG,
+        "listening on "
+            + gateway.uri()
+            + " with adapter "
+            + config.adapterName()
+            + (keys == null
+                ? "; authentication is OFF (no key file; allowed on loopback only)"
+                : "; authentication on ("
+                    + keys.entries().size()
+                    + (keys.entries().size() == 1 ? " key)" : " keys)")));
     if (keys != null && keys.entries().isEmpty()) {
-      LOG.log(System.Logger.Level.WARNING, "the key file holds no keys: every /v1 request will be refused");
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "the key file holds no keys: every /v1 request will be refused");
     }
     return gateway;
   }
@@ -230,10 +264,10 @@ public final class Gateway implements AutoCloseable {
   }
 
   /**
-   * Stops gracefully: from now on {@code /readyz} answers 503 and new work requests get 503
-   * {@code shutting_down} (probes still answer, so load balancers see the drain); requests in flight
-   * may finish for up to {@link GatewayConfig#shutdownTimeout()}; then the server stops, the adapter
-   * is closed and the audit trail flushed. Idempotent; a second call waits for the first.
+   * Stops gracefully: from now on {@code /readyz} answers 503 and new work requests get 503 {@code
+   * shutting_down} (probes still answer, so load balancers see the drain); requests in flight may
+   * finish for up to {@link GatewayConfig#shutdownTimeout()}; then the server stops, the adapter is
+   * closed and the audit trail flushed. Idempotent; a second call waits for the first.
    */
   @Override
   public void close() {
@@ -243,8 +277,13 @@ public final class Gateway implements AutoCloseable {
     }
     try {
       services.startDraining();
-      LOG.log(System.Logger.Level.INFO, "draining " + services.inFlight() + " requests in flight (up to "
-          + seconds(config.shutdownTimeout()) + ")");
+      LOG.log(
+          System.Logger.Level.INFO,
+          "draining "
+              + services.inFlight()
+              + " requests in flight (up to "
+              + seconds(config.shutdownTimeout())
+              + ")");
       long deadline = System.nanoTime() + config.shutdownTimeout().toNanos();
       boolean interrupted = false;
       while (services.inFlight() > 0 && System.nanoTime() - deadline < 0 && !interrupted) {
@@ -255,7 +294,9 @@ public final class Gateway implements AutoCloseable {
         }
       }
       if (services.inFlight() > 0) {
-        LOG.log(System.Logger.Level.WARNING, "stopping with " + services.inFlight() + " requests still in flight");
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "stopping with " + services.inFlight() + " requests still in flight");
       }
       stopQuietly(server);
       if (interrupted) {
@@ -294,28 +335,37 @@ public final class Gateway implements AutoCloseable {
         if (!always && java.util.Arrays.equals(content, keyFileSeen)) {
           return true;
         }
-        if (!always && content.length > 0 && content[content.length - 1] != '\n'
+        if (!always
+            && content.length > 0
+            && content[content.length - 1] != '\n'
             && !java.util.Arrays.equals(content, keyFilePartial)) {
-          // Possibly a line still being appended: read it again at the next check before judging it.
+          // Possibly a line still being appended: read it again at the next check before judging
+          // it.
           keyFilePartial = content;
           return true;
         }
         keyFileSeen = content;
         ApiKeys keys = ApiKeys.of(content, file);
         services.keys(keys);
-        LOG.log(System.Logger.Level.INFO, "key file reloaded: " + keys.entries().size() + " keys in force");
+        LOG.log(
+            System.Logger.Level.INFO,
+            "key file reloaded: " + keys.entries().size() + " keys in force");
         return true;
       } catch (IllegalArgumentException | UncheckedIOException e) {
-        LOG.log(System.Logger.Level.WARNING, "key file not reloaded, the " + services.keys().entries().size()
-            + " keys in force stay: " + e.getMessage());
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "key file not reloaded, the "
+                + services.keys().entries().size()
+                + " keys in force stay: "
+                + e.getMessage());
         return false;
       }
     }
   }
 
   /**
-   * Reads the TLS files again if they changed, and serves the new certificate on new connections.
-   * A file that cannot be used is logged (file and problem) and the material in force stays.
+   * Reads the TLS files again if they changed, and serves the new certificate on new connections. A
+   * file that cannot be used is logged (file and problem) and the material in force stays.
    *
    * @return whether new material was put in force
    * @since 0.2
@@ -333,7 +383,9 @@ public final class Gateway implements AutoCloseable {
         }
         return false;
       } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
-        LOG.log(System.Logger.Level.WARNING, "TLS files not reloaded, the certificate in force stays: " + e.getMessage());
+        LOG.log(
+            System.Logger.Level.WARNING,
+            "TLS files not reloaded, the certificate in force stays: " + e.getMessage());
         return false;
       }
     }
@@ -365,10 +417,14 @@ public final class Gateway implements AutoCloseable {
   }
 
   private static ControlPlaneAdapter createAdapter(GatewayConfig config) {
-    ClassLoader loader = config.adapterClassLoader().orElseGet(() -> {
-      ClassLoader context = Thread.currentThread().getContextClassLoader();
-      return context != null ? context : Gateway.class.getClassLoader();
-    });
+    ClassLoader loader =
+        config
+            .adapterClassLoader()
+            .orElseGet(
+                () -> {
+                  ClassLoader context = Thread.currentThread().getContextClassLoader();
+                  return context != null ? context : Gateway.class.getClassLoader();
+                });
     ControlPlaneAdapterProvider provider;
     try {
       provider = ControlPlaneAdapterProvider.named(config.adapterName(), loader);
@@ -382,9 +438,11 @@ public final class Gateway implements AutoCloseable {
       }
       return adapter;
     } catch (ContractException e) {
-      throw new IllegalArgumentException("adapter " + config.adapterName() + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "adapter " + config.adapterName() + ": " + e.getMessage(), e);
     } catch (Exception e) {
-      throw new IllegalStateException("adapter " + config.adapterName() + " failed to start: " + describe(e), e);
+      throw new IllegalStateException(
+          "adapter " + config.adapterName() + " failed to start: " + describe(e), e);
     }
   }
 
@@ -396,16 +454,25 @@ public final class Gateway implements AutoCloseable {
     String address = config.host() + ":" + config.port();
     for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
       if (cause instanceof java.net.BindException) {
-        String reason = cause.getMessage() == null ? "" : cause.getMessage().strip().toLowerCase(java.util.Locale.ROOT);
+        String reason =
+            cause.getMessage() == null
+                ? ""
+                : cause.getMessage().strip().toLowerCase(java.util.Locale.ROOT);
         if (reason.contains("in use")) {
-          return "cannot listen on " + address + ": the address is already in use;"
+          return "cannot listen on "
+              + address
+              + ": the address is already in use;"
               + " stop what listens there or choose another port with --port";
         }
         if (reason.contains("permission") || reason.contains("access")) {
-          return "cannot listen on " + address + ": permission denied (ports below 1024 need privileges);"
+          return "cannot listen on "
+              + address
+              + ": permission denied (ports below 1024 need privileges);"
               + " choose another port with --port";
         }
-        return "cannot listen on " + address + ": the address is not available on this host; check --host";
+        return "cannot listen on "
+            + address
+            + ": the address is not available on this host; check --host";
       }
       if (cause.getCause() == cause) {
         break;
@@ -436,8 +503,8 @@ public final class Gateway implements AutoCloseable {
   }
 
   /**
-   * A throwable for the log without its message, which may hold data from outside: the class,
-   * the contract code and rule when there is one, and where it was thrown.
+   * A throwable for the log without its message, which may hold data from outside: the class, the
+   * contract code and rule when there is one, and where it was thrown.
    */
   static String describe(Throwable failure) {
     StringBuilder text = new StringBuilder(failure.getClass().getName());

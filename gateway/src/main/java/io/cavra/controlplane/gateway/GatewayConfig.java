@@ -30,27 +30,40 @@ import java.util.Optional;
 public final class GatewayConfig {
   /** Default host: {@value}. */
   public static final String DEFAULT_HOST = "127.0.0.1";
+
   /** Default port: {@value}. */
   public static final int DEFAULT_PORT = 8787;
+
   /** Default body limit: 1 MiB. */
   public static final int DEFAULT_MAX_BODY_BYTES = 1 << 20;
+
   /** Default nesting limit of request bodies: {@value}. */
   public static final int DEFAULT_MAX_DEPTH = 64;
+
   /** Default limit of the request line plus headers: 8 KiB. */
   public static final int DEFAULT_MAX_HEADER_BYTES = 8 << 10;
+
   /** Default bound on requests in flight: {@value}. */
   public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 256;
-  /** Default bound on requests in flight for one API key, or one client address without keys: {@value}. */
+
+  /**
+   * Default bound on requests in flight for one API key, or one client address without keys:
+   * {@value}.
+   */
   public static final int DEFAULT_MAX_CONCURRENT_PER_CLIENT = 64;
+
   /** Default number of adapter threads: {@value}. */
   public static final int DEFAULT_ADAPTER_THREADS = 64;
+
   /** Default sustained rate per API key: {@value} requests per second. */
   public static final double DEFAULT_RATE_LIMIT_PER_SECOND = 100;
+
   /** Default burst per API key: {@value} requests. */
   public static final int DEFAULT_RATE_LIMIT_BURST = 200;
 
   /** Default failed authentications allowed per client address: {@value} per second. */
   public static final double DEFAULT_AUTH_FAILURES_PER_SECOND = 5;
+
   /** Default burst of failed authentications per client address: {@value}. */
   public static final int DEFAULT_AUTH_FAILURE_BURST = 20;
 
@@ -139,7 +152,10 @@ public final class GatewayConfig {
     return new GatewayConfig(v);
   }
 
-  /** The TCP port; {@code 0} picks a free one (see {@link Gateway#port()}). Default: {@value #DEFAULT_PORT}. */
+  /**
+   * The TCP port; {@code 0} picks a free one (see {@link Gateway#port()}). Default: {@value
+   * #DEFAULT_PORT}.
+   */
   public int port() {
     return port;
   }
@@ -154,7 +170,11 @@ public final class GatewayConfig {
     return new GatewayConfig(v);
   }
 
-  /** The name of the adapter's {@link io.cavra.controlplane.contract.adapter.ControlPlaneAdapterProvider}. Default: {@code community}. */
+  /**
+   * The name of the adapter's {@link
+   * io.cavra.controlplane.contract.adapter.ControlPlaneAdapterProvider}. Default: {@code
+   * community}.
+   */
   public String adapterName() {
     return adapterName;
   }
@@ -179,8 +199,8 @@ public final class GatewayConfig {
   }
 
   /**
-   * The class loader in which adapters are looked up; empty means the thread's context class
-   * loader at start. Default: empty.
+   * The class loader in which adapters are looked up; empty means the thread's context class loader
+   * at start. Default: empty.
    */
   public Optional<ClassLoader> adapterClassLoader() {
     return Optional.ofNullable(adapterClassLoader);
@@ -228,8 +248,9 @@ public final class GatewayConfig {
 
   /**
    * Whether {@code GET /metrics} needs a valid API key from the key file ({@code Authorization:
-   * Bearer}, as Prometheus sends with {@code authorization.credentials_file}); {@link Gateway#start}
-   * refuses it without a key file. Default: {@code false} (metrics are open like the probes).
+   * Bearer}, as Prometheus sends with {@code authorization.credentials_file}); {@link
+   * Gateway#start} refuses it without a key file. Default: {@code false} (metrics are open like the
+   * probes).
    */
   public boolean metricsAuthenticated() {
     return metricsAuthenticated;
@@ -242,12 +263,17 @@ public final class GatewayConfig {
     return new GatewayConfig(v);
   }
 
-  /** Whether the gateway serves HTTPS: with PEM files or a PKCS#12 key store. Default: {@code false}. */
+  /**
+   * Whether the gateway serves HTTPS: with PEM files or a PKCS#12 key store. Default: {@code
+   * false}.
+   */
   public boolean tls() {
     return tlsCertificate != null || tlsKeyStore != null;
   }
 
-  /** The PEM certificate chain (the server's certificate first), when serving HTTPS from PEM files. */
+  /**
+   * The PEM certificate chain (the server's certificate first), when serving HTTPS from PEM files.
+   */
   public Optional<Path> tlsCertificate() {
     return Optional.ofNullable(tlsCertificate);
   }
@@ -301,8 +327,8 @@ public final class GatewayConfig {
   /**
    * Whether a TLS-terminating proxy sits in front: then plain HTTP is allowed on a non-loopback
    * address, and the client address is taken from the proxy's RFC 7239 {@code Forwarded} header
-   * ({@code for=}), which is ignored otherwise ({@code X-Forwarded-For} always is). Default:
-   * {@code false}.
+   * ({@code for=}), which is ignored otherwise ({@code X-Forwarded-For} always is). Default: {@code
+   * false}.
    */
   public boolean behindProxy() {
     return behindProxy;
@@ -327,7 +353,10 @@ public final class GatewayConfig {
     return new GatewayConfig(v);
   }
 
-  /** The deepest nesting of arrays and objects accepted in a body. Default: {@value #DEFAULT_MAX_DEPTH}. */
+  /**
+   * The deepest nesting of arrays and objects accepted in a body. Default: {@value
+   * #DEFAULT_MAX_DEPTH}.
+   */
   public int maxDepth() {
     return maxDepth;
   }
@@ -339,7 +368,10 @@ public final class GatewayConfig {
     return new GatewayConfig(v);
   }
 
-  /** The largest request line plus headers in bytes; larger ones get 431 (414 for a long request line). Default: 8 KiB. */
+  /**
+   * The largest request line plus headers in bytes; larger ones get 431 (414 for a long request
+   * line). Default: 8 KiB.
+   */
   public int maxHeaderBytes() {
     return maxHeaderBytes;
   }
@@ -354,7 +386,9 @@ public final class GatewayConfig {
     return new GatewayConfig(v);
   }
 
-  /** How long an idle connection stays open, and how long a slow request may stall. Default: 30 s. */
+  /**
+   * How long an idle connection stays open, and how long a slow request may stall. Default: 30 s.
+   */
   public Duration idleTimeout() {
     return idleTimeout;
   }
@@ -368,7 +402,8 @@ public final class GatewayConfig {
 
   /**
    * The bound on requests in flight on the {@code /v1} endpoints; past it the gateway answers 503
-   * {@code overloaded} with {@code Retry-After}. Default: {@value #DEFAULT_MAX_CONCURRENT_REQUESTS}.
+   * {@code overloaded} with {@code Retry-After}. Default: {@value
+   * #DEFAULT_MAX_CONCURRENT_REQUESTS}.
    */
   public int maxConcurrentRequests() {
     return maxConcurrentRequests;
@@ -398,9 +433,9 @@ public final class GatewayConfig {
   }
 
   /**
-   * How long a client may take to send a whole request body, however steadily it trickles (the
-   * idle timeout only ends a body that stalls); past it the gateway answers 408
-   * {@code request_timeout} and closes the connection. Default: 10 s.
+   * How long a client may take to send a whole request body, however steadily it trickles (the idle
+   * timeout only ends a body that stalls); past it the gateway answers 408 {@code request_timeout}
+   * and closes the connection. Default: 10 s.
    */
   public Duration bodyTimeout() {
     return bodyTimeout;
@@ -422,12 +457,18 @@ public final class GatewayConfig {
     return authFailuresPerSecond;
   }
 
-  /** The burst of failed authentications per client address. Default: {@value #DEFAULT_AUTH_FAILURE_BURST}. */
+  /**
+   * The burst of failed authentications per client address. Default: {@value
+   * #DEFAULT_AUTH_FAILURE_BURST}.
+   */
   public int authFailureBurst() {
     return authFailureBurst;
   }
 
-  /** A copy with another bucket for failed authentications per client address ({@code perSecond} 0 = off). */
+  /**
+   * A copy with another bucket for failed authentications per client address ({@code perSecond} 0 =
+   * off).
+   */
   public GatewayConfig withAuthFailureLimit(double perSecond, int burst) {
     if (!(perSecond >= 0) || Double.isInfinite(perSecond)) {
       throw new IllegalArgumentException("perSecond must be finite and not negative");
@@ -450,7 +491,10 @@ public final class GatewayConfig {
     return new GatewayConfig(v);
   }
 
-  /** How long the adapter may take to answer before the caller gets 502 {@code adapter_timeout}. Default: 10 s. */
+  /**
+   * How long the adapter may take to answer before the caller gets 502 {@code adapter_timeout}.
+   * Default: 10 s.
+   */
   public Duration adapterTimeout() {
     return adapterTimeout;
   }
@@ -464,18 +508,25 @@ public final class GatewayConfig {
 
   /**
    * The sustained requests per second allowed to each API key, or, without a key file, to each
-   * client address; {@code 0} turns rate limiting off. Default: {@value #DEFAULT_RATE_LIMIT_PER_SECOND}.
+   * client address; {@code 0} turns rate limiting off. Default: {@value
+   * #DEFAULT_RATE_LIMIT_PER_SECOND}.
    */
   public double rateLimitPerSecond() {
     return rateLimitPerSecond;
   }
 
-  /** The burst allowed to each API key above the sustained rate. Default: {@value #DEFAULT_RATE_LIMIT_BURST}. */
+  /**
+   * The burst allowed to each API key above the sustained rate. Default: {@value
+   * #DEFAULT_RATE_LIMIT_BURST}.
+   */
   public int rateLimitBurst() {
     return rateLimitBurst;
   }
 
-  /** A copy with another per-key token bucket: {@code perSecond} refill (0 = off) and {@code burst} capacity. */
+  /**
+   * A copy with another per-key token bucket: {@code perSecond} refill (0 = off) and {@code burst}
+   * capacity.
+   */
   public GatewayConfig withRateLimit(double perSecond, int burst) {
     if (!(perSecond >= 0) || Double.isInfinite(perSecond)) {
       throw new IllegalArgumentException("perSecond must be finite and not negative");
@@ -486,7 +537,10 @@ public final class GatewayConfig {
     return new GatewayConfig(v);
   }
 
-  /** How long {@link Gateway#close()} waits for requests in flight before it stops anyway. Default: 30 s. */
+  /**
+   * How long {@link Gateway#close()} waits for requests in flight before it stops anyway. Default:
+   * 30 s.
+   */
   public Duration shutdownTimeout() {
     return shutdownTimeout;
   }
@@ -515,9 +569,9 @@ public final class GatewayConfig {
   }
 
   /**
-   * The guard the gateway runs over every answer it sends (and over requests, when it differs
-   * from {@link SecretGuard#defaults()}, which already runs when a request is parsed). Default:
-   * {@link SecretGuard#defaults()}.
+   * The guard the gateway runs over every answer it sends (and over requests, when it differs from
+   * {@link SecretGuard#defaults()}, which already runs when a request is parsed). Default: {@link
+   * SecretGuard#defaults()}.
    */
   public SecretGuard secretGuard() {
     return secretGuard;
@@ -533,9 +587,17 @@ public final class GatewayConfig {
   /** Names the settings that matter for support, never a secret (there are none here). */
   @Override
   public String toString() {
-    return "GatewayConfig[" + host + ":" + port + ", adapter=" + adapterName
-        + ", auth=" + (keyFile == null ? "off" : "key file") + (tls() ? ", tls" : "")
-        + (behindProxy ? ", behind proxy" : "") + "]";
+    return "GatewayConfig["
+        + host
+        + ":"
+        + port
+        + ", adapter="
+        + adapterName
+        + ", auth="
+        + (keyFile == null ? "off" : "key file")
+        + (tls() ? ", tls" : "")
+        + (behindProxy ? ", behind proxy" : "")
+        + "]";
   }
 
   private Values values() {

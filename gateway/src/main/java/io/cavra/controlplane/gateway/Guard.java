@@ -31,8 +31,8 @@ final class Guard {
   /**
    * Every finding in a JSON document, streamed once, paths rooted at {@code $}.
    *
-   * @throws io.cavra.controlplane.contract.ContractException if the document is not one
-   *     well-formed JSON value or nests too deep
+   * @throws io.cavra.controlplane.contract.ContractException if the document is not one well-formed
+   *     JSON value or nests too deep
    */
   List<Finding> scanJson(byte[] utf8) {
     return convert(guard.scanJson(utf8));

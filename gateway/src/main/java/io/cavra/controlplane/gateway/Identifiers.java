@@ -11,8 +11,9 @@ import io.cavra.controlplane.contract.ControlPlaneRequest;
  */
 final class Identifiers {
   static final int MAX_LENGTH = 128;
-  static final String RULE = " must be 1 to 128 characters of letters, digits, '.', '_', ':', '@' or '-',"
-      + " starting with a letter or digit";
+  static final String RULE =
+      " must be 1 to 128 characters of letters, digits, '.', '_', ':', '@' or '-',"
+          + " starting with a letter or digit";
 
   private Identifiers() {}
 
@@ -35,7 +36,8 @@ final class Identifiers {
     }
     for (int i = 0; i < n; i++) {
       char c = id.charAt(i);
-      boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      boolean alphanumeric =
+          (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
       if (!alphanumeric && (i == 0 || punctuation.indexOf(c) < 0)) {
         return false;
       }

@@ -6,17 +6,19 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
 /**
- * Keeps request data out of Jetty's own log records. Jetty writes some values of a bad request
- * into its warnings (a second {@code Host} header, for one); a header can hold a credential, so
- * every record of the {@code org.eclipse.jetty} loggers is re-published to the root handlers as the
+ * Keeps request data out of Jetty's own log records. Jetty writes some values of a bad request into
+ * its warnings (a second {@code Host} header, for one); a header can hold a credential, so every
+ * record of the {@code org.eclipse.jetty} loggers is re-published to the root handlers as the
  * logger's name, the level and the exception class only, and Jetty's INFO chatter is dropped unless
  * a level was configured. This applies when SLF4J is bound to {@code java.util.logging}, as in the
  * gateway's jars; an application with another SLF4J backend must filter Jetty's records there.
  */
 final class JettyLogs {
   static final String WITHHELD = "details withheld: Jetty's text may hold request data";
+
   /** Held strongly: java.util.logging keeps loggers only weakly, and would forget the settings. */
   private static final Logger JETTY = Logger.getLogger("org.eclipse.jetty");
+
   private static boolean installed;
 
   private JettyLogs() {}
@@ -37,7 +39,10 @@ final class JettyLogs {
   static String sanitized(LogRecord record) {
     String name = record.getLoggerName() == null ? "org.eclipse.jetty" : record.getLoggerName();
     Throwable thrown = record.getThrown();
-    return "jetty " + name.substring(name.lastIndexOf('.') + 1) + ": " + WITHHELD
+    return "jetty "
+        + name.substring(name.lastIndexOf('.') + 1)
+        + ": "
+        + WITHHELD
         + (thrown == null ? "" : " (" + thrown.getClass().getName() + ")");
   }
 

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Runs a gateway from the command line until the process is stopped (SIGTERM or Ctrl-C drains it,
- * then it exits 0). The options are {@link Launcher#options()}, the same as {@code cavra-cp serve}'s:
+ * then it exits 0). The options are {@link Launcher#options()}, the same as {@code cavra-cp
+ * serve}'s:
  *
  * <pre>
  * java -jar gateway/target/cavra-gateway.jar [--host H] [--port P] [--adapter NAME] ...
@@ -53,7 +54,9 @@ public final class Main {
     StringBuilder text = new StringBuilder("usage: java -jar cavra-gateway.jar [options]");
     for (Launcher.Option option : Launcher.options()) {
       String left = option.flag() ? option.name() : option.name() + " " + option.paramLabel();
-      text.append("\n  ").append(left).append(" ".repeat(Math.max(1, 36 - left.length())))
+      text.append("\n  ")
+          .append(left)
+          .append(" ".repeat(Math.max(1, 36 - left.length())))
           .append(option.description());
       if (option.defaultValue() != null) {
         text.append(" (default ").append(option.defaultValue()).append(')');
@@ -62,7 +65,10 @@ public final class Main {
     return text.append("\n  --help").append(" ".repeat(30)).append("this text").toString();
   }
 
-  /** The configuration the arguments describe (not on a terminal), or {@code null} for {@code --help}. */
+  /**
+   * The configuration the arguments describe (not on a terminal), or {@code null} for {@code
+   * --help}.
+   */
   static GatewayConfig parse(String... args) {
     return parse(false, args);
   }

@@ -17,8 +17,10 @@ import java.util.Objects;
 sealed interface Outcome permits Outcome.Served, Outcome.Refused {
   /** The audit and metrics outcome of a successful answer that is not a control-plane response. */
   String OK = "ok";
+
   /** The outcome of {@code POST /v1/validate} when the envelope is valid. */
   String VALID = "valid";
+
   /** The outcome of {@code POST /v1/validate} when it is not. */
   String INVALID = "invalid";
 
@@ -169,27 +171,37 @@ sealed interface Outcome permits Outcome.Served, Outcome.Refused {
     /** A validated envelope: its operation and correlation id, and a request's bounded tenant. */
     static Subject of(Envelope envelope) {
       String tenant = null;
-      if (envelope instanceof ControlPlaneRequest request && Identifiers.bounded(request.tenantId())) {
+      if (envelope instanceof ControlPlaneRequest request
+          && Identifiers.bounded(request.tenantId())) {
         tenant = request.tenantId();
       }
       return new Subject(envelope.operation().wireName(), envelope.correlationId(), tenant);
     }
 
-    /** An operation named before any envelope is read (the path of {@code /v1/build/{operation}}). */
+    /**
+     * An operation named before any envelope is read (the path of {@code /v1/build/{operation}}).
+     */
     static Subject of(Operation operation) {
       return new Subject(operation.wireName(), null, null);
     }
   }
 
   /**
-   * A successful answer as it is written: status, media type, body, extra headers and
-   * {@code Cache-Control}. The body array is never changed once a reply holds it (replies of
-   * documents are made once and shared).
+   * A successful answer as it is written: status, media type, body, extra headers and {@code
+   * Cache-Control}. The body array is never changed once a reply holds it (replies of documents are
+   * made once and shared).
    */
-  record Reply(int status, String contentType, byte[] body, Map<String, String> headers, String cacheControl) {
+  record Reply(
+      int status,
+      String contentType,
+      byte[] body,
+      Map<String, String> headers,
+      String cacheControl) {
     static final String JSON = "application/json";
+
     /** Answers that depend on the request or on the moment. */
     static final String NO_STORE = "no-store";
+
     /** Documents that change only with the gateway. */
     static final String NO_CACHE = "no-cache";
 
@@ -197,7 +209,8 @@ sealed interface Outcome permits Outcome.Served, Outcome.Refused {
       Objects.requireNonNull(contentType, "contentType");
       Objects.requireNonNull(body, "body");
       Objects.requireNonNull(cacheControl, "cacheControl");
-      headers = headers.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+      headers =
+          headers.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
     }
 
     /** {@code 200}, {@code application/json}, not stored. */

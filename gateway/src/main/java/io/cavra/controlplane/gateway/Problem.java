@@ -20,7 +20,12 @@ import java.util.Objects;
  * guard findings bring the contract's own texts.
  */
 record Problem(
-    ProblemType type, String detail, String path, String correlationId, String ruleId, Map<String, String> headers) {
+    ProblemType type,
+    String detail,
+    String path,
+    String correlationId,
+    String ruleId,
+    Map<String, String> headers) {
 
   static final String MEDIA_TYPE = "application/problem+json";
   static final String WITHHELD_DETAIL =
@@ -33,15 +38,29 @@ record Problem(
     headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
   }
 
-  /** The problem for a contract error; its detail is the exception's message, which never holds a value. */
+  /**
+   * The problem for a contract error; its detail is the exception's message, which never holds a
+   * value.
+   */
   static Problem of(ContractException e) {
     return new Problem(
-        ProblemType.of(e.code()), e.getMessage(), e.path(), null, e.ruleId().orElse(null), Map.of());
+        ProblemType.of(e.code()),
+        e.getMessage(),
+        e.path(),
+        null,
+        e.ruleId().orElse(null),
+        Map.of());
   }
 
   /** The problem for a secret finding of the gateway's own guard. */
   static Problem of(Guard.Finding finding) {
-    return new Problem(ProblemType.of(finding.code()), finding.message(), finding.path(), null, finding.ruleId(), Map.of());
+    return new Problem(
+        ProblemType.of(finding.code()),
+        finding.message(),
+        finding.path(),
+        null,
+        finding.ruleId(),
+        Map.of());
   }
 
   // One factory per problem the gateway writes itself, in the order of ProblemType: every text of
@@ -49,18 +68,27 @@ record Problem(
 
   /** {@code invalid_type}: the body of {@code POST /v1/build/{operation}} is not a JSON object. */
   static Problem invalidType() {
-    return new Problem(ProblemType.INVALID_TYPE, "the body must be a JSON object of builder parameters", "$", null,
-        null, Map.of());
+    return new Problem(
+        ProblemType.INVALID_TYPE,
+        "the body must be a JSON object of builder parameters",
+        "$",
+        null,
+        null,
+        Map.of());
   }
 
   /** {@code invalid_value}: {@code field} (an identifier) is outside the gateway's bound. */
   static Problem invalidValue(String field) {
-    return new Problem(ProblemType.INVALID_VALUE, field + Identifiers.RULE, "$." + field, null, null, Map.of());
+    return new Problem(
+        ProblemType.INVALID_VALUE, field + Identifiers.RULE, "$." + field, null, null, Map.of());
   }
 
-  /** {@code too_large}: the body is over {@code maxBytes}; the connection closes after the answer. */
+  /**
+   * {@code too_large}: the body is over {@code maxBytes}; the connection closes after the answer.
+   */
   static Problem tooLarge(int maxBytes) {
-    return of(ProblemType.TOO_LARGE, "input exceeds " + maxBytes + " bytes").withHeader("Connection", "close");
+    return of(ProblemType.TOO_LARGE, "input exceeds " + maxBytes + " bytes")
+        .withHeader("Connection", "close");
   }
 
   /** {@code too_large} as the server reports it before routing, where the limit is not known. */
@@ -99,10 +127,12 @@ record Problem(
   /** {@code unauthorized}, with the {@code WWW-Authenticate} challenge. */
   static Problem unauthorized(Credentials what) {
     return switch (what) {
-      case MISSING -> of(ProblemType.UNAUTHORIZED, "an API key is required: send Authorization: Bearer <key>")
-          .withHeader("WWW-Authenticate", Dispatcher.REALM);
-      case INVALID -> of(ProblemType.UNAUTHORIZED, "the API key is not valid")
-          .withHeader("WWW-Authenticate", Dispatcher.REALM + ", error=\"invalid_token\"");
+      case MISSING ->
+          of(ProblemType.UNAUTHORIZED, "an API key is required: send Authorization: Bearer <key>")
+              .withHeader("WWW-Authenticate", Dispatcher.REALM);
+      case INVALID ->
+          of(ProblemType.UNAUTHORIZED, "the API key is not valid")
+              .withHeader("WWW-Authenticate", Dispatcher.REALM + ", error=\"invalid_token\"");
     };
   }
 
@@ -159,12 +189,18 @@ record Problem(
       return of(ProblemType.METHOD_NOT_ALLOWED, "this method is not allowed here");
     }
     String allow = String.join(", ", allowed);
-    return of(ProblemType.METHOD_NOT_ALLOWED, "this resource allows " + allow).withHeader("Allow", allow);
+    return of(ProblemType.METHOD_NOT_ALLOWED, "this resource allows " + allow)
+        .withHeader("Allow", allow);
   }
 
-  /** {@code request_timeout}: the body did not arrive within {@code deadline}; the connection closes. */
+  /**
+   * {@code request_timeout}: the body did not arrive within {@code deadline}; the connection
+   * closes.
+   */
   static Problem requestTimeout(Duration deadline) {
-    return of(ProblemType.REQUEST_TIMEOUT, "the request body did not arrive within " + Gateway.seconds(deadline))
+    return of(
+            ProblemType.REQUEST_TIMEOUT,
+            "the request body did not arrive within " + Gateway.seconds(deadline))
         .withHeader("Connection", "close");
   }
 
@@ -196,12 +232,14 @@ record Problem(
 
   /** {@code rate_limited}, with {@code Retry-After: retryAfterSeconds}. */
   static Problem rateLimited(Limit limit, long retryAfterSeconds) {
-    return of(ProblemType.RATE_LIMITED, limit.detail).withHeader("Retry-After", Long.toString(retryAfterSeconds));
+    return of(ProblemType.RATE_LIMITED, limit.detail)
+        .withHeader("Retry-After", Long.toString(retryAfterSeconds));
   }
 
   /** {@code header_too_large}, as the server reports it before routing. */
   static Problem headerTooLarge() {
-    return of(ProblemType.HEADER_TOO_LARGE, "the request headers are larger than the server accepts");
+    return of(
+        ProblemType.HEADER_TOO_LARGE, "the request headers are larger than the server accepts");
   }
 
   /** {@code internal_error}: the details go to the log, never into the answer. */
@@ -214,15 +252,20 @@ record Problem(
     return of(ProblemType.BAD_GATEWAY, "the adapter failed to answer");
   }
 
-  /** {@code bad_gateway}: the adapter's answer failed the gateway's {@code check} and was withheld. */
+  /**
+   * {@code bad_gateway}: the adapter's answer failed the gateway's {@code check} and was withheld.
+   */
   static Problem badGateway(String check) {
-    return of(ProblemType.BAD_GATEWAY,
+    return of(
+        ProblemType.BAD_GATEWAY,
         "the adapter's answer was withheld because it failed the gateway's checks (" + check + ")");
   }
 
   /** {@code adapter_timeout}: no answer within {@code timeout}. */
   static Problem adapterTimeout(Duration timeout) {
-    return of(ProblemType.ADAPTER_TIMEOUT, "the adapter did not answer within " + Gateway.seconds(timeout));
+    return of(
+        ProblemType.ADAPTER_TIMEOUT,
+        "the adapter did not answer within " + Gateway.seconds(timeout));
   }
 
   /** Which bound an {@code overloaded} request found full. */
@@ -263,10 +306,12 @@ record Problem(
   /** {@code shutting_down}. */
   static Problem shuttingDown(Drain who) {
     return switch (who) {
-      case WORK -> of(ProblemType.SHUTTING_DOWN, "the gateway is shutting down; retry on another instance")
-          .withHeader("Retry-After", "5")
-          .withHeader("Connection", "close");
-      case READINESS -> of(ProblemType.SHUTTING_DOWN, "the gateway is draining").withHeader("Retry-After", "5");
+      case WORK ->
+          of(ProblemType.SHUTTING_DOWN, "the gateway is shutting down; retry on another instance")
+              .withHeader("Retry-After", "5")
+              .withHeader("Connection", "close");
+      case READINESS ->
+          of(ProblemType.SHUTTING_DOWN, "the gateway is draining").withHeader("Retry-After", "5");
       case SERVER -> of(ProblemType.SHUTTING_DOWN, "the gateway is not accepting requests");
     };
   }

@@ -24,8 +24,10 @@ final class ProblemErrorHandler extends ErrorHandler {
   public boolean handle(Request request, Response response, Callback callback) {
     int received = response.getStatus();
     Problem problem = problemFor(received);
-    Gateway.LOG.log(problem.status() >= 500 && problem.type() != ProblemType.HTTP_VERSION_NOT_SUPPORTED
-            ? System.Logger.Level.WARNING : System.Logger.Level.INFO,
+    Gateway.LOG.log(
+        problem.status() >= 500 && problem.type() != ProblemType.HTTP_VERSION_NOT_SUPPORTED
+            ? System.Logger.Level.WARNING
+            : System.Logger.Level.INFO,
         "refused before routing: " + problem.status() + " " + problem.type().code());
     Outcome outcome = Outcome.refused(problem);
     services.metrics().record(Services.UNMATCHED_ROUTE, outcome, 0);
@@ -47,7 +49,10 @@ final class ProblemErrorHandler extends ErrorHandler {
       case 431 -> Problem.headerTooLarge();
       case 503 -> Problem.shuttingDown(Problem.Drain.SERVER);
       case 505 -> Problem.httpVersionNotSupported();
-      default -> status >= 500 ? Problem.internalError() : Problem.badRequest(Problem.BadRequest.MALFORMED);
+      default ->
+          status >= 500
+              ? Problem.internalError()
+              : Problem.badRequest(Problem.BadRequest.MALFORMED);
     };
   }
 }

@@ -20,10 +20,14 @@ public enum ProblemType {
   DUPLICATE_KEY(ErrorCode.DUPLICATE_KEY, 400, "Duplicate key"),
   /** The body nests deeper than the configured limit. */
   TOO_DEEP(ErrorCode.TOO_DEEP, 400, "Body nests too deep"),
-  /** The body is larger than the configured limit; sent before the body is read when its length is declared. */
+  /**
+   * The body is larger than the configured limit; sent before the body is read when its length is
+   * declared.
+   */
   TOO_LARGE(ErrorCode.TOO_LARGE, 413, "Body too large"),
   /** The envelope's {@code schema_version} is not one the contract reads. */
-  UNSUPPORTED_SCHEMA_VERSION(ErrorCode.UNSUPPORTED_SCHEMA_VERSION, 400, "Unsupported schema version"),
+  UNSUPPORTED_SCHEMA_VERSION(
+      ErrorCode.UNSUPPORTED_SCHEMA_VERSION, 400, "Unsupported schema version"),
   /** The envelope names an operation the contract does not define. */
   UNKNOWN_OPERATION(ErrorCode.UNKNOWN_OPERATION, 400, "Unknown operation"),
   /** A key or builder parameter the contract does not define. */
@@ -59,7 +63,9 @@ public enum ProblemType {
   NOT_FOUND(null, 404, "Not found"),
   /** The path exists but not for this method. Sent with {@code Allow}. */
   METHOD_NOT_ALLOWED(null, 405, "Method not allowed"),
-  /** The body did not arrive whole within the body deadline. Sent with {@code Connection: close}. */
+  /**
+   * The body did not arrive whole within the body deadline. Sent with {@code Connection: close}.
+   */
   REQUEST_TIMEOUT(null, 408, "Request timeout"),
   /** The request line is longer than the server accepts. */
   URI_TOO_LONG(null, 414, "URI too long"),
@@ -96,7 +102,10 @@ public enum ProblemType {
     this.title = title;
   }
 
-  /** The stable lower-case code, e.g. {@code rate_limited}; equal to the contract's wire name for contract errors. */
+  /**
+   * The stable lower-case code, e.g. {@code rate_limited}; equal to the contract's wire name for
+   * contract errors.
+   */
   public String code() {
     return code;
   }

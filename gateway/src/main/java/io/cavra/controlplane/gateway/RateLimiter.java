@@ -4,7 +4,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.LongSupplier;
 
-/** Token buckets, one per name (an API key id, a client address): {@code perSecond} refill up to {@code burst} tokens. */
+/**
+ * Token buckets, one per name (an API key id, a client address): {@code perSecond} refill up to
+ * {@code burst} tokens.
+ */
 final class RateLimiter {
   private final double perNano;
   private final int burst;
@@ -21,12 +24,17 @@ final class RateLimiter {
     return perNano > 0;
   }
 
-  /** Takes a token for {@code key}: 0 on success, else the whole seconds to wait before one is available. */
+  /**
+   * Takes a token for {@code key}: 0 on success, else the whole seconds to wait before one is
+   * available.
+   */
   long acquire(String key) {
     if (!enabled()) {
       return 0;
     }
-    return buckets.computeIfAbsent(key, k -> new Bucket(burst, nanoClock.getAsLong())).take(nanoClock.getAsLong());
+    return buckets
+        .computeIfAbsent(key, k -> new Bucket(burst, nanoClock.getAsLong()))
+        .take(nanoClock.getAsLong());
   }
 
   /** Whole seconds until {@code key} has a token (0 if it has one now), without taking it. */

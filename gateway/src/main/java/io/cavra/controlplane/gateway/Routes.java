@@ -9,14 +9,16 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The gateway's route table: method plus path template to endpoint. Templates are literal
- * segments, {@code {name}} (one non-empty segment) and a final {@code {name...}} (the rest of the
- * path, one segment or more). Immutable once built.
+ * The gateway's route table: method plus path template to endpoint. Templates are literal segments,
+ * {@code {name}} (one non-empty segment) and a final {@code {name...}} (the rest of the path, one
+ * segment or more). Immutable once built.
  */
 final class Routes {
   /** What a route requires before its endpoint runs. */
   enum Access {
-    /** Health, readiness and metrics: always answered, never audited, outside the concurrency bound. */
+    /**
+     * Health, readiness and metrics: always answered, never audited, outside the concurrency bound.
+     */
     PROBE,
     /** Public documents and the explorer: no key needed. */
     PUBLIC,

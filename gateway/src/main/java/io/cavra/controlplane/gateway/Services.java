@@ -15,10 +15,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** What the endpoints of one running gateway share. Thread-safe. */
 final class Services {
   static final String UNMATCHED_ROUTE = "unmatched";
+
   /** The longest text one audit field holds; identifiers are bounded at 128 already. */
   static final int MAX_AUDIT_FIELD = 128;
+
   private static final java.util.Set<String> KNOWN_METHODS =
-      java.util.Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
+      java.util.Set.of(
+          "GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
 
   private final GatewayConfig config;
   private final ContractJson requestCodec;
@@ -39,18 +42,25 @@ final class Services {
 
   Services(GatewayConfig config, ApiKeys keys, AdapterRunner adapter, AuditSink.Log audit) {
     this.config = config;
-    this.requestCodec = ContractJson.defaults().withMaxBytes(config.maxBodyBytes()).withMaxDepth(config.maxDepth());
+    this.requestCodec =
+        ContractJson.defaults().withMaxBytes(config.maxBodyBytes()).withMaxDepth(config.maxDepth());
     this.guard = new Guard(config.secretGuard());
     this.customGuard = config.secretGuard() != SecretGuard.defaults();
     this.keys = keys;
-    this.rateLimiter = new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst(), System::nanoTime);
-    this.authFailures = new RateLimiter(config.authFailuresPerSecond(), config.authFailureBurst(), System::nanoTime);
+    this.rateLimiter =
+        new RateLimiter(config.rateLimitPerSecond(), config.rateLimitBurst(), System::nanoTime);
+    this.authFailures =
+        new RateLimiter(
+            config.authFailuresPerSecond(), config.authFailureBurst(), System::nanoTime);
     this.permits = new Semaphore(config.maxConcurrentRequests());
-    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, task -> {
-      Thread thread = new Thread(task, "cavra-gateway-deadlines");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ScheduledThreadPoolExecutor timer =
+        new ScheduledThreadPoolExecutor(
+            1,
+            task -> {
+              Thread thread = new Thread(task, "cavra-gateway-deadlines");
+              thread.setDaemon(true);
+              return thread;
+            });
     // A body deadline is cancelled when the body arrives: drop it then rather than keep it queued.
     timer.setRemoveOnCancelPolicy(true);
     this.deadlines = timer;
@@ -89,7 +99,8 @@ final class Services {
 
   /** Runs {@code task} every {@code period} on the gateway's timer thread. */
   ScheduledFuture<?> every(java.time.Duration period, Runnable task) {
-    return deadlines.scheduleWithFixedDelay(task, period.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS);
+    return deadlines.scheduleWithFixedDelay(
+        task, period.toNanos(), period.toNanos(), TimeUnit.NANOSECONDS);
   }
 
   RateLimiter rateLimiter() {
@@ -141,11 +152,15 @@ final class Services {
   }
 
   /** Why a work request was not admitted. */
-  enum Refusal { NONE, GATEWAY_FULL, CLIENT_FULL }
+  enum Refusal {
+    NONE,
+    GATEWAY_FULL,
+    CLIENT_FULL
+  }
 
   /**
-   * Takes a slot for a work request of {@code client} (a key id, or a client address without
-   * keys), or says which bound it is past: the gateway's, or the client's share of it.
+   * Takes a slot for a work request of {@code client} (a key id, or a client address without keys),
+   * or says which bound it is past: the gateway's, or the client's share of it.
    */
   Refusal admit(Exchange exchange, String client) {
     int mine = perClient.merge(client, 1, Integer::sum);
@@ -159,10 +174,11 @@ final class Services {
     }
     inFlight.incrementAndGet();
     // The slot frees as the answer is decided; the drain waits until the answer is written.
-    exchange.onAnswer(() -> {
-      permits.release();
-      release(client);
-    });
+    exchange.onAnswer(
+        () -> {
+          permits.release();
+          release(client);
+        });
     exchange.onFinish(inFlight::decrementAndGet);
     return Refusal.NONE;
   }
@@ -210,7 +226,9 @@ final class Services {
     string(line, outcome.label());
     line.append(",\"status\":").append(outcome.status());
     line.append(",\"latency_ms\":").append(hundredths / 100).append('.');
-    line.append((char) ('0' + hundredths % 100 / 10)).append((char) ('0' + hundredths % 10)).append('}');
+    line.append((char) ('0' + hundredths % 100 / 10))
+        .append((char) ('0' + hundredths % 10))
+        .append('}');
     audit.write(line.toString());
   }
 

@@ -9,7 +9,10 @@ package io.cavra.controlplane.gateway;
 final class Signals {
   private Signals() {}
 
-  /** Runs {@code action} on its own thread each time {@code name} (TERM, INT, HUP) arrives; whether it could. */
+  /**
+   * Runs {@code action} on its own thread each time {@code name} (TERM, INT, HUP) arrives; whether
+   * it could.
+   */
   @SuppressWarnings("removal")
   static boolean handle(String name, Runnable action) {
     try {

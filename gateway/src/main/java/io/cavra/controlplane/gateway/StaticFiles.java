@@ -17,29 +17,38 @@ import java.util.regex.Pattern;
 final class StaticFiles {
   /** The class-path folder, relative to this package. */
   static final String FOLDER = "explorer/";
+
   static final String INDEX = "index.html";
 
-  /** Segments of letters, digits, '_', '-' and inner dots, joined by '/'; no '..', no leading dot. */
+  /**
+   * Segments of letters, digits, '_', '-' and inner dots, joined by '/'; no '..', no leading dot.
+   */
   private static final Pattern NAME =
-      Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_.-]{0,127}(/[A-Za-z0-9_-][A-Za-z0-9_.-]{0,127}){0,4}");
-  private static final Map<String, String> TYPES = Map.ofEntries(
-      Map.entry("html", "text/html; charset=utf-8"),
-      Map.entry("js", "text/javascript; charset=utf-8"),
-      Map.entry("mjs", "text/javascript; charset=utf-8"),
-      Map.entry("css", "text/css; charset=utf-8"),
-      Map.entry("json", "application/json"),
-      Map.entry("svg", "image/svg+xml"),
-      Map.entry("png", "image/png"),
-      Map.entry("ico", "image/x-icon"),
-      Map.entry("txt", "text/plain; charset=utf-8"),
-      Map.entry("map", "application/json"),
-      Map.entry("woff2", "font/woff2"));
-  private static final byte[] PLACEHOLDER = ("<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-      + "<title>CAVRA control plane gateway</title></head><body><h1>CAVRA control plane gateway</h1>"
-      + "<p>The contract explorer is not built into this jar (explorer not built).</p>"
-      + "<p>The API is available: <a href=\"/v1/operations\">/v1/operations</a>, "
-      + "<a href=\"/v1/contract\">/v1/contract</a>, <a href=\"/openapi.json\">/openapi.json</a>.</p>"
-      + "</body></html>\n").getBytes(StandardCharsets.UTF_8);
+      Pattern.compile(
+          "[A-Za-z0-9_-][A-Za-z0-9_.-]{0,127}(/[A-Za-z0-9_-][A-Za-z0-9_.-]{0,127}){0,4}");
+
+  private static final Map<String, String> TYPES =
+      Map.ofEntries(
+          Map.entry("html", "text/html; charset=utf-8"),
+          Map.entry("js", "text/javascript; charset=utf-8"),
+          Map.entry("mjs", "text/javascript; charset=utf-8"),
+          Map.entry("css", "text/css; charset=utf-8"),
+          Map.entry("json", "application/json"),
+          Map.entry("svg", "image/svg+xml"),
+          Map.entry("png", "image/png"),
+          Map.entry("ico", "image/x-icon"),
+          Map.entry("txt", "text/plain; charset=utf-8"),
+          Map.entry("map", "application/json"),
+          Map.entry("woff2", "font/woff2"));
+  private static final byte[] PLACEHOLDER =
+      ("<!doctype html>\n"
+              + "<html lang=\"en\"><head><meta charset=\"utf-8\"><title>CAVRA control plane"
+              + " gateway</title></head><body><h1>CAVRA control plane gateway</h1><p>The contract"
+              + " explorer is not built into this jar (explorer not built).</p><p>The API is"
+              + " available: <a href=\"/v1/operations\">/v1/operations</a>, <a"
+              + " href=\"/v1/contract\">/v1/contract</a>, <a"
+              + " href=\"/openapi.json\">/openapi.json</a>.</p></body></html>\n")
+          .getBytes(StandardCharsets.UTF_8);
 
   /** One file: its bytes and content type. */
   record File(byte[] bytes, String contentType) {}
@@ -51,7 +60,9 @@ final class StaticFiles {
     return file(INDEX).orElseGet(() -> new File(PLACEHOLDER, TYPES.get("html")));
   }
 
-  /** The file called {@code name} inside the folder, if the name is acceptable and the file exists. */
+  /**
+   * The file called {@code name} inside the folder, if the name is acceptable and the file exists.
+   */
   Optional<File> file(String name) {
     if (!acceptableName(name)) {
       return Optional.empty();
@@ -71,7 +82,8 @@ final class StaticFiles {
       return false;
     }
     int dot = name.lastIndexOf('.');
-    return dot > name.lastIndexOf('/') && TYPES.containsKey(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    return dot > name.lastIndexOf('/')
+        && TYPES.containsKey(name.substring(dot + 1).toLowerCase(Locale.ROOT));
   }
 
   private static Optional<File> load(String name) {

@@ -44,7 +44,8 @@ final class Tls {
     factory.setKeyStore(load());
     factory.setKeyStorePassword(new String(password));
     factory.setKeyManagerPassword(new String(password));
-    // Clients reach the gateway by address as often as by name; the certificate is the client's to check.
+    // Clients reach the gateway by address as often as by name; the certificate is the client's to
+    // check.
     factory.setSniRequired(false);
   }
 
@@ -52,7 +53,9 @@ final class Tls {
     return factory;
   }
 
-  /** Reads the files again if they changed and puts the new material in force for new connections. */
+  /**
+   * Reads the files again if they changed and puts the new material in force for new connections.
+   */
   boolean reloadIfChanged() {
     byte[][] now = read();
     if (Arrays.deepEquals(now, seen)) {
@@ -62,7 +65,8 @@ final class Tls {
     try {
       factory.reload(f -> f.setKeyStore(store));
     } catch (Exception e) {
-      throw new IllegalStateException("cannot put the new TLS material in force: " + Gateway.describe(e), e);
+      throw new IllegalStateException(
+          "cannot put the new TLS material in force: " + Gateway.describe(e), e);
     }
     return true;
   }
@@ -98,8 +102,11 @@ final class Tls {
         try {
           given.load(new ByteArrayInputStream(content[0]), storePassword);
         } catch (IOException e) {
-          throw new IllegalArgumentException("TLS key store " + config.tlsKeyStore().get()
-              + " cannot be opened with the password in " + config.tlsKeyStorePasswordFile().get());
+          throw new IllegalArgumentException(
+              "TLS key store "
+                  + config.tlsKeyStore().get()
+                  + " cannot be opened with the password in "
+                  + config.tlsKeyStorePasswordFile().get());
         }
         String alias = null;
         for (String name : java.util.Collections.list(given.aliases())) {
@@ -109,22 +116,32 @@ final class Tls {
           }
         }
         if (alias == null) {
-          throw new IllegalArgumentException("TLS key store " + config.tlsKeyStore().get() + " holds no private key");
+          throw new IllegalArgumentException(
+              "TLS key store " + config.tlsKeyStore().get() + " holds no private key");
         }
-        store.setKeyEntry("gateway", given.getKey(alias, storePassword), password, given.getCertificateChain(alias));
+        store.setKeyEntry(
+            "gateway",
+            given.getKey(alias, storePassword),
+            password,
+            given.getCertificateChain(alias));
         Arrays.fill(storePassword, '\0');
       } else {
         Path certificateFile = config.tlsCertificate().get();
         Collection<? extends Certificate> chain;
         try {
-          chain = CertificateFactory.getInstance("X.509").generateCertificates(new ByteArrayInputStream(content[0]));
+          chain =
+              CertificateFactory.getInstance("X.509")
+                  .generateCertificates(new ByteArrayInputStream(content[0]));
         } catch (GeneralSecurityException e) {
-          throw new IllegalArgumentException("TLS certificate " + certificateFile + " is not a PEM certificate chain");
+          throw new IllegalArgumentException(
+              "TLS certificate " + certificateFile + " is not a PEM certificate chain");
         }
         if (chain.isEmpty()) {
-          throw new IllegalArgumentException("TLS certificate " + certificateFile + " holds no certificate");
+          throw new IllegalArgumentException(
+              "TLS certificate " + certificateFile + " holds no certificate");
         }
-        PrivateKey key = privateKey(content[1], config.tlsPrivateKey().get(), chain.iterator().next());
+        PrivateKey key =
+            privateKey(content[1], config.tlsPrivateKey().get(), chain.iterator().next());
         store.setKeyEntry("gateway", key, password, chain.toArray(Certificate[]::new));
       }
       seen = content;
@@ -142,20 +159,29 @@ final class Tls {
     int from = text.indexOf(begin);
     int to = text.indexOf(end);
     if (from < 0 || to < from) {
-      throw new IllegalArgumentException("TLS key " + file + " is not a PKCS#8 PEM private key (BEGIN PRIVATE KEY);"
-          + " convert one with: openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.pk8");
+      throw new IllegalArgumentException(
+          "TLS key "
+              + file
+              + " is not a PKCS#8 PEM private key (BEGIN PRIVATE KEY);"
+              + " convert one with: openssl pkcs8 -topk8 -nocrypt -in KEY -out KEY.pk8");
     }
     byte[] der;
     try {
       der = Base64.getMimeDecoder().decode(text.substring(from + begin.length(), to));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("TLS key " + file + " is not valid base64 inside its PEM markers");
+      throw new IllegalArgumentException(
+          "TLS key " + file + " is not valid base64 inside its PEM markers");
     }
     try {
-      return KeyFactory.getInstance(certificate.getPublicKey().getAlgorithm()).generatePrivate(new PKCS8EncodedKeySpec(der));
+      return KeyFactory.getInstance(certificate.getPublicKey().getAlgorithm())
+          .generatePrivate(new PKCS8EncodedKeySpec(der));
     } catch (GeneralSecurityException e) {
-      throw new IllegalArgumentException("TLS key " + file + " does not hold a "
-          + certificate.getPublicKey().getAlgorithm() + " private key for the certificate");
+      throw new IllegalArgumentException(
+          "TLS key "
+              + file
+              + " does not hold a "
+              + certificate.getPublicKey().getAlgorithm()
+              + " private key for the certificate");
     } finally {
       Arrays.fill(der, (byte) 0);
     }

@@ -28,21 +28,26 @@ class AdapterContainmentTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource({
-      "wrong-correlation, bad_gateway, correlation_mismatch",
-      "other-tenant, bad_gateway, tenant_mismatch",
-      "wrong-operation, bad_gateway, operation_mismatch",
-      "secret-in-summary, bad_gateway, ",
-      "throws, bad_gateway, ",
-      "null, bad_gateway, answer",
+    "wrong-correlation, bad_gateway, correlation_mismatch",
+    "other-tenant, bad_gateway, tenant_mismatch",
+    "wrong-operation, bad_gateway, operation_mismatch",
+    "secret-in-summary, bad_gateway, ",
+    "throws, bad_gateway, ",
+    "null, bad_gateway, answer",
   })
   void aFailingAnswerIsWithheldWithA502(String mode, String code, String check) {
-    try (TestGateway gateway = TestGateway.start(dir, config -> TestGateway.adapter(config, mode))) {
-      ControlPlaneRequest request = ControlPlaneRequest.builder(Operation.POLICY_REGISTRY_READINESS)
-          .tenantId("tenant-demo").build();
+    try (TestGateway gateway =
+        TestGateway.start(dir, config -> TestGateway.adapter(config, mode))) {
+      ControlPlaneRequest request =
+          ControlPlaneRequest.builder(Operation.POLICY_REGISTRY_READINESS)
+              .tenantId("tenant-demo")
+              .build();
 
-      HttpResponse<String> response = gateway.post("/v1/control-plane", ContractJson.toJson(request));
+      HttpResponse<String> response =
+          gateway.post("/v1/control-plane", ContractJson.toJson(request));
 
-      Map<String, Object> problem = assertProblem(response, ProblemType.fromCode(code).orElseThrow());
+      Map<String, Object> problem =
+          assertProblem(response, ProblemType.fromCode(code).orElseThrow());
       assertThat(problem).containsEntry("correlation_id", request.correlationId());
       if (check != null) {
         assertThat(problem.get("detail").toString()).endsWith("(" + check + ")");
@@ -52,27 +57,40 @@ class AdapterContainmentTest {
         assertThat(gateway.logs()).contains("failed (operation policy_registry_readiness");
       }
       assertNothingLeaked(gateway, response);
-      assertThat(gateway.auditLines()).anySatisfy(line -> assertThat(line)
-          .containsEntry("correlation_id", request.correlationId())
-          .containsEntry("outcome", code).containsEntry("status", 502L));
+      assertThat(gateway.auditLines())
+          .anySatisfy(
+              line ->
+                  assertThat(line)
+                      .containsEntry("correlation_id", request.correlationId())
+                      .containsEntry("outcome", code)
+                      .containsEntry("status", 502L));
     }
   }
 
   @Test
   void anAdapterThatThrowsIsLoggedWithoutItsMessage() {
-    try (TestGateway gateway = TestGateway.start(dir, config -> TestGateway.adapter(config, "throws"))) {
+    try (TestGateway gateway =
+        TestGateway.start(dir, config -> TestGateway.adapter(config, "throws"))) {
       gateway.post("/v1/control-plane", TestGateway.tenantStatus("tenant-demo"));
 
-      assertThat(gateway.logs()).contains("java.lang.IllegalStateException").doesNotContain("exploded");
+      assertThat(gateway.logs())
+          .contains("java.lang.IllegalStateException")
+          .doesNotContain("exploded");
     }
   }
 
   @Test
   void aSlowAdapterTimesOutWithA502AndTheGatewayStaysResponsive() {
-    try (TestGateway gateway = TestGateway.start(dir, config -> TestGateway.adapter(config, "slow")
-        .withAdapter(MisbehavingAdapter.NAME, Map.of("mode", "slow", "delay-ms", "30000"))
-        .withAdapterTimeout(Duration.ofMillis(300)))) {
-      HttpResponse<String> response = gateway.post("/v1/control-plane", TestGateway.tenantStatus("tenant-demo"));
+    try (TestGateway gateway =
+        TestGateway.start(
+            dir,
+            config ->
+                TestGateway.adapter(config, "slow")
+                    .withAdapter(
+                        MisbehavingAdapter.NAME, Map.of("mode", "slow", "delay-ms", "30000"))
+                    .withAdapterTimeout(Duration.ofMillis(300)))) {
+      HttpResponse<String> response =
+          gateway.post("/v1/control-plane", TestGateway.tenantStatus("tenant-demo"));
 
       Map<String, Object> problem = assertProblem(response, ProblemType.ADAPTER_TIMEOUT);
       assertThat(problem).containsEntry("detail", "the adapter did not answer within 0.3 s");
@@ -83,8 +101,10 @@ class AdapterContainmentTest {
 
   @Test
   void anHonestAdapterIsAnswered() {
-    try (TestGateway gateway = TestGateway.start(dir, config -> TestGateway.adapter(config, "honest"))) {
-      HttpResponse<String> response = gateway.post("/v1/control-plane", TestGateway.tenantStatus("tenant-demo"));
+    try (TestGateway gateway =
+        TestGateway.start(dir, config -> TestGateway.adapter(config, "honest"))) {
+      HttpResponse<String> response =
+          gateway.post("/v1/control-plane", TestGateway.tenantStatus("tenant-demo"));
 
       assertThat(response.statusCode()).isEqualTo(200);
     }
@@ -92,20 +112,25 @@ class AdapterContainmentTest {
 
   @Test
   void theAdaptersCapabilitiesAreListed() {
-    try (TestGateway gateway = TestGateway.start(dir, config -> TestGateway.adapter(config, "honest"))) {
+    try (TestGateway gateway =
+        TestGateway.start(dir, config -> TestGateway.adapter(config, "honest"))) {
       @SuppressWarnings("unchecked")
-      java.util.List<Map<String, Object>> operations = (java.util.List<Map<String, Object>>)
-          TestGateway.json(gateway.get("/v1/operations").body()).get("operations");
+      java.util.List<Map<String, Object>> operations =
+          (java.util.List<Map<String, Object>>)
+              TestGateway.json(gateway.get("/v1/operations").body()).get("operations");
       for (Map<String, Object> operation : operations) {
-        assertThat(operation).containsEntry("implemented_by_adapter",
-            operation.get("name").equals(Operation.POLICY_REGISTRY_READINESS.wireName()));
+        assertThat(operation)
+            .containsEntry(
+                "implemented_by_adapter",
+                operation.get("name").equals(Operation.POLICY_REGISTRY_READINESS.wireName()));
       }
     }
   }
 
   @Test
   void anAdapterThatFailsToStartStopsTheGatewayFromStarting() {
-    assertThatThrownBy(() -> TestGateway.start(dir, config -> TestGateway.adapter(config, "fail-to-start")))
+    assertThatThrownBy(
+            () -> TestGateway.start(dir, config -> TestGateway.adapter(config, "fail-to-start")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("adapter misbehaving: this adapter refuses to start");
   }
@@ -115,7 +140,8 @@ class AdapterContainmentTest {
     assertThatThrownBy(() -> TestGateway.start(dir, config -> config.withAdapter("nope")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("unknown adapter; known adapters: ")
-        .hasMessageContaining("community").hasMessageContaining("misbehaving");
+        .hasMessageContaining("community")
+        .hasMessageContaining("misbehaving");
   }
 
   static void assertNothingLeaked(TestGateway gateway, HttpResponse<String> response) {

@@ -31,9 +31,13 @@ class ApiKeysTest {
     String text = Files.readString(file, StandardCharsets.UTF_8);
     assertThat(text).doesNotContain(secret).doesNotContain(secret.substring(6, 30));
     Map<String, Object> line = TestGateway.json(text.strip());
-    assertThat(line.keySet()).containsExactly("key_id", "sha256", "tenants", "operations", "created_at");
-    assertThat(line).containsEntry("key_id", "ci-bot").containsEntry("sha256", ApiKeys.sha256Hex(secret.toCharArray()))
-        .containsEntry("tenants", List.of("tenant-demo")).containsEntry("operations", List.of("tenant_status"));
+    assertThat(line.keySet())
+        .containsExactly("key_id", "sha256", "tenants", "operations", "created_at");
+    assertThat(line)
+        .containsEntry("key_id", "ci-bot")
+        .containsEntry("sha256", ApiKeys.sha256Hex(secret.toCharArray()))
+        .containsEntry("tenants", List.of("tenant-demo"))
+        .containsEntry("operations", List.of("tenant_status"));
   }
 
   @Test
@@ -63,7 +67,8 @@ class ApiKeysTest {
     ApiKeys.add(file, "a", Set.of("*"), Set.of("*"));
 
     if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+          .isEqualTo("rw-------");
     }
   }
 
@@ -71,7 +76,8 @@ class ApiKeysTest {
   void authenticateFindsTheEntryOfAKeyAndNothingElse() {
     Path file = dir.resolve("keys.jsonl");
     String a = ApiKeys.add(file, "a", Set.of("tenant-a"), Set.of("*")).reveal();
-    String b = ApiKeys.add(file, "b", Set.of("*"), Set.of("tenant_status", "entitlement_status")).reveal();
+    String b =
+        ApiKeys.add(file, "b", Set.of("*"), Set.of("tenant_status", "entitlement_status")).reveal();
     ApiKeys keys = ApiKeys.load(file);
 
     assertThat(keys.authenticate(a)).get().extracting(ApiKeys.Entry::keyId).isEqualTo("a");
@@ -91,7 +97,8 @@ class ApiKeysTest {
     ApiKeys.add(file, "a", Set.of("*"), Set.of("*"));
 
     assertThatThrownBy(() -> ApiKeys.add(file, "a", Set.of("*"), Set.of("*")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessage("key id a is already in " + file);
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("key id a is already in " + file);
   }
 
   @Test
@@ -101,8 +108,10 @@ class ApiKeysTest {
     assertThatThrownBy(() -> ApiKeys.add(file, "a", Set.of(), Set.of("*")))
         .hasMessage("tenants must name at least one entry, or *");
     assertThatThrownBy(() -> ApiKeys.add(file, "a", Set.of("*"), Set.of("launch_rockets")))
-        .hasMessage("operations names an unknown operation; use wire names such as tenant_status, or *");
-    assertThatThrownBy(() -> ApiKeys.add(file, "a", new LinkedHashSet<>(List.of("*", "t")), Set.of("*")))
+        .hasMessage(
+            "operations names an unknown operation; use wire names such as tenant_status, or *");
+    assertThatThrownBy(
+            () -> ApiKeys.add(file, "a", new LinkedHashSet<>(List.of("*", "t")), Set.of("*")))
         .hasMessage("tenants: * stands alone");
     assertThatThrownBy(() -> ApiKeys.add(file, "no spaces", Set.of("*"), Set.of("*")))
         .hasMessageStartingWith("key_id must be");
@@ -112,9 +121,13 @@ class ApiKeysTest {
   @Test
   void loadSkipsBlankAndCommentLines() throws Exception {
     Path file = dir.resolve("keys.jsonl");
-    Files.writeString(file, "# keys for the demo\n\n" + line("a", "*") + "\n   \n" + line("b", "tenant_status") + "\n");
+    Files.writeString(
+        file,
+        "# keys for the demo\n\n" + line("a", "*") + "\n   \n" + line("b", "tenant_status") + "\n");
 
-    assertThat(ApiKeys.load(file).entries()).extracting(ApiKeys.Entry::keyId).containsExactly("a", "b");
+    assertThat(ApiKeys.load(file).entries())
+        .extracting(ApiKeys.Entry::keyId)
+        .containsExactly("a", "b");
   }
 
   @Test
@@ -133,14 +146,18 @@ class ApiKeysTest {
   void unknownKeysAndBadHashesAreRefused() throws Exception {
     Path file = dir.resolve("keys.jsonl");
     Files.writeString(file, line("a", "*").replace("\"tenants\"", "\"key\":\"x\",\"tenants\""));
-    assertThatThrownBy(() -> ApiKeys.load(file)).hasMessageEndingWith(
-        "line 1: unknown key; expected key_id, sha256, tenants, operations, created_at, expires_at");
+    assertThatThrownBy(() -> ApiKeys.load(file))
+        .hasMessageEndingWith(
+            "line 1: unknown key; expected key_id, sha256, tenants, operations, created_at,"
+                + " expires_at");
 
     Files.writeString(file, line("a", "*").replace("\"" + "0".repeat(64) + "\"", "\"ABC\""));
-    assertThatThrownBy(() -> ApiKeys.load(file)).hasMessageEndingWith("line 1: sha256 must be 64 lower-case hex digits");
+    assertThatThrownBy(() -> ApiKeys.load(file))
+        .hasMessageEndingWith("line 1: sha256 must be 64 lower-case hex digits");
 
     Files.writeString(file, line("a", "*") + "\n" + line("a", "*"));
-    assertThatThrownBy(() -> ApiKeys.load(file)).hasMessageEndingWith("line 2: key_id a appears twice");
+    assertThatThrownBy(() -> ApiKeys.load(file))
+        .hasMessageEndingWith("line 2: key_id a appears twice");
   }
 
   @Test
@@ -148,13 +165,20 @@ class ApiKeysTest {
     GeneratedKey key = ApiKeys.add(dir.resolve("keys.jsonl"), "printer", Set.of("*"), Set.of("*"));
     String secret = key.reveal();
 
-    assertThat(key.toString()).isEqualTo("GeneratedKey[keyId=printer, key=[REDACTED]]").doesNotContain(secret);
+    assertThat(key.toString())
+        .isEqualTo("GeneratedKey[keyId=printer, key=[REDACTED]]")
+        .doesNotContain(secret);
     key.destroy();
     assertThatThrownBy(key::reveal).isInstanceOf(IllegalStateException.class);
   }
 
   private static String line(String id, String operation) {
-    return "{\"key_id\":\"" + id + "\",\"sha256\":\"" + "0".repeat(64) + "\",\"tenants\":[\"*\"],\"operations\":[\""
-        + operation + "\"]}";
+    return "{\"key_id\":\""
+        + id
+        + "\",\"sha256\":\""
+        + "0".repeat(64)
+        + "\",\"tenants\":[\"*\"],\"operations\":[\""
+        + operation
+        + "\"]}";
   }
 }

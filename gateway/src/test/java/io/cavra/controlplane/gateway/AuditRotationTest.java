@@ -42,18 +42,23 @@ class AuditRotationTest {
   @Test
   void aGatewayAuditTrailStaysWithinItsBound() throws Exception {
     Path file = dir.resolve("gateway-audit.jsonl");
-    try (Gateway gateway = Gateway.start(GatewayConfig.defaults().withPort(0)
-        .withAuditSink(AuditSink.file(file).withRotation(4096, 2)))) {
+    try (Gateway gateway =
+        Gateway.start(
+            GatewayConfig.defaults()
+                .withPort(0)
+                .withAuditSink(AuditSink.file(file).withRotation(4096, 2)))) {
       java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
       for (int i = 0; i < 60; i++) {
-        client.send(java.net.http.HttpRequest.newBuilder(gateway.uri().resolve("/v1/operations")).build(),
+        client.send(
+            java.net.http.HttpRequest.newBuilder(gateway.uri().resolve("/v1/operations")).build(),
             java.net.http.HttpResponse.BodyHandlers.discarding());
       }
     }
 
     long total = 0;
     try (var files = Files.list(dir)) {
-      for (Path part : files.filter(p -> p.getFileName().toString().startsWith("gateway-audit")).toList()) {
+      for (Path part :
+          files.filter(p -> p.getFileName().toString().startsWith("gateway-audit")).toList()) {
         assertThat(Files.size(part)).isLessThanOrEqualTo(4096);
         total += Files.size(part);
       }

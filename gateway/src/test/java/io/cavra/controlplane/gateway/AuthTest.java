@@ -31,7 +31,8 @@ class AuthTest {
     all = bearer(ApiKeys.add(keys, "all", Set.of("*"), Set.of("*")));
     demo = bearer(ApiKeys.add(keys, "demo", Set.of("tenant-demo"), Set.of("*")));
     statusOnly = bearer(ApiKeys.add(keys, "status-only", Set.of("*"), Set.of("tenant_status")));
-    gateway = TestGateway.start(dir, config -> TestGateway.adapter(config.withKeyFile(keys), "honest"));
+    gateway =
+        TestGateway.start(dir, config -> TestGateway.adapter(config.withKeyFile(keys), "honest"));
   }
 
   @AfterAll
@@ -46,11 +47,13 @@ class AuthTest {
 
   @Test
   void noKeyIs401WithABearerChallenge() {
-    HttpResponse<String> response = gateway.post("/v1/control-plane", TestGateway.tenantStatus("tenant-demo"));
+    HttpResponse<String> response =
+        gateway.post("/v1/control-plane", TestGateway.tenantStatus("tenant-demo"));
 
     assertThat(assertProblem(response, ProblemType.UNAUTHORIZED))
         .containsEntry("detail", "an API key is required: send Authorization: Bearer <key>");
-    assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"cavra-control-plane\"");
+    assertThat(response.headers().firstValue("WWW-Authenticate"))
+        .hasValue("Bearer realm=\"cavra-control-plane\"");
     assertThat(MisbehavingAdapter.CALLERS).isEmpty();
   }
 
@@ -58,34 +61,45 @@ class AuthTest {
   void anUnknownKeyIs401WithInvalidToken() {
     String guess = "Bearer " + ApiKeys.KEY_PREFIX + "x".repeat(49);
 
-    HttpResponse<String> response = gateway.post("/v1/control-plane", TestGateway.tenantStatus("tenant-demo"),
-        "Authorization", guess);
+    HttpResponse<String> response =
+        gateway.post(
+            "/v1/control-plane", TestGateway.tenantStatus("tenant-demo"), "Authorization", guess);
 
     assertProblem(response, ProblemType.UNAUTHORIZED);
-    assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow()).contains("error=\"invalid_token\"");
+    assertThat(response.headers().firstValue("WWW-Authenticate").orElseThrow())
+        .contains("error=\"invalid_token\"");
     assertThat(response.body()).doesNotContain("x".repeat(49));
   }
 
   @Test
   void anotherSchemeIs401() {
-    HttpResponse<String> response = gateway.post("/v1/control-plane", TestGateway.tenantStatus("tenant-demo"),
-        "Authorization", "Basic dXNlcjpwYXNz");
+    HttpResponse<String> response =
+        gateway.post(
+            "/v1/control-plane",
+            TestGateway.tenantStatus("tenant-demo"),
+            "Authorization",
+            "Basic dXNlcjpwYXNz");
 
     assertProblem(response, ProblemType.UNAUTHORIZED);
   }
 
   @Test
   void theSchemeIsCaseInsensitive() {
-    HttpResponse<String> response = gateway.post("/v1/control-plane", TestGateway.tenantStatus("tenant-demo"),
-        "Authorization", "bearer " + demo.substring("Bearer ".length()));
+    HttpResponse<String> response =
+        gateway.post(
+            "/v1/control-plane",
+            TestGateway.tenantStatus("tenant-demo"),
+            "Authorization",
+            "bearer " + demo.substring("Bearer ".length()));
 
     assertThat(response.statusCode()).isEqualTo(200);
   }
 
   @Test
   void aKeyForTheTenantIsAnsweredAndTheAdapterSeesItsId() {
-    HttpResponse<String> response = gateway.post("/v1/control-plane", TestGateway.tenantStatus("tenant-demo"),
-        "Authorization", demo);
+    HttpResponse<String> response =
+        gateway.post(
+            "/v1/control-plane", TestGateway.tenantStatus("tenant-demo"), "Authorization", demo);
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(MisbehavingAdapter.CALLERS).containsExactly(new Caller("demo", "demo"));
@@ -93,21 +107,30 @@ class AuthTest {
 
   @Test
   void aKeyForAnotherTenantIs403AndTheAdapterIsNotCalled() {
-    ControlPlaneRequest request = ControlPlaneRequest.builder(Operation.TENANT_STATUS).tenantId("tenant-other").build();
+    ControlPlaneRequest request =
+        ControlPlaneRequest.builder(Operation.TENANT_STATUS).tenantId("tenant-other").build();
 
-    HttpResponse<String> response = gateway.post("/v1/control-plane", ContractJson.toJson(request), "Authorization", demo);
+    HttpResponse<String> response =
+        gateway.post("/v1/control-plane", ContractJson.toJson(request), "Authorization", demo);
 
     Map<String, Object> problem = assertProblem(response, ProblemType.FORBIDDEN);
-    assertThat(problem).containsEntry("path", "$.tenant_id").containsEntry("correlation_id", request.correlationId());
+    assertThat(problem)
+        .containsEntry("path", "$.tenant_id")
+        .containsEntry("correlation_id", request.correlationId());
     assertThat(MisbehavingAdapter.CALLERS).isEmpty();
   }
 
   @Test
   void aKeyLimitedToOperationsIsRefusedOthers() {
-    HttpResponse<String> allowed = gateway.post("/v1/control-plane", TestGateway.tenantStatus("tenant-x"),
-        "Authorization", statusOnly);
-    HttpResponse<String> refused = gateway.post("/v1/control-plane",
-        TestGateway.request(Operation.ENTITLEMENT_STATUS, "tenant-x"), "Authorization", statusOnly);
+    HttpResponse<String> allowed =
+        gateway.post(
+            "/v1/control-plane", TestGateway.tenantStatus("tenant-x"), "Authorization", statusOnly);
+    HttpResponse<String> refused =
+        gateway.post(
+            "/v1/control-plane",
+            TestGateway.request(Operation.ENTITLEMENT_STATUS, "tenant-x"),
+            "Authorization",
+            statusOnly);
 
     assertThat(allowed.statusCode()).isEqualTo(200);
     assertThat(assertProblem(refused, ProblemType.FORBIDDEN)).containsEntry("path", "$.operation");
@@ -115,10 +138,12 @@ class AuthTest {
 
   @Test
   void aWildcardKeyMayActForAnyTenantAndOperation() {
-    for (Operation operation : new Operation[] {Operation.TENANT_STATUS, Operation.ENTITLEMENT_STATUS}) {
+    for (Operation operation :
+        new Operation[] {Operation.TENANT_STATUS, Operation.ENTITLEMENT_STATUS}) {
       for (String tenant : new String[] {"tenant-demo", "tenant-other"}) {
-        HttpResponse<String> response = gateway.post("/v1/control-plane", TestGateway.request(operation, tenant),
-            "Authorization", all);
+        HttpResponse<String> response =
+            gateway.post(
+                "/v1/control-plane", TestGateway.request(operation, tenant), "Authorization", all);
         assertThat(response.statusCode()).isEqualTo(200);
       }
     }
@@ -126,32 +151,62 @@ class AuthTest {
 
   @Test
   void validateAndBuildNeedAKeyButNoTenantGrant() {
-    assertProblem(gateway.post("/v1/validate", TestGateway.tenantStatus("t")), ProblemType.UNAUTHORIZED);
-    assertProblem(gateway.post("/v1/build/tenant_status", "{\"tenant_id\":\"t\"}"), ProblemType.UNAUTHORIZED);
+    assertProblem(
+        gateway.post("/v1/validate", TestGateway.tenantStatus("t")), ProblemType.UNAUTHORIZED);
+    assertProblem(
+        gateway.post("/v1/build/tenant_status", "{\"tenant_id\":\"t\"}"), ProblemType.UNAUTHORIZED);
 
-    assertThat(gateway.post("/v1/validate", TestGateway.tenantStatus("tenant-other"), "Authorization", demo)
-        .statusCode()).isEqualTo(200);
-    assertThat(gateway.post("/v1/build/tenant_status", "{\"tenant_id\":\"tenant-other\"}", "Authorization", demo)
-        .statusCode()).isEqualTo(200);
+    assertThat(
+            gateway
+                .post(
+                    "/v1/validate", TestGateway.tenantStatus("tenant-other"), "Authorization", demo)
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(
+            gateway
+                .post(
+                    "/v1/build/tenant_status",
+                    "{\"tenant_id\":\"tenant-other\"}",
+                    "Authorization",
+                    demo)
+                .statusCode())
+        .isEqualTo(200);
   }
 
   @Test
   void publicDocumentsAndProbesNeedNoKey() {
-    for (String path : new String[] {"/v1/operations", "/v1/contract", "/v1/schemas", "/v1/schemas/request",
-        "/openapi.json", "/healthz", "/readyz", "/metrics", "/"}) {
+    for (String path :
+        new String[] {
+          "/v1/operations",
+          "/v1/contract",
+          "/v1/schemas",
+          "/v1/schemas/request",
+          "/openapi.json",
+          "/healthz",
+          "/readyz",
+          "/metrics",
+          "/"
+        }) {
       assertThat(gateway.get(path).statusCode()).as(path).isEqualTo(200);
     }
   }
 
   @Test
   void theAuditNamesTheKeyIdNeverTheKey() {
-    ControlPlaneRequest request = ControlPlaneRequest.builder(Operation.TENANT_STATUS).tenantId("tenant-demo").build();
+    ControlPlaneRequest request =
+        ControlPlaneRequest.builder(Operation.TENANT_STATUS).tenantId("tenant-demo").build();
 
     gateway.post("/v1/control-plane", ContractJson.toJson(request), "Authorization", demo);
 
-    Map<String, Object> line = gateway.auditLines().stream()
-        .filter(l -> request.correlationId().equals(l.get("correlation_id"))).findFirst().orElseThrow();
-    assertThat(line).containsEntry("key_id", "demo").containsEntry("tenant", "tenant-demo").containsEntry("status", 200L);
+    Map<String, Object> line =
+        gateway.auditLines().stream()
+            .filter(l -> request.correlationId().equals(l.get("correlation_id")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(line)
+        .containsEntry("key_id", "demo")
+        .containsEntry("tenant", "tenant-demo")
+        .containsEntry("status", 200L);
     for (String key : new String[] {all, demo, statusOnly}) {
       String secret = key.substring("Bearer ".length());
       assertThat(gateway.audit()).doesNotContain(secret);
@@ -163,8 +218,13 @@ class AuthTest {
   void refusedRequestsAreAuditedWithTheirOutcome() {
     gateway.post("/v1/control-plane", TestGateway.tenantStatus("tenant-audit-401"));
 
-    assertThat(gateway.auditLines()).anySatisfy(line -> assertThat(line)
-        .containsEntry("outcome", "unauthorized").containsEntry("status", 401L).containsEntry("key_id", null));
+    assertThat(gateway.auditLines())
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .containsEntry("outcome", "unauthorized")
+                    .containsEntry("status", 401L)
+                    .containsEntry("key_id", null));
   }
 
   private static String bearer(GeneratedKey key) {

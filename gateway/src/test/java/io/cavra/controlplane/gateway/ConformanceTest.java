@@ -17,9 +17,10 @@ class ConformanceTest {
   @Test
   void theCommunityGatewayPassesTheKitWithoutAuthentication() {
     try (TestGateway gateway = TestGateway.start(dir)) {
-      ConformanceReport report = ConformanceRunner
-          .http(gateway.gateway.uri(), Optional.empty(), ConformanceRunner.DEFAULT_TIMEOUT)
-          .run();
+      ConformanceReport report =
+          ConformanceRunner.http(
+                  gateway.gateway.uri(), Optional.empty(), ConformanceRunner.DEFAULT_TIMEOUT)
+              .run();
 
       assertThat(report.passed()).as(report.summaryText()).isTrue();
     }
@@ -30,9 +31,10 @@ class ConformanceTest {
     Path keys = dir.resolve("keys.jsonl");
     String key = ApiKeys.add(keys, "conformance", Set.of("*"), Set.of("*")).reveal();
     try (TestGateway gateway = TestGateway.start(dir, config -> config.withKeyFile(keys))) {
-      ConformanceReport report = ConformanceRunner
-          .http(gateway.gateway.uri(), Optional.of(key), ConformanceRunner.DEFAULT_TIMEOUT)
-          .run();
+      ConformanceReport report =
+          ConformanceRunner.http(
+                  gateway.gateway.uri(), Optional.of(key), ConformanceRunner.DEFAULT_TIMEOUT)
+              .run();
 
       assertThat(report.passed()).as(report.summaryText()).isTrue();
       assertThat(report.summaryText()).doesNotContain(key);

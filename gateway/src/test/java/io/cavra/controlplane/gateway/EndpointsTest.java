@@ -46,34 +46,55 @@ class EndpointsTest {
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
     assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
-    ControlPlaneResponse answer = ContractJson.defaults().parseResponse(response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8), request);
+    ControlPlaneResponse answer =
+        ContractJson.defaults()
+            .parseResponse(
+                response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8), request);
     assertThat(answer.status()).isEqualTo(ResponseStatus.REQUIRES_PRIVATE_SERVICE);
-    assertThat(response.body()).isEqualTo(ContractJson.toJson(ControlPlaneAdapter.unavailableAnswer(request)));
+    assertThat(response.body())
+        .isEqualTo(ContractJson.toJson(ControlPlaneAdapter.unavailableAnswer(request)));
   }
 
   @Test
   void controlPlaneAnswersRequestsWhoseContactsAndLabelsNestAnyJsonValue() {
-    ControlPlaneRequest onboarding = ControlPlaneRequest.builder(Operation.TENANT_ONBOARDING)
-        .tenantId("tenant-demo").correlationId("c-nested-1").organizationName("Demo Organization")
-        .contact("escalation", List.of("ops@example.invalid", "oncall@example.invalid"))
-        .contact("owners", Map.of("primary", "ops")).contact("priority", 1).build();
-    ControlPlaneRequest lookup = ControlPlaneRequest.builder(Operation.POLICY_REGISTRY_LOOKUP)
-        .tenantId("tenant-demo").correlationId("c-nested-2").policyRefs("starter-policy-1")
-        .label("team", Map.of("name", "platform", "owners", List.of("alice"))).label("weight", 0.5)
-        .label("critical", true).label("retired", (Object) null).build();
+    ControlPlaneRequest onboarding =
+        ControlPlaneRequest.builder(Operation.TENANT_ONBOARDING)
+            .tenantId("tenant-demo")
+            .correlationId("c-nested-1")
+            .organizationName("Demo Organization")
+            .contact("escalation", List.of("ops@example.invalid", "oncall@example.invalid"))
+            .contact("owners", Map.of("primary", "ops"))
+            .contact("priority", 1)
+            .build();
+    ControlPlaneRequest lookup =
+        ControlPlaneRequest.builder(Operation.POLICY_REGISTRY_LOOKUP)
+            .tenantId("tenant-demo")
+            .correlationId("c-nested-2")
+            .policyRefs("starter-policy-1")
+            .label("team", Map.of("name", "platform", "owners", List.of("alice")))
+            .label("weight", 0.5)
+            .label("critical", true)
+            .label("retired", (Object) null)
+            .build();
 
     for (ControlPlaneRequest request : List.of(onboarding, lookup)) {
-      HttpResponse<String> response = gateway.post("/v1/control-plane", ContractJson.toJson(request));
+      HttpResponse<String> response =
+          gateway.post("/v1/control-plane", ContractJson.toJson(request));
 
       assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-      assertThat(response.body()).isEqualTo(ContractJson.toJson(ControlPlaneAdapter.unavailableAnswer(request)));
+      assertThat(response.body())
+          .isEqualTo(ContractJson.toJson(ControlPlaneAdapter.unavailableAnswer(request)));
     }
   }
 
   @Test
   void controlPlaneAcceptsACharsetParameterOfUtf8() {
-    HttpResponse<String> response = gateway.post("/v1/control-plane", TestGateway.tenantStatus("tenant-demo"),
-        "Content-Type", "application/json; charset=UTF-8");
+    HttpResponse<String> response =
+        gateway.post(
+            "/v1/control-plane",
+            TestGateway.tenantStatus("tenant-demo"),
+            "Content-Type",
+            "application/json; charset=UTF-8");
 
     assertThat(response.statusCode()).isEqualTo(200);
   }
@@ -85,8 +106,12 @@ class EndpointsTest {
     HttpResponse<String> response = gateway.post("/v1/validate", ContractJson.toJson(request));
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.body()).isEqualTo("{\"valid\":true,\"kind\":\"request\",\"operation\":\"evidence_export\","
-        + "\"correlation_id\":\"" + request.correlationId() + "\"}");
+    assertThat(response.body())
+        .isEqualTo(
+            "{\"valid\":true,\"kind\":\"request\",\"operation\":\"evidence_export\","
+                + "\"correlation_id\":\""
+                + request.correlationId()
+                + "\"}");
   }
 
   @Test
@@ -96,7 +121,9 @@ class EndpointsTest {
 
     HttpResponse<String> response = gateway.post("/v1/validate", answer);
 
-    assertThat(TestGateway.json(response.body())).containsEntry("valid", true).containsEntry("kind", "response")
+    assertThat(TestGateway.json(response.body()))
+        .containsEntry("valid", true)
+        .containsEntry("kind", "response")
         .containsEntry("operation", "tenant_onboarding");
   }
 
@@ -109,13 +136,16 @@ class EndpointsTest {
     assertThat(response.statusCode()).isEqualTo(200);
     Map<String, Object> report = TestGateway.json(response.body());
     assertThat(report).containsEntry("valid", false);
-    assertThat(report.get("problems").toString()).contains("code=empty_list").contains("path=$.payload.policy_refs");
+    assertThat(report.get("problems").toString())
+        .contains("code=empty_list")
+        .contains("path=$.payload.policy_refs");
   }
 
   @Test
   void validateListsEverySecretFindingWithItsRule() {
     String token = MisbehavingAdapter.canary();
-    String body = lookup().replace("REF", token).replace("\"owner\":\"LBL\"", "\"password\":\"hunter2\"");
+    String body =
+        lookup().replace("REF", token).replace("\"owner\":\"LBL\"", "\"password\":\"hunter2\"");
 
     HttpResponse<String> response = gateway.post("/v1/validate", body);
 
@@ -126,16 +156,28 @@ class EndpointsTest {
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> problems = (List<Map<String, Object>>) report.get("problems");
     assertThat(problems).hasSize(2);
-    assertThat(problems.get(0)).containsEntry("code", "sensitive_value").containsEntry("path", "$.payload.policy_refs[0]")
+    assertThat(problems.get(0))
+        .containsEntry("code", "sensitive_value")
+        .containsEntry("path", "$.payload.policy_refs[0]")
         .containsEntry("rule_id", "github-pat-classic");
-    assertThat(problems.get(1)).containsEntry("code", "sensitive_field").containsEntry("path", "$.payload.labels.password")
+    assertThat(problems.get(1))
+        .containsEntry("code", "sensitive_field")
+        .containsEntry("path", "$.payload.labels.password")
         .containsEntry("rule_id", "key-password");
   }
 
-  /** A valid policy_registry_lookup request whose policy ref is REF and whose one label is owner: LBL. */
+  /**
+   * A valid policy_registry_lookup request whose policy ref is REF and whose one label is owner:
+   * LBL.
+   */
   static String lookup() {
-    return ContractJson.toJson(ControlPlaneRequest.builder(Operation.POLICY_REGISTRY_LOOKUP)
-        .tenantId("tenant-demo").correlationId("c-1").policyRefs("REF").label("owner", "LBL").build());
+    return ContractJson.toJson(
+        ControlPlaneRequest.builder(Operation.POLICY_REGISTRY_LOOKUP)
+            .tenantId("tenant-demo")
+            .correlationId("c-1")
+            .policyRefs("REF")
+            .label("owner", "LBL")
+            .build());
   }
 
   @Test
@@ -144,59 +186,88 @@ class EndpointsTest {
 
     Map<String, Object> report = TestGateway.json(response.body());
     assertThat(report).containsEntry("valid", false);
-    assertThat(report.get("problems").toString()).contains("code=invalid_json").doesNotContain("tru}");
+    assertThat(report.get("problems").toString())
+        .contains("code=invalid_json")
+        .doesNotContain("tru}");
   }
 
   @Test
   void buildMakesARequestFromBuilderParameters() {
-    HttpResponse<String> response = gateway.post("/v1/build/policy_registry_lookup", """
-        {"tenant_id":"tenant-demo","requested_by":"console","correlation_id":"corr-1",
-         "policy_refs":["starter-policy-1"],"labels":{"team":"governance"}}""");
+    HttpResponse<String> response =
+        gateway.post(
+            "/v1/build/policy_registry_lookup",
+            """
+            {"tenant_id":"tenant-demo","requested_by":"console","correlation_id":"corr-1",
+             "policy_refs":["starter-policy-1"],"labels":{"team":"governance"}}\
+            """);
 
     assertThat(response.statusCode()).isEqualTo(200);
-    ControlPlaneRequest expected = ControlPlaneRequest.builder(Operation.POLICY_REGISTRY_LOOKUP)
-        .tenantId("tenant-demo").requestedBy("console").correlationId("corr-1")
-        .policyRefs("starter-policy-1").label("team", "governance").build();
+    ControlPlaneRequest expected =
+        ControlPlaneRequest.builder(Operation.POLICY_REGISTRY_LOOKUP)
+            .tenantId("tenant-demo")
+            .requestedBy("console")
+            .correlationId("corr-1")
+            .policyRefs("starter-policy-1")
+            .label("team", "governance")
+            .build();
     assertThat(response.body()).isEqualTo(ContractJson.toJson(expected));
   }
 
   @Test
   void buildTakesNestedContactsAsJson() {
-    HttpResponse<String> response = gateway.post("/v1/build/tenant_onboarding", """
-        {"tenant_id":"tenant-demo","correlation_id":"corr-2","organization_name":"Demo Organization",
-         "contacts":{"owners":{"primary":"ops","backup":null},"escalation":["ops@example.invalid"],"hours":17.5}}""");
+    HttpResponse<String> response =
+        gateway.post(
+            "/v1/build/tenant_onboarding",
+            """
+            {"tenant_id":"tenant-demo","correlation_id":"corr-2","organization_name":"Demo Organization",
+             "contacts":{"owners":{"primary":"ops","backup":null},"escalation":["ops@example.invalid"],"hours":17.5}}\
+            """);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    assertThat(response.body()).contains("\"contacts\":{\"owners\":{\"primary\":\"ops\",\"backup\":null},"
-        + "\"escalation\":[\"ops@example.invalid\"],\"hours\":17.5}");
+    assertThat(response.body())
+        .contains(
+            "\"contacts\":{\"owners\":{\"primary\":\"ops\",\"backup\":null},"
+                + "\"escalation\":[\"ops@example.invalid\"],\"hours\":17.5}");
   }
 
   @Test
   void buildTakesALicenseReportAsAnObject() {
-    HttpResponse<String> response = gateway.post("/v1/build/license_validation",
-        "{\"tenant_id\":\"tenant-demo\",\"correlation_id\":\"c-1\",\"report\":" + REPORT + "}");
+    HttpResponse<String> response =
+        gateway.post(
+            "/v1/build/license_validation",
+            "{\"tenant_id\":\"tenant-demo\",\"correlation_id\":\"c-1\",\"report\":" + REPORT + "}");
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    ControlPlaneRequest expected = ControlPlaneRequest.builder(Operation.LICENSE_VALIDATION).tenantId("tenant-demo")
-        .correlationId("c-1").set("report", TestGateway.json(REPORT)).build();
+    ControlPlaneRequest expected =
+        ControlPlaneRequest.builder(Operation.LICENSE_VALIDATION)
+            .tenantId("tenant-demo")
+            .correlationId("c-1")
+            .set("report", TestGateway.json(REPORT))
+            .build();
     assertThat(response.body()).isEqualTo(ContractJson.toJson(expected));
   }
 
   @Test
   void buildReportsTheBuildersProblemAtTheParameter() {
-    HttpResponse<String> response = gateway.post("/v1/build/tenant_status", "{\"tenant_id\":\"  \"}");
+    HttpResponse<String> response =
+        gateway.post("/v1/build/tenant_status", "{\"tenant_id\":\"  \"}");
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(TestGateway.json(response.body())).containsEntry("code", "empty_value")
-        .containsEntry("path", "$.tenant_id").containsEntry("detail", "tenant_id must not be empty");
+    assertThat(TestGateway.json(response.body()))
+        .containsEntry("code", "empty_value")
+        .containsEntry("path", "$.tenant_id")
+        .containsEntry("detail", "tenant_id must not be empty");
   }
 
   @Test
   void buildRefusesAnUnknownParameter() {
-    HttpResponse<String> response = gateway.post("/v1/build/tenant_status", "{\"tenant_id\":\"t\",\"colour\":\"red\"}");
+    HttpResponse<String> response =
+        gateway.post("/v1/build/tenant_status", "{\"tenant_id\":\"t\",\"colour\":\"red\"}");
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(TestGateway.json(response.body())).containsEntry("code", "unknown_field").containsEntry("path", "$.colour");
+    assertThat(TestGateway.json(response.body()))
+        .containsEntry("code", "unknown_field")
+        .containsEntry("path", "$.colour");
   }
 
   @Test
@@ -212,7 +283,9 @@ class EndpointsTest {
     HttpResponse<String> response = gateway.post("/v1/build/tenant_status", "[1]");
 
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(TestGateway.json(response.body())).containsEntry("code", "invalid_type").containsEntry("path", "$");
+    assertThat(TestGateway.json(response.body()))
+        .containsEntry("code", "invalid_type")
+        .containsEntry("path", "$");
   }
 
   @Test
@@ -221,21 +294,28 @@ class EndpointsTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
     @SuppressWarnings("unchecked")
-    List<Map<String, Object>> operations = (List<Map<String, Object>>) TestGateway.json(response.body()).get("operations");
-    assertThat(operations).extracting(o -> o.get("name"))
-        .containsExactly(java.util.Arrays.stream(Operation.values()).map(Operation::wireName).toArray());
+    List<Map<String, Object>> operations =
+        (List<Map<String, Object>>) TestGateway.json(response.body()).get("operations");
+    assertThat(operations)
+        .extracting(o -> o.get("name"))
+        .containsExactly(
+            java.util.Arrays.stream(Operation.values()).map(Operation::wireName).toArray());
     Map<String, Object> readiness = operations.get(Operation.POLICY_REGISTRY_READINESS.ordinal());
-    assertThat(readiness).containsEntry("has_summary", true).containsEntry("provisional", false)
+    assertThat(readiness)
+        .containsEntry("has_summary", true)
+        .containsEntry("provisional", false)
         .containsEntry("answer_without_private_service", "requires_private_service")
         .containsEntry("implemented_by_adapter", false);
     assertThat(readiness.get("parameters").toString())
         .contains("{name=tenant_id, kind=text, required=true, default=null}")
         .contains("{name=catalog_scope, kind=text, required=false, default=tenant-default}");
     assertThat(readiness.get("summary_fields").toString())
-        .contains("name=readiness_status, kind=state, required=true").contains("allowed=[");
+        .contains("name=readiness_status, kind=state, required=true")
+        .contains("allowed=[");
     assertThat(operations.get(Operation.SAAS_OPERATING_AUTOMATION_WORKER_HANDOFF.ordinal()))
         .containsEntry("provisional", true);
-    assertThat(operations.get(Operation.TENANT_STATUS.ordinal())).containsEntry("summary_fields", List.of());
+    assertThat(operations.get(Operation.TENANT_STATUS.ordinal()))
+        .containsEntry("summary_fields", List.of());
   }
 
   @Test
@@ -301,12 +381,15 @@ class EndpointsTest {
     HttpResponse<String> response = gateway.get("/metrics");
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/plain; version=0.0.4");
+    assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("text/plain; version=0.0.4");
     assertThat(response.body())
-        .contains("cavra_gateway_requests_total{operation=\"tenant_status\",outcome=\"requires_private_service\","
-            + "route=\"/v1/control-plane\",status=\"200\"}")
+        .contains(
+            "cavra_gateway_requests_total{operation=\"tenant_status\",outcome=\"requires_private_service\","
+                + "route=\"/v1/control-plane\",status=\"200\"}")
         .contains("cavra_gateway_rejections_total{code=\"invalid_json\"}")
-        .contains("cavra_gateway_request_duration_seconds_bucket{operation=\"tenant_status\",route=\"/v1/control-plane\",le=")
+        .contains(
+            "cavra_gateway_request_duration_seconds_bucket{operation=\"tenant_status\",route=\"/v1/control-plane\",le=")
         .contains("cavra_gateway_requests_in_flight")
         .contains("cavra_gateway_ready 1.0");
   }
@@ -317,7 +400,8 @@ class EndpointsTest {
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
-    assertThat(response.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("default-src 'self'");
+    assertThat(response.headers().firstValue("Content-Security-Policy").orElseThrow())
+        .contains("default-src 'self'");
     if (Gateway.class.getResource("explorer/index.html") == null) {
       assertThat(response.body()).contains("explorer not built");
     } else {
@@ -336,8 +420,11 @@ class EndpointsTest {
 
   @Test
   void headAnswersHeadersWithoutABody() {
-    HttpResponse<String> response = gateway.send(java.net.http.HttpRequest.newBuilder(gateway.uri("/healthz"))
-        .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+    HttpResponse<String> response =
+        gateway.send(
+            java.net.http.HttpRequest.newBuilder(gateway.uri("/healthz"))
+                .method("HEAD", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .build());
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.body()).isEmpty();
@@ -346,18 +433,39 @@ class EndpointsTest {
 
   @Test
   void everyWorkRequestWritesOneAuditLineWithoutThePayload() {
-    ControlPlaneRequest request = ControlPlaneRequest.builder(Operation.POLICY_REGISTRY_LOOKUP)
-        .tenantId("tenant-audit").policyRefs("policy-that-should-not-be-logged").build();
+    ControlPlaneRequest request =
+        ControlPlaneRequest.builder(Operation.POLICY_REGISTRY_LOOKUP)
+            .tenantId("tenant-audit")
+            .policyRefs("policy-that-should-not-be-logged")
+            .build();
 
     gateway.post("/v1/control-plane", ContractJson.toJson(request));
 
-    Map<String, Object> line = gateway.auditLines().stream()
-        .filter(l -> request.correlationId().equals(l.get("correlation_id"))).findFirst().orElseThrow();
-    assertThat(line.keySet()).containsExactly("time", "request_id", "method", "route", "correlation_id", "operation", "tenant",
-        "key_id", "outcome", "status", "latency_ms");
-    assertThat(line).containsEntry("route", "/v1/control-plane").containsEntry("operation", "policy_registry_lookup")
-        .containsEntry("tenant", "tenant-audit").containsEntry("key_id", null)
-        .containsEntry("outcome", "requires_private_service").containsEntry("status", 200L);
+    Map<String, Object> line =
+        gateway.auditLines().stream()
+            .filter(l -> request.correlationId().equals(l.get("correlation_id")))
+            .findFirst()
+            .orElseThrow();
+    assertThat(line.keySet())
+        .containsExactly(
+            "time",
+            "request_id",
+            "method",
+            "route",
+            "correlation_id",
+            "operation",
+            "tenant",
+            "key_id",
+            "outcome",
+            "status",
+            "latency_ms");
+    assertThat(line)
+        .containsEntry("route", "/v1/control-plane")
+        .containsEntry("operation", "policy_registry_lookup")
+        .containsEntry("tenant", "tenant-audit")
+        .containsEntry("key_id", null)
+        .containsEntry("outcome", "requires_private_service")
+        .containsEntry("status", 200L);
     assertThat(gateway.audit()).doesNotContain("policy-that-should-not-be-logged");
   }
 
@@ -377,26 +485,43 @@ class EndpointsTest {
     gateway.get("/readyz");
     gateway.get("/metrics");
 
-    assertThat(gateway.audit()).doesNotContain("/healthz").doesNotContain("/readyz").doesNotContain("/metrics");
+    assertThat(gateway.audit())
+        .doesNotContain("/healthz")
+        .doesNotContain("/readyz")
+        .doesNotContain("/metrics");
   }
 
   static ControlPlaneRequest sample(Operation operation) {
     switch (operation) {
       case TENANT_ONBOARDING:
-        return ControlPlaneRequest.builder(operation).tenantId("tenant-demo").organizationName("Acme").build();
+        return ControlPlaneRequest.builder(operation)
+            .tenantId("tenant-demo")
+            .organizationName("Acme")
+            .build();
       case POLICY_REGISTRY_LOOKUP:
-        return ControlPlaneRequest.builder(operation).tenantId("tenant-demo").policyRefs("starter-policy-1").build();
+        return ControlPlaneRequest.builder(operation)
+            .tenantId("tenant-demo")
+            .policyRefs("starter-policy-1")
+            .build();
       case EVIDENCE_EXPORT:
-        return ControlPlaneRequest.builder(operation).tenantId("tenant-demo").evidenceRefs("evidence-1").build();
+        return ControlPlaneRequest.builder(operation)
+            .tenantId("tenant-demo")
+            .evidenceRefs("evidence-1")
+            .build();
       case LICENSE_VALIDATION:
-        return ControlPlaneRequest.builder(operation).tenantId("tenant-demo").set("report", TestGateway.json(REPORT)).build();
+        return ControlPlaneRequest.builder(operation)
+            .tenantId("tenant-demo")
+            .set("report", TestGateway.json(REPORT))
+            .build();
       default:
         return ControlPlaneRequest.builder(operation).tenantId("tenant-demo").build();
     }
   }
 
-  static final String REPORT = """
+  static final String REPORT =
+      """
       {"status":"valid","edition":"community","license_id":"community","valid":true,
        "message":"CAVRA Community is valid and does not require a license key for local or self-hosted use.",
-       "private_validation_required":false,"enabled_features":[],"locked_features":[]}""";
+       "private_validation_required":false,"enabled_features":[],"locked_features":[]}\
+      """;
 }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The explorer's table of problem types ({@code explorer/problem-types.json}, which a problem's
- * {@code type} links to) lists exactly {@link ProblemType}, in order, each described as the README's
- * problem table describes it.
+ * {@code type} links to) lists exactly {@link ProblemType}, in order, each described as the
+ * README's problem table describes it.
  */
 class ExplorerProblemTypesTest {
   @Test
@@ -30,16 +30,30 @@ class ExplorerProblemTypesTest {
     List<String> listed = new ArrayList<>();
     for (Object entry : (List<?>) ((Map<?, ?>) tree).get("problems")) {
       Map<?, ?> problem = (Map<?, ?>) entry;
-      listed.add(problem.get("code") + " | " + problem.get("status") + " | " + problem.get("title") + " | "
-          + problem.get("description"));
+      listed.add(
+          problem.get("code")
+              + " | "
+              + problem.get("status")
+              + " | "
+              + problem.get("title")
+              + " | "
+              + problem.get("description"));
     }
 
     String readme = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8);
-    Matcher row = Pattern.compile("(?m)^\\| `([a-z_]+)` \\| (\\d{3}) \\| ([^|]+) \\| (.+) \\|$").matcher(readme);
+    Matcher row =
+        Pattern.compile("(?m)^\\| `([a-z_]+)` \\| (\\d{3}) \\| ([^|]+) \\| (.+) \\|$")
+            .matcher(readme);
     List<String> documented = new ArrayList<>();
     while (row.find()) {
-      documented.add(row.group(1) + " | " + row.group(2) + " | " + row.group(3).strip() + " | "
-          + row.group(4).strip().replace("`", ""));
+      documented.add(
+          row.group(1)
+              + " | "
+              + row.group(2)
+              + " | "
+              + row.group(3).strip()
+              + " | "
+              + row.group(4).strip().replace("`", ""));
     }
     List<String> types = new ArrayList<>();
     for (ProblemType type : ProblemType.values()) {
@@ -47,6 +61,8 @@ class ExplorerProblemTypesTest {
     }
 
     assertThat(listed).isEqualTo(documented);
-    assertThat(listed).extracting(line -> line.substring(0, line.lastIndexOf(" | "))).isEqualTo(types);
+    assertThat(listed)
+        .extracting(line -> line.substring(0, line.lastIndexOf(" | ")))
+        .isEqualTo(types);
   }
 }

@@ -66,11 +66,16 @@ class GatewayConfigTest {
     GatewayConfig config = GatewayConfig.defaults();
 
     assertThatThrownBy(() -> config.withPort(70000)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> config.withMaxBodyBytes(0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> config.withAdapterTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> config.withRateLimit(-1, 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> config.withMaxBodyBytes(0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> config.withAdapterTimeout(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> config.withRateLimit(-1, 1))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> config.withHost(" ")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> config.withKeyFile(null)).isInstanceOf(NullPointerException.class).hasMessage("keyFile");
+    assertThatThrownBy(() -> config.withKeyFile(null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("keyFile");
   }
 
   @Test
@@ -87,14 +92,27 @@ class GatewayConfigTest {
     Path keys = dir.resolve("keys.jsonl");
     ApiKeys.add(keys, "ops", Set.of("*"), Set.of("*"));
 
-    assertThatThrownBy(() -> Gateway.start(GatewayConfig.defaults().withHost("0.0.0.0").withPort(0)
-        .withKeyFile(keys).withAuditSink(AuditSink.none())))
+    assertThatThrownBy(
+            () ->
+                Gateway.start(
+                    GatewayConfig.defaults()
+                        .withHost("0.0.0.0")
+                        .withPort(0)
+                        .withKeyFile(keys)
+                        .withAuditSink(AuditSink.none())))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("refusing to serve plain HTTP on 0.0.0.0: API keys would cross the network in cleartext;"
-            + " serve HTTPS with --tls-cert and --tls-key (or --tls-keystore), or say --behind-proxy when a"
-            + " TLS-terminating proxy sits in front");
-    try (Gateway gateway = Gateway.start(GatewayConfig.defaults().withHost("0.0.0.0").withPort(0)
-        .withKeyFile(keys).withBehindProxy(true).withAuditSink(AuditSink.none()))) {
+        .hasMessage(
+            "refusing to serve plain HTTP on 0.0.0.0: API keys would cross the network in"
+                + " cleartext; serve HTTPS with --tls-cert and --tls-key (or --tls-keystore), or"
+                + " say --behind-proxy when a TLS-terminating proxy sits in front");
+    try (Gateway gateway =
+        Gateway.start(
+            GatewayConfig.defaults()
+                .withHost("0.0.0.0")
+                .withPort(0)
+                .withKeyFile(keys)
+                .withBehindProxy(true)
+                .withAuditSink(AuditSink.none()))) {
       assertThat(gateway.port()).isPositive();
       assertThat(gateway.uri().toString()).isEqualTo("http://0.0.0.0:" + gateway.port() + "/");
     }
@@ -102,8 +120,12 @@ class GatewayConfigTest {
 
   @Test
   void loopbackWithoutAKeyFileSaysAuthenticationIsOff() {
-    assertThat(startupMessages(GatewayConfig.defaults().withPort(0).withAuditSink(AuditSink.none())))
-        .anySatisfy(m -> assertThat(m).contains("authentication is OFF (no key file; allowed on loopback only)"));
+    assertThat(
+            startupMessages(GatewayConfig.defaults().withPort(0).withAuditSink(AuditSink.none())))
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains("authentication is OFF (no key file; allowed on loopback only)"));
   }
 
   @Test
@@ -111,7 +133,12 @@ class GatewayConfigTest {
     Path keys = dir.resolve("one-key.jsonl");
     ApiKeys.add(keys, "ops", Set.of("*"), Set.of("*")).destroy();
 
-    assertThat(startupMessages(GatewayConfig.defaults().withPort(0).withKeyFile(keys).withAuditSink(AuditSink.none())))
+    assertThat(
+            startupMessages(
+                GatewayConfig.defaults()
+                    .withPort(0)
+                    .withKeyFile(keys)
+                    .withAuditSink(AuditSink.none())))
         .anySatisfy(m -> assertThat(m).endsWith("; authentication on (1 key)"));
   }
 
@@ -119,18 +146,19 @@ class GatewayConfigTest {
   private static List<String> startupMessages(GatewayConfig config) {
     Logger logger = Logger.getLogger("io.cavra.controlplane.gateway");
     List<String> messages = new CopyOnWriteArrayList<>();
-    Handler handler = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        messages.add(record.getMessage());
-      }
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            messages.add(record.getMessage());
+          }
 
-      @Override
-      public void flush() {}
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
     logger.addHandler(handler);
     Level level = logger.getLevel();
     logger.setLevel(Level.FINE);
@@ -145,19 +173,32 @@ class GatewayConfigTest {
 
   @Test
   void aMissingKeyFileStopsTheStart() {
-    assertThatThrownBy(() -> Gateway.start(GatewayConfig.defaults().withPort(0).withKeyFile(dir.resolve("none"))))
-        .isInstanceOf(java.io.UncheckedIOException.class).hasMessageStartingWith("cannot read key file");
+    assertThatThrownBy(
+            () ->
+                Gateway.start(
+                    GatewayConfig.defaults().withPort(0).withKeyFile(dir.resolve("none"))))
+        .isInstanceOf(java.io.UncheckedIOException.class)
+        .hasMessageStartingWith("cannot read key file");
   }
 
   @Test
   void aBusyPortStopsTheStartSayingSoAndSuggestingAnotherPort() {
-    try (Gateway first = Gateway.start(GatewayConfig.defaults().withPort(0).withAuditSink(AuditSink.none()))) {
-      assertThatThrownBy(() -> Gateway.start(GatewayConfig.defaults().withPort(first.port())
-          .withAuditSink(AuditSink.none())))
+    try (Gateway first =
+        Gateway.start(GatewayConfig.defaults().withPort(0).withAuditSink(AuditSink.none()))) {
+      assertThatThrownBy(
+              () ->
+                  Gateway.start(
+                      GatewayConfig.defaults()
+                          .withPort(first.port())
+                          .withAuditSink(AuditSink.none())))
           .isInstanceOf(java.io.UncheckedIOException.class)
-          .hasMessage("cannot listen on 127.0.0.1:" + first.port() + ": the address is already in use;"
-              + " stop what listens there or choose another port with --port")
-          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("Exception").doesNotContain(".java"));
+          .hasMessage(
+              "cannot listen on 127.0.0.1:"
+                  + first.port()
+                  + ": the address is already in use;"
+                  + " stop what listens there or choose another port with --port")
+          .satisfies(
+              e -> assertThat(e.getMessage()).doesNotContain("Exception").doesNotContain(".java"));
     }
   }
 }

@@ -12,7 +12,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** {@code Main} in a process of its own, on the test class path, with standard output and error in files. */
+/**
+ * {@code Main} in a process of its own, on the test class path, with standard output and error in
+ * files.
+ */
 final class GatewayProcess implements AutoCloseable {
   private static final Pattern SERVING = Pattern.compile("cavra-gateway: serving (http://\\S+)");
 
@@ -46,17 +49,22 @@ final class GatewayProcess implements AutoCloseable {
 
   /** Starts {@code Main} with {@code args}, its output in files under {@code dir}. */
   static GatewayProcess start(Path dir, String... args) throws InterruptedException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName()));
     command.addAll(List.of(args));
     String name = "gateway-" + System.nanoTime();
     Path out = dir.resolve(name + ".out");
     Path err = dir.resolve(name + ".err");
-    ProcessBuilder builder = new ProcessBuilder(command)
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-        .redirectOutput(out.toFile())
-        .redirectError(err.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            .redirectOutput(out.toFile())
+            .redirectError(err.toFile());
     try {
       return new GatewayProcess(builder.start(), out, err);
     } catch (IOException e) {
@@ -76,7 +84,10 @@ final class GatewayProcess implements AutoCloseable {
 
   /** Sends a signal by name (HUP, TERM …) with the system's {@code kill}. */
   void signal(String name) throws IOException, InterruptedException {
-    new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+    new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+        .inheritIO()
+        .start()
+        .waitFor();
   }
 
   /** Standard error so far. */

@@ -41,12 +41,21 @@ class IdentifierBoundsTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"tenant\\ufeffdemo", "tenant\\u007fdemo", "tenant demo", "-tenant", "tenant/demo",
-      "t\\u00e9nant", "tenant\\u2028demo"})
+  @ValueSource(
+      strings = {
+        "tenant\\ufeffdemo",
+        "tenant\\u007fdemo",
+        "tenant demo",
+        "-tenant",
+        "tenant/demo",
+        "t\\u00e9nant",
+        "tenant\\u2028demo"
+      })
   void aTenantOutsideTheCharacterClassIsRefusedBeforeTheAdapterAndNotAudited(String tenant) {
     HttpResponse<String> response = gateway.post("/v1/control-plane", withTenant(tenant));
 
-    assertThat(assertProblem(response, ProblemType.INVALID_VALUE)).containsEntry("path", "$.tenant_id")
+    assertThat(assertProblem(response, ProblemType.INVALID_VALUE))
+        .containsEntry("path", "$.tenant_id")
         .containsEntry("detail", "tenant_id" + Identifiers.RULE);
     assertThat(MisbehavingAdapter.CALLERS).isEmpty();
     Map<String, Object> line = gateway.auditLines().get(gateway.auditLines().size() - 1);
@@ -62,7 +71,8 @@ class IdentifierBoundsTest {
     assertProblem(response, ProblemType.INVALID_VALUE);
     assertThat(response.body()).doesNotContain("tttttttttt");
     List<String> lines = List.of(gateway.audit().split("\n"));
-    assertThat(lines.get(lines.size() - 1).getBytes(StandardCharsets.UTF_8).length).isLessThan(1024);
+    assertThat(lines.get(lines.size() - 1).getBytes(StandardCharsets.UTF_8).length)
+        .isLessThan(1024);
   }
 
   @Test
@@ -79,18 +89,24 @@ class IdentifierBoundsTest {
 
   @Test
   void aRequesterOutsideTheBoundIsRefusedAtItsPath() {
-    HttpResponse<String> response = gateway.post("/v1/control-plane",
-        ProblemsTest.REQUEST.replace("\"community\"", "\"r".repeat(1) + "x".repeat(128) + "\""));
+    HttpResponse<String> response =
+        gateway.post(
+            "/v1/control-plane",
+            ProblemsTest.REQUEST.replace(
+                "\"community\"", "\"r".repeat(1) + "x".repeat(128) + "\""));
 
-    assertThat(assertProblem(response, ProblemType.INVALID_VALUE)).containsEntry("path", "$.requested_by");
+    assertThat(assertProblem(response, ProblemType.INVALID_VALUE))
+        .containsEntry("path", "$.requested_by");
     assertThat(MisbehavingAdapter.CALLERS).isEmpty();
   }
 
   @Test
   void theBuildEndpointAppliesTheSameBound() {
-    HttpResponse<String> response = gateway.post("/v1/build/tenant_status", "{\"tenant_id\":\"tenant\\u00a0x\"}");
+    HttpResponse<String> response =
+        gateway.post("/v1/build/tenant_status", "{\"tenant_id\":\"tenant\\u00a0x\"}");
 
-    assertThat(assertProblem(response, ProblemType.INVALID_VALUE)).containsEntry("path", "$.tenant_id");
+    assertThat(assertProblem(response, ProblemType.INVALID_VALUE))
+        .containsEntry("path", "$.tenant_id");
   }
 
   @Test

@@ -24,13 +24,18 @@ class InternalErrorTest {
   void anEndpointThatThrowsIsA500WithoutItsMessage() throws Exception {
     String canary = MisbehavingAdapter.canary();
     GatewayConfig config = GatewayConfig.defaults().withAuditSink(AuditSink.none());
-    AdapterRunner adapter = new AdapterRunner(new CommunityAdapter(), "community", 1, 1, Duration.ofSeconds(1));
+    AdapterRunner adapter =
+        new AdapterRunner(new CommunityAdapter(), "community", 1, 1, Duration.ofSeconds(1));
     Services services = new Services(config, null, adapter, AuditSink.none().open());
-    Routes routes = Routes.builder()
-        .get("/boom", Routes.Access.PUBLIC, exchange -> {
-          throw new IllegalStateException("failed while holding " + canary);
-        })
-        .build();
+    Routes routes =
+        Routes.builder()
+            .get(
+                "/boom",
+                Routes.Access.PUBLIC,
+                exchange -> {
+                  throw new IllegalStateException("failed while holding " + canary);
+                })
+            .build();
     Server server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");
@@ -38,29 +43,35 @@ class InternalErrorTest {
     server.setHandler(new Dispatcher(routes, services));
     server.setErrorHandler(new ProblemErrorHandler(services));
     List<String> logs = new CopyOnWriteArrayList<>();
-    Handler capture = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        logs.add(record.getMessage());
-      }
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            logs.add(record.getMessage());
+          }
 
-      @Override
-      public void flush() {}
+          @Override
+          public void flush() {}
 
-      @Override
-      public void close() {}
-    };
+          @Override
+          public void close() {}
+        };
     Logger.getLogger("io.cavra.controlplane.gateway").addHandler(capture);
     server.start();
     try {
-      HttpResponse<String> response = HttpClient.newHttpClient().send(
-          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/boom")).build(),
-          HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create("http://127.0.0.1:" + connector.getLocalPort() + "/boom"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
 
       assertThat(assertProblem(response, ProblemType.INTERNAL_ERROR))
           .containsEntry("detail", "the gateway failed; its log has the details");
       assertThat(response.body()).doesNotContain(canary).doesNotContain("IllegalStateException");
-      assertThat(String.join("\n", logs)).contains("internal error on GET /boom: java.lang.IllegalStateException at ")
+      assertThat(String.join("\n", logs))
+          .contains("internal error on GET /boom: java.lang.IllegalStateException at ")
           .doesNotContain(canary);
     } finally {
       server.stop();

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Keys added, revoked and expired take effect without a restart; a broken key file changes nothing. */
+/**
+ * Keys added, revoked and expired take effect without a restart; a broken key file changes nothing.
+ */
 class KeyLifecycleTest {
   @TempDir Path dir;
   private TestGateway gateway;
@@ -35,7 +37,12 @@ class KeyLifecycleTest {
   }
 
   private int status(String key) {
-    return gateway.post("/v1/control-plane", TestGateway.tenantStatus("tenant-demo"), "Authorization", "Bearer " + key)
+    return gateway
+        .post(
+            "/v1/control-plane",
+            TestGateway.tenantStatus("tenant-demo"),
+            "Authorization",
+            "Bearer " + key)
         .statusCode();
   }
 
@@ -50,8 +57,14 @@ class KeyLifecycleTest {
   @Test
   void aKeyAddedWhileRunningIsAcceptedAndARevokedOneRefusedWithoutARestart() throws Exception {
     String first = ApiKeys.add(keys(), "first", Set.of("*"), Set.of("*")).reveal();
-    gateway = TestGateway.start(dir, config -> config.withKeyFile(keys())
-        .withKeyFileCheckInterval(Duration.ofMillis(50)).withAuthFailureLimit(0, 1));
+    gateway =
+        TestGateway.start(
+            dir,
+            config ->
+                config
+                    .withKeyFile(keys())
+                    .withKeyFileCheckInterval(Duration.ofMillis(50))
+                    .withAuthFailureLimit(0, 1));
     String second = ApiKeys.add(keys(), "second", Set.of("*"), Set.of("*")).reveal();
 
     await(() -> status(second) == 200);
@@ -59,9 +72,15 @@ class KeyLifecycleTest {
     await(() -> status(first) == 401);
 
     assertThat(status(second)).isEqualTo(200);
-    assertThat(ApiKeys.load(keys()).entries()).extracting(ApiKeys.Entry::keyId).containsExactly("second");
-    assertThat(gateway.audit()).contains("\"key_id\":\"second\"").doesNotContain(second).doesNotContain(first);
-    assertThat(gateway.logs()).contains("key file reloaded: 2 keys in force", "key file reloaded: 1 keys in force");
+    assertThat(ApiKeys.load(keys()).entries())
+        .extracting(ApiKeys.Entry::keyId)
+        .containsExactly("second");
+    assertThat(gateway.audit())
+        .contains("\"key_id\":\"second\"")
+        .doesNotContain(second)
+        .doesNotContain(first);
+    assertThat(gateway.logs())
+        .contains("key file reloaded: 2 keys in force", "key file reloaded: 1 keys in force");
   }
 
   @Test
@@ -74,17 +93,27 @@ class KeyLifecycleTest {
     assertThat(ApiKeys.revoke(keys(), "a")).isFalse();
 
     String text = Files.readString(keys());
-    assertThat(text).startsWith("# ops keys\n{\"key_id\":\"b\"").endsWith("\n").doesNotContain("\"key_id\":\"a\"");
+    assertThat(text)
+        .startsWith("# ops keys\n{\"key_id\":\"b\"")
+        .endsWith("\n")
+        .doesNotContain("\"key_id\":\"a\"");
   }
 
   @Test
   void anExpiredKeyIsRefused() {
-    GeneratedKey expired = ApiKeys.add(keys(), "old", Set.of("*"), Set.of("*"), Instant.now().minusSeconds(5));
-    GeneratedKey current = ApiKeys.add(keys(), "new", Set.of("*"), Set.of("*"), Instant.now().plusSeconds(3600));
+    GeneratedKey expired =
+        ApiKeys.add(keys(), "old", Set.of("*"), Set.of("*"), Instant.now().minusSeconds(5));
+    GeneratedKey current =
+        ApiKeys.add(keys(), "new", Set.of("*"), Set.of("*"), Instant.now().plusSeconds(3600));
     gateway = TestGateway.start(dir, config -> config.withKeyFile(keys()));
 
-    assertProblem(gateway.post("/v1/control-plane", TestGateway.tenantStatus("tenant-demo"),
-        "Authorization", "Bearer " + expired.reveal()), ProblemType.UNAUTHORIZED);
+    assertProblem(
+        gateway.post(
+            "/v1/control-plane",
+            TestGateway.tenantStatus("tenant-demo"),
+            "Authorization",
+            "Bearer " + expired.reveal()),
+        ProblemType.UNAUTHORIZED);
     assertThat(status(current.reveal())).isEqualTo(200);
   }
 
@@ -102,22 +131,32 @@ class KeyLifecycleTest {
   @Test
   void aKeyFileThatNoLongerParsesKeepsTheKeysInForceAndIsLoggedWithoutItsText() throws Exception {
     String key = ApiKeys.add(keys(), "kept", Set.of("*"), Set.of("*")).reveal();
-    gateway = TestGateway.start(dir, config -> config.withKeyFile(keys()).withKeyFileCheckInterval(Duration.ofMillis(50)));
+    gateway =
+        TestGateway.start(
+            dir,
+            config -> config.withKeyFile(keys()).withKeyFileCheckInterval(Duration.ofMillis(50)));
     String canary = MisbehavingAdapter.canary();
 
     Files.writeString(keys(), "{\"key_id\":\"" + canary + "\"\n", StandardCharsets.UTF_8);
     await(() -> gateway.logs().contains("key file not reloaded"));
 
     assertThat(status(key)).isEqualTo(200);
-    assertThat(gateway.logs()).contains("the 1 keys in force stay: key file " + keys() + " line 1: not a JSON object")
+    assertThat(gateway.logs())
+        .contains("the 1 keys in force stay: key file " + keys() + " line 1: not a JSON object")
         .doesNotContain(canary);
   }
 
   @Test
   void withoutChecksReloadKeysPutsAnAddedKeyInForce() {
     ApiKeys.add(keys(), "first", Set.of("*"), Set.of("*"));
-    gateway = TestGateway.start(dir, config -> config.withKeyFile(keys()).withKeyFileCheckInterval(Duration.ZERO)
-        .withAuthFailureLimit(0, 1));
+    gateway =
+        TestGateway.start(
+            dir,
+            config ->
+                config
+                    .withKeyFile(keys())
+                    .withKeyFileCheckInterval(Duration.ZERO)
+                    .withAuthFailureLimit(0, 1));
     String added = ApiKeys.add(keys(), "added", Set.of("*"), Set.of("*")).reveal();
     assertThat(status(added)).isEqualTo(401);
 
@@ -129,19 +168,33 @@ class KeyLifecycleTest {
   @Test
   void sighupReloadsTheKeyFileOfARunningProcess() throws Exception {
     ApiKeys.add(keys(), "first", Set.of("*"), Set.of("*"));
-    try (GatewayProcess process = GatewayProcess.start(dir, "--port", "0", "--key-store", keys().toString(),
-        "--key-store-check", "0", "--audit-log", "none")) {
+    try (GatewayProcess process =
+        GatewayProcess.start(
+            dir,
+            "--port",
+            "0",
+            "--key-store",
+            keys().toString(),
+            "--key-store-check",
+            "0",
+            "--audit-log",
+            "none")) {
       String added = ApiKeys.add(keys(), "added", Set.of("*"), Set.of("*")).reveal();
       HttpClient client = HttpClient.newHttpClient();
-      HttpRequest request = HttpRequest.newBuilder(URI.create(process.uri + "v1/control-plane"))
-          .header("Content-Type", "application/json").header("Authorization", "Bearer " + added)
-          .POST(HttpRequest.BodyPublishers.ofString(TestGateway.tenantStatus("tenant-demo"))).build();
-      assertThat(client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(process.uri + "v1/control-plane"))
+              .header("Content-Type", "application/json")
+              .header("Authorization", "Bearer " + added)
+              .POST(HttpRequest.BodyPublishers.ofString(TestGateway.tenantStatus("tenant-demo")))
+              .build();
+      assertThat(client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+          .isEqualTo(401);
 
       process.signal("HUP");
       await(() -> process.err().contains("key file reloaded: 2 keys in force"));
 
-      assertThat(client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+      assertThat(client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode())
+          .isEqualTo(200);
       assertThat(process.terminate()).isZero();
       assertThat(process.err()).doesNotContain(added);
     }

@@ -27,25 +27,31 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * The gateway's load figures: {@code wrk} drives {@code POST /v1/control-plane} against the gateway
- * (Community adapter, audit trail to a file, default limits) and, in the same run and the same
- * JVM, against a bare Jetty server of the same version and settings that answers the same bytes
- * without looking at the request. Rounds alternate bare and gateway after a warm-up of each, and the
- * report gives requests/s, p50 and p99 per round and the ratio of the medians. Needs {@code wrk} on
- * the PATH (Debian: {@code apt-get install wrk}). Not a test: run it by hand, see the README.
+ * (Community adapter, audit trail to a file, default limits) and, in the same run and the same JVM,
+ * against a bare Jetty server of the same version and settings that answers the same bytes without
+ * looking at the request. Rounds alternate bare and gateway after a warm-up of each, and the report
+ * gives requests/s, p50 and p99 per round and the ratio of the medians. Needs {@code wrk} on the
+ * PATH (Debian: {@code apt-get install wrk}). Not a test: run it by hand, see the README.
  *
  * <pre>
  * java -cp "$(cat gateway/target/test-classpath.txt)" io.cavra.controlplane.gateway.LoadRun \
  *     [--seconds 20] [--connections 64] [--threads 2] [--rounds 3] [--warmup 10] [--malformed PERCENT] [--port P]
  * </pre>
  *
- * <p>{@code --port P} puts the bare server on port {@code P} and the gateway on {@code P + 1}, for a
- * machine where ports are shared out; by default both take ephemeral ports.
+ * <p>{@code --port P} puts the bare server on port {@code P} and the gateway on {@code P + 1}, for
+ * a machine where ports are shared out; by default both take ephemeral ports.
  */
 public final class LoadRun {
   private LoadRun() {}
 
   /** One wrk measurement. */
-  record Result(String target, double requestsPerSecond, double p50Millis, double p99Millis, long errors, long refused) {}
+  record Result(
+      String target,
+      double requestsPerSecond,
+      double p50Millis,
+      double p99Millis,
+      long errors,
+      long refused) {}
 
   public static void main(String[] args) throws Exception {
     int seconds = option(args, "--seconds", 20);
@@ -55,8 +61,11 @@ public final class LoadRun {
     int warmup = option(args, "--warmup", 10);
     int port = option(args, "--port", 0);
 
-    ControlPlaneRequest request = ControlPlaneRequest.builder(Operation.POLICY_REGISTRY_READINESS)
-        .tenantId("tenant-load").correlationId("saas-load00000001").build();
+    ControlPlaneRequest request =
+        ControlPlaneRequest.builder(Operation.POLICY_REGISTRY_READINESS)
+            .tenantId("tenant-load")
+            .correlationId("saas-load00000001")
+            .build();
     String body = ContractJson.toJson(request);
     byte[] answer = ContractJson.toJsonBytes(ControlPlaneAdapter.unavailableAnswer(request));
     Path work = Files.createTempDirectory("cavra-load");
@@ -66,35 +75,58 @@ public final class LoadRun {
 
     Server bare = bareServer(answer, port);
     // wrk is one client address: its per-address rate and concurrency caps are lifted for the run.
-    try (Gateway gateway = Gateway.start(GatewayConfig.defaults().withPort(port == 0 ? 0 : port + 1).withRateLimit(0, 1)
-        .withMaxConcurrentPerClient(GatewayConfig.DEFAULT_MAX_CONCURRENT_REQUESTS)
-        .withAuditSink(AuditSink.file(work.resolve("audit.jsonl"))))) {
+    try (Gateway gateway =
+        Gateway.start(
+            GatewayConfig.defaults()
+                .withPort(port == 0 ? 0 : port + 1)
+                .withRateLimit(0, 1)
+                .withMaxConcurrentPerClient(GatewayConfig.DEFAULT_MAX_CONCURRENT_REQUESTS)
+                .withAuditSink(AuditSink.file(work.resolve("audit.jsonl"))))) {
       String gatewayUrl = gateway.uri().resolve("/v1/control-plane").toString();
-      String bareUrl = "http://127.0.0.1:" + ((ServerConnector) bare.getConnectors()[0]).getLocalPort() + "/v1/control-plane";
-      System.out.printf(Locale.ROOT, "wrk -t%d -c%d -d%ds, %d%% malformed, %d rounds, %d s warm-up each, %d cores,"
-          + " load average %s%n", threads, connections, seconds, malformed, rounds, warmup,
-          Runtime.getRuntime().availableProcessors(), loadAverage());
+      String bareUrl =
+          "http://127.0.0.1:"
+              + ((ServerConnector) bare.getConnectors()[0]).getLocalPort()
+              + "/v1/control-plane";
+      System.out.printf(
+          Locale.ROOT,
+          "wrk -t%d -c%d -d%ds, %d%% malformed, %d rounds, %d s warm-up each, %d cores,"
+              + " load average %s%n",
+          threads,
+          connections,
+          seconds,
+          malformed,
+          rounds,
+          warmup,
+          Runtime.getRuntime().availableProcessors(),
+          loadAverage());
       wrk(bareUrl, script, threads, connections, warmup, "bare (warm-up)");
       wrk(gatewayUrl, script, threads, connections, warmup, "gateway (warm-up)");
       List<Result> bareResults = new ArrayList<>();
       List<Result> gatewayResults = new ArrayList<>();
       for (int round = 1; round <= rounds; round++) {
-        bareResults.add(print(wrk(bareUrl, script, threads, connections, seconds, "bare #" + round)));
-        gatewayResults.add(print(wrk(gatewayUrl, script, threads, connections, seconds, "gateway #" + round)));
+        bareResults.add(
+            print(wrk(bareUrl, script, threads, connections, seconds, "bare #" + round)));
+        gatewayResults.add(
+            print(wrk(gatewayUrl, script, threads, connections, seconds, "gateway #" + round)));
       }
       double bareMedian = median(bareResults);
       double gatewayMedian = median(gatewayResults);
-      System.out.printf(Locale.ROOT, "median requests/s: bare %.0f, gateway %.0f, ratio %.0f%%; load average %s%n",
-          bareMedian, gatewayMedian, 100 * gatewayMedian / bareMedian, loadAverage());
+      System.out.printf(
+          Locale.ROOT,
+          "median requests/s: bare %.0f, gateway %.0f, ratio %.0f%%; load average %s%n",
+          bareMedian,
+          gatewayMedian,
+          100 * gatewayMedian / bareMedian,
+          loadAverage());
     } finally {
       bare.stop();
     }
   }
 
   /**
-   * The wrk script: {@code POST} the valid body, or with {@code malformedPercent} probability one of
-   * four malformed ones (truncated JSON, a duplicate key, an unknown operation, a UTF-16 body); it
-   * counts answers by status and prints {@code statuses: 200=… 400=… other=…} at the end.
+   * The wrk script: {@code POST} the valid body, or with {@code malformedPercent} probability one
+   * of four malformed ones (truncated JSON, a duplicate key, an unknown operation, a UTF-16 body);
+   * it counts answers by status and prints {@code statuses: 200=… 400=… other=…} at the end.
    */
   static String script(String body, int malformedPercent) {
     String truncated = body.substring(0, body.length() / 2);
@@ -104,14 +136,24 @@ public final class LoadRun {
     for (char c : body.toCharArray()) {
       utf16.append(c == '"' ? "\\\"" : String.valueOf(c)).append("\\0");
     }
-    return String.join("\n",
+    return String.join(
+        "\n",
         "wrk.method = \"POST\"",
         "wrk.headers[\"Content-Type\"] = \"application/json\"",
         "local valid = [[" + body + "]]",
-        "local bad = { [[" + truncated + "]], [[" + duplicate + "]], [[" + unknown + "]], \"" + utf16 + "\" }",
+        "local bad = { [["
+            + truncated
+            + "]], [["
+            + duplicate
+            + "]], [["
+            + unknown
+            + "]], \""
+            + utf16
+            + "\" }",
         "local threads = {}",
         "function setup(thread) table.insert(threads, thread) end",
-        "function init(args) c200 = 0; c400 = 0; other = 0; math.randomseed(os.time() + math.random(1000000)) end",
+        "function init(args) c200 = 0; c400 = 0; other = 0; math.randomseed(os.time() +"
+            + " math.random(1000000)) end",
         "function request()",
         "  if math.random(100) <= " + malformedPercent + " then",
         "    return wrk.format(nil, nil, nil, bad[math.random(4)])",
@@ -119,11 +161,13 @@ public final class LoadRun {
         "  return wrk.format(nil, nil, nil, valid)",
         "end",
         "function response(status, headers, body)",
-        "  if status == 200 then c200 = c200 + 1 elseif status == 400 then c400 = c400 + 1 else other = other + 1 end",
+        "  if status == 200 then c200 = c200 + 1 elseif status == 400 then c400 = c400 + 1 else"
+            + " other = other + 1 end",
         "end",
         "function done(summary, latency, requests)",
         "  local a, b, c = 0, 0, 0",
-        "  for _, t in ipairs(threads) do a = a + t:get(\"c200\"); b = b + t:get(\"c400\"); c = c + t:get(\"other\") end",
+        "  for _, t in ipairs(threads) do a = a + t:get(\"c200\"); b = b + t:get(\"c400\"); c = c +"
+            + " t:get(\"other\") end",
         "  io.write(string.format(\"statuses: 200=%d 400=%d other=%d\\n\", a, b, c))",
         "end",
         "");
@@ -140,24 +184,36 @@ public final class LoadRun {
     connector.setHost("127.0.0.1");
     connector.setPort(port);
     server.addConnector(connector);
-    server.setHandler(new Handler.Abstract() {
-      @Override
-      public boolean handle(Request request, Response response, Callback callback) {
-        response.setStatus(200);
-        response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, answer.length);
-        response.write(true, ByteBuffer.wrap(answer), callback);
-        return true;
-      }
-    });
+    server.setHandler(
+        new Handler.Abstract() {
+          @Override
+          public boolean handle(Request request, Response response, Callback callback) {
+            response.setStatus(200);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+            response.getHeaders().put(HttpHeader.CONTENT_LENGTH, answer.length);
+            response.write(true, ByteBuffer.wrap(answer), callback);
+            return true;
+          }
+        });
     server.start();
     return server;
   }
 
-  static Result wrk(String url, Path script, int threads, int connections, int seconds, String target)
+  static Result wrk(
+      String url, Path script, int threads, int connections, int seconds, String target)
       throws IOException, InterruptedException {
-    Process process = new ProcessBuilder("wrk", "-t" + threads, "-c" + connections, "-d" + seconds + "s",
-        "--latency", "-s", script.toString(), url).redirectErrorStream(true).start();
+    Process process =
+        new ProcessBuilder(
+                "wrk",
+                "-t" + threads,
+                "-c" + connections,
+                "-d" + seconds + "s",
+                "--latency",
+                "-s",
+                script.toString(),
+                url)
+            .redirectErrorStream(true)
+            .start();
     String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (process.waitFor() != 0) {
       throw new IOException("wrk failed: " + out);
@@ -170,20 +226,33 @@ public final class LoadRun {
       errors += Long.parseLong(statuses.group(3));
       refused = Long.parseLong(statuses.group(2));
     }
-    Matcher socket = Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)")
-        .matcher(out);
+    Matcher socket =
+        Pattern.compile("Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)")
+            .matcher(out);
     if (socket.find()) {
       for (int i = 1; i <= 4; i++) {
         errors += Long.parseLong(socket.group(i));
       }
     }
-    return new Result(target, number(out, "Requests/sec:\\s+([0-9.]+)"),
-        millis(out, "50%"), millis(out, "99%"), errors, refused);
+    return new Result(
+        target,
+        number(out, "Requests/sec:\\s+([0-9.]+)"),
+        millis(out, "50%"),
+        millis(out, "99%"),
+        errors,
+        refused);
   }
 
   private static Result print(Result result) {
-    System.out.printf(Locale.ROOT, "| %-12s | %9.0f | %8.2f | %8.2f | %6d | %8d |%n", result.target(),
-        result.requestsPerSecond(), result.p50Millis(), result.p99Millis(), result.errors(), result.refused());
+    System.out.printf(
+        Locale.ROOT,
+        "| %-12s | %9.0f | %8.2f | %8.2f | %6d | %8d |%n",
+        result.target(),
+        result.requestsPerSecond(),
+        result.p50Millis(),
+        result.p99Millis(),
+        result.errors(),
+        result.refused());
     return result;
   }
 

@@ -20,16 +20,36 @@ class MainTest {
 
   @Test
   void everyOptionSetsItsValue() {
-    GatewayConfig config = Main.parse("--host", "0.0.0.0", "--port", "9000", "--adapter", "acme",
-        "--adapter-setting", "state-file=/var/lib/acme.json", "--adapter-setting", "mode=a=b",
-        "--key-store", "keys.jsonl", "--audit-log", "audit.jsonl", "--max-body-bytes", "2048",
-        "--max-concurrent", "7", "--adapter-timeout", "2.5", "--rate-limit", "5/9");
+    GatewayConfig config =
+        Main.parse(
+            "--host",
+            "0.0.0.0",
+            "--port",
+            "9000",
+            "--adapter",
+            "acme",
+            "--adapter-setting",
+            "state-file=/var/lib/acme.json",
+            "--adapter-setting",
+            "mode=a=b",
+            "--key-store",
+            "keys.jsonl",
+            "--audit-log",
+            "audit.jsonl",
+            "--max-body-bytes",
+            "2048",
+            "--max-concurrent",
+            "7",
+            "--adapter-timeout",
+            "2.5",
+            "--rate-limit",
+            "5/9");
 
     assertThat(config.host()).isEqualTo("0.0.0.0");
     assertThat(config.port()).isEqualTo(9000);
     assertThat(config.adapterName()).isEqualTo("acme");
-    assertThat(config.adapterSettings()).containsExactly(
-        Map.entry("state-file", "/var/lib/acme.json"), Map.entry("mode", "a=b"));
+    assertThat(config.adapterSettings())
+        .containsExactly(Map.entry("state-file", "/var/lib/acme.json"), Map.entry("mode", "a=b"));
     assertThat(config.keyFile()).hasValue(Path.of("keys.jsonl"));
     assertThat(config.auditSink().path()).hasValue(Path.of("audit.jsonl"));
     assertThat(config.maxBodyBytes()).isEqualTo(2048);
@@ -55,7 +75,8 @@ class MainTest {
     assertThatThrownBy(() -> Main.parse("--port")).hasMessage("--port needs a value");
     assertThatThrownBy(() -> Main.parse("--port", "x")).hasMessage("--port takes a whole number");
     assertThatThrownBy(() -> Main.parse("--colour", "red")).hasMessage("unknown option --colour");
-    assertThatThrownBy(() -> Main.parse("--adapter-setting", "novalue")).hasMessage("--adapter-setting takes KEY=VALUE");
+    assertThatThrownBy(() -> Main.parse("--adapter-setting", "novalue"))
+        .hasMessage("--adapter-setting takes KEY=VALUE");
     assertThatThrownBy(() -> Main.parse("stray")).hasMessage("unexpected argument stray");
   }
 

@@ -17,10 +17,13 @@ class MetricsAuthTest {
   @Test
   void withMetricsAuthTheMetricsNeedAKeyAndTheProbesDoNot() {
     Path keys = dir.resolve("keys.jsonl");
-    String scraper = "Bearer " + ApiKeys.add(keys, "prometheus", Set.of("*"), Set.of("tenant_status")).reveal();
-    try (TestGateway gateway = TestGateway.start(dir, config -> config.withKeyFile(keys).withMetricsAuthenticated(true))) {
+    String scraper =
+        "Bearer " + ApiKeys.add(keys, "prometheus", Set.of("*"), Set.of("tenant_status")).reveal();
+    try (TestGateway gateway =
+        TestGateway.start(dir, config -> config.withKeyFile(keys).withMetricsAuthenticated(true))) {
       HttpResponse<String> anonymous = gateway.get("/metrics");
-      HttpResponse<String> wrong = gateway.get("/metrics", "Authorization", "Bearer " + ApiKeys.KEY_PREFIX + "nope");
+      HttpResponse<String> wrong =
+          gateway.get("/metrics", "Authorization", "Bearer " + ApiKeys.KEY_PREFIX + "nope");
       HttpResponse<String> keyed = gateway.get("/metrics", "Authorization", scraper);
 
       assertProblem(anonymous, ProblemType.UNAUTHORIZED);
@@ -35,8 +38,13 @@ class MetricsAuthTest {
 
   @Test
   void metricsAuthWithoutAKeyFileStopsTheStart() {
-    assertThatThrownBy(() -> Gateway.start(GatewayConfig.defaults().withPort(0).withAuditSink(AuditSink.none())
-        .withMetricsAuthenticated(true)))
+    assertThatThrownBy(
+            () ->
+                Gateway.start(
+                    GatewayConfig.defaults()
+                        .withPort(0)
+                        .withAuditSink(AuditSink.none())
+                        .withMetricsAuthenticated(true)))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("--metrics-auth needs --key-store: the metrics are then read with an API key");
   }

@@ -15,7 +15,8 @@ class OutcomeTest {
 
   @Test
   void aRefusalOfARequestThatWasReadNamesItsCorrelationId() {
-    Outcome.Subject subject = new Outcome.Subject("tenant_status", "saas-0123456789ab", "tenant-demo");
+    Outcome.Subject subject =
+        new Outcome.Subject("tenant_status", "saas-0123456789ab", "tenant-demo");
 
     Outcome.Refused refused = Outcome.refused(subject, Problem.forbidden(Problem.Scope.TENANT));
 
@@ -24,7 +25,9 @@ class OutcomeTest {
     assertThat(refused.label()).isEqualTo("forbidden");
     assertThat(new String(refused.body(guard, "req-1"), StandardCharsets.UTF_8))
         .contains("\"correlation_id\":\"saas-0123456789ab\"", "\"request_id\":\"req-1\"");
-    assertThat(Outcome.refused(Problem.notFound(Problem.Missing.RESOURCE)).problem().correlationId()).isNull();
+    assertThat(
+            Outcome.refused(Problem.notFound(Problem.Missing.RESOURCE)).problem().correlationId())
+        .isNull();
   }
 
   @Test
@@ -39,10 +42,16 @@ class OutcomeTest {
 
   @Test
   void aSubjectHoldsTheTenantOnlyWithinTheGatewaysIdentifierBound() {
-    ControlPlaneRequest inside = ControlPlaneRequest.builder(Operation.TENANT_STATUS)
-        .tenantId("tenant-demo").correlationId("saas-0123456789ab").build();
-    ControlPlaneRequest outside = ControlPlaneRequest.builder(Operation.TENANT_STATUS)
-        .tenantId("t".repeat(Identifiers.MAX_LENGTH + 1)).correlationId("saas-0123456789ab").build();
+    ControlPlaneRequest inside =
+        ControlPlaneRequest.builder(Operation.TENANT_STATUS)
+            .tenantId("tenant-demo")
+            .correlationId("saas-0123456789ab")
+            .build();
+    ControlPlaneRequest outside =
+        ControlPlaneRequest.builder(Operation.TENANT_STATUS)
+            .tenantId("t".repeat(Identifiers.MAX_LENGTH + 1))
+            .correlationId("saas-0123456789ab")
+            .build();
 
     assertThat(Outcome.Subject.of(inside))
         .isEqualTo(new Outcome.Subject("tenant_status", "saas-0123456789ab", "tenant-demo"));
@@ -54,7 +63,8 @@ class OutcomeTest {
 
   @Test
   void anAnswerIsLabelledWithTheResponseStatusAndAValidationWithItsVerdict() {
-    Outcome.Subject subject = new Outcome.Subject("tenant_status", "saas-0123456789ab", "tenant-demo");
+    Outcome.Subject subject =
+        new Outcome.Subject("tenant_status", "saas-0123456789ab", "tenant-demo");
     byte[] json = "{}".getBytes(StandardCharsets.UTF_8);
 
     assertThat(Outcome.answered(subject, ResponseStatus.REQUIRES_PRIVATE_SERVICE, json).label())
@@ -62,8 +72,10 @@ class OutcomeTest {
     assertThat(Outcome.validated(subject, true, json).label()).isEqualTo("valid");
     assertThat(Outcome.validated(Outcome.Subject.NONE, false, json).label()).isEqualTo("invalid");
     assertThat(Outcome.ok(Outcome.Reply.document("text/plain", json)).label()).isEqualTo("ok");
-    assertThat(Outcome.ok(Outcome.Reply.document("text/plain", json)).cacheControl()).isEqualTo("no-cache");
-    assertThat(Outcome.answered(subject, ResponseStatus.REQUIRES_PRIVATE_SERVICE, json).cacheControl())
+    assertThat(Outcome.ok(Outcome.Reply.document("text/plain", json)).cacheControl())
+        .isEqualTo("no-cache");
+    assertThat(
+            Outcome.answered(subject, ResponseStatus.REQUIRES_PRIVATE_SERVICE, json).cacheControl())
         .isEqualTo("no-store");
   }
 }

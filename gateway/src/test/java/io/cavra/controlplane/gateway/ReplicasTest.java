@@ -42,8 +42,11 @@ class ReplicasTest {
   private Process haproxy;
   private URI front;
   private Path keys;
-  private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(10)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
 
   @BeforeEach
   void start() throws Exception {
@@ -62,52 +65,77 @@ class ReplicasTest {
     }
     StringBuilder servers = new StringBuilder();
     for (int i = 1; i <= 3; i++) {
-      List<String> args = new ArrayList<>(List.of("--port", "0", "--key-store", keys.toString(), "--key-store-check", "0.2",
-          "--behind-proxy", "--audit-log", dir.resolve("audit-" + i + ".jsonl").toString()));
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "--port",
+                  "0",
+                  "--key-store",
+                  keys.toString(),
+                  "--key-store-check",
+                  "0.2",
+                  "--behind-proxy",
+                  "--audit-log",
+                  dir.resolve("audit-" + i + ".jsonl").toString()));
       args.addAll(List.of(options));
       GatewayProcess replica = GatewayProcess.start(dir, args.toArray(String[]::new));
       replicas.add(replica);
       // A first answer from each, so that the proxy's first checks do not meet a cold JVM.
       await(() -> status(replica.uri.resolve("/readyz"), null) == 200);
-      servers.append("  server g").append(i).append(" 127.0.0.1:").append(replica.uri.getPort()).append(" check\n");
+      servers
+          .append("  server g")
+          .append(i)
+          .append(" 127.0.0.1:")
+          .append(replica.uri.getPort())
+          .append(" check\n");
     }
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    Path config = Files.writeString(dir.resolve("haproxy.cfg"), String.join("\n",
-        "global",
-        "  maxconn 512",
-        "defaults",
-        "  mode http",
-        "  timeout connect 2s",
-        "  timeout client 30s",
-        "  timeout server 30s",
-        "  timeout check 5s",
-        "  retries 3",
-        "  option redispatch 1",
-        "  option http-buffer-request",
-        "  retry-on conn-failure empty-response response-timeout 503",
-        "frontend front",
-        "  bind 127.0.0.1:" + port,
-        "  http-request set-header Forwarded for=%[src]",
-        "  default_backend gateways",
-        "backend gateways",
-        "  balance roundrobin",
-        "  option httpchk GET /readyz",
-        "  http-check expect status 200",
-        "  default-server inter 200ms fall 1 rise 1",
-        servers.toString()), StandardCharsets.UTF_8);
-    haproxy = new ProcessBuilder(HAPROXY.toString(), "-db", "-f", config.toString())
-        .redirectErrorStream(true).redirectOutput(dir.resolve("haproxy.log").toFile()).start();
+    Path config =
+        Files.writeString(
+            dir.resolve("haproxy.cfg"),
+            String.join(
+                "\n",
+                "global",
+                "  maxconn 512",
+                "defaults",
+                "  mode http",
+                "  timeout connect 2s",
+                "  timeout client 30s",
+                "  timeout server 30s",
+                "  timeout check 5s",
+                "  retries 3",
+                "  option redispatch 1",
+                "  option http-buffer-request",
+                "  retry-on conn-failure empty-response response-timeout 503",
+                "frontend front",
+                "  bind 127.0.0.1:" + port,
+                "  http-request set-header Forwarded for=%[src]",
+                "  default_backend gateways",
+                "backend gateways",
+                "  balance roundrobin",
+                "  option httpchk GET /readyz",
+                "  http-check expect status 200",
+                "  default-server inter 200ms fall 1 rise 1",
+                servers.toString()),
+            StandardCharsets.UTF_8);
+    haproxy =
+        new ProcessBuilder(HAPROXY.toString(), "-db", "-f", config.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("haproxy.log").toFile())
+            .start();
     front = URI.create("http://127.0.0.1:" + port + "/");
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (status(front.resolve("/readyz"), null) != 200 && System.nanoTime() - deadline < 0) {
       Thread.sleep(50);
     }
-    assertThat(status(front.resolve("/readyz"), null)).as("HAProxy in front: %s",
-        Files.readString(dir.resolve("haproxy.log"))).isEqualTo(200);
-    // All three servers up: three answers in a row from distinct replicas are not observable, so wait for the checks.
+    assertThat(status(front.resolve("/readyz"), null))
+        .as("HAProxy in front: %s", Files.readString(dir.resolve("haproxy.log")))
+        .isEqualTo(200);
+    // All three servers up: three answers in a row from distinct replicas are not observable, so
+    // wait for the checks.
     Thread.sleep(1000);
   }
 
@@ -129,7 +157,8 @@ class ReplicasTest {
     try {
       HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
       if (uri.getPath().startsWith("/v1/")) {
-        request.header("Content-Type", "application/json")
+        request
+            .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(TestGateway.tenantStatus("tenant-demo")));
       }
       if (key != null) {
@@ -171,14 +200,16 @@ class ReplicasTest {
       assertThat(status(front.resolve("/v1/control-plane"), rotated)).isEqualTo(401);
     }
     for (int i = 1; i <= 3; i++) {
-      assertThat(Files.readString(dir.resolve("audit-" + i + ".jsonl"))).contains("\"key_id\":\"rotated\"")
+      assertThat(Files.readString(dir.resolve("audit-" + i + ".jsonl")))
+          .contains("\"key_id\":\"rotated\"")
           .doesNotContain(rotated);
     }
   }
 
   @Test
   void rateLimitsArePerReplica() throws Exception {
-    String key = ApiKeys.add(dir.resolve("keys.jsonl"), "metered", Set.of("*"), Set.of("*")).reveal();
+    String key =
+        ApiKeys.add(dir.resolve("keys.jsonl"), "metered", Set.of("*"), Set.of("*")).reveal();
     cluster("--rate-limit", "0.01/2");
 
     Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
@@ -192,23 +223,27 @@ class ReplicasTest {
 
   @Test
   void aReplicaDrainsBehindTheProxyWithoutAFailedRequest() throws Exception {
-    String key = ApiKeys.add(dir.resolve("keys.jsonl"), "steady", Set.of("*"), Set.of("*")).reveal();
+    String key =
+        ApiKeys.add(dir.resolve("keys.jsonl"), "steady", Set.of("*"), Set.of("*")).reveal();
     cluster("--rate-limit", "0");
     AtomicBoolean running = new AtomicBoolean(true);
     AtomicInteger ok = new AtomicInteger();
     Map<Integer, Integer> failures = new ConcurrentHashMap<>();
     List<Thread> clients = new ArrayList<>();
     for (int t = 0; t < 4; t++) {
-      Thread thread = new Thread(() -> {
-        while (running.get()) {
-          int status = status(front.resolve("/v1/control-plane"), key);
-          if (status == 200) {
-            ok.incrementAndGet();
-          } else {
-            failures.merge(status, 1, Integer::sum);
-          }
-        }
-      }, "replica-client-" + t);
+      Thread thread =
+          new Thread(
+              () -> {
+                while (running.get()) {
+                  int status = status(front.resolve("/v1/control-plane"), key);
+                  if (status == 200) {
+                    ok.incrementAndGet();
+                  } else {
+                    failures.merge(status, 1, Integer::sum);
+                  }
+                }
+              },
+              "replica-client-" + t);
       thread.start();
       clients.add(thread);
     }

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Request ids: taken from X-Request-Id or traceparent when valid, else made; in the answer, the problem and the audit line. */
+/**
+ * Request ids: taken from X-Request-Id or traceparent when valid, else made; in the answer, the
+ * problem and the audit line.
+ */
 class RequestIdTest {
   @TempDir static Path dir;
   static TestGateway gateway;
@@ -32,7 +35,8 @@ class RequestIdTest {
 
   @Test
   void aValidRequestIdIsReturnedInTheHeaderTheProblemAndTheAuditLine() {
-    HttpResponse<String> response = gateway.post("/v1/control-plane", "{", "X-Request-Id", "build-42.step:7_a");
+    HttpResponse<String> response =
+        gateway.post("/v1/control-plane", "{", "X-Request-Id", "build-42.step:7_a");
 
     assertThat(response.headers().firstValue("X-Request-Id")).hasValue("build-42.step:7_a");
     assertThat(TestGateway.json(response.body())).containsEntry("request_id", "build-42.step:7_a");
@@ -41,7 +45,8 @@ class RequestIdTest {
 
   @Test
   void aSuccessfulAnswerCarriesAMadeRequestIdThatTheAuditLineNames() {
-    HttpResponse<String> response = gateway.post("/v1/control-plane", TestGateway.tenantStatus("tenant-demo"));
+    HttpResponse<String> response =
+        gateway.post("/v1/control-plane", TestGateway.tenantStatus("tenant-demo"));
 
     String id = response.headers().firstValue("X-Request-Id").orElseThrow();
     assertThat(id).matches("req-[0-9a-f]{16}");
@@ -54,7 +59,9 @@ class RequestIdTest {
     for (String bad : new String[] {"has space", "-leading", "x".repeat(129), canary + "\u00e9"}) {
       HttpResponse<String> response = gateway.post("/v1/control-plane", "{", "X-Request-Id", bad);
 
-      assertThat(response.headers().firstValue("X-Request-Id").orElseThrow()).as(bad).matches("req-[0-9a-f]{16}");
+      assertThat(response.headers().firstValue("X-Request-Id").orElseThrow())
+          .as(bad)
+          .matches("req-[0-9a-f]{16}");
       assertThat(response.body()).doesNotContain(bad);
       assertThat(gateway.audit()).doesNotContain(bad);
     }
@@ -62,12 +69,20 @@ class RequestIdTest {
 
   @Test
   void aCredentialSentAsTheRequestIdIsReplacedAndNeverEchoed() {
-    String key = ApiKeys.add(dir.resolve("pasted-keys.jsonl"), "pasted", java.util.Set.of("*"), java.util.Set.of("*")).reveal();
+    String key =
+        ApiKeys.add(
+                dir.resolve("pasted-keys.jsonl"),
+                "pasted",
+                java.util.Set.of("*"),
+                java.util.Set.of("*"))
+            .reveal();
     String canary = MisbehavingAdapter.canary();
     for (String credential : new String[] {key, canary}) {
-      HttpResponse<String> response = gateway.post("/v1/control-plane", "{", "X-Request-Id", credential);
+      HttpResponse<String> response =
+          gateway.post("/v1/control-plane", "{", "X-Request-Id", credential);
 
-      assertThat(response.headers().firstValue("X-Request-Id").orElseThrow()).matches("req-[0-9a-f]{16}");
+      assertThat(response.headers().firstValue("X-Request-Id").orElseThrow())
+          .matches("req-[0-9a-f]{16}");
       assertThat(response.body()).doesNotContain(credential);
       assertThat(gateway.audit()).doesNotContain(credential);
     }
@@ -76,9 +91,14 @@ class RequestIdTest {
   @Test
   void aTraceparentsTraceIdIsTheRequestIdWhenNoRequestIdIsSent() {
     String trace = "4bf92f3577b34da6a3ce929d0e0e4736";
-    HttpResponse<String> response = gateway.get("/v1/operations", "traceparent", "00-" + trace + "-00f067aa0ba902b7-01");
-    HttpResponse<String> zero = gateway.get("/v1/operations", "traceparent", "00-" + "0".repeat(32) + "-00f067aa0ba902b7-01");
-    HttpResponse<String> upper = gateway.get("/v1/operations", "traceparent", "00-" + trace.toUpperCase() + "-00f067aa0ba902b7-01");
+    HttpResponse<String> response =
+        gateway.get("/v1/operations", "traceparent", "00-" + trace + "-00f067aa0ba902b7-01");
+    HttpResponse<String> zero =
+        gateway.get(
+            "/v1/operations", "traceparent", "00-" + "0".repeat(32) + "-00f067aa0ba902b7-01");
+    HttpResponse<String> upper =
+        gateway.get(
+            "/v1/operations", "traceparent", "00-" + trace.toUpperCase() + "-00f067aa0ba902b7-01");
 
     assertThat(response.headers().firstValue("X-Request-Id")).hasValue(trace);
     assertThat(zero.headers().firstValue("X-Request-Id").orElseThrow()).startsWith("req-");

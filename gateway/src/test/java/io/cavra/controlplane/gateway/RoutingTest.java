@@ -31,28 +31,31 @@ class RoutingTest {
       routes.add(route.method() + " " + route.template() + " " + route.access());
     }
 
-    assertThat(routes).containsExactly(
-        "POST /v1/control-plane WORK",
-        "POST /v1/validate WORK",
-        "POST /v1/build/{operation} WORK",
-        "GET /v1/operations PUBLIC",
-        "GET /v1/contract PUBLIC",
-        "GET /v1/schemas PUBLIC",
-        "GET /v1/schemas/{name} PUBLIC",
-        "GET /openapi.json PUBLIC",
-        "GET /healthz PROBE",
-        "GET /readyz PROBE",
-        "GET /metrics PROBE",
-        "GET / PUBLIC",
-        "GET /explorer/{file...} PUBLIC");
+    assertThat(routes)
+        .containsExactly(
+            "POST /v1/control-plane WORK",
+            "POST /v1/validate WORK",
+            "POST /v1/build/{operation} WORK",
+            "GET /v1/operations PUBLIC",
+            "GET /v1/contract PUBLIC",
+            "GET /v1/schemas PUBLIC",
+            "GET /v1/schemas/{name} PUBLIC",
+            "GET /openapi.json PUBLIC",
+            "GET /healthz PROBE",
+            "GET /readyz PROBE",
+            "GET /metrics PROBE",
+            "GET / PUBLIC",
+            "GET /explorer/{file...} PUBLIC");
   }
 
   @Test
   void templatesMatchSegments() {
-    assertThat(Routes.match("/v1/build/{operation}", "/v1/build/tenant_status")).containsEntry("operation", "tenant_status");
+    assertThat(Routes.match("/v1/build/{operation}", "/v1/build/tenant_status"))
+        .containsEntry("operation", "tenant_status");
     assertThat(Routes.match("/v1/build/{operation}", "/v1/build/")).isNull();
     assertThat(Routes.match("/v1/build/{operation}", "/v1/build/a/b")).isNull();
-    assertThat(Routes.match("/explorer/{file...}", "/explorer/js/app.js")).containsEntry("file", "js/app.js");
+    assertThat(Routes.match("/explorer/{file...}", "/explorer/js/app.js"))
+        .containsEntry("file", "js/app.js");
     assertThat(Routes.match("/explorer/{file...}", "/explorer/")).isNull();
     assertThat(Routes.match("/", "/")).isEmpty();
     assertThat(Routes.match("/", "/x")).isNull();
@@ -61,7 +64,8 @@ class RoutingTest {
 
   @Test
   void lookupsTellNotFoundFromWrongMethod() {
-    Routes routes = Routes.builder().get("/a", Routes.Access.PUBLIC, NOTHING).post("/b", NOTHING).build();
+    Routes routes =
+        Routes.builder().get("/a", Routes.Access.PUBLIC, NOTHING).post("/b", NOTHING).build();
 
     assertThat(routes.find("HEAD", "/a").found()).isTrue();
     assertThat(routes.find("POST", "/a").wrongMethod()).isTrue();
@@ -74,9 +78,12 @@ class RoutingTest {
   void openApiDescribesEveryRouteAndNothingElse() {
     Map<String, Object> openApi = openApi();
     @SuppressWarnings("unchecked")
-    Map<String, Map<String, Object>> paths = (Map<String, Map<String, Object>>) openApi.get("paths");
+    Map<String, Map<String, Object>> paths =
+        (Map<String, Map<String, Object>>) openApi.get("paths");
     Set<String> documented = new TreeSet<>();
-    paths.forEach((path, methods) -> methods.keySet().forEach(m -> documented.add(m.toUpperCase() + " " + path)));
+    paths.forEach(
+        (path, methods) ->
+            methods.keySet().forEach(m -> documented.add(m.toUpperCase() + " " + path)));
     Set<String> routed = new TreeSet<>();
     for (Routes.Route route : routes().routes()) {
       routed.add(route.method() + " " + route.template().replace("...}", "}"));
@@ -88,7 +95,8 @@ class RoutingTest {
 
   @Test
   void openApiRefersOnlyToPublishedSchemasAndItsOwnComponents() {
-    String text = new String(Documents.resource(Documents.OPENAPI_RESOURCE), StandardCharsets.UTF_8);
+    String text =
+        new String(Documents.resource(Documents.OPENAPI_RESOURCE), StandardCharsets.UTF_8);
     Matcher refs = Pattern.compile("\"\\$ref\": \"([^\"]+)\"").matcher(text);
     Set<String> external = new LinkedHashSet<>();
     Map<String, Object> openApi = openApi();
@@ -102,7 +110,8 @@ class RoutingTest {
         assertThat(target).as(ref).isNotNull();
       } else {
         assertThat(ref).startsWith("/v1/schemas/").endsWith(".schema.json");
-        external.add(ref.substring("/v1/schemas/".length(), ref.length() - ".schema.json".length()));
+        external.add(
+            ref.substring("/v1/schemas/".length(), ref.length() - ".schema.json".length()));
       }
     }
 
@@ -112,8 +121,16 @@ class RoutingTest {
 
   @Test
   void openApiListsEveryProblemCode() {
-    Object codes = ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) openApi().get("components"))
-        .get("schemas")).get("Problem")).get("properties")).get("code")).get("enum");
+    Object codes =
+        ((Map<?, ?>)
+                ((Map<?, ?>)
+                        ((Map<?, ?>)
+                                ((Map<?, ?>)
+                                        ((Map<?, ?>) openApi().get("components")).get("schemas"))
+                                    .get("Problem"))
+                            .get("properties"))
+                    .get("code"))
+            .get("enum");
     List<String> expected = new ArrayList<>();
     for (ProblemType type : ProblemType.values()) {
       expected.add(type.code());
@@ -123,6 +140,7 @@ class RoutingTest {
   }
 
   static Map<String, Object> openApi() {
-    return TestGateway.json(new String(Documents.resource(Documents.OPENAPI_RESOURCE), StandardCharsets.UTF_8));
+    return TestGateway.json(
+        new String(Documents.resource(Documents.OPENAPI_RESOURCE), StandardCharsets.UTF_8));
   }
 }

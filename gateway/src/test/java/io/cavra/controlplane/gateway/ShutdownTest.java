@@ -27,13 +27,20 @@ class ShutdownTest {
 
   @Test
   void anInFlightRequestCompletesWhileReadyzIs503() throws Exception {
-    TestGateway gateway = TestGateway.start(dir, config -> config
-        .withAdapter(MisbehavingAdapter.NAME, Map.of("mode", "blocked"))
-        .withShutdownTimeout(Duration.ofSeconds(30)));
-    CompletableFuture<HttpResponse<String>> inFlight = gateway.client.sendAsync(
-        HttpRequest.newBuilder(gateway.uri("/v1/control-plane")).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(TestGateway.tenantStatus("tenant-demo"))).build(),
-        HttpResponse.BodyHandlers.ofString());
+    TestGateway gateway =
+        TestGateway.start(
+            dir,
+            config ->
+                config
+                    .withAdapter(MisbehavingAdapter.NAME, Map.of("mode", "blocked"))
+                    .withShutdownTimeout(Duration.ofSeconds(30)));
+    CompletableFuture<HttpResponse<String>> inFlight =
+        gateway.client.sendAsync(
+            HttpRequest.newBuilder(gateway.uri("/v1/control-plane"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(TestGateway.tenantStatus("tenant-demo")))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(MisbehavingAdapter.ENTERED.tryAcquire(30, TimeUnit.SECONDS)).isTrue();
 
     CompletableFuture<Void> closing = CompletableFuture.runAsync(gateway::close);
@@ -42,7 +49,8 @@ class ShutdownTest {
     assertProblem(ready, ProblemType.SHUTTING_DOWN);
     assertThat(gateway.gateway.isReady()).isFalse();
     assertThat(gateway.get("/healthz").statusCode()).isEqualTo(200);
-    HttpResponse<String> refused = gateway.post("/v1/control-plane", TestGateway.tenantStatus("tenant-late"));
+    HttpResponse<String> refused =
+        gateway.post("/v1/control-plane", TestGateway.tenantStatus("tenant-late"));
     assertProblem(refused, ProblemType.SHUTTING_DOWN);
     assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
     assertThat(closing).isNotDone();
@@ -58,13 +66,20 @@ class ShutdownTest {
 
   @Test
   void theDrainStopsWaitingAfterTheShutdownTimeout() throws Exception {
-    TestGateway gateway = TestGateway.start(dir, config -> config
-        .withAdapter(MisbehavingAdapter.NAME, Map.of("mode", "blocked"))
-        .withShutdownTimeout(Duration.ofMillis(200)));
-    CompletableFuture<HttpResponse<String>> stuck = gateway.client.sendAsync(
-        HttpRequest.newBuilder(gateway.uri("/v1/control-plane")).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(TestGateway.tenantStatus("tenant-demo"))).build(),
-        HttpResponse.BodyHandlers.ofString());
+    TestGateway gateway =
+        TestGateway.start(
+            dir,
+            config ->
+                config
+                    .withAdapter(MisbehavingAdapter.NAME, Map.of("mode", "blocked"))
+                    .withShutdownTimeout(Duration.ofMillis(200)));
+    CompletableFuture<HttpResponse<String>> stuck =
+        gateway.client.sendAsync(
+            HttpRequest.newBuilder(gateway.uri("/v1/control-plane"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(TestGateway.tenantStatus("tenant-demo")))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(MisbehavingAdapter.ENTERED.tryAcquire(30, TimeUnit.SECONDS)).isTrue();
 
     gateway.close();
@@ -84,7 +99,8 @@ class ShutdownTest {
     assertThat(gateway.gateway.isReady()).isFalse();
   }
 
-  private static HttpResponse<String> awaitStatus(TestGateway gateway, String path, int status) throws Exception {
+  private static HttpResponse<String> awaitStatus(TestGateway gateway, String path, int status)
+      throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     while (true) {
       HttpResponse<String> response = gateway.get(path);

@@ -39,15 +39,19 @@ class SlowClientTest {
     }
   }
 
-  /** Opens a connection from {@code local} and sends the headers of a POST whose body never comes. */
+  /**
+   * Opens a connection from {@code local} and sends the headers of a POST whose body never comes.
+   */
   private Socket stalledPost(String local, String authorization) throws IOException {
     Socket socket = new Socket();
     socket.bind(new InetSocketAddress(InetAddress.getByName(local), 0));
     socket.connect(new InetSocketAddress("127.0.0.1", gateway.gateway.port()), 10_000);
     socket.setSoTimeout(30_000);
     sockets.add(socket);
-    String head = "POST /v1/control-plane HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-        + (authorization == null ? "" : "Authorization: " + authorization + "\r\n") + "Content-Length: 500\r\n\r\n{";
+    String head =
+        "POST /v1/control-plane HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
+            + "Content-Length: 500\r\n\r\n{";
     socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
     socket.getOutputStream().flush();
     return socket;
@@ -69,7 +73,13 @@ class SlowClientTest {
 
   @Test
   void aBodyTricklingPastItsDeadlineIs408AndFreesItsSlot() throws Exception {
-    gateway = TestGateway.start(dir, config -> config.withBodyTimeout(Duration.ofMillis(800)).withIdleTimeout(Duration.ofSeconds(30)));
+    gateway =
+        TestGateway.start(
+            dir,
+            config ->
+                config
+                    .withBodyTimeout(Duration.ofMillis(800))
+                    .withIdleTimeout(Duration.ofSeconds(30)));
     Socket socket = stalledPost("127.0.0.1", null);
     awaitInFlight(1);
     OutputStream out = socket.getOutputStream();
@@ -83,10 +93,14 @@ class SlowClientTest {
 
     String answer = answer(socket);
 
-    assertThat(answer).startsWith("HTTP/1.1 408 ").contains("\"code\":\"request_timeout\"").contains("Connection: close");
+    assertThat(answer)
+        .startsWith("HTTP/1.1 408 ")
+        .contains("\"code\":\"request_timeout\"")
+        .contains("Connection: close");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
     awaitInFlight(0);
-    assertThat(gateway.auditLines()).anySatisfy(line -> assertThat(line).containsEntry("outcome", "request_timeout"));
+    assertThat(gateway.auditLines())
+        .anySatisfy(line -> assertThat(line).containsEntry("outcome", "request_timeout"));
   }
 
   @Test
@@ -94,16 +108,24 @@ class SlowClientTest {
     Path keys = dir.resolve("keys.jsonl");
     String greedy = "Bearer " + ApiKeys.add(keys, "greedy", Set.of("*"), Set.of("*")).reveal();
     String other = "Bearer " + ApiKeys.add(keys, "other", Set.of("*"), Set.of("*")).reveal();
-    gateway = TestGateway.start(dir, config -> config.withKeyFile(keys).withMaxConcurrentRequests(8)
-        .withMaxConcurrentPerClient(2));
+    gateway =
+        TestGateway.start(
+            dir,
+            config ->
+                config
+                    .withKeyFile(keys)
+                    .withMaxConcurrentRequests(8)
+                    .withMaxConcurrentPerClient(2));
     stalledPost("127.0.0.1", greedy);
     stalledPost("127.0.0.1", greedy);
     awaitInFlight(2);
 
-    HttpResponse<String> third = gateway.post("/v1/control-plane", TestGateway.tenantStatus("tenant-demo"),
-        "Authorization", greedy);
-    HttpResponse<String> others = gateway.post("/v1/control-plane", TestGateway.tenantStatus("tenant-demo"),
-        "Authorization", other);
+    HttpResponse<String> third =
+        gateway.post(
+            "/v1/control-plane", TestGateway.tenantStatus("tenant-demo"), "Authorization", greedy);
+    HttpResponse<String> others =
+        gateway.post(
+            "/v1/control-plane", TestGateway.tenantStatus("tenant-demo"), "Authorization", other);
 
     assertThat(assertProblem(third, ProblemType.OVERLOADED))
         .containsEntry("detail", "this API key has too many requests in flight; retry later");
@@ -112,22 +134,28 @@ class SlowClientTest {
 
   @Test
   void withoutKeysOneAddressCannotTakeTheSlotsOfAnother() throws Exception {
-    gateway = TestGateway.start(dir, config -> config.withMaxConcurrentRequests(8).withMaxConcurrentPerClient(2));
+    gateway =
+        TestGateway.start(
+            dir, config -> config.withMaxConcurrentRequests(8).withMaxConcurrentPerClient(2));
     stalledPost("127.0.0.2", null);
     stalledPost("127.0.0.2", null);
     awaitInFlight(2);
     Socket third = stalledPost("127.0.0.2", null);
 
-    HttpResponse<String> fromElsewhere = gateway.post("/v1/control-plane", TestGateway.tenantStatus("tenant-demo"));
+    HttpResponse<String> fromElsewhere =
+        gateway.post("/v1/control-plane", TestGateway.tenantStatus("tenant-demo"));
 
-    assertThat(answer(third)).startsWith("HTTP/1.1 503 ")
+    assertThat(answer(third))
+        .startsWith("HTTP/1.1 503 ")
         .contains("this address has too many requests in flight; retry later");
     assertThat(fromElsewhere.statusCode()).as(fromElsewhere.body()).isEqualTo(200);
   }
 
   @Test
   void readinessReportsOverloadWhileHealthStaysUp() throws Exception {
-    gateway = TestGateway.start(dir, config -> config.withMaxConcurrentRequests(2).withMaxConcurrentPerClient(2));
+    gateway =
+        TestGateway.start(
+            dir, config -> config.withMaxConcurrentRequests(2).withMaxConcurrentPerClient(2));
     assertThat(gateway.get("/readyz").statusCode()).isEqualTo(200);
     stalledPost("127.0.0.1", null);
     stalledPost("127.0.0.1", null);
@@ -141,13 +169,18 @@ class SlowClientTest {
   void failedAuthenticationsAreThrottledPerAddressButValidKeysPass() {
     Path keys = dir.resolve("keys.jsonl");
     String valid = "Bearer " + ApiKeys.add(keys, "valid", Set.of("*"), Set.of("*")).reveal();
-    gateway = TestGateway.start(dir, config -> config.withKeyFile(keys).withAuthFailureLimit(0.01, 3));
+    gateway =
+        TestGateway.start(dir, config -> config.withKeyFile(keys).withAuthFailureLimit(0.01, 3));
     String body = TestGateway.tenantStatus("tenant-demo");
     for (int i = 0; i < 3; i++) {
-      assertProblem(gateway.post("/v1/control-plane", body, "Authorization", "Bearer " + ApiKeys.KEY_PREFIX + i), ProblemType.UNAUTHORIZED);
+      assertProblem(
+          gateway.post(
+              "/v1/control-plane", body, "Authorization", "Bearer " + ApiKeys.KEY_PREFIX + i),
+          ProblemType.UNAUTHORIZED);
     }
 
-    HttpResponse<String> throttled = gateway.post("/v1/control-plane", body, "Authorization", "Bearer wrong");
+    HttpResponse<String> throttled =
+        gateway.post("/v1/control-plane", body, "Authorization", "Bearer wrong");
     HttpResponse<String> noKey = gateway.post("/v1/control-plane", body);
     HttpResponse<String> withKey = gateway.post("/v1/control-plane", body, "Authorization", valid);
 

@@ -10,8 +10,23 @@ class StaticFilesTest {
     assertThat(StaticFiles.acceptableName("index.html")).isTrue();
     assertThat(StaticFiles.acceptableName("js/app.js")).isTrue();
     assertThat(StaticFiles.acceptableName("app.min.css")).isTrue();
-    for (String name : new String[] {"../openapi.json", "..", "a/../b.js", ".env", "a//b.js", "/etc/passwd.txt",
-        "a\\b.js", "dir", "dir/", "x.class", "a b.js", "%2e%2e/x.js", "a/.hidden.js", "x.JS\u0000"}) {
+    for (String name :
+        new String[] {
+          "../openapi.json",
+          "..",
+          "a/../b.js",
+          ".env",
+          "a//b.js",
+          "/etc/passwd.txt",
+          "a\\b.js",
+          "dir",
+          "dir/",
+          "x.class",
+          "a b.js",
+          "%2e%2e/x.js",
+          "a/.hidden.js",
+          "x.JS\u0000"
+        }) {
       assertThat(StaticFiles.acceptableName(name)).as(name).isFalse();
     }
   }
@@ -32,7 +47,8 @@ class StaticFilesTest {
     assertThat(files.file("does-not-exist.js")).isEmpty();
     assertThat(files.index().contentType()).isEqualTo("text/html; charset=utf-8");
     if (StaticFiles.class.getResource("explorer/index.html") == null) {
-      assertThat(new String(files.index().bytes(), java.nio.charset.StandardCharsets.UTF_8)).contains("explorer not built");
+      assertThat(new String(files.index().bytes(), java.nio.charset.StandardCharsets.UTF_8))
+          .contains("explorer not built");
     }
   }
 }

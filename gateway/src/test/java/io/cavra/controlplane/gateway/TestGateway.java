@@ -30,24 +30,29 @@ final class TestGateway implements AutoCloseable {
 
   final Gateway gateway;
   final Path auditFile;
-  final HttpClient client = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(10))
-      .build();
+  final HttpClient client =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(10))
+          .build();
   private final List<String> logs = new java.util.concurrent.CopyOnWriteArrayList<>();
-  private final Handler capture = new Handler() {
-    @Override
-    public void publish(LogRecord record) {
-      logs.add(record.getLevel() + " " + record.getMessage()
-          + (record.getThrown() == null ? "" : " " + record.getThrown()));
-    }
+  private final Handler capture =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          logs.add(
+              record.getLevel()
+                  + " "
+                  + record.getMessage()
+                  + (record.getThrown() == null ? "" : " " + record.getThrown()));
+        }
 
-    @Override
-    public void flush() {}
+        @Override
+        public void flush() {}
 
-    @Override
-    public void close() {}
-  };
+        @Override
+        public void close() {}
+      };
 
   private TestGateway(Gateway gateway, Path auditFile) {
     this.gateway = gateway;
@@ -61,7 +66,8 @@ final class TestGateway implements AutoCloseable {
 
   static TestGateway start(Path dir, UnaryOperator<GatewayConfig> tweak) {
     Path audit = dir.resolve("audit-" + System.nanoTime() + ".jsonl");
-    GatewayConfig config = tweak.apply(GatewayConfig.defaults().withPort(0).withAuditSink(AuditSink.file(audit)));
+    GatewayConfig config =
+        tweak.apply(GatewayConfig.defaults().withPort(0).withAuditSink(AuditSink.file(audit)));
     return new TestGateway(Gateway.start(config), audit);
   }
 
@@ -74,7 +80,8 @@ final class TestGateway implements AutoCloseable {
   }
 
   HttpResponse<String> get(String path, String... headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET();
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET();
     if (headers.length > 0) {
       request.headers(headers);
     }
@@ -82,8 +89,10 @@ final class TestGateway implements AutoCloseable {
   }
 
   HttpResponse<String> post(String path, String body, String... headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30))
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path))
+            .timeout(Duration.ofSeconds(30))
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
     boolean typed = false;
     for (int i = 0; i < headers.length; i += 2) {
       typed |= headers[i].equalsIgnoreCase("Content-Type");
@@ -108,7 +117,9 @@ final class TestGateway implements AutoCloseable {
     }
   }
 
-  /** Sends raw bytes on a new connection and returns everything the server answers until it closes. */
+  /**
+   * Sends raw bytes on a new connection and returns everything the server answers until it closes.
+   */
   String raw(byte[] request) {
     try (Socket socket = new Socket("127.0.0.1", gateway.port())) {
       socket.setSoTimeout(30_000);
@@ -154,7 +165,8 @@ final class TestGateway implements AutoCloseable {
 
   @SuppressWarnings("unchecked")
   static Map<String, Object> json(String text) {
-    return (Map<String, Object>) ContractJson.defaults().parseTree(text.getBytes(StandardCharsets.UTF_8));
+    return (Map<String, Object>)
+        ContractJson.defaults().parseTree(text.getBytes(StandardCharsets.UTF_8));
   }
 
   static String request(Operation operation, String tenant) {

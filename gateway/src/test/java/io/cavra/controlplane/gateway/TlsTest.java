@@ -26,21 +26,48 @@ import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** HTTPS from PEM files or a PKCS#12 key store, TLS 1.2+ only, reloaded on change; real TLS clients. */
+/**
+ * HTTPS from PEM files or a PKCS#12 key store, TLS 1.2+ only, reloaded on change; real TLS clients.
+ */
 class TlsTest {
   @TempDir Path dir;
 
-  /** A self-signed certificate for localhost and 127.0.0.1 made by keytool, with a password made at run time. */
-  private record Material(Path pkcs12, Path passwordFile, char[] password, X509Certificate certificate) {}
+  /**
+   * A self-signed certificate for localhost and 127.0.0.1 made by keytool, with a password made at
+   * run time.
+   */
+  private record Material(
+      Path pkcs12, Path passwordFile, char[] password, X509Certificate certificate) {}
 
   private Material make(String name, String commonName) throws Exception {
     Path store = dir.resolve(name + ".p12");
     char[] password = UUID.randomUUID().toString().toCharArray();
-    Path passwordFile = Files.writeString(dir.resolve(name + ".password"), new String(password) + "\n");
-    Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-        "-genkeypair", "-alias", "gateway", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=" + commonName,
-        "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-validity", "2", "-storetype", "PKCS12",
-        "-keystore", store.toString(), "-storepass", new String(password)).redirectErrorStream(true).start();
+    Path passwordFile =
+        Files.writeString(dir.resolve(name + ".password"), new String(password) + "\n");
+    Process keytool =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+                "-genkeypair",
+                "-alias",
+                "gateway",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-dname",
+                "CN=" + commonName,
+                "-ext",
+                "SAN=ip:127.0.0.1,dns:localhost",
+                "-validity",
+                "2",
+                "-storetype",
+                "PKCS12",
+                "-keystore",
+                store.toString(),
+                "-storepass",
+                new String(password))
+            .redirectErrorStream(true)
+            .start();
     String output = new String(keytool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(keytool.waitFor(60, TimeUnit.SECONDS)).isTrue();
     assertThat(keytool.exitValue()).as(output).isZero();
@@ -48,7 +75,8 @@ class TlsTest {
     try (InputStream in = new FileInputStream(store.toFile())) {
       keyStore.load(in, password);
     }
-    return new Material(store, passwordFile, password, (X509Certificate) keyStore.getCertificate("gateway"));
+    return new Material(
+        store, passwordFile, password, (X509Certificate) keyStore.getCertificate("gateway"));
   }
 
   /** Writes the material as a PEM certificate and a PKCS#8 PEM key. */
@@ -58,10 +86,16 @@ class TlsTest {
       keyStore.load(in, material.password());
     }
     Base64.Encoder base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII));
-    Files.writeString(cert, "-----BEGIN CERTIFICATE-----\n" + base64.encodeToString(material.certificate().getEncoded())
-        + "\n-----END CERTIFICATE-----\n");
-    Files.writeString(key, "-----BEGIN PRIVATE KEY-----\n"
-        + base64.encodeToString(keyStore.getKey("gateway", material.password()).getEncoded()) + "\n-----END PRIVATE KEY-----\n");
+    Files.writeString(
+        cert,
+        "-----BEGIN CERTIFICATE-----\n"
+            + base64.encodeToString(material.certificate().getEncoded())
+            + "\n-----END CERTIFICATE-----\n");
+    Files.writeString(
+        key,
+        "-----BEGIN PRIVATE KEY-----\n"
+            + base64.encodeToString(keyStore.getKey("gateway", material.password()).getEncoded())
+            + "\n-----END PRIVATE KEY-----\n");
     return new Path[] {cert, key};
   }
 
@@ -71,7 +105,8 @@ class TlsTest {
     for (int i = 0; i < certificates.length; i++) {
       trust.setCertificateEntry("ca" + i, certificates[i]);
     }
-    TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    TrustManagerFactory factory =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     factory.init(trust);
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, factory.getTrustManagers(), null);
@@ -79,7 +114,8 @@ class TlsTest {
   }
 
   private static HttpResponse<String> get(SSLContext context, URI uri) throws Exception {
-    HttpClient client = HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(10)).build();
+    HttpClient client =
+        HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(10)).build();
     return client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
   }
 
@@ -95,12 +131,23 @@ class TlsTest {
   void pemFilesServeHttpsToTheJdkClientAndToCurl() throws Exception {
     Material material = make("pem", "localhost");
     Path[] files = pem(material, dir.resolve("cert.pem"), dir.resolve("key.pem"));
-    try (Gateway gateway = Gateway.start(GatewayConfig.defaults().withPort(0).withAuditSink(AuditSink.none())
-        .withTlsPem(files[0], files[1]))) {
+    try (Gateway gateway =
+        Gateway.start(
+            GatewayConfig.defaults()
+                .withPort(0)
+                .withAuditSink(AuditSink.none())
+                .withTlsPem(files[0], files[1]))) {
       assertThat(gateway.uri().getScheme()).isEqualTo("https");
 
-      HttpResponse<String> jdk = get(trusting(material.certificate()), gateway.uri().resolve("/healthz"));
-      String viaCurl = curl("curl", "-sS", "--cacert", files[0].toString(), gateway.uri().resolve("/healthz").toString());
+      HttpResponse<String> jdk =
+          get(trusting(material.certificate()), gateway.uri().resolve("/healthz"));
+      String viaCurl =
+          curl(
+              "curl",
+              "-sS",
+              "--cacert",
+              files[0].toString(),
+              gateway.uri().resolve("/healthz").toString());
 
       assertThat(jdk.statusCode()).isEqualTo(200);
       assertThat(jdk.body()).isEqualTo("{\"status\":\"ok\"}");
@@ -111,9 +158,14 @@ class TlsTest {
   @Test
   void aPkcs12KeyStoreWithItsPasswordInAFileServesHttps() throws Exception {
     Material material = make("store", "localhost");
-    try (Gateway gateway = Gateway.start(GatewayConfig.defaults().withPort(0).withAuditSink(AuditSink.none())
-        .withTlsKeyStore(material.pkcs12(), material.passwordFile()))) {
-      HttpResponse<String> response = get(trusting(material.certificate()), gateway.uri().resolve("/readyz"));
+    try (Gateway gateway =
+        Gateway.start(
+            GatewayConfig.defaults()
+                .withPort(0)
+                .withAuditSink(AuditSink.none())
+                .withTlsKeyStore(material.pkcs12(), material.passwordFile()))) {
+      HttpResponse<String> response =
+          get(trusting(material.certificate()), gateway.uri().resolve("/readyz"));
 
       assertThat(response.statusCode()).isEqualTo(200);
     }
@@ -123,17 +175,31 @@ class TlsTest {
   void onlyTls12And13AreSpoken() throws Exception {
     Material material = make("protocols", "localhost");
     SSLContext context = trusting(material.certificate());
-    try (Gateway gateway = Gateway.start(GatewayConfig.defaults().withPort(0).withAuditSink(AuditSink.none())
-        .withTlsKeyStore(material.pkcs12(), material.passwordFile()))) {
+    try (Gateway gateway =
+        Gateway.start(
+            GatewayConfig.defaults()
+                .withPort(0)
+                .withAuditSink(AuditSink.none())
+                .withTlsKeyStore(material.pkcs12(), material.passwordFile()))) {
       for (String protocol : List.of("TLSv1.2", "TLSv1.3")) {
-        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", gateway.port())) {
+        try (SSLSocket socket =
+            (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", gateway.port())) {
           socket.setEnabledProtocols(new String[] {protocol});
           socket.startHandshake();
           assertThat(socket.getSession().getProtocol()).isEqualTo(protocol);
         }
       }
-      String old = curl("curl", "-sS", "--cacert", dir.resolve("none.pem").toString(), "-k", "--tlsv1.0", "--tls-max", "1.1",
-          gateway.uri().resolve("/healthz").toString());
+      String old =
+          curl(
+              "curl",
+              "-sS",
+              "--cacert",
+              dir.resolve("none.pem").toString(),
+              "-k",
+              "--tlsv1.0",
+              "--tls-max",
+              "1.1",
+              gateway.uri().resolve("/healthz").toString());
       assertThat(old).doesNotStartWith("0 ");
       assertThat(Tls.PROTOCOLS).containsExactly("TLSv1.3", "TLSv1.2");
     }
@@ -147,8 +213,12 @@ class TlsTest {
     pem(first, cert, key);
     Material renewed = make("renewed", "renewed.localhost");
     SSLContext context = trusting(first.certificate(), renewed.certificate());
-    try (Gateway gateway = Gateway.start(GatewayConfig.defaults().withPort(0).withAuditSink(AuditSink.none())
-        .withTlsPem(cert, key))) {
+    try (Gateway gateway =
+        Gateway.start(
+            GatewayConfig.defaults()
+                .withPort(0)
+                .withAuditSink(AuditSink.none())
+                .withTlsPem(cert, key))) {
       assertThat(served(context, gateway)).isEqualTo(first.certificate());
 
       Path staging = dir.resolve("staging");
@@ -159,7 +229,8 @@ class TlsTest {
       // The gateway's own check (every 2 s) or this call puts it in force, whichever comes first.
       gateway.reloadTls();
       long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-      while (!served(context, gateway).equals(renewed.certificate()) && System.nanoTime() - deadline < 0) {
+      while (!served(context, gateway).equals(renewed.certificate())
+          && System.nanoTime() - deadline < 0) {
         Thread.sleep(50);
       }
 
@@ -169,7 +240,8 @@ class TlsTest {
   }
 
   private static X509Certificate served(SSLContext context, Gateway gateway) throws IOException {
-    try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", gateway.port())) {
+    try (SSLSocket socket =
+        (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", gateway.port())) {
       socket.startHandshake();
       return (X509Certificate) socket.getSession().getPeerCertificates()[0];
     }
@@ -179,10 +251,16 @@ class TlsTest {
   void aKeyThatIsNotPkcs8PemStopsTheStartNamingTheFileNotItsContent() throws Exception {
     Material material = make("bad", "localhost");
     Path[] files = pem(material, dir.resolve("c.pem"), dir.resolve("k.pem"));
-    Files.writeString(files[1], "-----BEGIN EC PRIVATE KEY-----\nc2VjcmV0\n-----END EC PRIVATE KEY-----\n");
+    Files.writeString(
+        files[1], "-----BEGIN EC PRIVATE KEY-----\nc2VjcmV0\n-----END EC PRIVATE KEY-----\n");
 
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Gateway.start(GatewayConfig.defaults().withPort(0)
-        .withAuditSink(AuditSink.none()).withTlsPem(files[0], files[1])))
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                Gateway.start(
+                    GatewayConfig.defaults()
+                        .withPort(0)
+                        .withAuditSink(AuditSink.none())
+                        .withTlsPem(files[0], files[1])))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("TLS key " + files[1] + " is not a PKCS#8 PEM private key")
         .satisfies(e -> assertThat(e.getMessage()).doesNotContain("c2VjcmV0"));

@@ -9,11 +9,12 @@ import java.util.Objects;
  * @param rule the rule that classified it
  * @param kind whether something was added, removed or changed
  * @param schema the schema's file name, e.g. {@code request.schema.json}
- * @param pointer the JSON Pointer (RFC 6901) of the changed node inside the schema, e.g.
- *     {@code /properties/status/enum}; empty for the whole schema
+ * @param pointer the JSON Pointer (RFC 6901) of the changed node inside the schema, e.g. {@code
+ *     /properties/status/enum}; empty for the whole schema
  * @param message one line on what changed
  */
-public record CompatChange(CompatRule rule, Kind kind, String schema, String pointer, String message) {
+public record CompatChange(
+    CompatRule rule, Kind kind, String schema, String pointer, String message) {
 
   /** What happened to the node. */
   public enum Kind {

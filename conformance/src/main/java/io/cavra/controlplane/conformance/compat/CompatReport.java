@@ -59,16 +59,25 @@ public final class CompatReport {
     return !breaking().isEmpty();
   }
 
-  /** Whether a {@code schema_version} const changed in some schema: a new major version of the contract. */
+  /**
+   * Whether a {@code schema_version} const changed in some schema: a new major version of the
+   * contract.
+   */
   public boolean schemaVersionChanged() {
-    return changes.stream().anyMatch(c -> c.rule() == CompatRule.CONST_CHANGED && c.pointer().endsWith(SCHEMA_VERSION_CONST));
+    return changes.stream()
+        .anyMatch(
+            c ->
+                c.rule() == CompatRule.CONST_CHANGED && c.pointer().endsWith(SCHEMA_VERSION_CONST));
   }
 
   /** The schemas whose {@code schema_version} const changed, e.g. {@code request.schema.json}. */
   public List<String> schemasWithNewVersion() {
     return changes.stream()
-        .filter(c -> c.rule() == CompatRule.CONST_CHANGED && c.pointer().endsWith(SCHEMA_VERSION_CONST))
-        .map(CompatChange::schema).distinct().toList();
+        .filter(
+            c -> c.rule() == CompatRule.CONST_CHANGED && c.pointer().endsWith(SCHEMA_VERSION_CONST))
+        .map(CompatChange::schema)
+        .distinct()
+        .toList();
   }
 
   /** {@code 1} when a change is breaking, else {@code 0}. */
@@ -77,7 +86,7 @@ public final class CompatReport {
   }
 
   /**
-   * One line per change ({@code BREAKING|NON_BREAKING  <rule>  <schema>#<pointer>  <message>}) after a
+   * One line per change ({@code BREAKING|NON_BREAKING <rule> <schema>#<pointer> <message>}) after a
    * header naming both sets, then the verdict.
    */
   public String text() {
@@ -86,16 +95,28 @@ public final class CompatReport {
     out.append("Current:  ").append(current).append('\n');
     int width = changes.stream().mapToInt(c -> c.ruleId().length()).max().orElse(0);
     for (CompatChange change : changes) {
-      out.append(String.format(Locale.ROOT, "%-12s  %-" + width + "s  %s  %s\n", change.severity(), change.ruleId(),
-          change.location(), change.message()));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%-12s  %-" + width + "s  %s  %s\n",
+              change.severity(),
+              change.ruleId(),
+              change.location(),
+              change.message()));
     }
     int breaking = breaking().size();
-    out.append(changes.isEmpty() ? "No changes." : changes.size() + (changes.size() == 1 ? " change, " : " changes, ")
-        + breaking + " breaking.");
+    out.append(
+        changes.isEmpty()
+            ? "No changes."
+            : changes.size()
+                + (changes.size() == 1 ? " change, " : " changes, ")
+                + breaking
+                + " breaking.");
     if (breaking > 0) {
-      out.append(schemaVersionChanged()
-          ? " A schema_version changed: this is a new major version of the contract."
-          : " No schema_version changed: consumers of the baseline would break.");
+      out.append(
+          schemaVersionChanged()
+              ? " A schema_version changed: this is a new major version of the contract."
+              : " No schema_version changed: consumers of the baseline would break.");
     }
     return out.append('\n').toString();
   }
@@ -103,8 +124,8 @@ public final class CompatReport {
   /**
    * The report as pretty-printed JSON: {@code baseline}, {@code current}, {@code breaking} and
    * {@code non_breaking} counts, {@code schema_version_changed}, and {@code changes}, each with
-   * {@code rule}, {@code severity} ({@code breaking} or {@code non_breaking}), {@code kind},
-   * {@code schema}, {@code pointer} and {@code message}.
+   * {@code rule}, {@code severity} ({@code breaking} or {@code non_breaking}), {@code kind}, {@code
+   * schema}, {@code pointer} and {@code message}.
    */
   public String json() {
     List<Object> list = new ArrayList<>();

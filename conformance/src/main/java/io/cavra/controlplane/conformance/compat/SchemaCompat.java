@@ -21,32 +21,108 @@ import java.util.TreeSet;
  * System.exit(report.exitCode());   // 1 when a change is breaking
  * }</pre>
  *
- * <p>Schemas are matched by file name and compared node by node, in parallel, along
- * {@code properties}, {@code items}, {@code additionalProperties}, {@code allOf}/{@code anyOf},
- * {@code then}/{@code else}, {@code $defs} and the other subschema keywords; a {@code $ref} is
- * compared as text (its target is compared in its own file or under {@code $defs}).
+ * <p>Schemas are matched by file name and compared node by node, in parallel, along {@code
+ * properties}, {@code items}, {@code additionalProperties}, {@code allOf}/{@code anyOf}, {@code
+ * then}/{@code else}, {@code $defs} and the other subschema keywords; a {@code $ref} is compared as
+ * text (its target is compared in its own file or under {@code $defs}).
  */
 public final class SchemaCompat {
-  private static final Set<String> ANNOTATIONS = Set.of("title", "description", "examples", "default", "$comment",
-      "deprecated", "readOnly", "writeOnly", "contentMediaType", "contentEncoding");
+  private static final Set<String> ANNOTATIONS =
+      Set.of(
+          "title",
+          "description",
+          "examples",
+          "default",
+          "$comment",
+          "deprecated",
+          "readOnly",
+          "writeOnly",
+          "contentMediaType",
+          "contentEncoding");
   private static final Set<String> LOWER_BOUNDS =
-      Set.of("minLength", "minItems", "minProperties", "minimum", "exclusiveMinimum", "minContains");
+      Set.of(
+          "minLength", "minItems", "minProperties", "minimum", "exclusiveMinimum", "minContains");
   private static final Set<String> UPPER_BOUNDS =
-      Set.of("maxLength", "maxItems", "maxProperties", "maximum", "exclusiveMaximum", "maxContains");
+      Set.of(
+          "maxLength", "maxItems", "maxProperties", "maximum", "exclusiveMaximum", "maxContains");
+
   /** Keywords whose value is one subschema that narrows when it narrows. */
-  private static final Set<String> SUBSCHEMAS = Set.of("items", "then", "else", "contains", "propertyNames",
-      "additionalItems", "unevaluatedItems");
+  private static final Set<String> SUBSCHEMAS =
+      Set.of(
+          "items",
+          "then",
+          "else",
+          "contains",
+          "propertyNames",
+          "additionalItems",
+          "unevaluatedItems");
+
   /** Keywords whose value maps names to subschemas that narrow when they narrow. */
   private static final Set<String> SUBSCHEMA_MAPS = Set.of("patternProperties", "dependentSchemas");
+
   /** Every keyword of the 2020-12 vocabularies; others are unknown keywords, i.e. annotations. */
-  private static final Set<String> KNOWN = Set.of("$schema", "$id", "$ref", "$anchor", "$dynamicRef", "$dynamicAnchor",
-      "$vocabulary", "$comment", "$defs", "definitions", "allOf", "anyOf", "oneOf", "not", "if", "then", "else",
-      "dependentSchemas", "prefixItems", "items", "contains", "properties", "patternProperties", "additionalProperties",
-      "propertyNames", "unevaluatedItems", "unevaluatedProperties", "type", "enum", "const", "multipleOf", "maximum",
-      "exclusiveMaximum", "minimum", "exclusiveMinimum", "maxLength", "minLength", "pattern", "maxItems", "minItems",
-      "uniqueItems", "maxContains", "minContains", "maxProperties", "minProperties", "required", "dependentRequired",
-      "format", "title", "description", "default", "deprecated", "readOnly", "writeOnly", "examples",
-      "contentEncoding", "contentMediaType", "contentSchema", "additionalItems");
+  private static final Set<String> KNOWN =
+      Set.of(
+          "$schema",
+          "$id",
+          "$ref",
+          "$anchor",
+          "$dynamicRef",
+          "$dynamicAnchor",
+          "$vocabulary",
+          "$comment",
+          "$defs",
+          "definitions",
+          "allOf",
+          "anyOf",
+          "oneOf",
+          "not",
+          "if",
+          "then",
+          "else",
+          "dependentSchemas",
+          "prefixItems",
+          "items",
+          "contains",
+          "properties",
+          "patternProperties",
+          "additionalProperties",
+          "propertyNames",
+          "unevaluatedItems",
+          "unevaluatedProperties",
+          "type",
+          "enum",
+          "const",
+          "multipleOf",
+          "maximum",
+          "exclusiveMaximum",
+          "minimum",
+          "exclusiveMinimum",
+          "maxLength",
+          "minLength",
+          "pattern",
+          "maxItems",
+          "minItems",
+          "uniqueItems",
+          "maxContains",
+          "minContains",
+          "maxProperties",
+          "minProperties",
+          "required",
+          "dependentRequired",
+          "format",
+          "title",
+          "description",
+          "default",
+          "deprecated",
+          "readOnly",
+          "writeOnly",
+          "examples",
+          "contentEncoding",
+          "contentMediaType",
+          "contentSchema",
+          "additionalItems");
+
   private static final Set<String> ALL_TYPES =
       Set.of("array", "boolean", "integer", "null", "number", "object", "string");
 
@@ -61,7 +137,10 @@ public final class SchemaCompat {
     return compare(SchemaSet.directory(baselineDirectory), SchemaSet.directory(currentDirectory));
   }
 
-  /** Compares two schema sets, e.g. {@link SchemaSet#baselineV1()} and {@link SchemaSet#published()}. */
+  /**
+   * Compares two schema sets, e.g. {@link SchemaSet#baselineV1()} and {@link
+   * SchemaSet#published()}.
+   */
   public static CompatReport compare(SchemaSet baseline, SchemaSet current) {
     Objects.requireNonNull(baseline, "baseline");
     Objects.requireNonNull(current, "current");
@@ -72,9 +151,17 @@ public final class SchemaCompat {
       Object before = baseline.schema(name);
       Object after = current.schema(name);
       if (after == null) {
-        changes.add(new CompatChange(CompatRule.SCHEMA_REMOVED, Kind.REMOVED, name, "", "schema " + name + " was removed"));
+        changes.add(
+            new CompatChange(
+                CompatRule.SCHEMA_REMOVED,
+                Kind.REMOVED,
+                name,
+                "",
+                "schema " + name + " was removed"));
       } else if (before == null) {
-        changes.add(new CompatChange(CompatRule.SCHEMA_ADDED, Kind.ADDED, name, "", "schema " + name + " was added"));
+        changes.add(
+            new CompatChange(
+                CompatRule.SCHEMA_ADDED, Kind.ADDED, name, "", "schema " + name + " was added"));
       } else {
         new Walk(name, changes).schema(before, after, "", closed(before, false));
       }
@@ -106,7 +193,9 @@ public final class SchemaCompat {
       changes.add(new CompatChange(rule, kind, schema, pointer, message));
     }
 
-    /** Compares two subschemas at {@code pointer}; {@code closed} is the enclosing content model. */
+    /**
+     * Compares two subschemas at {@code pointer}; {@code closed} is the enclosing content model.
+     */
     void schema(Object before, Object after, String pointer, boolean closed) {
       if (Objects.equals(before, after)) {
         return;
@@ -143,12 +232,22 @@ public final class SchemaCompat {
           bound(key, x, y, at);
         } else if (key.equals("uniqueItems")) {
           boolean tightened = Boolean.TRUE.equals(y);
-          add(tightened ? CompatRule.BOUND_TIGHTENED : CompatRule.BOUND_LOOSENED, kind, at,
+          add(
+              tightened ? CompatRule.BOUND_TIGHTENED : CompatRule.BOUND_LOOSENED,
+              kind,
+              at,
               tightened ? "items must now be unique" : "items need no longer be unique");
         } else if (key.equals("multipleOf")) {
-          add(y == null ? CompatRule.BOUND_LOOSENED : CompatRule.BOUND_TIGHTENED, kind, at, "multipleOf " + kind.wireName());
+          add(
+              y == null ? CompatRule.BOUND_LOOSENED : CompatRule.BOUND_TIGHTENED,
+              kind,
+              at,
+              "multipleOf " + kind.wireName());
         } else if (key.equals("pattern") || key.equals("format")) {
-          CompatRule rule = x == null ? CompatRule.PATTERN_ADDED : y == null ? CompatRule.PATTERN_REMOVED : CompatRule.PATTERN_CHANGED;
+          CompatRule rule =
+              x == null
+                  ? CompatRule.PATTERN_ADDED
+                  : y == null ? CompatRule.PATTERN_REMOVED : CompatRule.PATTERN_CHANGED;
           add(rule, kind, at, key + " " + kind.wireName());
         } else if (key.equals("required")) {
           required(b, a, at);
@@ -157,7 +256,11 @@ public final class SchemaCompat {
         } else if (key.equals("additionalProperties") || key.equals("unevaluatedProperties")) {
           additional(key, x, y, at, here);
         } else if (key.equals("$ref")) {
-          add(CompatRule.REF_CHANGED, kind, at, "$ref " + kind.wireName() + (y instanceof String ? ": now " + y : ""));
+          add(
+              CompatRule.REF_CHANGED,
+              kind,
+              at,
+              "$ref " + kind.wireName() + (y instanceof String ? ": now " + y : ""));
         } else if (key.equals("$id")) {
           add(CompatRule.SCHEMA_ID_CHANGED, kind, at, "$id " + kind.wireName());
         } else if (key.equals("allOf") || key.equals("anyOf")) {
@@ -177,13 +280,27 @@ public final class SchemaCompat {
     }
 
     private void booleanSchema(Object before, Object after, String pointer) {
-      if (Boolean.TRUE.equals(before) || (before instanceof Map && ((Map<?, ?>) before).isEmpty())) {
-        add(Boolean.FALSE.equals(after) ? CompatRule.PROPERTY_FORBIDDEN : CompatRule.KEYWORD_CHANGED, Kind.CHANGED,
-            pointer, "the schema now restricts what it allowed");
+      if (Boolean.TRUE.equals(before)
+          || (before instanceof Map && ((Map<?, ?>) before).isEmpty())) {
+        add(
+            Boolean.FALSE.equals(after)
+                ? CompatRule.PROPERTY_FORBIDDEN
+                : CompatRule.KEYWORD_CHANGED,
+            Kind.CHANGED,
+            pointer,
+            "the schema now restricts what it allowed");
       } else if (Boolean.FALSE.equals(before)) {
-        add(CompatRule.PROPERTY_ALLOWED, Kind.CHANGED, pointer, "the schema now allows what it refused");
+        add(
+            CompatRule.PROPERTY_ALLOWED,
+            Kind.CHANGED,
+            pointer,
+            "the schema now allows what it refused");
       } else {
-        add(CompatRule.KEYWORD_CHANGED, Kind.CHANGED, pointer, "the schema was replaced by " + after);
+        add(
+            CompatRule.KEYWORD_CHANGED,
+            Kind.CHANGED,
+            pointer,
+            "the schema was replaced by " + after);
       }
     }
 
@@ -195,12 +312,22 @@ public final class SchemaCompat {
       Set<String> added = new TreeSet<>(y);
       added.removeAll(x);
       if (!removed.isEmpty()) {
-        add(CompatRule.TYPE_NARROWED, Kind.CHANGED, pointer,
-            before == null ? "a type is now required: " + String.join(", ", y) : "no longer allows " + String.join(", ", removed));
+        add(
+            CompatRule.TYPE_NARROWED,
+            Kind.CHANGED,
+            pointer,
+            before == null
+                ? "a type is now required: " + String.join(", ", y)
+                : "no longer allows " + String.join(", ", removed));
       }
       if (!added.isEmpty()) {
-        add(closed ? CompatRule.TYPE_WIDENED_CLOSED : CompatRule.TYPE_WIDENED_OPEN, Kind.CHANGED, pointer,
-            after == null ? "any type is now allowed" : "now also allows " + String.join(", ", added));
+        add(
+            closed ? CompatRule.TYPE_WIDENED_CLOSED : CompatRule.TYPE_WIDENED_OPEN,
+            Kind.CHANGED,
+            pointer,
+            after == null
+                ? "any type is now allowed"
+                : "now also allows " + String.join(", ", added));
       }
     }
 
@@ -219,17 +346,30 @@ public final class SchemaCompat {
       return out;
     }
 
-    /** {@code enum} and {@code const} together, once per node: the set of allowed values, or any value. */
+    /**
+     * {@code enum} and {@code const} together, once per node: the set of allowed values, or any
+     * value.
+     */
     private void values(Map<?, ?> b, Map<?, ?> a, String pointer, boolean closed) {
       Set<Object> x = allowed(b);
       Set<Object> y = allowed(a);
-      if (b.containsKey("const") && a.containsKey("const") && !Objects.equals(b.get("const"), a.get("const"))) {
-        add(CompatRule.CONST_CHANGED, Kind.CHANGED, pointer + "/const", "const changed to " + a.get("const"));
+      if (b.containsKey("const")
+          && a.containsKey("const")
+          && !Objects.equals(b.get("const"), a.get("const"))) {
+        add(
+            CompatRule.CONST_CHANGED,
+            Kind.CHANGED,
+            pointer + "/const",
+            "const changed to " + a.get("const"));
         return;
       }
-      String key = a.containsKey("const") || b.containsKey("const") && !a.containsKey("enum") ? "const" : "enum";
+      String key =
+          a.containsKey("const") || b.containsKey("const") && !a.containsKey("enum")
+              ? "const"
+              : "enum";
       String at = pointer + "/" + key;
-      Kind kind = !b.containsKey(key) ? Kind.ADDED : !a.containsKey(key) ? Kind.REMOVED : Kind.CHANGED;
+      Kind kind =
+          !b.containsKey(key) ? Kind.ADDED : !a.containsKey(key) ? Kind.REMOVED : Kind.CHANGED;
       if (x == null) {
         add(CompatRule.ENUM_ADDED, kind, at, key + " now restricts the value");
         return;
@@ -240,7 +380,10 @@ public final class SchemaCompat {
         add(CompatRule.ENUM_VALUE_REMOVED, kind, at, "no longer allows " + removed);
       }
       if (added == null || !added.isEmpty()) {
-        add(closed ? CompatRule.ENUM_WIDENED_CLOSED : CompatRule.ENUM_WIDENED_OPEN, kind, at,
+        add(
+            closed ? CompatRule.ENUM_WIDENED_CLOSED : CompatRule.ENUM_WIDENED_OPEN,
+            kind,
+            at,
             added == null ? "the value is no longer restricted" : "now also allows " + added);
       } else if (removed.isEmpty()) {
         add(CompatRule.ANNOTATION_CHANGED, kind, at, "the same values, written differently");
@@ -278,23 +421,43 @@ public final class SchemaCompat {
         int order = new BigDecimal(before.toString()).compareTo(new BigDecimal(after.toString()));
         tightened = lower ? order < 0 : order > 0;
       }
-      add(tightened ? CompatRule.BOUND_TIGHTENED : CompatRule.BOUND_LOOSENED, kind, pointer,
-          key + (after == null ? " removed" : before == null ? " set to " + after : " changed from " + before + " to " + after));
+      add(
+          tightened ? CompatRule.BOUND_TIGHTENED : CompatRule.BOUND_LOOSENED,
+          kind,
+          pointer,
+          key
+              + (after == null
+                  ? " removed"
+                  : before == null
+                      ? " set to " + after
+                      : " changed from " + before + " to " + after));
     }
 
     private void required(Map<?, ?> b, Map<?, ?> a, String pointer) {
       Set<Object> x = set(b.get("required"));
       Set<Object> y = set(a.get("required"));
-      Map<?, ?> beforeProperties = b.get("properties") instanceof Map ? (Map<?, ?>) b.get("properties") : Map.of();
-      Map<?, ?> afterProperties = a.get("properties") instanceof Map ? (Map<?, ?>) a.get("properties") : Map.of();
+      Map<?, ?> beforeProperties =
+          b.get("properties") instanceof Map ? (Map<?, ?>) b.get("properties") : Map.of();
+      Map<?, ?> afterProperties =
+          a.get("properties") instanceof Map ? (Map<?, ?>) a.get("properties") : Map.of();
       for (Object name : y) {
-        if (!x.contains(name) && (beforeProperties.containsKey(name) || !afterProperties.containsKey(name))) {
-          add(CompatRule.REQUIRED_ADDED, Kind.ADDED, pointer, "property '" + name + "' is now required");
+        if (!x.contains(name)
+            && (beforeProperties.containsKey(name) || !afterProperties.containsKey(name))) {
+          add(
+              CompatRule.REQUIRED_ADDED,
+              Kind.ADDED,
+              pointer,
+              "property '" + name + "' is now required");
         }
       }
       for (Object name : x) {
-        if (!y.contains(name) && (afterProperties.containsKey(name) || !beforeProperties.containsKey(name))) {
-          add(CompatRule.REQUIRED_REMOVED, Kind.REMOVED, pointer, "property '" + name + "' is no longer required");
+        if (!y.contains(name)
+            && (afterProperties.containsKey(name) || !beforeProperties.containsKey(name))) {
+          add(
+              CompatRule.REQUIRED_REMOVED,
+              Kind.REMOVED,
+              pointer,
+              "property '" + name + "' is no longer required");
         }
       }
     }
@@ -311,9 +474,17 @@ public final class SchemaCompat {
         String at = pointer + "/" + escape((String) entry.getKey());
         if (!y.containsKey(entry.getKey())) {
           if (!Boolean.FALSE.equals(entry.getValue())) {
-            add(CompatRule.PROPERTY_REMOVED, Kind.REMOVED, at, "property '" + entry.getKey() + "' was removed");
+            add(
+                CompatRule.PROPERTY_REMOVED,
+                Kind.REMOVED,
+                at,
+                "property '" + entry.getKey() + "' was removed");
           } else if (!closed) {
-            add(CompatRule.PROPERTY_ALLOWED, Kind.REMOVED, at, "property '" + entry.getKey() + "' is no longer reserved");
+            add(
+                CompatRule.PROPERTY_ALLOWED,
+                Kind.REMOVED,
+                at,
+                "property '" + entry.getKey() + "' is no longer reserved");
           }
         } else {
           schema(entry.getValue(), y.get(entry.getKey()), at, closed);
@@ -326,30 +497,54 @@ public final class SchemaCompat {
         String at = pointer + "/" + escape((String) entry.getKey());
         if (Boolean.FALSE.equals(entry.getValue())) {
           if (!closed) {
-            add(CompatRule.PROPERTY_FORBIDDEN, Kind.ADDED, at, "property '" + entry.getKey() + "' is now reserved");
+            add(
+                CompatRule.PROPERTY_FORBIDDEN,
+                Kind.ADDED,
+                at,
+                "property '" + entry.getKey() + "' is now reserved");
           }
         } else if (required.contains(entry.getKey())) {
-          add(CompatRule.PROPERTY_ADDED_REQUIRED, Kind.ADDED, at, "required property '" + entry.getKey() + "' was added");
+          add(
+              CompatRule.PROPERTY_ADDED_REQUIRED,
+              Kind.ADDED,
+              at,
+              "required property '" + entry.getKey() + "' was added");
         } else {
-          add(CompatRule.PROPERTY_ADDED_OPTIONAL, Kind.ADDED, at, "optional property '" + entry.getKey() + "' was added");
+          add(
+              CompatRule.PROPERTY_ADDED_OPTIONAL,
+              Kind.ADDED,
+              at,
+              "optional property '" + entry.getKey() + "' was added");
         }
       }
     }
 
-    private void additional(String key, Object before, Object after, String pointer, boolean closed) {
+    private void additional(
+        String key, Object before, Object after, String pointer, boolean closed) {
       boolean wasOpen = before == null || Boolean.TRUE.equals(before);
       boolean isOpen = after == null || Boolean.TRUE.equals(after);
       Kind kind = before == null ? Kind.ADDED : after == null ? Kind.REMOVED : Kind.CHANGED;
       if (wasOpen && isOpen) {
         add(CompatRule.ANNOTATION_CHANGED, kind, pointer, key + " rewritten with the same meaning");
       } else if (Boolean.FALSE.equals(after) || wasOpen) {
-        add(CompatRule.ADDITIONAL_PROPERTIES_CLOSED, kind, pointer,
-            Boolean.FALSE.equals(after) ? "unknown keys are now refused" : "unknown keys are now constrained");
+        add(
+            CompatRule.ADDITIONAL_PROPERTIES_CLOSED,
+            kind,
+            pointer,
+            Boolean.FALSE.equals(after)
+                ? "unknown keys are now refused"
+                : "unknown keys are now constrained");
       } else if (Boolean.FALSE.equals(before)) {
-        add(CompatRule.ADDITIONAL_PROPERTIES_OPENED, kind, pointer,
-            isOpen ? "unknown keys are now allowed" : "unknown keys are now allowed when they match a schema");
+        add(
+            CompatRule.ADDITIONAL_PROPERTIES_OPENED,
+            kind,
+            pointer,
+            isOpen
+                ? "unknown keys are now allowed"
+                : "unknown keys are now allowed when they match a schema");
       } else if (isOpen) {
-        // Keys were allowed already, with values constrained by a schema; dropping the schema widens
+        // Keys were allowed already, with values constrained by a schema; dropping the schema
+        // widens
         // those values (type, enum, bounds …), which is classified as against the empty schema.
         schema(before, Map.of(), pointer, closed);
       } else {
@@ -364,10 +559,16 @@ public final class SchemaCompat {
       for (int i = 0; i < Math.max(x.size(), y.size()); i++) {
         String at = pointer + "/" + i;
         if (i >= y.size()) {
-          add(all ? CompatRule.ALL_OF_BRANCH_REMOVED : CompatRule.ANY_OF_BRANCH_REMOVED, Kind.REMOVED, at,
+          add(
+              all ? CompatRule.ALL_OF_BRANCH_REMOVED : CompatRule.ANY_OF_BRANCH_REMOVED,
+              Kind.REMOVED,
+              at,
               key + " lost a subschema");
         } else if (i >= x.size()) {
-          add(all ? CompatRule.ALL_OF_BRANCH_ADDED : CompatRule.ANY_OF_BRANCH_ADDED, Kind.ADDED, at,
+          add(
+              all ? CompatRule.ALL_OF_BRANCH_ADDED : CompatRule.ANY_OF_BRANCH_ADDED,
+              Kind.ADDED,
+              at,
               key + " gained a subschema");
         } else {
           schema(x.get(i), y.get(i), at, closed);
@@ -381,20 +582,28 @@ public final class SchemaCompat {
       for (Map.Entry<?, ?> entry : x.entrySet()) {
         String at = pointer + "/" + escape((String) entry.getKey());
         if (!y.containsKey(entry.getKey())) {
-          add(CompatRule.DEFINITION_REMOVED, Kind.REMOVED, at, "definition '" + entry.getKey() + "' was removed");
+          add(
+              CompatRule.DEFINITION_REMOVED,
+              Kind.REMOVED,
+              at,
+              "definition '" + entry.getKey() + "' was removed");
         } else {
           schema(entry.getValue(), y.get(entry.getKey()), at, closed);
         }
       }
       for (Object name : y.keySet()) {
         if (!x.containsKey(name)) {
-          add(CompatRule.DEFINITION_ADDED, Kind.ADDED, pointer + "/" + escape((String) name),
+          add(
+              CompatRule.DEFINITION_ADDED,
+              Kind.ADDED,
+              pointer + "/" + escape((String) name),
               "definition '" + name + "' was added");
         }
       }
     }
 
-    private void subschemaMap(String key, Map<?, ?> x, Map<?, ?> y, String pointer, boolean closed) {
+    private void subschemaMap(
+        String key, Map<?, ?> x, Map<?, ?> y, String pointer, boolean closed) {
       for (Map.Entry<?, ?> entry : x.entrySet()) {
         String at = pointer + "/" + escape((String) entry.getKey());
         if (!y.containsKey(entry.getKey())) {
@@ -405,7 +614,11 @@ public final class SchemaCompat {
       }
       for (Object name : y.keySet()) {
         if (!x.containsKey(name)) {
-          add(CompatRule.KEYWORD_CHANGED, Kind.ADDED, pointer + "/" + escape((String) name), key + " entry added");
+          add(
+              CompatRule.KEYWORD_CHANGED,
+              Kind.ADDED,
+              pointer + "/" + escape((String) name),
+              key + " entry added");
         }
       }
     }

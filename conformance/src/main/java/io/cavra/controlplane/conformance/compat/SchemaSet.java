@@ -18,13 +18,14 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * A set of JSON Schemas to compare, keyed by file name (e.g. {@code request.schema.json}). Immutable.
+ * A set of JSON Schemas to compare, keyed by file name (e.g. {@code request.schema.json}).
+ * Immutable.
  *
- * <p>Sets come from a directory ({@link #directory}: every {@code *.json} file but
- * {@code index.json}), from class-path resources listed by an {@code index.json} whose
- * {@code "schemas"} array names them ({@link #classPath}: {@code <name>.schema.json}), from the
- * schemas the contract publishes ({@link #published}), or from the v1 baseline shipped with this kit
- * ({@link #baselineV1}).
+ * <p>Sets come from a directory ({@link #directory}: every {@code *.json} file but {@code
+ * index.json}), from class-path resources listed by an {@code index.json} whose {@code "schemas"}
+ * array names them ({@link #classPath}: {@code <name>.schema.json}), from the schemas the contract
+ * publishes ({@link #published}), or from the v1 baseline shipped with this kit ({@link
+ * #baselineV1}).
  */
 public final class SchemaSet {
   /** The class-path directory of the shipped v1 baseline; no leading slash. */
@@ -67,11 +68,14 @@ public final class SchemaSet {
    *
    * @param resourceDirectory a class-path directory with a trailing slash and no leading one
    * @throws UncheckedIOException if the index or a listed schema is missing
-   * @throws IllegalArgumentException if a file is not JSON or the index has no {@code "schemas"} list
+   * @throws IllegalArgumentException if a file is not JSON or the index has no {@code "schemas"}
+   *     list
    */
   public static SchemaSet classPath(String resourceDirectory, ClassLoader loader) {
     Objects.requireNonNull(loader, "loader");
-    return indexed(Objects.requireNonNull(resourceDirectory, "resourceDirectory"), loader::getResourceAsStream);
+    return indexed(
+        Objects.requireNonNull(resourceDirectory, "resourceDirectory"),
+        loader::getResourceAsStream);
   }
 
   private static SchemaSet indexed(String resourceDirectory, Function<String, InputStream> open) {
@@ -92,12 +96,17 @@ public final class SchemaSet {
   public static SchemaSet published() {
     Map<String, Object> schemas = new TreeMap<>();
     for (String name : ContractSchemas.names()) {
-      schemas.put(name + SUFFIX, parse(name + SUFFIX, ContractSchemas.read(name).getBytes(StandardCharsets.UTF_8)));
+      schemas.put(
+          name + SUFFIX,
+          parse(name + SUFFIX, ContractSchemas.read(name).getBytes(StandardCharsets.UTF_8)));
     }
     return new SchemaSet("classpath:" + ContractSchemas.RESOURCE_DIRECTORY, schemas);
   }
 
-  /** The contract's v1 schemas as first published, shipped with this kit as the compatibility baseline. */
+  /**
+   * The contract's v1 schemas as first published, shipped with this kit as the compatibility
+   * baseline.
+   */
   public static SchemaSet baselineV1() {
     // Through this class, so that the resources are found on the module path too.
     return indexed(BASELINE_V1, path -> SchemaSet.class.getResourceAsStream("/" + path));
@@ -133,7 +142,8 @@ public final class SchemaSet {
     try {
       return ContractJson.defaults().parseTree(bytes);
     } catch (ContractException e) {
-      throw new IllegalArgumentException(name + " is not JSON: " + e.code() + " at " + e.location(), e);
+      throw new IllegalArgumentException(
+          name + " is not JSON: " + e.code() + " at " + e.location(), e);
     }
   }
 

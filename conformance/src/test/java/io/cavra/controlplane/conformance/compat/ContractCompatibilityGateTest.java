@@ -38,7 +38,9 @@ class ContractCompatibilityGateTest {
   /** Breaking changes whose envelope kept its schema_version. */
   static List<CompatChange> unversionedBreaks(CompatReport report) {
     Set<String> newVersions = Set.copyOf(report.schemasWithNewVersion());
-    return report.breaking().stream().filter(c -> !newVersions.contains(envelopeOf(c.schema()))).toList();
+    return report.breaking().stream()
+        .filter(c -> !newVersions.contains(envelopeOf(c.schema())))
+        .toList();
   }
 
   /**
@@ -49,10 +51,15 @@ class ContractCompatibilityGateTest {
    */
   static final Map<String, String> ACKNOWLEDGED = acknowledged();
 
-  /** Reads {@code compat/acknowledged-v1.tsv}: one change a line, a tab, its reason; '#' starts a comment. */
+  /**
+   * Reads {@code compat/acknowledged-v1.tsv}: one change a line, a tab, its reason; '#' starts a
+   * comment.
+   */
   static Map<String, String> acknowledged() {
-    try (InputStream in = ContractCompatibilityGateTest.class.getResourceAsStream("/compat/acknowledged-v1.tsv")) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+    try (InputStream in =
+        ContractCompatibilityGateTest.class.getResourceAsStream("/compat/acknowledged-v1.tsv")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
           .filter(line -> !line.isBlank() && !line.startsWith("#"))
           .map(line -> line.split("\t", 2))
           .collect(Collectors.toUnmodifiableMap(parts -> parts[0], parts -> parts[1]));
@@ -61,10 +68,14 @@ class ContractCompatibilityGateTest {
     }
   }
 
-  /** How {@link #ACKNOWLEDGED} names a change: rule, location and, for {@code required}, the message. */
+  /**
+   * How {@link #ACKNOWLEDGED} names a change: rule, location and, for {@code required}, the
+   * message.
+   */
   static String id(CompatChange change) {
     String id = change.ruleId() + " " + change.location();
-    return change.rule() == CompatRule.REQUIRED_REMOVED || change.rule() == CompatRule.REQUIRED_ADDED
+    return change.rule() == CompatRule.REQUIRED_REMOVED
+            || change.rule() == CompatRule.REQUIRED_ADDED
         ? id + " " + change.message()
         : id;
   }
@@ -73,8 +84,11 @@ class ContractCompatibilityGateTest {
   void publishedSchemasDoNotBreakTheV1BaselineWithoutANewSchemaVersion() {
     CompatReport report = SchemaCompat.compare(SchemaSet.baselineV1(), SchemaSet.published());
 
-    assertThat(unversionedBreaks(report)).filteredOn(change -> !ACKNOWLEDGED.containsKey(id(change)))
-        .as("breaking changes against the v1 baseline without a new schema_version:%n%s", report.text())
+    assertThat(unversionedBreaks(report))
+        .filteredOn(change -> !ACKNOWLEDGED.containsKey(id(change)))
+        .as(
+            "breaking changes against the v1 baseline without a new schema_version:%n%s",
+            report.text())
         .isEmpty();
   }
 
@@ -83,29 +97,38 @@ class ContractCompatibilityGateTest {
     CompatReport report = SchemaCompat.compare(SchemaSet.baselineV1(), SchemaSet.published());
 
     assertThat(report.breaking().stream().map(ContractCompatibilityGateTest::id))
-        .as(report.text()).containsAll(ACKNOWLEDGED.keySet());
+        .as(report.text())
+        .containsAll(ACKNOWLEDGED.keySet());
   }
 
-  /** Widening contacts and labels is a type widening in a closed request, not an opening of keys. */
+  /**
+   * Widening contacts and labels is a type widening in a closed request, not an opening of keys.
+   */
   @Test
   void widenedContactsAndLabelsAreClassifiedAsBreakingTypeWidenings() {
     CompatReport report = SchemaCompat.compare(SchemaSet.baselineV1(), SchemaSet.published());
 
-    assertThat(report.changes()).filteredOn(change -> change.location().contains("/additionalProperties"))
+    assertThat(report.changes())
+        .filteredOn(change -> change.location().contains("/additionalProperties"))
         .extracting(CompatChange::ruleId, CompatChange::location, CompatChange::severity)
         .containsExactly(
-            tuple("type-widened-closed",
+            tuple(
+                "type-widened-closed",
                 "request-payload-policy_registry_lookup.schema.json#/properties/labels/additionalProperties/type",
                 Severity.BREAKING),
-            tuple("type-widened-closed",
+            tuple(
+                "type-widened-closed",
                 "request-payload-tenant_onboarding.schema.json#/properties/contacts/additionalProperties/type",
                 Severity.BREAKING));
   }
 
   @Test
   void baselineCoversEveryPublishedSchema() {
-    assertThat(SchemaSet.baselineV1().names()).containsExactlyInAnyOrderElementsOf(
-        ContractSchemas.names().stream().map(n -> n + ".schema.json").collect(Collectors.toList()));
+    assertThat(SchemaSet.baselineV1().names())
+        .containsExactlyInAnyOrderElementsOf(
+            ContractSchemas.names().stream()
+                .map(n -> n + ".schema.json")
+                .collect(Collectors.toList()));
   }
 
   // The gate at work on copies of the published schemas, edited the way a careless change would,
@@ -119,7 +142,8 @@ class ContractCompatibilityGateTest {
     return directory;
   }
 
-  private static void edit(Path directory, String file, UnaryOperator<String> change) throws IOException {
+  private static void edit(Path directory, String file, UnaryOperator<String> change)
+      throws IOException {
     Path path = directory.resolve(file);
     String before = Files.readString(path);
     String after = change.apply(before);
@@ -130,61 +154,92 @@ class ContractCompatibilityGateTest {
   @Test
   void removingARequestFieldFailsTheGate(@TempDir Path temp) throws IOException {
     Path current = published(temp.resolve("current"));
-    edit(current, "request.schema.json", s -> s.replace("    \"requested_by\",\n", "")
-        .replaceFirst("\"requested_by\": \\{[^}]*\\},\\s*", ""));
+    edit(
+        current,
+        "request.schema.json",
+        s ->
+            s.replace("    \"requested_by\",\n", "")
+                .replaceFirst("\"requested_by\": \\{[^}]*\\},\\s*", ""));
 
     CompatReport report = SchemaCompat.compare(SchemaSet.published(), SchemaSet.directory(current));
 
-    assertThat(report.breaking()).extracting(CompatChange::ruleId, CompatChange::location)
-        .containsExactly(tuple("property-removed",
-            "request.schema.json#/properties/requested_by"));
+    assertThat(report.breaking())
+        .extracting(CompatChange::ruleId, CompatChange::location)
+        .containsExactly(tuple("property-removed", "request.schema.json#/properties/requested_by"));
     assertThat(unversionedBreaks(report)).hasSize(1);
     assertThat(report.exitCode()).isEqualTo(1);
   }
 
   @Test
-  void newResponseStatusBreaksTheClosedEnvelopeButANewSummaryStateDoesNot(@TempDir Path temp) throws IOException {
+  void newResponseStatusBreaksTheClosedEnvelopeButANewSummaryStateDoesNot(@TempDir Path temp)
+      throws IOException {
     Path current = published(temp.resolve("current"));
-    edit(current, "response.schema.json", s -> s.replace("\"requires_private_service\"\n      ],\n      \"description\": \"Outcome.",
-        "\"requires_private_service\",\n        \"deferred\"\n      ],\n      \"description\": \"Outcome."));
-    edit(current, "summary-policy_registry_readiness.schema.json", s -> s.replaceFirst("\"unknown\"\n",
-        "\"unknown\",\n        \"maintenance\"\n"));
+    edit(
+        current,
+        "response.schema.json",
+        s ->
+            s.replace(
+                "\"requires_private_service\"\n      ],\n      \"description\": \"Outcome.",
+                "\"requires_private_service\",\n"
+                    + "        \"deferred\"\n"
+                    + "      ],\n"
+                    + "      \"description\": \"Outcome."));
+    edit(
+        current,
+        "summary-policy_registry_readiness.schema.json",
+        s -> s.replaceFirst("\"unknown\"\n", "\"unknown\",\n        \"maintenance\"\n"));
 
     CompatReport report = SchemaCompat.compare(SchemaSet.published(), SchemaSet.directory(current));
 
-    assertThat(report.changes()).extracting(CompatChange::ruleId, CompatChange::location).containsExactly(
-        tuple("enum-widened-closed", "response.schema.json#/properties/status/enum"),
-        tuple("enum-widened-open",
-            "summary-policy_registry_readiness.schema.json#/properties/readiness_status/enum"));
+    assertThat(report.changes())
+        .extracting(CompatChange::ruleId, CompatChange::location)
+        .containsExactly(
+            tuple("enum-widened-closed", "response.schema.json#/properties/status/enum"),
+            tuple(
+                "enum-widened-open",
+                "summary-policy_registry_readiness.schema.json#/properties/readiness_status/enum"));
   }
 
   @Test
   void breakingChangeWithANewSchemaVersionPassesTheGate(@TempDir Path temp) throws IOException {
     Path current = published(temp.resolve("current"));
-    edit(current, "request.schema.json", s -> s.replace("\"const\": \"cavra.saas_control_plane.request.v1\"",
-        "\"const\": \"cavra.saas_control_plane.request.v2\""));
-    edit(current, "request-payload-evidence_export.schema.json", s -> s.replace("\"zip\"\n", "\"zip\",\n        \"pdf\"\n")
-        .replace("\"jsonl\",\n", ""));
+    edit(
+        current,
+        "request.schema.json",
+        s ->
+            s.replace(
+                "\"const\": \"cavra.saas_control_plane.request.v1\"",
+                "\"const\": \"cavra.saas_control_plane.request.v2\""));
+    edit(
+        current,
+        "request-payload-evidence_export.schema.json",
+        s -> s.replace("\"zip\"\n", "\"zip\",\n        \"pdf\"\n").replace("\"jsonl\",\n", ""));
 
     CompatReport report = SchemaCompat.compare(SchemaSet.published(), SchemaSet.directory(current));
 
     assertThat(report.schemaVersionChanged()).isTrue();
     assertThat(report.schemasWithNewVersion()).containsExactly("request.schema.json");
-    assertThat(report.breaking()).extracting(CompatChange::ruleId)
+    assertThat(report.breaking())
+        .extracting(CompatChange::ruleId)
         .contains("const-changed", "enum-value-removed", "enum-widened-closed");
     assertThat(unversionedBreaks(report)).isEmpty();
-    assertThat(report.text()).endsWith("A schema_version changed: this is a new major version of the contract.\n");
+    assertThat(report.text())
+        .endsWith("A schema_version changed: this is a new major version of the contract.\n");
   }
 
   @Test
   void descriptionEditsAreNotBreaking(@TempDir Path temp) throws IOException {
     Path current = published(temp.resolve("current"));
-    edit(current, "summary-entitlement_status.schema.json",
+    edit(
+        current,
+        "summary-entitlement_status.schema.json",
         s -> s.replaceFirst("\"description\": \"[^\"]*\"", "\"description\": \"Reworded.\""));
 
     CompatReport report = SchemaCompat.compare(SchemaSet.published(), SchemaSet.directory(current));
 
-    assertThat(report.changes()).extracting(CompatChange::ruleId).containsExactly("annotation-changed");
+    assertThat(report.changes())
+        .extracting(CompatChange::ruleId)
+        .containsExactly("annotation-changed");
     assertThat(report.exitCode()).isZero();
   }
 }

@@ -4,7 +4,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Who sent a request, as established by the host (for the gateway: the API key's id, never the key).
+ * Who sent a request, as established by the host (for the gateway: the API key's id, never the
+ * key).
  *
  * @param keyId the id of the credential used, or {@code null} when the host runs without
  *     authentication (loopback development mode)

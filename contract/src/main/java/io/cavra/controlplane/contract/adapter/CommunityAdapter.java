@@ -7,10 +7,10 @@ import io.cavra.controlplane.contract.ErrorCode;
 import java.util.Map;
 
 /**
- * The Community edition's adapter: it implements no operation, and answers each one as the
- * contract defines for a deployment without a private service — the onboarding unavailable
- * response for {@code tenant_onboarding}, the generic {@code requires_private_service} response
- * for everything else. Stateless and thread-safe.
+ * The Community edition's adapter: it implements no operation, and answers each one as the contract
+ * defines for a deployment without a private service — the onboarding unavailable response for
+ * {@code tenant_onboarding}, the generic {@code requires_private_service} response for everything
+ * else. Stateless and thread-safe.
  */
 public final class CommunityAdapter implements ControlPlaneAdapter {
   /** The adapter's name. */
@@ -36,7 +36,8 @@ public final class CommunityAdapter implements ControlPlaneAdapter {
     @Override
     public ControlPlaneAdapter create(Map<String, String> settings) {
       if (!settings.isEmpty()) {
-        throw ContractException.of(ErrorCode.UNKNOWN_FIELD, "adapter-setting", "the community adapter takes no settings");
+        throw ContractException.of(
+            ErrorCode.UNKNOWN_FIELD, "adapter-setting", "the community adapter takes no settings");
       }
       return new CommunityAdapter();
     }

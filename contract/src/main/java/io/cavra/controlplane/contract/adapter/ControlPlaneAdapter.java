@@ -10,18 +10,18 @@ import java.util.Set;
  * guarded request and the caller's identity, it returns the response. This is the one interface an
  * Enterprise team implements; a private adapter depends on the {@code contract} module only.
  *
- * <p>Hosts such as the reference gateway find adapters by name through
- * {@link ControlPlaneAdapterProvider} and {@link java.util.ServiceLoader}, and they enforce the
- * contract on both sides: requests are validated before {@link #handle} sees them, and every
- * response is checked (same operation, correlation id and tenant, valid shape, no secret material)
- * before it leaves. Implementations must be thread-safe.
+ * <p>Hosts such as the reference gateway find adapters by name through {@link
+ * ControlPlaneAdapterProvider} and {@link java.util.ServiceLoader}, and they enforce the contract
+ * on both sides: requests are validated before {@link #handle} sees them, and every response is
+ * checked (same operation, correlation id and tenant, valid shape, no secret material) before it
+ * leaves. Implementations must be thread-safe.
  */
 public interface ControlPlaneAdapter extends AutoCloseable {
 
   /**
    * Answers {@code request}. For an operation outside {@link #capabilities()} the contract's answer
-   * is {@link ControlPlaneResponse#unavailable} (or {@link ControlPlaneResponse#onboardingUnavailable}
-   * for tenant onboarding).
+   * is {@link ControlPlaneResponse#unavailable} (or {@link
+   * ControlPlaneResponse#onboardingUnavailable} for tenant onboarding).
    *
    * @throws Exception any failure; hosts turn it into a "bad gateway" answer without its message
    */

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.ServiceLoader;
 
 /**
- * Creates {@link ControlPlaneAdapter}s by name; registered with {@link ServiceLoader} under
- * {@code META-INF/services/io.cavra.controlplane.contract.adapter.ControlPlaneAdapterProvider}
- * (or {@code provides … with …} in a module descriptor).
+ * Creates {@link ControlPlaneAdapter}s by name; registered with {@link ServiceLoader} under {@code
+ * META-INF/services/io.cavra.controlplane.contract.adapter.ControlPlaneAdapterProvider} (or {@code
+ * provides … with …} in a module descriptor).
  *
  * <pre>{@code
  * public final class AcmeAdapterProvider implements ControlPlaneAdapterProvider {
@@ -40,7 +40,8 @@ public interface ControlPlaneAdapterProvider {
   /** Every provider visible to {@code loader}, the built-in {@code community} one included. */
   static List<ControlPlaneAdapterProvider> all(ClassLoader loader) {
     List<ControlPlaneAdapterProvider> providers = new ArrayList<>();
-    for (ControlPlaneAdapterProvider provider : ServiceLoader.load(ControlPlaneAdapterProvider.class, loader)) {
+    for (ControlPlaneAdapterProvider provider :
+        ServiceLoader.load(ControlPlaneAdapterProvider.class, loader)) {
       providers.add(provider);
     }
     if (providers.stream().noneMatch(p -> p.name().equals(CommunityAdapter.NAME))) {
@@ -63,6 +64,9 @@ public interface ControlPlaneAdapterProvider {
     }
     List<String> names = new ArrayList<>();
     providers.forEach(p -> names.add(p.name()));
-    throw ContractException.of(ErrorCode.INVALID_VALUE, "adapter", "unknown adapter; known adapters: " + String.join(", ", names));
+    throw ContractException.of(
+        ErrorCode.INVALID_VALUE,
+        "adapter",
+        "unknown adapter; known adapters: " + String.join(", ", names));
   }
 }

@@ -40,8 +40,11 @@ public final class CanonicalJsonWriter {
       object(out, (Map<?, ?>) value, pretty, depth);
     } else if (value instanceof List) {
       array(out, (List<?>) value, pretty, depth);
-    } else if (value instanceof Long || value instanceof Integer || value instanceof BigInteger
-        || value instanceof Short || value instanceof Byte) {
+    } else if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof BigInteger
+        || value instanceof Short
+        || value instanceof Byte) {
       out.append(value);
     } else if (value instanceof BigDecimal || value instanceof Double || value instanceof Float) {
       out.append(pythonFloatRepr(((Number) value).doubleValue()));
@@ -75,7 +78,8 @@ public final class CanonicalJsonWriter {
     out.append('}');
   }
 
-  private static void member(StringBuilder out, boolean first, String key, Object value, boolean pretty, int depth) {
+  private static void member(
+      StringBuilder out, boolean first, String key, Object value, boolean pretty, int depth) {
     if (!first) {
       out.append(',');
     }
@@ -182,7 +186,9 @@ public final class CanonicalJsonWriter {
           }
           out.append(".0");
         } else {
-          out.append(digits, 0, exponent + 1).append('.').append(digits, exponent + 1, digits.length());
+          out.append(digits, 0, exponent + 1)
+              .append('.')
+              .append(digits, exponent + 1, digits.length());
         }
       } else {
         out.append("0.");
@@ -218,7 +224,9 @@ public final class CanonicalJsonWriter {
     BigDecimal exact = new BigDecimal(d);
     int precision = new BigDecimal(Double.toString(d)).stripTrailingZeros().precision();
     BigDecimal best = readingBack(exact, d, precision);
-    for (BigDecimal shorter; precision > 1 && (shorter = readingBack(exact, d, precision - 1)) != null; precision--) {
+    for (BigDecimal shorter;
+        precision > 1 && (shorter = readingBack(exact, d, precision - 1)) != null;
+        precision--) {
       best = shorter;
     }
     return best.stripTrailingZeros();
@@ -235,7 +243,9 @@ public final class CanonicalJsonWriter {
     boolean aboveReads = above.doubleValue() == d;
     if (belowReads && aboveReads) {
       int nearer = exact.subtract(below).compareTo(above.subtract(exact));
-      return nearer < 0 ? below : nearer > 0 ? above : exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+      return nearer < 0
+          ? below
+          : nearer > 0 ? above : exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
     }
     return belowReads ? below : aboveReads ? above : null;
   }

@@ -2,11 +2,11 @@ package io.cavra.controlplane.contract.internal;
 
 /**
  * The document a list or map came from, when the contract's reader built it: such containers are
- * immutable, hold only JSON values in the model's number forms, and nest within the reader's
- * depth limit. The reader marks the document cleared, before the tree leaves it, when the default
- * secret guard's screen found nothing in it and every string in it is valid Unicode; a record then
- * takes a cleared container as it is, without checking its strings again. Any other value,
- * whoever builds the record and wherever it is built, is checked in full.
+ * immutable, hold only JSON values in the model's number forms, and nest within the reader's depth
+ * limit. The reader marks the document cleared, before the tree leaves it, when the default secret
+ * guard's screen found nothing in it and every string in it is valid Unicode; a record then takes a
+ * cleared container as it is, without checking its strings again. Any other value, whoever builds
+ * the record and wherever it is built, is checked in full.
  */
 public final class ReadDocument {
   private boolean cleared;

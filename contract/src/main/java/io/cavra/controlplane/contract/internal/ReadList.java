@@ -8,7 +8,9 @@ public final class ReadList extends AbstractList<Object> implements RandomAccess
   private final Object[] elements;
   private final ReadDocument document;
 
-  /** A list over {@code elements}, which the list takes over: the caller must not keep the array. */
+  /**
+   * A list over {@code elements}, which the list takes over: the caller must not keep the array.
+   */
   public ReadList(Object[] elements, ReadDocument document) {
     this.elements = elements;
     this.document = document;

@@ -5,7 +5,10 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 
-/** An immutable view of a large object the reader built (hashed, in order), remembering its document. */
+/**
+ * An immutable view of a large object the reader built (hashed, in order), remembering its
+ * document.
+ */
 public final class ReadMap extends AbstractMap<String, Object> {
   private final Map<String, Object> entries;
   private final ReadDocument document;

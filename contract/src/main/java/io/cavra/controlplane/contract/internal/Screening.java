@@ -38,8 +38,8 @@ public interface Screening {
 
   /**
    * The guard every record applies: the first provider of this service on this library's class
-   * loader (the guard's package provides the default guard with its rule providers). Fails if
-   * there is none, so that a model is never built unguarded.
+   * loader (the guard's package provides the default guard with its rule providers). Fails if there
+   * is none, so that a model is never built unguarded.
    */
   static Screening defaults() {
     return Default.INSTANCE;
@@ -47,9 +47,13 @@ public interface Screening {
 
   /** Holder of {@link #defaults()}, loaded on first use. */
   final class Default {
-    static final Screening INSTANCE = ServiceLoader.load(Screening.class, Screening.class.getClassLoader())
-        .findFirst()
-        .orElseThrow(() -> new IllegalStateException("no secret guard: the contract's guard provider is missing"));
+    static final Screening INSTANCE =
+        ServiceLoader.load(Screening.class, Screening.class.getClassLoader())
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "no secret guard: the contract's guard provider is missing"));
 
     private Default() {}
   }

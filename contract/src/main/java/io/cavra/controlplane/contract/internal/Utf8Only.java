@@ -10,12 +10,12 @@ import java.util.Objects;
 import java.util.function.BiFunction;
 
 /**
- * Refuses byte input that is not UTF-8 before anything reads it. JSON exchanged between systems
- * is UTF-8 (RFC 8259, section 8.1), but Jackson detects UTF-16 and UTF-32 from the first bytes and
+ * Refuses byte input that is not UTF-8 before anything reads it. JSON exchanged between systems is
+ * UTF-8 (RFC 8259, section 8.1), but Jackson detects UTF-16 and UTF-32 from the first bytes and
  * decodes them, while the secret guard's screen reads bytes as UTF-8: a credential spelled in
  * UTF-16 would reach the model unseen. Every JSON text in another encoding holds a NUL byte (its
- * first char is ASCII) or starts with a byte order mark, and UTF-8 JSON holds neither (a raw
- * U+0000 is not allowed anywhere in JSON), so refusing both refuses exactly the other encodings.
+ * first char is ASCII) or starts with a byte order mark, and UTF-8 JSON holds neither (a raw U+0000
+ * is not allowed anywhere in JSON), so refusing both refuses exactly the other encodings.
  */
 public final class Utf8Only {
   private static final VarHandle LONGS =
@@ -28,7 +28,8 @@ public final class Utf8Only {
   /**
    * Throws {@code invalid_json} if {@code bytes} start with a byte order mark or hold a NUL byte.
    *
-   * @throws RuntimeException made by {@code refusal}, located at {@code line L, column C} of the offending byte
+   * @throws RuntimeException made by {@code refusal}, located at {@code line L, column C} of the
+   *     offending byte
    */
   public static void check(byte[] bytes, Refusal refusal) {
     Objects.requireNonNull(bytes, "bytes");
@@ -40,12 +41,13 @@ public final class Utf8Only {
   }
 
   /**
-   * A stream that reads {@code in} and throws {@code invalid_json} (made by
-   * {@code refusal}, unchecked) as soon as it reads a leading byte order mark or a NUL
-   * byte. Closing it closes {@code in}.
+   * A stream that reads {@code in} and throws {@code invalid_json} (made by {@code refusal},
+   * unchecked) as soon as it reads a leading byte order mark or a NUL byte. Closing it closes
+   * {@code in}.
    */
   public static InputStream checking(InputStream in, Refusal refusal) {
-    return new Checking(Objects.requireNonNull(in, "in"), Objects.requireNonNull(refusal, "refusal"));
+    return new Checking(
+        Objects.requireNonNull(in, "in"), Objects.requireNonNull(refusal, "refusal"));
   }
 
   /** The index of the first zero byte in {@code bytes[from, to)}, or -1; eight bytes at a time. */

@@ -32,7 +32,10 @@ public final class WireMap extends AbstractMap<String, Object> {
     return new WireMap(keysAndValues, null);
   }
 
-  /** A map the reader built from {@code document}, over {@code keysAndValues} as {@link #of} takes them. */
+  /**
+   * A map the reader built from {@code document}, over {@code keysAndValues} as {@link #of} takes
+   * them.
+   */
   public static WireMap read(ReadDocument document, Object[] keysAndValues) {
     return new WireMap(keysAndValues, document);
   }

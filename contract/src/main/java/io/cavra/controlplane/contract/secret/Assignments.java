@@ -5,19 +5,20 @@ import java.util.Set;
 import java.util.regex.Matcher;
 
 /**
- * The {@code credential-assignment} rule: a credential given by name inside text rather than
- * under its own JSON key. Its regex only finds a stem of a credential word ({@code pass}, {@code
- * tok}, {@code secret} …); this filter reads the whole name around the stem and what follows it,
- * and accepts where a name that a built-in key rule covers is given a value:
+ * The {@code credential-assignment} rule: a credential given by name inside text rather than under
+ * its own JSON key. Its regex only finds a stem of a credential word ({@code pass}, {@code tok},
+ * {@code secret} …); this filter reads the whole name around the stem and what follows it, and
+ * accepts where a name that a built-in key rule covers is given a value:
  *
  * <ul>
- *   <li>{@code NAME=value} with nothing around the {@code =}, as in an environment file, a
- *       command line, a query string or a connection string ({@code ;Password=…;}): any value of
- *       four chars or more that is not a placeholder, a reference or a boolean;
+ *   <li>{@code NAME=value} with nothing around the {@code =}, as in an environment file, a command
+ *       line, a query string or a connection string ({@code ;Password=…;}): any value of four chars
+ *       or more that is not a placeholder, a reference or a boolean;
  *   <li>{@code NAME: value}, {@code NAME = value}, {@code NAME := value}, {@code NAME => value},
  *       {@code "name": "value"}, {@code --name value}, {@code set NAME value} and {@code export
- *       NAME value}: a value that looks like a credential ({@link ValueShapes#looksLikeCredential}),
- *       since prose such as {@code password: required} is common.
+ *       NAME value}: a value that looks like a credential ({@link
+ *       ValueShapes#looksLikeCredential}), since prose such as {@code password: required} is
+ *       common.
  * </ul>
  *
  * Names are judged as keys are (normalised, benign compounds masked, the credential word heading
@@ -33,12 +34,65 @@ final class Assignments {
    * necessarily where it starts: the filter reads the whole name around it.
    */
   static final String[] KEYWORDS = {
-    "passw", "passp", "passc", "_pass", "-pass", "pass=", "pass:", "pass\"", "pwd", "_pw", "-pw",
-    "pw=", "pw:", "pw\"", "pw ", "pass ", "auth ", "psw", "pword", "secret", "token", "tkn", "tok=", "tok:", "_key", "-key",
-    "apikey", "secretkey", "accesskey", "privatekey", "accountkey", "privkey", "key=", "key:",
-    "key\"", "cred", "_auth", "-auth", "auth=", "auth:", "auth\"", "authoriz", "auth_hea",
-    "auth-hea", "authhead", "bearer", "cookie", "conn_str", "conn-str", "connstr", "n_string",
-    "n-string", "onstring", "cvv", "cvc", "csc", "ity_code", "ity-code", "itycode"
+    "passw",
+    "passp",
+    "passc",
+    "_pass",
+    "-pass",
+    "pass=",
+    "pass:",
+    "pass\"",
+    "pwd",
+    "_pw",
+    "-pw",
+    "pw=",
+    "pw:",
+    "pw\"",
+    "pw ",
+    "pass ",
+    "auth ",
+    "psw",
+    "pword",
+    "secret",
+    "token",
+    "tkn",
+    "tok=",
+    "tok:",
+    "_key",
+    "-key",
+    "apikey",
+    "secretkey",
+    "accesskey",
+    "privatekey",
+    "accountkey",
+    "privkey",
+    "key=",
+    "key:",
+    "key\"",
+    "cred",
+    "_auth",
+    "-auth",
+    "auth=",
+    "auth:",
+    "auth\"",
+    "authoriz",
+    "auth_hea",
+    "auth-hea",
+    "authhead",
+    "bearer",
+    "cookie",
+    "conn_str",
+    "conn-str",
+    "connstr",
+    "n_string",
+    "n-string",
+    "onstring",
+    "cvv",
+    "cvc",
+    "csc",
+    "ity_code",
+    "ity-code",
+    "itycode"
   };
 
   /** The keywords themselves, as literals: every match starts at one. */
@@ -142,7 +196,7 @@ final class Assignments {
         if (ValueShapes.isCardCode(value)) {
           return true;
         }
-        // fall through: otherwise as any other credential name
+      // fall through: otherwise as any other credential name
       default:
         if (plainEquals && spacesAfter == 0) {
           return value.length() >= 4
@@ -154,8 +208,8 @@ final class Assignments {
   }
 
   /**
-   * Whether a placeholder or reference starts at {@code i}: {@code ${X}}, <code>{{x}}</code>, {@code
-   * $(cmd)}, {@code <x>}, {@code %X%} — closed before the end of the line.
+   * Whether a placeholder or reference starts at {@code i}: {@code ${X}}, <code>{{x}}</code>,
+   * {@code $(cmd)}, {@code <x>}, {@code %X%} — closed before the end of the line.
    */
   private static boolean startsPlaceholder(CharSequence text, int i) {
     int n = text.length();
@@ -181,8 +235,9 @@ final class Assignments {
         return false;
       }
       if (d == close) {
-        return Placeholders.isPlaceholder(text.subSequence(i, j + 1 + (close == '}' && j + 1 < n
-            && text.charAt(j + 1) == '}' ? 1 : 0)));
+        return Placeholders.isPlaceholder(
+            text.subSequence(
+                i, j + 1 + (close == '}' && j + 1 < n && text.charAt(j + 1) == '}' ? 1 : 0)));
       }
     }
     return false;
@@ -218,7 +273,10 @@ final class Assignments {
     if (quote != 0) {
       return c == quote || c == '\n';
     }
-    return c <= ' ' || c == '"' || c == '\'' || c == '`'
+    return c <= ' '
+        || c == '"'
+        || c == '\''
+        || c == '`'
         || (delimited && (c == ',' || c == ';' || c == '&' || c == '#'));
   }
 }

@@ -112,10 +112,7 @@ final class BuiltInRules {
               random(4),
               "ltai"),
           SecretRule.value(
-              "google-api-key",
-              "Google API key (AIza)",
-              B + "AIza[0-9A-Za-z_-]{35}",
-              "aiza"),
+              "google-api-key", "Google API key (AIza)", B + "AIza[0-9A-Za-z_-]{35}", "aiza"),
           SecretRule.value(
               "google-oauth-client-secret",
               "Google OAuth client secret (GOCSPX-)",
@@ -151,7 +148,8 @@ final class BuiltInRules {
               "accountkey="),
           SecretRule.value(
               "azure-shared-access-key",
-              "Azure Service Bus, Event Hubs or IoT Hub shared access key (SharedAccessKey=, any case)",
+              "Azure Service Bus, Event Hubs or IoT Hub shared access key (SharedAccessKey=, any"
+                  + " case)",
               "(?i:sharedaccesskey)=[A-Za-z0-9+/]{42,44}=",
               "sharedaccesskey="),
           SecretRule.value(
@@ -189,11 +187,7 @@ final class BuiltInRules {
               random(5),
               "pplx-"),
           SecretRule.value(
-              "groq-api-key",
-              "Groq API key (gsk_)",
-              B + "gsk_[A-Za-z0-9]{52}",
-              random(4),
-              "gsk_"),
+              "groq-api-key", "Groq API key (gsk_)", B + "gsk_[A-Za-z0-9]{52}", random(4), "gsk_"),
           SecretRule.value(
               "replicate-api-token",
               "Replicate API token (r8_)",
@@ -274,7 +268,8 @@ final class BuiltInRules {
               "discord"),
           SecretRule.value(
               "teams-webhook-url",
-              "Microsoft Teams incoming webhook URL (….webhook.office.com/webhookb2/…, host in any case)",
+              "Microsoft Teams incoming webhook URL (….webhook.office.com/webhookb2/…, host in any"
+                  + " case)",
               "(?i:webhook\\.office\\.com)/webhookb2/[A-Za-z0-9@-]{40,}/IncomingWebhook/[A-Za-z0-9]{32}/[A-Za-z0-9-]{36}",
               "webhook.office"),
           SecretRule.value(
@@ -382,7 +377,8 @@ final class BuiltInRules {
           SecretRule.value(
               "checkout-secret-key",
               "Checkout.com secret key (sk_sbox_, sk_ + UUID)",
-              B + "sk_(?:sbox_)?[a-z0-9]{8}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{12}(?![A-Za-z0-9])",
+              B
+                  + "sk_(?:sbox_)?[a-z0-9]{8}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{4}-[a-z0-9]{12}(?![A-Za-z0-9])",
               random(3),
               "sk_"),
           SecretRule.value(
@@ -405,7 +401,8 @@ final class BuiltInRules {
           SecretRule.value(
               "plaid-access-token",
               "Plaid access token (access-production-…, access-sandbox-…)",
-              B + "access-(?:sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+              B
+                  + "access-(?:sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
               "access-"),
           SecretRule.value(
               "flutterwave-secret-key",
@@ -500,7 +497,8 @@ final class BuiltInRules {
           SecretRule.value(
               "hubspot-private-app-token",
               "HubSpot private app access token (pat-na1-, pat-eu1-, …)",
-              B + "pat-(?:na|eu|ap)[0-9]-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+              B
+                  + "pat-(?:na|eu|ap)[0-9]-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
               "pat-na",
               "pat-eu",
               "pat-ap"),
@@ -586,20 +584,23 @@ final class BuiltInRules {
               "putty-user"),
           SecretRule.value(
               JsonWebKeys.RULE_ID,
-              "JSON Web Key with private or symmetric key material (kty RSA, EC, OKP or oct, with d, p, q, dp, dq, qi or k)",
+              "JSON Web Key with private or symmetric key material (kty RSA, EC, OKP or oct, with"
+                  + " d, p, q, dp, dq, qi or k)",
               JsonWebKeys.REGEX,
               JsonWebKeys::accept,
               JsonWebKeys.KEYWORD),
           SecretRule.value(
               "payment-card-number",
-              "Payment card number (PAN): 13–19 digits with a card network's prefix, Luhn-valid, whole or grouped by spaces or dashes",
+              "Payment card number (PAN): 13–19 digits with a card network's prefix, Luhn-valid,"
+                  + " whole or grouped by spaces or dashes",
               PaymentCards.REGEX,
               PaymentCards::accept,
               PaymentCards.KEYWORDS),
           SecretRule.value(
               "curl-basic-auth",
               "curl command line with a user and password (curl … -u user:password)",
-              "(?i:curl)(?=[ \\t])[^\\n]{0,200}?[ \\t](?:-u|--user)[ \\t=]+[\"']?([^\\s:\"']{1,64}):([^\\s\"']{3,})",
+              "(?i:curl)(?=[ \\t])[^\\n"
+                  + "]{0,200}?[ \\t](?:-u|--user)[ \\t=]+[\"']?([^\\s:\"']{1,64}):([^\\s\"']{3,})",
               (t, m) -> !Placeholders.isPlaceholder(m.group(2)),
               "curl"),
           SecretRule.value(
@@ -629,7 +630,8 @@ final class BuiltInRules {
               "://"),
           SecretRule.value(
               "credential-assignment",
-              "A credential given by name in text: NAME=value, NAME: value, --name value, set NAME value, or a connection string's Password=…, for every name a key rule covers",
+              "A credential given by name in text: NAME=value, NAME: value, --name value, set NAME"
+                  + " value, or a connection string's Password=…, for every name a key rule covers",
               Assignments.REGEX,
               Assignments::accept,
               Assignments.KEYWORDS));
@@ -677,7 +679,8 @@ final class BuiltInRules {
                   + "|(?:^|_)(?:db|database|key|user|admin|root|mysql|postgres|redis|smtp|ftp|ldap)_?pass(?=_|$)"
                   + "|(?:^|_)pwds?(?=_|$)",
               ValuePolicy.ANY_STRING,
-              List.of("password", "passwd", "passphrase", "passcode", "pwd", "db_pass", "key_pass")),
+              List.of(
+                  "password", "passwd", "passphrase", "passcode", "pwd", "db_pass", "key_pass")),
           SecretRule.key(
               "key-connection-string",
               "connection string (usually embeds credentials)",
@@ -871,7 +874,8 @@ final class BuiltInRules {
    */
   static boolean isDocumentationExample(CharSequence text, int from, int to) {
     for (int i = from; i + 7 <= to; i++) {
-      if ((text.charAt(i) | 0x20) == 'e' && text.subSequence(i, i + 7).toString().equalsIgnoreCase("example")) {
+      if ((text.charAt(i) | 0x20) == 'e'
+          && text.subSequence(i, i + 7).toString().equalsIgnoreCase("example")) {
         return true;
       }
     }

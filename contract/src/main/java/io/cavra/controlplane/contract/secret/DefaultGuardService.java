@@ -3,8 +3,8 @@ package io.cavra.controlplane.contract.secret;
 import io.cavra.controlplane.contract.internal.Screening;
 
 /**
- * Hands {@link SecretGuard#defaults()} to the contract's own records and reader, which find it
- * with {@link java.util.ServiceLoader}. Not for applications: use {@link SecretGuard} itself.
+ * Hands {@link SecretGuard#defaults()} to the contract's own records and reader, which find it with
+ * {@link java.util.ServiceLoader}. Not for applications: use {@link SecretGuard} itself.
  */
 public final class DefaultGuardService implements Screening {
   private final SecretGuard guard = SecretGuard.defaults();

@@ -8,18 +8,17 @@ import java.util.Objects;
  * Applies a {@link SecretGuard} to one JSON document while a reader reads it, so that its strings
  * need not be scanned again once they are in a tree. Made by {@link SecretGuard#screen(byte[])} or
  * {@link SecretGuard#screen(String)}, which walk the raw text once with the guard's keyword
- * automaton. A value rule matches only
- * where one of its keywords occurs, and in a document without escape sequences every string is a
- * stretch of the text, so only a string that holds a keyword occurrence needs the value rules run;
- * keys are classified as {@link SecretGuard#scan} classifies them.
+ * automaton. A value rule matches only where one of its keywords occurs, and in a document without
+ * escape sequences every string is a stretch of the text, so only a string that holds a keyword
+ * occurrence needs the value rules run; keys are classified as {@link SecretGuard#scan} classifies
+ * them.
  *
  * <p>The reader reports every key ({@link #key}), every string value ({@link #value}) and every
  * integer of 13 digits or more ({@link #integer}) of the document, each key before its value;
- * {@link #clear()} then
- * says whether the guard finds nothing in it. The screen never clears a document in which the
- * guard would find something; when in doubt (an escape sequence, a rule without keywords, a key
- * that a key rule names even if its value is exempt, a JSON Web Key's {@code kty}) it does not
- * clear, and the caller scans as usual.
+ * {@link #clear()} then says whether the guard finds nothing in it. The screen never clears a
+ * document in which the guard would find something; when in doubt (an escape sequence, a rule
+ * without keywords, a key that a key rule names even if its value is exempt, a JSON Web Key's
+ * {@code kty}) it does not clear, and the caller scans as usual.
  *
  * <pre>{@code
  * DocumentScreen screen = guard.screen(bytes);
@@ -59,8 +58,8 @@ public final class DocumentScreen implements Screening.Screen {
    * Reports a string value of the document.
    *
    * @param offset where the string starts in the screened text, counted as {@link
-   *     SecretGuard#screen(byte[])} or {@link SecretGuard#screen(String)} says; its opening quote or
-   *     its first char. A negative offset means unknown: the string is then scanned as it is.
+   *     SecretGuard#screen(byte[])} or {@link SecretGuard#screen(String)} says; its opening quote
+   *     or its first char. A negative offset means unknown: the string is then scanned as it is.
    * @param text the decoded string
    */
   @Override

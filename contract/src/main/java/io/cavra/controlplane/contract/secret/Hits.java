@@ -26,10 +26,10 @@ final class Hits {
   }
 
   /**
-   * {@code text} as one byte per char, in a buffer reused across strings: the automaton walks
-   * bytes without a string's per-char checks. A char above U+00FF is taken by its low byte, which
-   * may add a keyword candidate that the rule's regex then refutes, but never hides one, since
-   * keywords are ASCII.
+   * {@code text} as one byte per char, in a buffer reused across strings: the automaton walks bytes
+   * without a string's per-char checks. A char above U+00FF is taken by its low byte, which may add
+   * a keyword candidate that the rule's regex then refutes, but never hides one, since keywords are
+   * ASCII.
    */
   @SuppressWarnings("deprecation") // the one String method that copies chars as bytes, undecoded
   byte[] bytes(String text) {

@@ -87,7 +87,8 @@ final class JsonScanner {
         boolean inherits = false;
         if (f.example[seg]) {
           rule = NONE;
-        } else if (rule == NONE && f.inherited[seg] != NONE
+        } else if (rule == NONE
+            && f.inherited[seg] != NONE
             && KeyWords.onlyCarriers(KeyMatcher.normalize(key))) {
           rule = f.inherited[seg];
           inherits = true;
@@ -96,7 +97,9 @@ final class JsonScanner {
         t = p.nextToken();
         if (rule != NONE
             && (t == JsonToken.VALUE_STRING
-                ? (inherits ? walk.inheritedStringFires(rule, text(p)) : walk.stringFires(rule, text(p)))
+                ? (inherits
+                    ? walk.inheritedStringFires(rule, text(p))
+                    : walk.stringFires(rule, text(p)))
                 : t == JsonToken.VALUE_NUMBER_INT && walk.numberFires(rule, p.getNumberValue()))) {
           walk.reportKey(seg, rule);
         }
@@ -105,14 +108,16 @@ final class JsonScanner {
           if ((flags & KeyMatcher.NAME_KEY) != 0 && !f.named[seg]) {
             f.named[seg] = walk.nameRule(text(p)) != NONE;
           }
-          if ((flags & KeyMatcher.VALUE_KEY) != 0 && f.namedValuePath[seg] == null
+          if ((flags & KeyMatcher.VALUE_KEY) != 0
+              && f.namedValuePath[seg] == null
               && !Placeholders.isPlaceholder(text(p))) {
             f.namedValuePath[seg] = walk.path(seg + 1);
           }
           if ((flags & KeyMatcher.JWK_TYPE_KEY) != 0 && !f.jwk[seg]) {
             f.jwk[seg] = walk.isJwkType(text(p));
           }
-          if ((flags & KeyMatcher.JWK_PRIVATE_KEY) != 0 && f.jwkMemberPath[seg] == null
+          if ((flags & KeyMatcher.JWK_PRIVATE_KEY) != 0
+              && f.jwkMemberPath[seg] == null
               && JsonWebKeys.isKeyMaterial(text(p))) {
             f.jwkMemberPath[seg] = walk.path(seg + 1);
           }

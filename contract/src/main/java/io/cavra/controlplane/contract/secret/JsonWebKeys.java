@@ -27,13 +27,16 @@ final class JsonWebKeys {
   /** The shortest member that counts: 96 bits in base64url (a P-256 {@code d} has 43 chars). */
   private static final int MIN_MATERIAL = 16;
 
-  /** A {@code kty} member in JSON text; {@link #accept} then looks for a private member beside it. */
+  /**
+   * A {@code kty} member in JSON text; {@link #accept} then looks for a private member beside it.
+   */
   static final String REGEX = "(?<=\")kty\"\\s*:\\s*\"(?:RSA|EC|OKP|oct)\"";
 
   static final String KEYWORD = "kty";
 
   private static final Pattern PRIVATE_MEMBER =
-      Pattern.compile("\"(?:dp|dq|qi|d|p|q|k)\"\\s*:\\s*\"([A-Za-z0-9_-]{" + MIN_MATERIAL + ",})\"");
+      Pattern.compile(
+          "\"(?:dp|dq|qi|d|p|q|k)\"\\s*:\\s*\"([A-Za-z0-9_-]{" + MIN_MATERIAL + ",})\"");
 
   /** How far from {@code kty} the braces of its object are looked for in text. */
   private static final int OBJECT_REACH = 16_384;
@@ -79,8 +82,8 @@ final class JsonWebKeys {
   }
 
   /**
-   * The filter of {@link #REGEX}'s matches: the flat object around the {@code kty} member, from
-   * the nearest brace before it to the nearest after it, has a private member holding key material.
+   * The filter of {@link #REGEX}'s matches: the flat object around the {@code kty} member, from the
+   * nearest brace before it to the nearest after it, has a private member holding key material.
    */
   static boolean accept(CharSequence text, Matcher m) {
     int open = m.start() - 1;

@@ -16,8 +16,8 @@ final class KeyMatcher {
 
   /**
    * Verdict flags: the key names the entry of a name/value pair ({@code name}, {@code ParameterKey}
-   * …), or holds its value ({@code value} …). A verdict is {@code rule + 1} (0 for none) with
-   * these flags, so that one cached lookup per key answers every question a walk asks of it.
+   * …), or holds its value ({@code value} …). A verdict is {@code rule + 1} (0 for none) with these
+   * flags, so that one cached lookup per key answers every question a walk asks of it.
    */
   static final int NAME_KEY = 1 << 24;
 
@@ -40,6 +40,7 @@ final class KeyMatcher {
   static int ruleOf(int verdict) {
     return (verdict & RULE_BITS) - 1;
   }
+
   private static final int CACHE_LIMIT = 4096;
 
   /** Longer keys are classified every time, so that the cache stays small. */
@@ -156,8 +157,8 @@ final class KeyMatcher {
   }
 
   /**
-   * Whether {@code rule} matches the masked key; a built-in rule only where its words head the
-   * key, i.e. no word but a carrier follows them ({@link KeyWords}).
+   * Whether {@code rule} matches the masked key; a built-in rule only where its words head the key,
+   * i.e. no word but a carrier follows them ({@link KeyWords}).
    */
   private static boolean names(SecretRule rule, String masked) {
     Matcher m = rule.pattern().matcher(masked);

@@ -17,18 +17,84 @@ final class KeyWords {
    */
   static final Set<String> CARRIERS =
       Set.of(
-          "value", "values", "val", "b64", "base64", "hex", "enc", "encoded", "encrypted", "hash",
-          "hashed", "digest", "plain", "plaintext", "clear", "cleartext", "raw", "data", "bytes",
-          "pem", "der", "str", "string", "text", "txt", "json", "old", "new", "current", "curr",
-          "prev", "previous", "next", "primary", "secondary", "backup", "temp", "tmp", "initial",
-          "init", "default", "override", "confirm", "confirmation", "confirmed", "again", "repeat",
-          "retype", "verify", "verification", "prod", "production", "dev", "development",
-          "staging", "stage", "test", "testing", "qa", "uat", "live", "sandbox", "local", "base",
-          "main", "v", "b", "s", "es");
+          "value",
+          "values",
+          "val",
+          "b64",
+          "base64",
+          "hex",
+          "enc",
+          "encoded",
+          "encrypted",
+          "hash",
+          "hashed",
+          "digest",
+          "plain",
+          "plaintext",
+          "clear",
+          "cleartext",
+          "raw",
+          "data",
+          "bytes",
+          "pem",
+          "der",
+          "str",
+          "string",
+          "text",
+          "txt",
+          "json",
+          "old",
+          "new",
+          "current",
+          "curr",
+          "prev",
+          "previous",
+          "next",
+          "primary",
+          "secondary",
+          "backup",
+          "temp",
+          "tmp",
+          "initial",
+          "init",
+          "default",
+          "override",
+          "confirm",
+          "confirmation",
+          "confirmed",
+          "again",
+          "repeat",
+          "retype",
+          "verify",
+          "verification",
+          "prod",
+          "production",
+          "dev",
+          "development",
+          "staging",
+          "stage",
+          "test",
+          "testing",
+          "qa",
+          "uat",
+          "live",
+          "sandbox",
+          "local",
+          "base",
+          "main",
+          "v",
+          "b",
+          "s",
+          "es");
 
-  /** Whether {@code key} names an example of an API description: {@code example(s)}, {@code x-example(s)}. */
+  /**
+   * Whether {@code key} names an example of an API description: {@code example(s)}, {@code
+   * x-example(s)}.
+   */
   static boolean isExampleKey(String key) {
-    return key.equals("example") || key.equals("examples") || key.equals("x-example")
+    return key.equals("example")
+        || key.equals("examples")
+        || key.equals("x-example")
         || key.equals("x-examples");
   }
 
@@ -52,7 +118,9 @@ final class KeyWords {
     return true;
   }
 
-  /** Whether every word of {@code normalized} is a carrier, e.g. {@code value} or {@code prod_b64}. */
+  /**
+   * Whether every word of {@code normalized} is a carrier, e.g. {@code value} or {@code prod_b64}.
+   */
   static boolean onlyCarriers(String normalized) {
     return !normalized.isEmpty() && onlyCarriersFrom(normalized, 0);
   }

@@ -8,10 +8,9 @@ import java.util.TreeSet;
 
 /**
  * Aho-Corasick automaton over ASCII keywords, matched case-insensitively and with every digit
- * standing for any digit, that marks which rules
- * have a keyword in a string and where. Array-based and immutable; scans read short strings in
- * place and longer ones from the byte copy that {@link Hits} keeps, and allocate nothing else
- * unless a keyword occurs.
+ * standing for any digit, that marks which rules have a keyword in a string and where. Array-based
+ * and immutable; scans read short strings in place and longer ones from the byte copy that {@link
+ * Hits} keeps, and allocate nothing else unless a keyword occurs.
  */
 final class KeywordAutomaton {
   /**
@@ -21,15 +20,15 @@ final class KeywordAutomaton {
   static final int PREFIX = 8;
 
   /**
-   * Texts at least this long are walked as three segments side by side. Three walks keep about
-   * as many loads in flight as the hot loop has room for; their overlap costs less than it saves
-   * from here on.
+   * Texts at least this long are walked as three segments side by side. Three walks keep about as
+   * many loads in flight as the hot loop has room for; their overlap costs less than it saves from
+   * here on.
    */
   private static final int SIDE_BY_SIDE = 16;
 
   /**
-   * Strings at least this long are copied into a byte buffer before the walk; shorter ones are
-   * read with {@code charAt}, because for them the copy's fixed cost outweighs its per-char gain.
+   * Strings at least this long are copied into a byte buffer before the walk; shorter ones are read
+   * with {@code charAt}, because for them the copy's fixed cost outweighs its per-char gain.
    */
   static final int COPIED = 64;
 
@@ -62,8 +61,8 @@ final class KeywordAutomaton {
 
   /**
    * The row a walk of a whole text starts in: the state after a space, so that a keyword which
-   * begins with a space also matches at the start of a text (a card number's keyword is a
-   * boundary and digits, and a string value begins at one). Row 0 when no keyword does.
+   * begins with a space also matches at the start of a text (a card number's keyword is a boundary
+   * and digits, and a string value begins at one). Row 0 when no keyword does.
    */
   private final int initial;
 
@@ -97,7 +96,8 @@ final class KeywordAutomaton {
               classOf[c - 'a' + 'A'] = classOf[c];
             }
             if (c >= '0' && c <= '9') {
-              // A digit in a keyword stands for any digit: a card number's keyword is a run of them.
+              // A digit in a keyword stands for any digit: a card number's keyword is a run of
+              // them.
               for (char d = '0'; d <= '9'; d++) {
                 classOf[d] = classOf[c];
               }
@@ -221,7 +221,9 @@ final class KeywordAutomaton {
     return scan(hits.bytes(text), n, hits);
   }
 
-  /** As {@link #scan(String, Hits)}, over {@code buf[off, off + len)}; starts are relative to off. */
+  /**
+   * As {@link #scan(String, Hits)}, over {@code buf[off, off + len)}; starts are relative to off.
+   */
   boolean scan(char[] buf, int off, int len, Hits hits) {
     return scan(hits.bytes(buf, off, len), len, hits);
   }
@@ -290,8 +292,8 @@ final class KeywordAutomaton {
   }
 
   /**
-   * Walks {@code text[from, to)} from row {@code offset}, reporting keywords that end after
-   * {@code reportAfter}.
+   * Walks {@code text[from, to)} from row {@code offset}, reporting keywords that end after {@code
+   * reportAfter}.
    */
   private boolean walk(byte[] text, int from, int to, int offset, int reportAfter, Hits hits) {
     int start = offset;
@@ -318,8 +320,8 @@ final class KeywordAutomaton {
 
   /**
    * The walks of {@code scan(byte[], ...)} over a short string, read in place; kept apart from the
-   * byte walks so that each loop sees one kind of text. The low byte of a char is taken as the
-   * byte copy would take it.
+   * byte walks so that each loop sees one kind of text. The low byte of a char is taken as the byte
+   * copy would take it.
    */
   private boolean walkThree(String text, int s1, int s2, int n, Hits hits) {
     byte[] classes = classOf;
@@ -393,16 +395,18 @@ final class KeywordAutomaton {
   }
 
   /**
-   * A keyword occurrence as a walk's loop notes it, to record after the loop: the loop then holds
-   * a store where it held a call, and the compiled loop stays tight however rarely keywords occur
-   * (a rarely taken call in it made the walk of long texts a third slower). Bits 0-29: the state's
-   * row offset; 30-31: the walk (0 alone or first of three, 1 second, 2 third); 32-62: the end.
+   * A keyword occurrence as a walk's loop notes it, to record after the loop: the loop then holds a
+   * store where it held a call, and the compiled loop stays tight however rarely keywords occur (a
+   * rarely taken call in it made the walk of long texts a third slower). Bits 0-29: the state's row
+   * offset; 30-31: the walk (0 alone or first of three, 1 second, 2 third); 32-62: the end.
    */
   private static long pack(int offset, int end, int walk) {
     return (long) end << 32 | (long) walk << 30 | offset;
   }
 
-  /** Records noted occurrences; walk {@code w} reports only keywords ending after {@code afterW}. */
+  /**
+   * Records noted occurrences; walk {@code w} reports only keywords ending after {@code afterW}.
+   */
   private boolean flush(long[] noted, int count, int after0, int after1, int after2, Hits hits) {
     boolean hit = false;
     for (int k = 0; k < count; k++) {
@@ -414,7 +418,9 @@ final class KeywordAutomaton {
     return hit;
   }
 
-  /** Records every occurrence in {@code text[0, n)} in one walk: when more occurred than were noted. */
+  /**
+   * Records every occurrence in {@code text[0, n)} in one walk: when more occurred than were noted.
+   */
   private boolean walkAll(byte[] text, int n, Hits hits) {
     return walkRecording(text, 0, n, initial, 0, hits);
   }
@@ -423,7 +429,8 @@ final class KeywordAutomaton {
     return walkRecording(text, 0, n, initial, 0, hits);
   }
 
-  private boolean walkRecording(byte[] text, int from, int to, int offset, int reportAfter, Hits hits) {
+  private boolean walkRecording(
+      byte[] text, int from, int to, int offset, int reportAfter, Hits hits) {
     byte[] classes = classOf;
     int[] table = delta;
     boolean hit = false;
@@ -437,7 +444,8 @@ final class KeywordAutomaton {
     return hit;
   }
 
-  private boolean walkRecording(String text, int from, int to, int offset, int reportAfter, Hits hits) {
+  private boolean walkRecording(
+      String text, int from, int to, int offset, int reportAfter, Hits hits) {
     byte[] classes = classOf;
     int[] table = delta;
     boolean hit = false;

@@ -3,21 +3,34 @@ package io.cavra.controlplane.contract.secret;
 import java.util.Set;
 
 /**
- * The name/value shape of environment and parameter lists: {@code {"name": "DB_PASSWORD",
- * "value": "…"}} (Kubernetes, ECS), {@code {"ParameterKey": …, "ParameterValue": …}}
- * (CloudFormation), {@code {"key": …, "value": …}}. The value is a credential when the name is
- * one that a key rule covers.
+ * The name/value shape of environment and parameter lists: {@code {"name": "DB_PASSWORD", "value":
+ * "…"}} (Kubernetes, ECS), {@code {"ParameterKey": …, "ParameterValue": …}} (CloudFormation),
+ * {@code {"key": …, "value": …}}. The value is a credential when the name is one that a key rule
+ * covers.
  */
 final class NameValuePairs {
   private NameValuePairs() {}
 
   private static final Set<String> NAMES =
       spellings(
-          "name", "key", "variable", "var", "env", "env_var", "parameter_key", "parameter_name",
-          "setting", "setting_name", "field", "field_name", "option", "property");
+          "name",
+          "key",
+          "variable",
+          "var",
+          "env",
+          "env_var",
+          "parameter_key",
+          "parameter_name",
+          "setting",
+          "setting_name",
+          "field",
+          "field_name",
+          "option",
+          "property");
 
   private static final Set<String> VALUES =
-      spellings("value", "val", "parameter_value", "setting_value", "current_value", "default_value");
+      spellings(
+          "value", "val", "parameter_value", "setting_value", "current_value", "default_value");
 
   /** Whether {@code key} names the entry: {@code name}, {@code ParameterKey}, {@code env_var} …. */
   static boolean isNameKey(String key) {
@@ -30,8 +43,8 @@ final class NameValuePairs {
   }
 
   /**
-   * The snake, kebab, camel, Pascal and upper-case spellings of snake-case names, so that a
-   * lookup is one hash probe of the key as it is (these checks run on every key of a walk).
+   * The snake, kebab, camel, Pascal and upper-case spellings of snake-case names, so that a lookup
+   * is one hash probe of the key as it is (these checks run on every key of a walk).
    */
   private static Set<String> spellings(String... snakeNames) {
     Set<String> all = new java.util.HashSet<>();

@@ -6,8 +6,8 @@ import java.util.regex.Matcher;
  * Recognises primary account numbers (PANs) of payment cards: 13 to 19 digits whose issuer
  * identification number belongs to a card network and whose length is one that network issues,
  * passing the Luhn check, written whole or in groups separated by single spaces or dashes (one kind
- * of separator throughout). Truncated and masked numbers (at most the first six and last four digits
- * visible, as PCI DSS allows) do not match: they hold fewer digits.
+ * of separator throughout). Truncated and masked numbers (at most the first six and last four
+ * digits visible, as PCI DSS allows) do not match: they hold fewer digits.
  *
  * <p>Networks: Visa, Mastercard, American Express, Discover, JCB, Diners Club, UnionPay, Maestro,
  * Mir, RuPay, Verve and Troy. UATP (prefix 1) is left out on purpose: its numbers look like epoch
@@ -18,8 +18,8 @@ final class PaymentCards {
 
   /**
    * The rule's regex: 13 to 19 digits in a row, or groups of four joined by one kind of separator
-   * (a space or a dash) with a last group of one to four, or the 4-6-5 of American Express and 4-6-4 of Diners Club, not touching
-   * other letters or digits. {@link #accept} checks the rest.
+   * (a space or a dash) with a last group of one to four, or the 4-6-5 of American Express and
+   * 4-6-4 of Diners Club, not touching other letters or digits. {@link #accept} checks the rest.
    */
   static final String REGEX =
       "(?<![0-9A-Za-z])(?:[0-9]{13,19}|[0-9]{4}([ -])[0-9]{4}(?:\\1[0-9]{4}){1,2}(?:\\1[0-9]{1,4})?"
@@ -28,16 +28,15 @@ final class PaymentCards {
   /**
    * The prefilter's keywords (a digit in a keyword stands for any digit): a delimiter before seven
    * digits, or four digits, a separator and three more (which dates, {@code 2026-11-02}, are not),
-   * as every PAN starts in text; a text's start counts as a space to the automaton. Runs of digits alone, or after a dash or a slash,
-   * occur in most hex digests, UUIDs and paths and would cost the common case a regex run each, so
-   * they do not count ({@code INV-4111…} is not looked at). A JSON number needs no keyword: the
-   * walks check integers themselves.
+   * as every PAN starts in text; a text's start counts as a space to the automaton. Runs of digits
+   * alone, or after a dash or a slash, occur in most hex digests, UUIDs and paths and would cost
+   * the common case a regex run each, so they do not count ({@code INV-4111…} is not looked at). A
+   * JSON number needs no keyword: the walks check integers themselves.
    */
   static final String[] KEYWORDS = {
     " 0000000", "\"0000000", "'0000000", "=0000000", ":0000000", ",0000000", ";0000000",
     "(0000000", "[0000000", "{0000000", "\t0000000", "\n0000000", "0000 000", "0000-000"
   };
-
 
   /** The filter of the regex's matches. */
   static boolean accept(CharSequence text, Matcher m) {
@@ -78,7 +77,10 @@ final class PaymentCards {
         return false;
       }
     }
-    return count >= 13 && issued(digits, count) && luhn(digits, count) && !monotonous(digits, count);
+    return count >= 13
+        && issued(digits, count)
+        && luhn(digits, count)
+        && !monotonous(digits, count);
   }
 
   /** Whether a network issues numbers of this length with this prefix. */

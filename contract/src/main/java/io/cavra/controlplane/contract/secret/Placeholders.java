@@ -9,13 +9,14 @@ import java.util.regex.Pattern;
  * is ignored.
  *
  * <ul>
- *   <li>placeholders: empty or blank, {@code ${X}}, <code>${{ secrets.X }}</code>, <code>{{x}}</code>,
- *       {@code <anything>}, {@code %X%}, {@code @X@}, {@code $X}, {@code $(command)}, a command in
- *       backquotes, {@code [hidden]} or {@code (hidden)}, {@code REDACTED}, and words that say a
- *       value is absent or hidden ({@code hidden}, {@code masked}, {@code none}, {@code n/a} …);
- *   <li>masks: runs of three or more {@code *}, {@code •}, {@code #} or {@code x}, alone or keeping at
- *       most four chars visible at one end ({@code ****1234}), and values hidden in part by a run of
- *       {@code *} or {@code •} or by an ellipsis ({@code sk_live_****abcd});
+ *   <li>placeholders: empty or blank, {@code ${X}}, <code>${{ secrets.X }}</code>, <code>{{x}}
+ *       </code>, {@code <anything>}, {@code %X%}, {@code @X@}, {@code $X}, {@code $(command)}, a
+ *       command in backquotes, {@code [hidden]} or {@code (hidden)}, {@code REDACTED}, and words
+ *       that say a value is absent or hidden ({@code hidden}, {@code masked}, {@code none}, {@code
+ *       n/a} …);
+ *   <li>masks: runs of three or more {@code *}, {@code •}, {@code #} or {@code x}, alone or keeping
+ *       at most four chars visible at one end ({@code ****1234}), and values hidden in part by a
+ *       run of {@code *} or {@code •} or by an ellipsis ({@code sk_live_****abcd});
  *   <li>references: secret-store URIs ({@code sm://}, {@code vault://}, {@code op://}, {@code
  *       ref+vault://} …) and {@code store:name} forms ({@code env:DB_PASSWORD}, {@code
  *       vault:secret/db}), ARNs, Google Secret Manager resource names, URLs without a password in
@@ -27,9 +28,29 @@ final class Placeholders {
 
   private static final Set<String> ABSENT =
       Set.of(
-          "redacted", "[redacted]", "hidden", "masked", "none", "null", "nil", "n/a", "na", "tbd",
-          "todo", "unset", "empty", "omitted", "removed", "[hidden]", "(hidden)", "(redacted)",
-          "[masked]", "(masked)", "<hidden>", "-", "--");
+          "redacted",
+          "[redacted]",
+          "hidden",
+          "masked",
+          "none",
+          "null",
+          "nil",
+          "n/a",
+          "na",
+          "tbd",
+          "todo",
+          "unset",
+          "empty",
+          "omitted",
+          "removed",
+          "[hidden]",
+          "(hidden)",
+          "(redacted)",
+          "[masked]",
+          "(masked)",
+          "<hidden>",
+          "-",
+          "--");
 
   /** Schemes of secret stores and of other indirections whose URI names, not holds, a secret. */
   private static final Pattern STORE_REFERENCE =
@@ -44,10 +65,12 @@ final class Placeholders {
   private static final Pattern ARN = Pattern.compile("arn:[a-z0-9-]+:[a-z0-9-]+:[^\\s]*");
 
   /** Azure App Service and Functions Key Vault references. */
-  private static final Pattern KEY_VAULT_REFERENCE = Pattern.compile("@Microsoft\\.KeyVault\\([^\\s)]+\\)");
+  private static final Pattern KEY_VAULT_REFERENCE =
+      Pattern.compile("@Microsoft\\.KeyVault\\([^\\s)]+\\)");
 
   private static final Pattern GCP_SECRET =
-      Pattern.compile("projects/[^/\\s]+/(?:locations/[^/\\s]+/)?secrets/[^/\\s]+(?:/versions/[^/\\s]+)?");
+      Pattern.compile(
+          "projects/[^/\\s]+/(?:locations/[^/\\s]+/)?secrets/[^/\\s]+(?:/versions/[^/\\s]+)?");
 
   /** A URL whose user info, if any, has no password: {@code scheme://[user@]host…}. */
   private static final Pattern URL =
@@ -64,17 +87,19 @@ final class Placeholders {
 
   /** {@code %NAME%}, {@code @NAME@}, {@code $NAME}. */
   private static final Pattern VARIABLE =
-      Pattern.compile("%[A-Za-z_][A-Za-z0-9_.-]*%|@[A-Za-z_][A-Za-z0-9_.-]*@|\\$[A-Za-z_][A-Za-z0-9_]*");
+      Pattern.compile(
+          "%[A-Za-z_][A-Za-z0-9_.-]*%|@[A-Za-z_][A-Za-z0-9_.-]*@|\\$[A-Za-z_][A-Za-z0-9_]*");
 
   /**
-   * Whether {@code s} is a template expression as a whole: <code>${…}</code>, {@code $(…)},
-   * <code>{{…}}</code> (which CloudFormation's {@code {{resolve:secretsmanager:…}}} also is).
+   * Whether {@code s} is a template expression as a whole: <code>${…}</code>, {@code $(…)}, <code>
+   * {{…}}</code> (which CloudFormation's {@code {{resolve:secretsmanager:…}}} also is).
    */
   static boolean isTemplate(String s) {
     int n = s.length();
     return n >= 4
-        && ((s.charAt(0) == '$' && (s.charAt(1) == '{' && s.charAt(n - 1) == '}'
-                || s.charAt(1) == '(' && s.charAt(n - 1) == ')'))
+        && ((s.charAt(0) == '$'
+                && (s.charAt(1) == '{' && s.charAt(n - 1) == '}'
+                    || s.charAt(1) == '(' && s.charAt(n - 1) == ')'))
             || (s.startsWith("{{") && s.endsWith("}}")));
   }
 
@@ -93,8 +118,10 @@ final class Placeholders {
     }
     char first = s.charAt(start);
     char last = s.charAt(end - 1);
-    if (len >= 3 && first == '$' && (s.charAt(start + 1) == '{' && last == '}'
-        || s.charAt(start + 1) == '(' && last == ')')) {
+    if (len >= 3
+        && first == '$'
+        && (s.charAt(start + 1) == '{' && last == '}'
+            || s.charAt(start + 1) == '(' && last == ')')) {
       return true;
     }
     if (len >= 4
@@ -128,8 +155,8 @@ final class Placeholders {
 
   /**
    * Whether {@code s} (trimmed) is a reference into a secret store: a template expression, a store
-   * URI or {@code store:name}, an ARN, a Google Secret Manager name or a Key Vault reference. Unlike {@link
-   * #isPlaceholder}, plain URLs and paths do not count.
+   * URI or {@code store:name}, an ARN, a Google Secret Manager name or a Key Vault reference.
+   * Unlike {@link #isPlaceholder}, plain URLs and paths do not count.
    */
   static boolean isStoreReference(CharSequence s) {
     String text = s.toString().strip();

@@ -33,7 +33,8 @@ final class RulesFile {
 
   static void read(Path file, SecretGuard.Builder builder) {
     try (InputStream in = Files.newInputStream(file);
-        JsonParser p = JsonScanner.FACTORY.createParser(Utf8Only.checking(in, JsonScanner.REFUSED))) {
+        JsonParser p =
+            JsonScanner.FACTORY.createParser(Utf8Only.checking(in, JsonScanner.REFUSED))) {
       new RulesFile(p, builder).document();
     } catch (JsonParseException e) {
       throw JsonScanner.invalid(e);

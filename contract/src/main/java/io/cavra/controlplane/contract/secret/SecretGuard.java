@@ -35,16 +35,15 @@ import java.util.regex.PatternSyntaxException;
  * <h2>What is walked</h2>
  *
  * {@link #scan} walks {@code Map} (keys via {@link String#valueOf}, in iteration order), {@code
- * Collection}, {@code Object[]}, {@code String} (and other {@code CharSequence} and {@code
- * char[]}) and integers (for card numbers); everything else (other numbers, booleans, null, {@code
- * byte[]}, other objects) is ignored.
- * The walk is depth-first and pre-order, and a map entry's key is checked before its value, as in
- * the Python reference, so the first finding has the reference's path: {@code <root>.<key>} for a
- * key, {@code <root>[<index>]} for a list element, e.g. {@code payload.contacts.api_token}, {@code
- * payload.blockers[0]}, {@code payload.1.token}. The walk does not recurse (deep trees cannot
- * overflow the stack), skips a container that is already on the current path (cycles), and fails
- * with {@code too_deep} beyond {@link #maxDepth()}. Each key and each string value yields at most
- * one finding: that of the first matching rule.
+ * Collection}, {@code Object[]}, {@code String} (and other {@code CharSequence} and {@code char[]})
+ * and integers (for card numbers); everything else (other numbers, booleans, null, {@code byte[]},
+ * other objects) is ignored. The walk is depth-first and pre-order, and a map entry's key is
+ * checked before its value, as in the Python reference, so the first finding has the reference's
+ * path: {@code <root>.<key>} for a key, {@code <root>[<index>]} for a list element, e.g. {@code
+ * payload.contacts.api_token}, {@code payload.blockers[0]}, {@code payload.1.token}. The walk does
+ * not recurse (deep trees cannot overflow the stack), skips a container that is already on the
+ * current path (cycles), and fails with {@code too_deep} beyond {@link #maxDepth()}. Each key and
+ * each string value yields at most one finding: that of the first matching rule.
  *
  * <h2>Value rules</h2>
  *
@@ -52,21 +51,21 @@ import java.util.regex.PatternSyntaxException;
  * source hosting and CI (GitHub, GitLab, Atlassian, JFrog, CircleCI, Buildkite, SonarQube); cloud
  * (AWS, Google, Azure, Alibaba, DigitalOcean, Heroku, Fly.io, Netlify, Render, Supabase,
  * PlanetScale, Cloudflare, Terraform, Vault); AI (OpenAI, Anthropic, Hugging Face, Groq,
- * Perplexity, Replicate); messaging and e-mail (Slack, Discord, Teams, Telegram, Twilio,
- * SendGrid, Mailgun, Mailchimp, Brevo); billing (Stripe, Square, Braintree/PayPal, Adyen, Paddle,
+ * Perplexity, Replicate); messaging and e-mail (Slack, Discord, Teams, Telegram, Twilio, SendGrid,
+ * Mailgun, Mailchimp, Brevo); billing (Stripe, Square, Braintree/PayPal, Adyen, Paddle,
  * Chargebee/Mollie, GoCardless, Checkout.com, Klarna, Plaid, Flutterwave, EasyPost, Shippo) and
  * payment card numbers (Luhn-valid, with a network's prefix, also as JSON numbers); identity
  * (Google OAuth, Facebook, X); observability (Grafana, Sentry, New Relic, Dynatrace); JWTs;
  * PEM/PGP/PuTTY/age private keys; {@code scheme://user:password@host} URLs, {@code curl -u
  * user:password}; {@code Bearer}, {@code Basic} and {@code Authorization:} credentials; and a
- * credential given by name in text ({@code SOME_TOKEN=…}, {@code password: …}, {@code --api-key
- * …}, {@code set some_secret_key …}, {@code ;Password=…;}) or as a name/value entry ({@code
- * {"name": "DB_PASSWORD", "value": "…"}}). See {@link #rules()} for ids and descriptions. Host
- * names and the keys of connection strings match in any case. A token whose body has neither a
- * digit nor both letter cases (prose that begins like a prefix) does not match. One pass of a
- * keyword automaton over the string selects the rules whose regexes then run. A key whose own
- * text matches a value rule is reported as {@code sensitive_value} and written as {@code
- * <redacted>} in every path, so that no path or message repeats it.
+ * credential given by name in text ({@code SOME_TOKEN=…}, {@code password: …}, {@code --api-key …},
+ * {@code set some_secret_key …}, {@code ;Password=…;}) or as a name/value entry ({@code {"name":
+ * "DB_PASSWORD", "value": "…"}}). See {@link #rules()} for ids and descriptions. Host names and the
+ * keys of connection strings match in any case. A token whose body has neither a digit nor both
+ * letter cases (prose that begins like a prefix) does not match. One pass of a keyword automaton
+ * over the string selects the rules whose regexes then run. A key whose own text matches a value
+ * rule is reported as {@code sensitive_value} and written as {@code <redacted>} in every path, so
+ * that no path or message repeats it.
  *
  * <h2>Key rules</h2>
  *
@@ -110,8 +109,8 @@ import java.util.regex.PatternSyntaxException;
  *       client_key, service_key, app_key, license_key, subscription_key, db_key, shared_access_key
  *       (anywhere; the {@code _} may be absent)
  *   <li>{@code key-password}: password, passwd, passphrase, passcode (anywhere, also split as
- *       {@code pass_word} …); pwd (whole word, also pwds); db_pass, key_pass (and other
- *       {@code <system>_pass} words: user, admin, root, mysql, postgres, redis, smtp, ftp, ldap)
+ *       {@code pass_word} …); pwd (whole word, also pwds); db_pass, key_pass (and other {@code
+ *       <system>_pass} words: user, admin, root, mysql, postgres, redis, smtp, ftp, ldap)
  *   <li>{@code key-connection-string}: connection_string, conn_str (whole words, also
  *       connectionstring, conn_string and plurals)
  *   <li>{@code key-authorization}: authorization (anywhere); auth_header, bearer (whole words)
@@ -138,9 +137,9 @@ import java.util.regex.PatternSyntaxException;
  *   <li>URLs and endpoints: token_url, token_uri, token_endpoint, auth_url, authorization_url,
  *       authorization_endpoint
  *   <li>names, ids and references: secret_name, secret_ref, secret_arn, secret_version,
- *       secret_key_ref, existing_secret, key_id, key_name, api_key_id, token_id, token_name, credential_id,
- *       credentials_id, token_file, token_env, secret_file, password_file, key_file, key_path,
- *       page_token, continuation_token
+ *       secret_key_ref, existing_secret, key_id, key_name, api_key_id, token_id, token_name,
+ *       credential_id, credentials_id, token_file, token_env, secret_file, password_file, key_file,
+ *       key_path, page_token, continuation_token
  *   <li>policies: password_policy, password_min_length, password_max_length
  *   <li>public keys: public_key, public_keys, public_key_pem
  *   <li>lifetimes: expires_in, token_expires_in, token_expires_at, token_expiry, token_ttl
@@ -165,18 +164,18 @@ import java.util.regex.PatternSyntaxException;
  * <h2>Screening a document while it is read</h2>
  *
  * {@link #screen(byte[])} walks a raw JSON document once with the value rules' keyword automaton
- * and returns a {@link DocumentScreen} that a reader feeds every key, string value and long integer. Only
- * strings that hold a keyword occurrence have their rules run; if the screen clears the document,
- * the guard finds nothing in any tree read from it, and that tree need not be scanned again. The
- * contract's parser reads byte input this way.
+ * and returns a {@link DocumentScreen} that a reader feeds every key, string value and long
+ * integer. Only strings that hold a keyword occurrence have their rules run; if the screen clears
+ * the document, the guard finds nothing in any tree read from it, and that tree need not be scanned
+ * again. The contract's parser reads byte input this way.
  *
  * <h2>Differences from the Python reference</h2>
  *
  * The guard refuses everything the reference refuses that is credential material, and more: key
  * spellings such as {@code apiKey}, {@code api-key}, {@code privateKey}, {@code passwd}, {@code
  * credentials}, {@code bearer}; values such as {@code github_pat_}, AWS key ids, JWTs and bearer
- * credentials. It accepts the reference's false positives: keys whose credential word does not
- * head them ({@code max_tokens}, {@code token_ttl_seconds}, {@code secretary}), and a sensitive key
+ * credentials. It accepts the reference's false positives: keys whose credential word does not head
+ * them ({@code max_tokens}, {@code token_ttl_seconds}, {@code secretary}), and a sensitive key
  * whose value is null, a number, a boolean, an object, a placeholder or a reference.
  */
 public final class SecretGuard implements Screening {
@@ -184,8 +183,8 @@ public final class SecretGuard implements Screening {
   static final int KEY_IS_SECRET_TEXT = -2;
 
   /**
-   * The path segment written for a key whose text is itself credential material, in findings and
-   * in every error location of the contract.
+   * The path segment written for a key whose text is itself credential material, in findings and in
+   * every error location of the contract.
    */
   public static final String REDACTED_KEY = Screening.REDACTED_KEY;
 
@@ -297,9 +296,10 @@ public final class SecretGuard implements Screening {
   @Override
   public void check(Object value, String rootPath) {
     // Every envelope checks its identifiers one by one: no walk is needed for a lone string.
-    Optional<SecretFinding> finding = value instanceof String
-        ? textFinding((String) value, Objects.requireNonNull(rootPath, "rootPath"))
-        : firstFinding(value, rootPath);
+    Optional<SecretFinding> finding =
+        value instanceof String
+            ? textFinding((String) value, Objects.requireNonNull(rootPath, "rootPath"))
+            : firstFinding(value, rootPath);
     if (finding.isPresent()) {
       throw toException(finding.get());
     }
@@ -311,7 +311,9 @@ public final class SecretGuard implements Screening {
     return ContractException.secret(
         finding.code(),
         finding.path(),
-        "sensitive " + what + " is not allowed in public SaaS contract payload: "
+        "sensitive "
+            + what
+            + " is not allowed in public SaaS contract payload: "
             + JsonPaths.reference(finding.path()),
         finding.ruleId());
   }
@@ -368,7 +370,8 @@ public final class SecretGuard implements Screening {
    */
   public List<SecretFinding> scanJson(InputStream in) {
     Objects.requireNonNull(in, "in");
-    try (JsonParser parser = JsonScanner.FACTORY.createParser(Utf8Only.checking(in, JsonScanner.REFUSED))) {
+    try (JsonParser parser =
+        JsonScanner.FACTORY.createParser(Utf8Only.checking(in, JsonScanner.REFUSED))) {
       return scanJson(parser);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -394,8 +397,8 @@ public final class SecretGuard implements Screening {
   }
 
   /**
-   * As {@link #screen(byte[])}, for a document given as text; offsets count chars from the start
-   * of {@code json}.
+   * As {@link #screen(byte[])}, for a document given as text; offsets count chars from the start of
+   * {@code json}.
    */
   @Override
   public DocumentScreen screen(String json) {
@@ -419,8 +422,8 @@ public final class SecretGuard implements Screening {
 
   /**
    * Classifies a key: a verdict of {@link KeyMatcher} (a key rule or none, with name/value flags),
-   * or {@code KEY_IS_SECRET_TEXT - i} when the key text itself matches value rule {@code i}. Keys of
-   * the last kind are never cached, so the cache holds no credential text.
+   * or {@code KEY_IS_SECRET_TEXT - i} when the key text itself matches value rule {@code i}. Keys
+   * of the last kind are never cached, so the cache holds no credential text.
    */
   int keyVerdict(String key, Hits hits) {
     Integer cached = keys.cached(key);

@@ -50,13 +50,16 @@ public final class SecretRule {
 
   /**
    * Which values under a key that a key rule names are credential material. Whatever the policy,
-   * null, numbers other than card security codes, booleans, placeholders and references (see
-   * {@link SecretGuard}) never are, and an object is searched rather than refused as a whole.
+   * null, numbers other than card security codes, booleans, placeholders and references (see {@link
+   * SecretGuard}) never are, and an object is searched rather than refused as a whole.
    */
   enum ValuePolicy {
     /** Every other string (the reference's behaviour for a string value). */
     ANY_STRING,
-    /** Strings that look like credentials: a short abbreviation such as {@code pw} names more than passwords. */
+    /**
+     * Strings that look like credentials: a short abbreviation such as {@code pw} names more than
+     * passwords.
+     */
     CREDENTIAL_LIKE,
     /** Card security codes: any other string, and whole numbers too. */
     CARD_CODE
@@ -73,8 +76,8 @@ public final class SecretRule {
   private final ValuePolicy policy;
 
   /**
-   * For key rules: whether a match counts only where the sensitive word is what the key names,
-   * i.e. only words that carry a value ({@code value}, {@code old}, {@code b64} …) follow it, so that
+   * For key rules: whether a match counts only where the sensitive word is what the key names, i.e.
+   * only words that carry a value ({@code value}, {@code old}, {@code b64} …) follow it, so that
    * {@code token_ttl_seconds} or {@code api_key_header_name} (a property of a credential) pass.
    */
   private final boolean head;
@@ -136,11 +139,11 @@ public final class SecretRule {
    * @param regex a {@link Pattern} found anywhere in a string value
    * @param keywords printable-ASCII literals, one of which every match contains (compared
    *     case-insensitively, and with a digit standing for any digit; stored lower-case); none means
-   *     the rule runs on every string. If the
-   *     regex visibly starts with a keyword, as {@code acme_[a-z0-9]{32}} does with keyword {@code
-   *     acme_} (lookbehinds, {@code \b}, inline flags and alternation groups of literals are
-   *     understood), the guard tries it only where a keyword occurs, which is much faster. Only a
-   *     keyword's first 8 chars are looked for; the regex confirms the rest
+   *     the rule runs on every string. If the regex visibly starts with a keyword, as {@code
+   *     acme_[a-z0-9]{32}} does with keyword {@code acme_} (lookbehinds, {@code \b}, inline flags
+   *     and alternation groups of literals are understood), the guard tries it only where a keyword
+   *     occurs, which is much faster. Only a keyword's first 8 chars are looked for; the regex
+   *     confirms the rest
    * @throws ContractException with code {@code invalid_value} or {@code empty_value} and location
    *     {@code id}, {@code description}, {@code regex} or {@code keywords}
    */
@@ -300,8 +303,8 @@ public final class SecretRule {
 
   /**
    * How to make a finding go away for good (revoke, rotate, refer to the secret instead), in plain
-   * text. Built-in rules each have their own; other rules have the text given to {@link
-   * #withHelp}, or else {@link #DEFAULT_REMEDIATION}.
+   * text. Built-in rules each have their own; other rules have the text given to {@link #withHelp},
+   * or else {@link #DEFAULT_REMEDIATION}.
    *
    * @since 0.2
    */
@@ -342,8 +345,17 @@ public final class SecretRule {
           ErrorCode.EMPTY_VALUE, "remediation", "rule remediation must not be empty");
     }
     return new SecretRule(
-        id, description, target, keywords, pattern, filter, anchored, policy, head,
-        fullDescription, remediation);
+        id,
+        description,
+        target,
+        keywords,
+        pattern,
+        filter,
+        anchored,
+        policy,
+        head,
+        fullDescription,
+        remediation);
   }
 
   /** Prints {@code SecretRule[id=…, target=…]}: never a sample or matched text. */
@@ -388,7 +400,9 @@ public final class SecretRule {
       if (keyword.isEmpty()
           || !keyword.chars().allMatch(c -> c == '\t' || c == '\n' || (c >= 0x20 && c < 0x7f))) {
         throw ContractException.of(
-            ErrorCode.INVALID_VALUE, "keywords", "keywords must be non-empty printable ASCII, tab or newline");
+            ErrorCode.INVALID_VALUE,
+            "keywords",
+            "keywords must be non-empty printable ASCII, tab or newline");
       }
       lower.add(keyword.toLowerCase(Locale.ROOT));
     }

@@ -26,7 +26,10 @@ final class TreeScanner {
 
   /** Key flags whose meaning depends on a sibling key, judged when the object ends. */
   static final int SIBLING_FLAGS =
-      KeyMatcher.NAME_KEY | KeyMatcher.VALUE_KEY | KeyMatcher.JWK_TYPE_KEY | KeyMatcher.JWK_PRIVATE_KEY;
+      KeyMatcher.NAME_KEY
+          | KeyMatcher.VALUE_KEY
+          | KeyMatcher.JWK_TYPE_KEY
+          | KeyMatcher.JWK_PRIVATE_KEY;
 
   private final Walk walk;
   private final int maxDepth;
@@ -56,7 +59,9 @@ final class TreeScanner {
    */
   private boolean[] examples = new boolean[8];
 
-  /** For an object: whether its name/value name is a credential's ({@code "name": "DB_PASSWORD"}). */
+  /**
+   * For an object: whether its name/value name is a credential's ({@code "name": "DB_PASSWORD"}).
+   */
   private boolean[] named = new boolean[8];
 
   /** For an object: the path of its name/value value, if it has one, else null. */
@@ -65,7 +70,9 @@ final class TreeScanner {
   /** For an object: whether its {@code kty} makes it a JSON Web Key. */
   private boolean[] jwk = new boolean[8];
 
-  /** For an object: the path of its first private JSON Web Key member holding key material, or null. */
+  /**
+   * For an object: the path of its first private JSON Web Key member holding key material, or null.
+   */
   private String[] jwkMemberPaths = new String[8];
 
   private int top = -1;
@@ -169,14 +176,16 @@ final class TreeScanner {
       if ((flags & KeyMatcher.NAME_KEY) != 0 && !named[d]) {
         named[d] = walk.nameRule(text) != NONE;
       }
-      if ((flags & KeyMatcher.VALUE_KEY) != 0 && namedValuePaths[d] == null
+      if ((flags & KeyMatcher.VALUE_KEY) != 0
+          && namedValuePaths[d] == null
           && !Placeholders.isPlaceholder(text)) {
         namedValuePaths[d] = walk.path(d + 1);
       }
       if ((flags & KeyMatcher.JWK_TYPE_KEY) != 0 && !jwk[d]) {
         jwk[d] = walk.isJwkType(text);
       }
-      if ((flags & KeyMatcher.JWK_PRIVATE_KEY) != 0 && jwkMemberPaths[d] == null
+      if ((flags & KeyMatcher.JWK_PRIVATE_KEY) != 0
+          && jwkMemberPaths[d] == null
           && JsonWebKeys.isKeyMaterial(text)) {
         jwkMemberPaths[d] = walk.path(d + 1);
       }
@@ -184,13 +193,16 @@ final class TreeScanner {
     return rule;
   }
 
-  /** Judges a list element under a key rule's key; returns the rule a container element inherits. */
+  /**
+   * Judges a list element under a key rule's key; returns the rule a container element inherits.
+   */
   private int element(int d, Object value) {
     int rule = inherited[d];
     if (rule != NONE && !reported[d] && !examples[d]) {
-      boolean fires = value instanceof CharSequence
-          ? walk.elementFires(rule, (CharSequence) value)
-          : value instanceof Number && walk.numberFires(rule, (Number) value);
+      boolean fires =
+          value instanceof CharSequence
+              ? walk.elementFires(rule, (CharSequence) value)
+              : value instanceof Number && walk.numberFires(rule, (Number) value);
       if (fires) {
         reported[d] = true;
         walk.reportKey(keyDepths[d], rule);
@@ -230,7 +242,13 @@ final class TreeScanner {
   }
 
   private void push(
-      Object container, Iterator<?> it, Object[] array, boolean map, int count, int rule, int keyDepth) {
+      Object container,
+      Iterator<?> it,
+      Object[] array,
+      boolean map,
+      int count,
+      int rule,
+      int keyDepth) {
     for (int i = 0, n = Math.min(top, LINEAR_FRAMES - 1); i <= n; i++) {
       if (containers[i] == container) {
         return;

@@ -19,9 +19,9 @@ final class ValueMatcher {
   private final KeywordAutomaton automaton;
 
   /**
-   * The automaton's last rule index, which no rule has: its keyword is a backslash, with which every
-   * JSON escape sequence starts, so that {@link #occurrences} learns in the same pass whether the
-   * strings of a document are stretches of its text.
+   * The automaton's last rule index, which no rule has: its keyword is a backslash, with which
+   * every JSON escape sequence starts, so that {@link #occurrences} learns in the same pass whether
+   * the strings of a document are stretches of its text.
    */
   private final int escape;
 
@@ -33,13 +33,20 @@ final class ValueMatcher {
   /** Test hook: told the index of every rule whose regex runs; null in production. */
   private final IntConsumer probe;
 
-  /** The index of the {@code payment-card-number} rule, which JSON numbers are checked with; or -1. */
+  /**
+   * The index of the {@code payment-card-number} rule, which JSON numbers are checked with; or -1.
+   */
   private final int cardRule;
 
-  /** The index of the {@code credential-assignment} rule, which also covers name/value entries; or -1. */
+  /**
+   * The index of the {@code credential-assignment} rule, which also covers name/value entries; or
+   * -1.
+   */
   private final int assignmentRule;
 
-  /** The index of the {@code jwk-private-key} rule, which also judges JSON Web Key objects; or -1. */
+  /**
+   * The index of the {@code jwk-private-key} rule, which also judges JSON Web Key objects; or -1.
+   */
   private final int jwkRule;
 
   ValueMatcher(List<SecretRule> valueRules, IntConsumer probe) {

@@ -1,9 +1,9 @@
 package io.cavra.controlplane.contract.secret;
 
 /**
- * Shapes of values that decide whether a value found next to a credential's name is the
- * credential: a password-like string after {@code pw:}, a name in a list of secret names, a card
- * security code. Pure functions over chars.
+ * Shapes of values that decide whether a value found next to a credential's name is the credential:
+ * a password-like string after {@code pw:}, a name in a list of secret names, a card security code.
+ * Pure functions over chars.
  */
 final class ValueShapes {
   private ValueShapes() {}
@@ -11,7 +11,8 @@ final class ValueShapes {
   /** Dates and times (ISO 8601) and versions, which mix digits, letters and separators too. */
   private static final java.util.regex.Pattern DATE_OR_VERSION =
       java.util.regex.Pattern.compile(
-          "\\d{4}-\\d{2}-\\d{2}(?:[T ]\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?"
+          "\\d{4}-\\d{2}-\\d{2}(?:[T"
+              + " ]\\d{2}:\\d{2}(?::\\d{2}(?:[.,]\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?"
               + "|[vV]?\\d+(?:\\.\\d+)+(?:[-+][A-Za-z0-9.]+)?");
 
   /**
@@ -72,14 +73,15 @@ final class ValueShapes {
     if (nameSymbol && !upper && !otherSymbol && isPhrase(s)) {
       return false;
     }
-    int classes = (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (nameSymbol || otherSymbol ? 1 : 0);
+    int classes =
+        (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (nameSymbol || otherSymbol ? 1 : 0);
     return classes >= 2;
   }
 
   /**
    * Whether {@code s} is a name rather than a secret: letters of one case, digits and {@code _ - .
-   * : /} separators, starting with a letter, such as {@code db-password} or {@code NPM_TOKEN};
-   * long runs with many digits (hex or base32 tokens) are not names.
+   * : /} separators, starting with a letter, such as {@code db-password} or {@code NPM_TOKEN}; long
+   * runs with many digits (hex or base32 tokens) are not names.
    */
   static boolean looksLikeName(CharSequence s) {
     int n = s.length();
@@ -135,9 +137,28 @@ final class ValueShapes {
    */
   private static final java.util.Set<String> SETTINGS =
       java.util.Set.of(
-          "read", "write", "read-write", "readwrite", "read_write", "read-only", "readonly",
-          "read_only", "write-only", "writeonly", "true", "false", "yes", "no", "on", "off",
-          "enabled", "disabled", "required", "optional", "inherit", "default");
+          "read",
+          "write",
+          "read-write",
+          "readwrite",
+          "read_write",
+          "read-only",
+          "readonly",
+          "read_only",
+          "write-only",
+          "writeonly",
+          "true",
+          "false",
+          "yes",
+          "no",
+          "on",
+          "off",
+          "enabled",
+          "disabled",
+          "required",
+          "optional",
+          "inherit",
+          "default");
 
   /** Whether {@code s} is one of the settings words ({@code write}, {@code disabled} …). */
   static boolean isSetting(CharSequence s) {
@@ -147,8 +168,8 @@ final class ValueShapes {
   /**
    * Whether {@code s} is a sentence of user-interface text or prose rather than a secret: two words
    * or more of letters only (apostrophes and a final punctuation mark allowed), no digits, and
-   * either capitalised ({@code Change password}) or ending in punctuation ({@code is required.}).
-   * A lower-case run of words, as a passphrase is written, is not prose here.
+   * either capitalised ({@code Change password}) or ending in punctuation ({@code is required.}). A
+   * lower-case run of words, as a passphrase is written, is not prose here.
    */
   static boolean isProse(CharSequence s) {
     int n = s.length();
@@ -166,7 +187,13 @@ final class ValueShapes {
           words++;
           inWord = true;
         }
-      } else if (!(c == '.' || c == ',' || c == '!' || c == '?' || c == ':' || c == ';' || c == '\u2026')
+      } else if (!(c == '.'
+              || c == ','
+              || c == '!'
+              || c == '?'
+              || c == ':'
+              || c == ';'
+              || c == '\u2026')
           || (i + 1 < n && s.charAt(i + 1) != ' ')) {
         return false; // digits and symbols, or punctuation inside a word
       }
@@ -174,7 +201,11 @@ final class ValueShapes {
     char first = s.charAt(0);
     char last = s.charAt(n - 1);
     return words >= 2
-        && (Character.isUpperCase(first) || last == '.' || last == '!' || last == '?' || last == '\u2026');
+        && (Character.isUpperCase(first)
+            || last == '.'
+            || last == '!'
+            || last == '?'
+            || last == '\u2026');
   }
 
   /**
@@ -200,7 +231,10 @@ final class ValueShapes {
     return (lower > 0 && upper > 0 && digits > 0) || (n >= 16 && digits >= 3 && lower + upper >= 3);
   }
 
-  /** Whether {@code s} is shaped like an identifier: a letter, then letters, digits and {@code _ - . : /}. */
+  /**
+   * Whether {@code s} is shaped like an identifier: a letter, then letters, digits and {@code _ - .
+   * : /}.
+   */
   static boolean isIdentifier(CharSequence s) {
     int n = s.length();
     if (n == 0 || n > 80 || !Character.isLetter(s.charAt(0))) {
@@ -208,8 +242,14 @@ final class ValueShapes {
     }
     for (int i = 0; i < n; i++) {
       char c = s.charAt(i);
-      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-          || c == '_' || c == '-' || c == '.' || c == ':' || c == '/')) {
+      if (!((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '_'
+          || c == '-'
+          || c == '.'
+          || c == ':'
+          || c == '/')) {
         return false;
       }
     }

@@ -106,9 +106,9 @@ final class Walk {
 
   /**
    * Whether a string under a key that only carries a value inside an object under a key rule's key
-   * ({@code "password": {"current": …}}) is the credential. Such objects are also
-   * user-interface catalogues ({@code "password": {"current": "Current password"}}), so only a
-   * value that looks like a credential counts.
+   * ({@code "password": {"current": …}}) is the credential. Such objects are also user-interface
+   * catalogues ({@code "password": {"current": "Current password"}}), so only a value that looks
+   * like a credential counts.
    */
   boolean inheritedStringFires(int rule, CharSequence value) {
     return stringFires(rule, value) && ValueShapes.looksLikeCredential(value);
@@ -127,7 +127,9 @@ final class Walk {
   /** Whether a number under such a key is credential material: only a card security code. */
   boolean numberFires(int rule, Number value) {
     return guard.keys().rule(rule).policy() == SecretRule.ValuePolicy.CARD_CODE
-        && (value instanceof Long || value instanceof Integer || value instanceof java.math.BigInteger);
+        && (value instanceof Long
+            || value instanceof Integer
+            || value instanceof java.math.BigInteger);
   }
 
   /**
@@ -163,10 +165,13 @@ final class Walk {
     if (findings == null) {
       findings = new ArrayList<>(4);
     }
-    findings.add(new SecretFinding(ErrorCode.SENSITIVE_VALUE, guard.values().rule(valueRule).id(), path));
+    findings.add(
+        new SecretFinding(ErrorCode.SENSITIVE_VALUE, guard.values().rule(valueRule).id(), path));
   }
 
-  /** Checks an integer whose path has {@code count} segments: a card number is refused as text is. */
+  /**
+   * Checks an integer whose path has {@code count} segments: a card number is refused as text is.
+   */
   void checkNumber(int count, Number value) {
     int rule = cardRule;
     if (rule >= 0 && PaymentCards.isCardNumber(value)) {

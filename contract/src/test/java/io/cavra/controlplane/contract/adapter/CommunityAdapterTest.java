@@ -23,22 +23,28 @@ class CommunityAdapterTest {
   void communityAdapterIsFoundByName() throws Exception {
     ControlPlaneAdapterProvider provider = ControlPlaneAdapterProvider.named("community", loader);
     assertThat(provider.create(Map.of())).isInstanceOf(CommunityAdapter.class);
-    assertThat(ControlPlaneAdapterProvider.all(loader)).extracting(ControlPlaneAdapterProvider::name)
+    assertThat(ControlPlaneAdapterProvider.all(loader))
+        .extracting(ControlPlaneAdapterProvider::name)
         .containsOnlyOnce("community");
   }
 
   @Test
   void unknownAdapterNameListsTheKnownOnes() {
-    ContractException error = catchThrowableOfType(ContractException.class,
-        () -> ControlPlaneAdapterProvider.named("acme", loader));
+    ContractException error =
+        catchThrowableOfType(
+            ContractException.class, () -> ControlPlaneAdapterProvider.named("acme", loader));
     assertThat(error.code()).isEqualTo(ErrorCode.INVALID_VALUE);
     assertThat(error.getMessage()).contains("community");
   }
 
   @Test
   void communityAdapterRefusesSettings() {
-    assertThat(catchThrowableOfType(ContractException.class,
-        () -> new CommunityAdapter.Provider().create(Map.of("x", "y"))).code()).isEqualTo(ErrorCode.UNKNOWN_FIELD);
+    assertThat(
+            catchThrowableOfType(
+                    ContractException.class,
+                    () -> new CommunityAdapter.Provider().create(Map.of("x", "y")))
+                .code())
+        .isEqualTo(ErrorCode.UNKNOWN_FIELD);
   }
 
   @Test
@@ -56,8 +62,11 @@ class CommunityAdapterTest {
       ControlPlaneResponse response = adapter.handle(request, Caller.ANONYMOUS);
       assertThat(response.status()).isEqualTo(ResponseStatus.REQUIRES_PRIVATE_SERVICE);
       assertThat(response.verifyAnswers(request)).isSameAs(response);
-      assertThat(response.message()).isEqualTo(operation == Operation.TENANT_ONBOARDING
-          ? ControlPlaneResponse.ONBOARDING_UNAVAILABLE_MESSAGE : ControlPlaneResponse.UNAVAILABLE_MESSAGE);
+      assertThat(response.message())
+          .isEqualTo(
+              operation == Operation.TENANT_ONBOARDING
+                  ? ControlPlaneResponse.ONBOARDING_UNAVAILABLE_MESSAGE
+                  : ControlPlaneResponse.UNAVAILABLE_MESSAGE);
     }
   }
 

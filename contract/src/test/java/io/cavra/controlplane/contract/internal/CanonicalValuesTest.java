@@ -17,11 +17,13 @@ class CanonicalValuesTest {
 
   @Test
   void everyIntegralBoxedTypeIsWrittenAsAnInteger() {
-    assertThat(CanonicalJsonWriter.write(List.of((short) -12, (byte) 7, 3, 4L), false)).isEqualTo("[-12,7,3,4]");
+    assertThat(CanonicalJsonWriter.write(List.of((short) -12, (byte) 7, 3, 4L), false))
+        .isEqualTo("[-12,7,3,4]");
   }
 
   @Test
   void aFloatIsWrittenAsTheDoubleItWidensTo() {
-    assertThat(CanonicalJsonWriter.write(List.of(0.5f, 1e20f), false)).isEqualTo("[0.5,1.0000000200408773e+20]");
+    assertThat(CanonicalJsonWriter.write(List.of(0.5f, 1e20f), false))
+        .isEqualTo("[0.5,1.0000000200408773e+20]");
   }
 }

@@ -28,7 +28,8 @@ class PythonFloatReprTest {
           continue;
         }
         String[] parts = line.split(" ");
-        samples.add(new Sample(Double.longBitsToDouble(Long.parseUnsignedLong(parts[0], 16)), parts[1]));
+        samples.add(
+            new Sample(Double.longBitsToDouble(Long.parseUnsignedLong(parts[0], 16)), parts[1]));
       }
     }
     return samples;
@@ -58,12 +59,20 @@ class PythonFloatReprTest {
 
   @Test
   void theSamplesHoldDoublesThatJava17PrintsLongerThanPython() throws IOException {
-    assumeTrue(Runtime.version().feature() < 19, "Double.toString is the shortest form from JDK 19 on");
-    long longer = samples().stream()
-        .filter(s -> new BigDecimal(Double.toString(Math.abs(s.value()))).stripTrailingZeros().precision()
-            > new BigDecimal(s.repr()).abs().stripTrailingZeros().precision())
-        .count();
-    assertThat(longer).as("doubles whose Double.toString has more digits than Python's repr").isPositive();
+    assumeTrue(
+        Runtime.version().feature() < 19, "Double.toString is the shortest form from JDK 19 on");
+    long longer =
+        samples().stream()
+            .filter(
+                s ->
+                    new BigDecimal(Double.toString(Math.abs(s.value())))
+                            .stripTrailingZeros()
+                            .precision()
+                        > new BigDecimal(s.repr()).abs().stripTrailingZeros().precision())
+            .count();
+    assertThat(longer)
+        .as("doubles whose Double.toString has more digits than Python's repr")
+        .isPositive();
   }
 
   private static String write(Object value) {

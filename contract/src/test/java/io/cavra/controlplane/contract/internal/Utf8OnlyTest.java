@@ -14,14 +14,13 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 /**
- * Byte input in UTF-16 or UTF-32, or with a byte order mark, is refused with the line and column
- * of the first offending byte, whether the bytes come as an array or as a stream read in any
- * chunks; UTF-8 JSON of any length passes.
+ * Byte input in UTF-16 or UTF-32, or with a byte order mark, is refused with the line and column of
+ * the first offending byte, whether the bytes come as an array or as a stream read in any chunks;
+ * UTF-8 JSON of any length passes.
  */
 class Utf8OnlyTest {
   private static final Utf8Only.Refusal REFUSED =
       (location, reason) -> MalformedJsonException.of(ErrorCode.INVALID_JSON, location, reason);
-
 
   private static byte[] bytes(int... values) {
     byte[] out = new byte[values.length];
@@ -37,20 +36,22 @@ class Utf8OnlyTest {
 
   /** Reads the whole stream one byte at a time, or in chunks of {@code chunk}. */
   private static ContractException refusedStreamed(byte[] input, int chunk) {
-    return catchThrowableOfType(ContractException.class, () -> {
-      try (InputStream in = Utf8Only.checking(new ByteArrayInputStream(input), REFUSED)) {
-        if (chunk == 1) {
-          while (in.read() >= 0) {
-            // reading is the check
+    return catchThrowableOfType(
+        ContractException.class,
+        () -> {
+          try (InputStream in = Utf8Only.checking(new ByteArrayInputStream(input), REFUSED)) {
+            if (chunk == 1) {
+              while (in.read() >= 0) {
+                // reading is the check
+              }
+            } else {
+              byte[] buffer = new byte[chunk];
+              while (in.read(buffer, 0, chunk) >= 0) {
+                // reading is the check
+              }
+            }
           }
-        } else {
-          byte[] buffer = new byte[chunk];
-          while (in.read(buffer, 0, chunk) >= 0) {
-            // reading is the check
-          }
-        }
-      }
-    });
+        });
   }
 
   @Test
@@ -60,20 +61,36 @@ class Utf8OnlyTest {
     byte[] utf16Le = bytes(0xFF, 0xFE, '{', '}');
 
     for (byte[] input : new byte[][] {utf8Bom, utf16Be, utf16Le}) {
-      for (ContractException error : new ContractException[] {refused(input), refusedStreamed(input, 1),
-          refusedStreamed(input, 2), refusedStreamed(input, 64)}) {
+      for (ContractException error :
+          new ContractException[] {
+            refused(input),
+            refusedStreamed(input, 1),
+            refusedStreamed(input, 2),
+            refusedStreamed(input, 64)
+          }) {
         assertThat(error.code()).isEqualTo(ErrorCode.INVALID_JSON);
         assertThat(error.location()).isEqualTo("line 1, column 1");
       }
     }
     assertThat(refused(utf8Bom).getMessage()).isEqualTo("input starts with a byte order mark");
-    assertThat(refused(utf16Le).getMessage()).isEqualTo("input is not UTF-8: UTF-16 and UTF-32 are refused");
+    assertThat(refused(utf16Le).getMessage())
+        .isEqualTo("input is not UTF-8: UTF-16 and UTF-32 are refused");
   }
 
   @Test
   void bytesThatOnlyPartlyMatchAByteOrderMarkPass() {
-    for (byte[] input : new byte[][] {bytes(0xEF, 0xBB, '"'), bytes(0xEF, '"', 0xBF), bytes('"', 0xBB, 0xBF),
-        bytes(0xFE, '"'), bytes('"', 0xFF), bytes(0xFF, '"'), bytes('"', 0xFE), bytes(0xFE), bytes(0xEF, 0xBB)}) {
+    for (byte[] input :
+        new byte[][] {
+          bytes(0xEF, 0xBB, '"'),
+          bytes(0xEF, '"', 0xBF),
+          bytes('"', 0xBB, 0xBF),
+          bytes(0xFE, '"'),
+          bytes('"', 0xFF),
+          bytes(0xFF, '"'),
+          bytes('"', 0xFE),
+          bytes(0xFE),
+          bytes(0xEF, 0xBB)
+        }) {
       assertThatCode(() -> Utf8Only.check(input, REFUSED)).doesNotThrowAnyException();
       assertThat(refusedStreamed(input, 1)).isNull();
     }
@@ -108,8 +125,12 @@ class Utf8OnlyTest {
       }
       String expected = "line " + line + ", column " + column;
       assertThat(refused(input).location()).as("array, NUL at %d", at).isEqualTo(expected);
-      assertThat(refusedStreamed(input, 1).location()).as("bytewise, NUL at %d", at).isEqualTo(expected);
-      assertThat(refusedStreamed(input, 7).location()).as("chunks of 7, NUL at %d", at).isEqualTo(expected);
+      assertThat(refusedStreamed(input, 1).location())
+          .as("bytewise, NUL at %d", at)
+          .isEqualTo(expected);
+      assertThat(refusedStreamed(input, 7).location())
+          .as("chunks of 7, NUL at %d", at)
+          .isEqualTo(expected);
     }
   }
 
@@ -121,7 +142,8 @@ class Utf8OnlyTest {
       ContractException error = catchThrowableOfType(ContractException.class, () -> in.skip(4));
       assertThat(error.location()).isEqualTo("line 1, column 3");
     }
-    try (InputStream in = Utf8Only.checking(new ByteArrayInputStream(bytes('"', 'a', '"')), REFUSED)) {
+    try (InputStream in =
+        Utf8Only.checking(new ByteArrayInputStream(bytes('"', 'a', '"')), REFUSED)) {
       assertThat(in.skip(2)).isEqualTo(2);
       assertThat(in.read()).isEqualTo('"');
       assertThat(in.read()).isEqualTo(-1);

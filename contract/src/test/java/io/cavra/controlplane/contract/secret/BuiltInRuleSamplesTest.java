@@ -68,7 +68,8 @@ class BuiltInRuleSamplesTest {
       for (String sample : SAMPLES.get(rule.id()).truePositives()) {
         // Digits in keywords stand for any digit; a text starts as if after a space.
         String lower = " " + sample.toLowerCase(Locale.ROOT).replaceAll("[0-9]", "0");
-        assertThat(rule.keywords()).as(rule.id())
+        assertThat(rule.keywords())
+            .as(rule.id())
             .anyMatch(keyword -> lower.contains(keyword.replaceAll("[0-9]", "0")));
         assertThat(rule.pattern().matcher(sample).find()).as(rule.id()).isTrue();
       }
@@ -82,7 +83,8 @@ class BuiltInRuleSamplesTest {
         assertThat(guard.scan(Map.of(key, firingValue(rule)), "payload"))
             .as("%s key %s", rule.id(), key)
             .containsExactly(
-                new SecretFinding(ErrorCode.SENSITIVE_FIELD, rule.id(), JsonPaths.member("payload", key)));
+                new SecretFinding(
+                    ErrorCode.SENSITIVE_FIELD, rule.id(), JsonPaths.member("payload", key)));
       }
     }
   }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One labelled document of the guard's corpus: a JSON document that holds credential material
- * (a positive) or not (a negative).
+ * One labelled document of the guard's corpus: a JSON document that holds credential material (a
+ * positive) or not (a negative).
  *
  * @param id a stable name that never contains the credential, e.g. {@code
  *     value/github-pat-classic/1/map-key}

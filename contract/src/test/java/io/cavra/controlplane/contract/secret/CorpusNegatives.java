@@ -19,10 +19,10 @@ import java.util.stream.Stream;
 
 /**
  * The corpus's credential-free documents: real-world JSON that describes credentials without
- * holding them (vendored under {@code corpus/negatives/*.jsonl}, see the README there), control-plane
- * payloads written for the corpus ({@code corpus/negatives/control-plane.json}), and identifiers
- * generated at test time (digests, UUIDs, commit ids, timestamps, billing references, masked and
- * other long numbers that are not card numbers).
+ * holding them (vendored under {@code corpus/negatives/*.jsonl}, see the README there),
+ * control-plane payloads written for the corpus ({@code corpus/negatives/control-plane.json}), and
+ * identifiers generated at test time (digests, UUIDs, commit ids, timestamps, billing references,
+ * masked and other long numbers that are not card numbers).
  */
 final class CorpusNegatives {
   static final String RESOURCES = "/corpus/negatives";
@@ -36,8 +36,10 @@ final class CorpusNegatives {
     return List.copyOf(all);
   }
 
-  /** The documents of {@code corpus/negatives}: each {@code .jsonl} line and each element of
-   * each {@code .json} array is {@code {"id", "class", "document"}}. */
+  /**
+   * The documents of {@code corpus/negatives}: each {@code .jsonl} line and each element of each
+   * {@code .json} array is {@code {"id", "class", "document"}}.
+   */
   static List<CorpusDocument> vendored() {
     List<CorpusDocument> documents = new ArrayList<>();
     try (Stream<Path> files = Files.list(directory())) {
@@ -78,14 +80,22 @@ final class CorpusNegatives {
   }
 
   private static CorpusDocument entry(Object element, String file) {
-    if (!(element instanceof Map<?, ?> map) || !(map.get("id") instanceof String id)
-        || !(map.get("class") instanceof String cls) || !(map.get("document") instanceof Map<?, ?>)) {
+    if (!(element instanceof Map<?, ?> map)
+        || !(map.get("id") instanceof String id)
+        || !(map.get("class") instanceof String cls)
+        || !(map.get("document") instanceof Map<?, ?>)) {
       throw new IllegalStateException(file + ": an entry lacks id, class or document");
     }
     @SuppressWarnings("unchecked")
     Map<String, ?> document = (Map<String, ?>) map.get("document");
-    return new CorpusDocument(id, CorpusDocument.NEGATIVE, cls, "", false,
-        ContractJson.toJson(document, false), List.of());
+    return new CorpusDocument(
+        id,
+        CorpusDocument.NEGATIVE,
+        cls,
+        "",
+        false,
+        ContractJson.toJson(document, false),
+        List.of());
   }
 
   /** Identifiers and billing references, generated from a fixed seed. */
@@ -116,19 +126,23 @@ final class CorpusNegatives {
       billing.put("customer_id", "cus_" + s.alnum(14));
       billing.put("subscription_id", "sub_" + s.alnum(24));
       billing.put("payment_intent", "pi_" + s.alnum(24));
-      String first6 = i % 2 == 0 ? "4" + s.from("0123456789", 5) : "5" + s.from("12345", 1)
-          + s.from("0123456789", 4);
+      String first6 =
+          i % 2 == 0
+              ? "4" + s.from("0123456789", 5)
+              : "5" + s.from("12345", 1) + s.from("0123456789", 4);
       String last4 = s.from("0123456789", 4);
       Map<String, Object> card = new LinkedHashMap<>();
       card.put("brand", i % 2 == 0 ? "visa" : "mastercard");
       card.put("first6", first6);
       card.put("last4", last4);
-      card.put("masked", switch (i % 4) {
-        case 0 -> first6 + "******" + last4;
-        case 1 -> first6.substring(0, 4) + " " + first6.substring(4) + "** **** " + last4;
-        case 2 -> "XXXX-XXXX-XXXX-" + last4;
-        default -> "•••• •••• •••• " + last4;
-      });
+      card.put(
+          "masked",
+          switch (i % 4) {
+            case 0 -> first6 + "******" + last4;
+            case 1 -> first6.substring(0, 4) + " " + first6.substring(4) + "** **** " + last4;
+            case 2 -> "XXXX-XXXX-XXXX-" + last4;
+            default -> "•••• •••• •••• " + last4;
+          });
       card.put("exp_month", 1 + r.nextInt(12));
       card.put("exp_year", 2027 + r.nextInt(5));
       billing.put("card", card);
@@ -158,7 +172,7 @@ final class CorpusNegatives {
   }
 
   private static CorpusDocument generated(String id, String cls, Map<String, Object> tree) {
-    return new CorpusDocument(id, CorpusDocument.NEGATIVE, cls, "", false,
-        ContractJson.toJson(tree, false), List.of());
+    return new CorpusDocument(
+        id, CorpusDocument.NEGATIVE, cls, "", false, ContractJson.toJson(tree, false), List.of());
   }
 }

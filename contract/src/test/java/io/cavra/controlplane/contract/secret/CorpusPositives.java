@@ -57,8 +57,9 @@ final class CorpusPositives {
   private static final String PASSWORD_CHARS = Samples.ALNUM + "!#%&+-=@_";
 
   /** Segments that a format leaves case-insensitive. */
-  private static final Pattern URL = Pattern.compile(
-      "(?i)\\b([a-z][a-z0-9+.-]*)://([^/@\\s]*@)?([^/:?#\\s@;]+)");
+  private static final Pattern URL =
+      Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*)://([^/@\\s]*@)?([^/:?#\\s@;]+)");
+
   private static final Pattern HEADER_NAME =
       Pattern.compile("(?i)\\b(proxy-authorization|authorization)(?=\\s*:)");
   private static final Pattern AUTH_SCHEME =
@@ -101,20 +102,51 @@ final class CorpusPositives {
       int n = 0;
       for (String sample : ruleSamples.truePositives()) {
         String id = "value/" + rule.id() + "/" + n++ + "/";
-        add(id + TOP_LEVEL, VALUE_RULE, rule.id(), TOP_LEVEL, object("catalog_scope", sample), sample);
-        add(id + NESTED_OBJECT, VALUE_RULE, rule.id(), NESTED_OBJECT,
-            object("integration", object("settings", object("comment", sample))), sample);
-        add(id + ARRAY_ELEMENT, VALUE_RULE, rule.id(), ARRAY_ELEMENT,
-            object("blockers", List.of("approval workflow pending", sample)), sample);
-        add(id + SENTENCE, VALUE_RULE, rule.id(), SENTENCE,
-            object("message", "Rotated the billing-sync integration to " + sample
-                + " during the incident; see the runbook for the follow-up."), sample);
+        add(
+            id + TOP_LEVEL,
+            VALUE_RULE,
+            rule.id(),
+            TOP_LEVEL,
+            object("catalog_scope", sample),
+            sample);
+        add(
+            id + NESTED_OBJECT,
+            VALUE_RULE,
+            rule.id(),
+            NESTED_OBJECT,
+            object("integration", object("settings", object("comment", sample))),
+            sample);
+        add(
+            id + ARRAY_ELEMENT,
+            VALUE_RULE,
+            rule.id(),
+            ARRAY_ELEMENT,
+            object("blockers", List.of("approval workflow pending", sample)),
+            sample);
+        add(
+            id + SENTENCE,
+            VALUE_RULE,
+            rule.id(),
+            SENTENCE,
+            object(
+                "message",
+                "Rotated the billing-sync integration to "
+                    + sample
+                    + " during the incident; see the runbook for the follow-up."),
+            sample);
         Map<String, Object> labels = object("team", "platform");
         labels.put(sample, "owner");
         add(id + MAP_KEY, VALUE_RULE, rule.id(), MAP_KEY, object("labels", labels), sample);
-        caseVariants(sample).forEach((name, variant) ->
-            add(id + CASE_VARIANT + "-" + name, VALUE_RULE, rule.id(), CASE_VARIANT,
-                object("catalog_scope", variant), variant));
+        caseVariants(sample)
+            .forEach(
+                (name, variant) ->
+                    add(
+                        id + CASE_VARIANT + "-" + name,
+                        VALUE_RULE,
+                        rule.id(),
+                        CASE_VARIANT,
+                        object("catalog_scope", variant),
+                        variant));
       }
     }
   }
@@ -180,18 +212,27 @@ final class CorpusPositives {
         names.add(compound);
       }
       for (String name : names) {
-        spellings(name).forEach((spelling, key) -> {
-          String value = credentialLike();
-          Map<String, Object> integration = object("name", "billing-sync");
-          integration.put(key, value);
-          add("key/" + name + "/" + spelling, KEY_NAMED, rule, spelling,
-              object("integration", integration), value);
-        });
+        spellings(name)
+            .forEach(
+                (spelling, key) -> {
+                  String value = credentialLike();
+                  Map<String, Object> integration = object("name", "billing-sync");
+                  integration.put(key, value);
+                  add(
+                      "key/" + name + "/" + spelling,
+                      KEY_NAMED,
+                      rule,
+                      spelling,
+                      object("integration", integration),
+                      value);
+                });
       }
     }
   }
 
-  /** The word's spellings by {@link #SPELLINGS} name, without repeats (one-word keys have three). */
+  /**
+   * The word's spellings by {@link #SPELLINGS} name, without repeats (one-word keys have three).
+   */
   static Map<String, String> spellings(String snakeWord) {
     String[] parts = snakeWord.split("_");
     StringBuilder camel = new StringBuilder(parts.length == 1 ? capitalize(parts[0]) : parts[0]);
@@ -200,8 +241,13 @@ final class CorpusPositives {
     }
     Map<String, String> spellings = new LinkedHashMap<>();
     Set<String> seen = new LinkedHashSet<>();
-    List<String> keys = List.of(snakeWord, camel.toString(), String.join("-", parts),
-        String.join(".", parts), snakeWord.toUpperCase(Locale.ROOT));
+    List<String> keys =
+        List.of(
+            snakeWord,
+            camel.toString(),
+            String.join("-", parts),
+            String.join(".", parts),
+            snakeWord.toUpperCase(Locale.ROOT));
     for (int i = 0; i < keys.size(); i++) {
       if (seen.add(keys.get(i))) {
         spellings.put(SPELLINGS.get(i), keys.get(i));
@@ -239,21 +285,43 @@ final class CorpusPositives {
       String name = variableName(word);
       String upper = name.toUpperCase(Locale.ROOT);
       String value = credentialLike();
-      add("cli/" + word, CLI_LINE, word, "text",
-          object("command", "tool configure set " + name + " " + value), value);
+      add(
+          "cli/" + word,
+          CLI_LINE,
+          word,
+          "text",
+          object("command", "tool configure set " + name + " " + value),
+          value);
       value = credentialLike();
-      add("assignment/" + word, ASSIGNMENT, word, "text", object("line", upper + "=" + value), value);
+      add(
+          "assignment/" + word,
+          ASSIGNMENT,
+          word,
+          "text",
+          object("line", upper + "=" + value),
+          value);
       value = credentialLike();
       Map<String, Object> container = object("name", "app");
       container.put("image", "registry.example.com/app:1.4.2");
       container.put("env", List.of(nameValue("LOG_LEVEL", "info"), nameValue(upper, value)));
-      add("env/kubernetes/" + word, ENV_LIST, word, "kubernetes",
-          object("spec", object("containers", List.of(container))), value);
+      add(
+          "env/kubernetes/" + word,
+          ENV_LIST,
+          word,
+          "kubernetes",
+          object("spec", object("containers", List.of(container))),
+          value);
       value = credentialLike();
       Map<String, Object> definition = object("name", "app");
-      definition.put("environment", List.of(nameValue("REGION", "eu-west-1"), nameValue(upper, value)));
-      add("env/ecs/" + word, ENV_LIST, word, "ecs",
-          object("containerDefinitions", List.of(definition)), value);
+      definition.put(
+          "environment", List.of(nameValue("REGION", "eu-west-1"), nameValue(upper, value)));
+      add(
+          "env/ecs/" + word,
+          ENV_LIST,
+          word,
+          "ecs",
+          object("containerDefinitions", List.of(definition)),
+          value);
     }
   }
 
@@ -279,8 +347,13 @@ final class CorpusPositives {
       String value = credentialLike();
       Map<String, Object> inner = object(shape[1], shape[2]);
       inner.put(shape[3], value);
-      add("abbreviated/" + shape[0] + "/" + shape[3], ABBREVIATED, shape[0] + "." + shape[3],
-          "object", object(shape[0], inner), value);
+      add(
+          "abbreviated/" + shape[0] + "/" + shape[3],
+          ABBREVIATED,
+          shape[0] + "." + shape[3],
+          "object",
+          object(shape[0], inner),
+          value);
     }
   }
 
@@ -300,20 +373,44 @@ final class CorpusPositives {
       String name = (String) network[0];
       for (String prefix : (String[]) network[1]) {
         for (int length : (int[]) network[2]) {
-          String pan = luhnComplete(prefix + random.from("0123456789", length - prefix.length() - 1));
+          String pan =
+              luhnComplete(prefix + random.from("0123456789", length - prefix.length() - 1));
           String id = "card/" + name + "/" + prefix + "/" + length + "/";
           add(id + "digits", CARD_NUMBER, name, "digits", object("reference", pan), pan);
           String spaced = grouped(pan, " ");
-          add(id + "spaces", CARD_NUMBER, name, "spaces",
-              object("payment", object("customer_note", spaced)), spaced);
+          add(
+              id + "spaces",
+              CARD_NUMBER,
+              name,
+              "spaces",
+              object("payment", object("customer_note", spaced)),
+              spaced);
           String dashed = grouped(pan, "-");
-          add(id + "dashes", CARD_NUMBER, name, "dashes", object("items", List.of("renewal", dashed)),
+          add(
+              id + "dashes",
+              CARD_NUMBER,
+              name,
+              "dashes",
+              object("items", List.of("renewal", dashed)),
               dashed);
-          add(id + "in-text", CARD_NUMBER, name, "in-text",
-              object("message", "Customer paid the March invoice with card " + spaced
-                  + " and asked for a receipt."), spaced);
-          add(id + "number", CARD_NUMBER, name, "number",
-              object("account_number", new BigInteger(pan)), pan);
+          add(
+              id + "in-text",
+              CARD_NUMBER,
+              name,
+              "in-text",
+              object(
+                  "message",
+                  "Customer paid the March invoice with card "
+                      + spaced
+                      + " and asked for a receipt."),
+              spaced);
+          add(
+              id + "number",
+              CARD_NUMBER,
+              name,
+              "number",
+              object("account_number", new BigInteger(pan)),
+              pan);
         }
       }
     }
@@ -321,13 +418,23 @@ final class CorpusPositives {
       String code = random.from("0123456789", 3);
       Map<String, Object> card = object("brand", "visa");
       card.put(key, code);
-      add("cvc/" + key + "/string", CARD_SECURITY_CODE, key, "string", object("payment_method", card),
+      add(
+          "cvc/" + key + "/string",
+          CARD_SECURITY_CODE,
+          key,
+          "string",
+          object("payment_method", card),
           code);
       Map<String, Object> numeric = object("brand", "amex");
       String four = "1" + random.from("0123456789", 3);
       numeric.put(key, Integer.parseInt(four));
-      add("cvc/" + key + "/number", CARD_SECURITY_CODE, key, "number",
-          object("payment_method", numeric), four);
+      add(
+          "cvc/" + key + "/number",
+          CARD_SECURITY_CODE,
+          key,
+          "number",
+          object("payment_method", numeric),
+          four);
     }
   }
 
@@ -354,8 +461,8 @@ final class CorpusPositives {
 
   /** Groups as printed on cards: 4-6-5 for 15 digits, 4-6-4 for 14, else fours. */
   static String grouped(String pan, String separator) {
-    int[] sizes = pan.length() == 15 ? new int[] {4, 6, 5}
-        : pan.length() == 14 ? new int[] {4, 6, 4} : null;
+    int[] sizes =
+        pan.length() == 15 ? new int[] {4, 6, 5} : pan.length() == 14 ? new int[] {4, 6, 4} : null;
     StringBuilder sb = new StringBuilder();
     int at = 0;
     for (int g = 0; at < pan.length(); g++) {
@@ -374,12 +481,13 @@ final class CorpusPositives {
     return random.from(PASSWORD_CHARS, 23) + random.from("0123456789", 1);
   }
 
-  private void add(String id, String kind, String group, String placement, Object tree,
-      String secret) {
+  private void add(
+      String id, String kind, String group, String placement, Object tree, String secret) {
     @SuppressWarnings("unchecked")
     Map<String, ?> map = (Map<String, ?>) tree;
-    documents.add(new CorpusDocument(id, kind, group, placement, true, ContractJson.toJson(map, false),
-        List.of(secret)));
+    documents.add(
+        new CorpusDocument(
+            id, kind, group, placement, true, ContractJson.toJson(map, false), List.of(secret)));
   }
 
   private static Map<String, Object> object(String key, Object value) {

@@ -19,8 +19,8 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 /**
- * The screen that applies the guard while a document is read: it clears a document only when a
- * scan would find nothing, and runs the value rules only on strings that hold a keyword.
+ * The screen that applies the guard while a document is read: it clears a document only when a scan
+ * would find nothing, and runs the value rules only on strings that hold a keyword.
  */
 class DocumentScreenTest {
   private static final ScreenedReads READER = new ScreenedReads(1 << 20, 64);
@@ -40,7 +40,9 @@ class DocumentScreenTest {
 
   @Test
   void aDocumentWithoutKeywordsIsClear() {
-    assertThat(clear("{\"tenant_id\":\"acme\",\"labels\":{\"team\":\"core\"},\"refs\":[\"a@1\",\"b@2\"],\"n\":3}"))
+    assertThat(
+            clear(
+                "{\"tenant_id\":\"acme\",\"labels\":{\"team\":\"core\"},\"refs\":[\"a@1\",\"b@2\"],\"n\":3}"))
         .isTrue();
   }
 
@@ -57,7 +59,8 @@ class DocumentScreenTest {
   void keywordsThatNameNoSecretLeaveTheDocumentClearAndRunOnlyTheirStringsRules() {
     List<Integer> runs = new ArrayList<>();
     SecretGuard probed = SecretGuard.builtIn().withRegexProbe(runs::add);
-    String json = "{\"region\":\"asia-east1\",\"team\":\"core\",\"docs\":\"https://example.com/x\"}";
+    String json =
+        "{\"region\":\"asia-east1\",\"team\":\"core\",\"docs\":\"https://example.com/x\"}";
 
     assertThat(clear(json, probed)).isTrue();
 
@@ -88,9 +91,10 @@ class DocumentScreenTest {
 
   @Test
   void aGuardWithARuleWithoutKeywordsNeverClears() {
-    SecretGuard guard = SecretGuard.builder()
-        .addRule(SecretRule.value("acme-pin", "ACME PIN", "pin-[0-9]{6}"))
-        .build();
+    SecretGuard guard =
+        SecretGuard.builder()
+            .addRule(SecretRule.value("acme-pin", "ACME PIN", "pin-[0-9]{6}"))
+            .build();
     assertThat(clear("{\"a\":\"b\"}", guard)).isFalse();
   }
 
@@ -101,8 +105,8 @@ class DocumentScreenTest {
   }
 
   /**
-   * A reader that reports byte offsets of a UTF-8 document, as Jackson's byte parser counts them:
-   * a string of multi-byte chars spans more bytes than chars, and a keyword near its end is still
+   * A reader that reports byte offsets of a UTF-8 document, as Jackson's byte parser counts them: a
+   * string of multi-byte chars spans more bytes than chars, and a keyword near its end is still
    * found.
    */
   @Test
@@ -130,7 +134,8 @@ class DocumentScreenTest {
   void aStringAtAnUnknownOffsetIsScannedAsItIs() {
     String token = githubToken();
     DocumentScreen screen =
-        SecretGuard.defaults().screen(("{\"a\":\"" + token + "\"}").getBytes(StandardCharsets.UTF_8));
+        SecretGuard.defaults()
+            .screen(("{\"a\":\"" + token + "\"}").getBytes(StandardCharsets.UTF_8));
     screen.value(-1, "plain");
     assertThat(screen.clear()).isTrue();
     screen.value(-1, token);
@@ -145,7 +150,10 @@ class DocumentScreenTest {
     }
   }
 
-  /** Without escapes, exempt values or sensitive key names, a document is clear exactly when a scan finds nothing. */
+  /**
+   * Without escapes, exempt values or sensitive key names, a document is clear exactly when a scan
+   * finds nothing.
+   */
   @Property(tries = 1000)
   void aPlainDocumentIsClearExactlyWhenAScanFindsNothing(@ForAll("plainDocuments") String json) {
     assertThat(clear(json)).isEqualTo(SecretGuard.defaults().scanJson(json).isEmpty());
@@ -164,30 +172,63 @@ class DocumentScreenTest {
   /** JSON text built from fragments: words, keywords, tokens, non-ASCII, and (if asked) escapes. */
   private static Arbitrary<String> value(int depth, boolean tricky) {
     Arbitrary<String> string = text(tricky).map(s -> "\"" + s + "\"");
-    Arbitrary<String> scalar = Arbitraries.oneOf(string, Arbitraries.of("1", "true", "null", "-2.5"));
+    Arbitrary<String> scalar =
+        Arbitraries.oneOf(string, Arbitraries.of("1", "true", "null", "-2.5"));
     if (depth == 0) {
       return scalar;
     }
     Arbitrary<String> inner = value(depth - 1, tricky);
-    Arbitrary<String> array = inner.list().ofMaxSize(4).map(items -> "[" + String.join(", ", items) + "]");
-    Arbitrary<String> object = Arbitraries.entries(key(tricky), inner).list().ofMaxSize(4)
-        .uniqueElements(e -> e.getKey())
-        .map(entries -> {
-          List<String> members = new ArrayList<>();
-          entries.forEach(e -> members.add("\"" + e.getKey() + "\" :" + e.getValue()));
-          return "{" + String.join(",\n ", members) + "}";
-        });
+    Arbitrary<String> array =
+        inner.list().ofMaxSize(4).map(items -> "[" + String.join(", ", items) + "]");
+    Arbitrary<String> object =
+        Arbitraries.entries(key(tricky), inner)
+            .list()
+            .ofMaxSize(4)
+            .uniqueElements(e -> e.getKey())
+            .map(
+                entries -> {
+                  List<String> members = new ArrayList<>();
+                  entries.forEach(e -> members.add("\"" + e.getKey() + "\" :" + e.getValue()));
+                  return "{" + String.join(",\n ", members) + "}";
+                });
     return Arbitraries.oneOf(scalar, array, object);
   }
 
   private static Arbitrary<String> text(boolean tricky) {
-    List<String> pieces = new ArrayList<>(List.of("a", "core", "asia", "Asia-east1", "https://", "user:", "x@h",
-        "bearer ", "Basic ", "eyJ", "sk-", "xox", "gh", "p_", "é", "東京", "\uD83D\uDE80", " ", "-", "_", "@1.2"));
+    List<String> pieces =
+        new ArrayList<>(
+            List.of(
+                "a",
+                "core",
+                "asia",
+                "Asia-east1",
+                "https://",
+                "user:",
+                "x@h",
+                "bearer ",
+                "Basic ",
+                "eyJ",
+                "sk-",
+                "xox",
+                "gh",
+                "p_",
+                "é",
+                "東京",
+                "\uD83D\uDE80",
+                " ",
+                "-",
+                "_",
+                "@1.2"));
     pieces.add(githubToken());
     pieces.add("AKIA" + SAMPLES.from(Samples.UPPER_ALNUM, 16));
     pieces.add("xo" + "xb-" + SAMPLES.alnum(24));
-    pieces.add("eyJ" + SAMPLES.from(Samples.URL_SAFE, 20) + ".eyJ" + SAMPLES.from(Samples.URL_SAFE, 20) + "."
-        + SAMPLES.from(Samples.URL_SAFE, 20));
+    pieces.add(
+        "eyJ"
+            + SAMPLES.from(Samples.URL_SAFE, 20)
+            + ".eyJ"
+            + SAMPLES.from(Samples.URL_SAFE, 20)
+            + "."
+            + SAMPLES.from(Samples.URL_SAFE, 20));
     if (tricky) {
       pieces.addAll(List.of("\\\"", "\\\\", "\\u0067", "\\n", "\\u00e9", "***", "<redacted>"));
     }
@@ -195,10 +236,13 @@ class DocumentScreenTest {
   }
 
   private static Arbitrary<String> key(boolean tricky) {
-    List<String> keys = new ArrayList<>(List.of("a", "team", "region", "labels", "max_tokens", "secretary",
-        "東京", "key_id"));
+    List<String> keys =
+        new ArrayList<>(
+            List.of("a", "team", "region", "labels", "max_tokens", "secretary", "東京", "key_id"));
     if (tricky) {
-      keys.addAll(List.of("api_key", "clientSecret", "x-auth-token", "password", githubToken(), "a\\u0062"));
+      keys.addAll(
+          List.of(
+              "api_key", "clientSecret", "x-auth-token", "password", githubToken(), "a\\u0062"));
     }
     return Arbitraries.of(keys);
   }

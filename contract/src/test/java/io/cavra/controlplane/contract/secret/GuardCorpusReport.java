@@ -20,8 +20,8 @@ import java.util.Map;
  * </pre>
  *
  * {@code DIR} defaults to {@code contract/target/corpus}; {@code --export} also writes every
- * document to a file of its own (see {@link #export}). Scores {@link SecretGuard#defaults()};
- * the thresholds shown are those of {@link GuardCorpusTest}'s system properties.
+ * document to a file of its own (see {@link #export}). Scores {@link SecretGuard#defaults()}; the
+ * thresholds shown are those of {@link GuardCorpusTest}'s system properties.
  */
 public final class GuardCorpusReport {
   private GuardCorpusReport() {}
@@ -43,9 +43,11 @@ public final class GuardCorpusReport {
     }
     CorpusScore score = CorpusScore.of(SecretGuard.defaults(), documents);
     score.write(out, GuardCorpusTest.MIN_RECALL, GuardCorpusTest.MAX_FALSE_POSITIVE_RATE);
-    System.out.print(score.markdown(GuardCorpusTest.MIN_RECALL, GuardCorpusTest.MAX_FALSE_POSITIVE_RATE));
+    System.out.print(
+        score.markdown(GuardCorpusTest.MIN_RECALL, GuardCorpusTest.MAX_FALSE_POSITIVE_RATE));
     System.out.println();
-    System.out.println("Written: " + out.resolve("guard-corpus.md") + ", " + out.resolve("guard-corpus.json"));
+    System.out.println(
+        "Written: " + out.resolve("guard-corpus.md") + ", " + out.resolve("guard-corpus.json"));
   }
 
   /**

@@ -25,9 +25,13 @@ import org.junit.jupiter.api.Test;
  */
 class GuardCorpusTest {
   static final double MIN_RECALL =
-      Double.parseDouble(System.getProperty("cavra.corpus.minRecall", String.valueOf(CorpusScore.TARGET_RECALL)));
-  static final double MAX_FALSE_POSITIVE_RATE = Double.parseDouble(System.getProperty(
-      "cavra.corpus.maxFalsePositiveRate", String.valueOf(CorpusScore.TARGET_FALSE_POSITIVE_RATE)));
+      Double.parseDouble(
+          System.getProperty("cavra.corpus.minRecall", String.valueOf(CorpusScore.TARGET_RECALL)));
+  static final double MAX_FALSE_POSITIVE_RATE =
+      Double.parseDouble(
+          System.getProperty(
+              "cavra.corpus.maxFalsePositiveRate",
+              String.valueOf(CorpusScore.TARGET_FALSE_POSITIVE_RATE)));
   static final Path REPORT = Path.of("target", "corpus");
 
   private static List<CorpusDocument> positives;
@@ -47,7 +51,8 @@ class GuardCorpusTest {
   @Test
   void everyBuiltInValueRuleHasPositivesInEveryPlacement() {
     for (SecretRule rule : rules(SecretRule.Target.VALUE)) {
-      assertThat(placements(CorpusPositives.VALUE_RULE, rule.id())).as(rule.id())
+      assertThat(placements(CorpusPositives.VALUE_RULE, rule.id()))
+          .as(rule.id())
           .containsExactlyInAnyOrderElementsOf(CorpusPositives.PLACEMENTS);
     }
   }
@@ -64,7 +69,9 @@ class GuardCorpusTest {
   }
 
   private static List<SecretRule> rules(SecretRule.Target target) {
-    return SecretGuard.builtIn().rules().stream().filter(r -> r.target() == target).collect(Collectors.toList());
+    return SecretGuard.builtIn().rules().stream()
+        .filter(r -> r.target() == target)
+        .collect(Collectors.toList());
   }
 
   private static Set<String> placements(String kind, String group) {
@@ -77,22 +84,26 @@ class GuardCorpusTest {
   @Test
   void everySensitiveKeyWordIsNamedInACliLineAnAssignmentAndBothEnvironmentLists() {
     for (String word : SecretGuard.sensitiveKeyWords()) {
-      Set<String> shapes = positives.stream()
-          .filter(d -> d.group().equals(word))
-          .map(d -> d.kind() + "/" + d.placement())
-          .collect(Collectors.toSet());
-      assertThat(shapes).as(word)
+      Set<String> shapes =
+          positives.stream()
+              .filter(d -> d.group().equals(word))
+              .map(d -> d.kind() + "/" + d.placement())
+              .collect(Collectors.toSet());
+      assertThat(shapes)
+          .as(word)
           .contains("cli-line/text", "assignment/text", "env-list/kubernetes", "env-list/ecs");
     }
   }
 
   @Test
   void cardNumbersOfEveryNetworkAreLuhnValidInEveryPlacement() {
-    List<CorpusDocument> cards = positives.stream()
-        .filter(d -> d.kind().equals(CorpusPositives.CARD_NUMBER))
-        .collect(Collectors.toList());
+    List<CorpusDocument> cards =
+        positives.stream()
+            .filter(d -> d.kind().equals(CorpusPositives.CARD_NUMBER))
+            .collect(Collectors.toList());
     assertThat(cards.stream().map(CorpusDocument::group).distinct())
-        .containsExactlyInAnyOrder("visa", "mastercard", "amex", "discover", "jcb", "diners", "unionpay");
+        .containsExactlyInAnyOrder(
+            "visa", "mastercard", "amex", "discover", "jcb", "diners", "unionpay");
     assertThat(cards.stream().map(CorpusDocument::placement).distinct())
         .containsExactlyInAnyOrder("digits", "spaces", "dashes", "in-text", "number");
     for (CorpusDocument card : cards) {
@@ -100,8 +111,11 @@ class GuardCorpusTest {
       assertThat(digits.length()).as(card.id()).isBetween(13, 19);
       assertThat(CorpusPositives.luhnValid(digits)).as(card.id()).isTrue();
     }
-    assertThat(positives.stream().filter(d -> d.kind().equals(CorpusPositives.CARD_SECURITY_CODE))
-        .map(CorpusDocument::group).distinct())
+    assertThat(
+            positives.stream()
+                .filter(d -> d.kind().equals(CorpusPositives.CARD_SECURITY_CODE))
+                .map(CorpusDocument::group)
+                .distinct())
         .contains("cvv", "cvc", "card_security_code");
   }
 
@@ -122,17 +136,24 @@ class GuardCorpusTest {
     assertThat(CorpusPositives.caseVariants("Server=db;User Id=app;Password=" + password))
         .containsEntry("upper", "SERVER=db;USER ID=app;PASSWORD=" + password);
     String caseSensitive = "gh" + "p_" + s.alnum(36);
-    assertThat(CorpusPositives.caseVariants(caseSensitive)).containsExactly(Map.entry("exact", caseSensitive));
+    assertThat(CorpusPositives.caseVariants(caseSensitive))
+        .containsExactly(Map.entry("exact", caseSensitive));
   }
 
   @Test
   void spellingsOfAKeyWordAreSnakeCamelKebabDottedAndUpper() {
-    assertThat(CorpusPositives.spellings("client_secret")).containsExactly(
-        Map.entry("snake", "client_secret"), Map.entry("camel", "clientSecret"),
-        Map.entry("kebab", "client-secret"), Map.entry("dotted", "client.secret"),
-        Map.entry("upper", "CLIENT_SECRET"));
-    assertThat(CorpusPositives.spellings("password")).containsExactly(
-        Map.entry("snake", "password"), Map.entry("camel", "Password"), Map.entry("upper", "PASSWORD"));
+    assertThat(CorpusPositives.spellings("client_secret"))
+        .containsExactly(
+            Map.entry("snake", "client_secret"),
+            Map.entry("camel", "clientSecret"),
+            Map.entry("kebab", "client-secret"),
+            Map.entry("dotted", "client.secret"),
+            Map.entry("upper", "CLIENT_SECRET"));
+    assertThat(CorpusPositives.spellings("password"))
+        .containsExactly(
+            Map.entry("snake", "password"),
+            Map.entry("camel", "Password"),
+            Map.entry("upper", "PASSWORD"));
   }
 
   @Test
@@ -142,10 +163,19 @@ class GuardCorpusTest {
       assertThat(ids.add(document.id())).as(document.id()).isTrue();
       assertThat(document.credential()).isFalse();
     }
-    assertThat(negatives.stream().map(CorpusDocument::group).distinct()).contains(
-        "github-rest-operations", "github-rest-schemas", "aws-sdk-models", "kubernetes-openapi",
-        "openapi-specification-schemas", "github-webhook-schemas", "generated-identifiers",
-        "generated-billing-references", "idp-metadata", "key-references", "ui-strings");
+    assertThat(negatives.stream().map(CorpusDocument::group).distinct())
+        .contains(
+            "github-rest-operations",
+            "github-rest-schemas",
+            "aws-sdk-models",
+            "kubernetes-openapi",
+            "openapi-specification-schemas",
+            "github-webhook-schemas",
+            "generated-identifiers",
+            "generated-billing-references",
+            "idp-metadata",
+            "key-references",
+            "ui-strings");
   }
 
   @Test
@@ -156,24 +186,32 @@ class GuardCorpusTest {
   @Test
   void theGuardRefusesThePositivesItMust() {
     assertThat(score.recall())
-        .as("recall on the corpus (%d missed; see %s)", score.missed().size(), REPORT.resolve("guard-corpus.md"))
+        .as(
+            "recall on the corpus (%d missed; see %s)",
+            score.missed().size(), REPORT.resolve("guard-corpus.md"))
         .isGreaterThanOrEqualTo(MIN_RECALL);
   }
 
   @Test
   void theGuardRefusesNoMoreNegativesThanAllowed() {
     assertThat(score.falsePositiveRate())
-        .as("false-positive rate on the corpus (%d refused; see %s)", score.falsePositives().size(),
-            REPORT.resolve("guard-corpus.md"))
+        .as(
+            "false-positive rate on the corpus (%d refused; see %s)",
+            score.falsePositives().size(), REPORT.resolve("guard-corpus.md"))
         .isLessThanOrEqualTo(MAX_FALSE_POSITIVE_RATE);
   }
 
   @Test
   void aGuardWithoutValueRulesMissesEveryValuePositiveAndTheReportNamesThem() {
-    SecretGuard keysOnly = SecretGuard.builder().retainRules(r -> r.target() == SecretRule.Target.KEY).build();
-    List<CorpusDocument> topLevel = positives.stream()
-        .filter(d -> d.kind().equals(CorpusPositives.VALUE_RULE) && d.placement().equals(CorpusPositives.TOP_LEVEL))
-        .collect(Collectors.toList());
+    SecretGuard keysOnly =
+        SecretGuard.builder().retainRules(r -> r.target() == SecretRule.Target.KEY).build();
+    List<CorpusDocument> topLevel =
+        positives.stream()
+            .filter(
+                d ->
+                    d.kind().equals(CorpusPositives.VALUE_RULE)
+                        && d.placement().equals(CorpusPositives.TOP_LEVEL))
+            .collect(Collectors.toList());
     CorpusScore keysOnlyScore = CorpusScore.of(keysOnly, topLevel);
     assertThat(keysOnlyScore.recall()).isZero();
     String markdown = keysOnlyScore.markdown(1, 0);
@@ -183,7 +221,8 @@ class GuardCorpusTest {
 
   @Test
   void aGuardThatRefusesEveryKeyRefusesEveryNegativeAndTheReportNamesRuleAndPath() {
-    SecretGuard everyKey = SecretGuard.builder().addRule(SecretRule.key("every-key", "every key", ".")).build();
+    SecretGuard everyKey =
+        SecretGuard.builder().addRule(SecretRule.key("every-key", "every key", ".")).build();
     List<CorpusDocument> some = negatives.stream().limit(50).collect(Collectors.toList());
     CorpusScore everyKeyScore = CorpusScore.of(everyKey, some);
     assertThat(everyKeyScore.falsePositiveRate()).isEqualTo(1.0);
@@ -194,11 +233,14 @@ class GuardCorpusTest {
 
   @Test
   void theReportsNameDocumentsRulesAndPathsButNoCredential() {
-    SecretGuard keysOnly = SecretGuard.builder().retainRules(r -> r.target() == SecretRule.Target.KEY).build();
+    SecretGuard keysOnly =
+        SecretGuard.builder().retainRules(r -> r.target() == SecretRule.Target.KEY).build();
     List<CorpusDocument> all = new ArrayList<>(positives);
     all.addAll(negatives.subList(0, 200));
     for (CorpusScore s : List.of(score, CorpusScore.of(keysOnly, all))) {
-      String reports = s.markdown(MIN_RECALL, MAX_FALSE_POSITIVE_RATE) + s.json(MIN_RECALL, MAX_FALSE_POSITIVE_RATE);
+      String reports =
+          s.markdown(MIN_RECALL, MAX_FALSE_POSITIVE_RATE)
+              + s.json(MIN_RECALL, MAX_FALSE_POSITIVE_RATE);
       for (CorpusDocument positive : positives) {
         for (String secret : positive.secrets()) {
           if (secret.length() >= 8) {

@@ -54,8 +54,10 @@ class KeyNamesTest {
   void everySensitiveWordIsRejectedAsAKey() {
     for (SecretRule rule : BuiltInRules.KEY_RULES) {
       // Each rule's words with a value of the shape its policy refuses.
-      Object value = rule.policy() == SecretRule.ValuePolicy.CARD_CODE ? "737"
-          : rule.policy() == SecretRule.ValuePolicy.CREDENTIAL_LIKE ? "Xk9#" + "mQ2vLp" : "x";
+      Object value =
+          rule.policy() == SecretRule.ValuePolicy.CARD_CODE
+              ? "737"
+              : rule.policy() == SecretRule.ValuePolicy.CREDENTIAL_LIKE ? "Xk9#" + "mQ2vLp" : "x";
       for (String word : rule.keywords()) {
         assertThat(guard.scan(Map.of(word, value), "$")).as(word).hasSize(1);
       }

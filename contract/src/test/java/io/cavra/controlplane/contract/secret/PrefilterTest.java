@@ -35,7 +35,8 @@ class PrefilterTest {
       // Up to 400 chars: texts of 16 chars or more are walked as three segments side by side, and
       // strings of 64 or more from a byte copy instead of in place; both must agree. U+0161 stands
       // for the chars above Latin-1, which both read by their low byte ('a').
-      String text = randomText(random, "aAbBc_-xé\u0161", random.nextInt(round % 4 == 0 ? 400 : 120));
+      String text =
+          randomText(random, "aAbBc_-xé\u0161", random.nextInt(round % 4 == 0 ? 400 : 120));
       Hits hits = new Hits(keywords.size());
       char[] padded = ("##" + text + "##").toCharArray();
       Hits fromChars = new Hits(keywords.size());
@@ -73,7 +74,8 @@ class PrefilterTest {
     List<Integer> starts = new ArrayList<>();
     for (int i = 0; i < hits.size(); i++) {
       starts.add(hits.start(i));
-      assertThat(text.substring(hits.start(i), hits.start(i) + 2)).isEqualTo(hits.rule(i) == 0 ? "ab" : "cd");
+      assertThat(text.substring(hits.start(i), hits.start(i) + 2))
+          .isEqualTo(hits.rule(i) == 0 ? "ab" : "cd");
     }
     assertThat(starts).hasSize(8).isSorted();
   }

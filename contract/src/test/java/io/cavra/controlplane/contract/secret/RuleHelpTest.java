@@ -20,10 +20,15 @@ class RuleHelpTest {
   @Test
   void everyBuiltInRuleHasItsOwnFullDescriptionAndRemediation() {
     for (SecretRule rule : SecretGuard.builtIn().rules()) {
-      assertThat(RuleHelp.finds(rule)).as("%s.finds in %s", rule.id(), RuleHelp.RESOURCE).isNotBlank();
+      assertThat(RuleHelp.finds(rule))
+          .as("%s.finds in %s", rule.id(), RuleHelp.RESOURCE)
+          .isNotBlank();
       assertThat(RuleHelp.fix(rule)).as("%s.fix in %s", rule.id(), RuleHelp.RESOURCE).isNotBlank();
-      assertThat(rule.fullDescription()).isEqualTo(RuleHelp.finds(rule)).isNotEqualTo(rule.description());
-      assertThat(rule.remediation()).isEqualTo(RuleHelp.fix(rule))
+      assertThat(rule.fullDescription())
+          .isEqualTo(RuleHelp.finds(rule))
+          .isNotEqualTo(rule.description());
+      assertThat(rule.remediation())
+          .isEqualTo(RuleHelp.fix(rule))
           .isNotEqualTo(SecretRule.DEFAULT_REMEDIATION);
     }
   }
@@ -35,7 +40,9 @@ class RuleHelpTest {
       expected.add(rule.id() + ".finds");
       expected.add(rule.id() + ".fix");
     }
-    Set<String> keys = RuleHelp.all().stringPropertyNames().stream().collect(Collectors.toCollection(TreeSet::new));
+    Set<String> keys =
+        RuleHelp.all().stringPropertyNames().stream()
+            .collect(Collectors.toCollection(TreeSet::new));
     assertThat(keys).isEqualTo(expected);
   }
 
@@ -50,7 +57,8 @@ class RuleHelpTest {
 
   @Test
   void ruleWithoutHelpFallsBackToItsDescriptionAndTheDefaultRemediation() {
-    SecretRule rule = SecretRule.value("acme-token", "ACME internal token", "acme_[a-z0-9]{32}", "acme_");
+    SecretRule rule =
+        SecretRule.value("acme-token", "ACME internal token", "acme_[a-z0-9]{32}", "acme_");
 
     assertThat(rule.fullDescription()).isEqualTo("ACME internal token");
     assertThat(rule.remediation()).isEqualTo(SecretRule.DEFAULT_REMEDIATION);
@@ -58,13 +66,19 @@ class RuleHelpTest {
 
   @Test
   void withHelpGivesARuleItsOwnTextsAndKeepsItsMatching() {
-    SecretRule rule = SecretRule.key("key-acme-pin", "ACME PIN", "(^|_)acme_pin(_|$)")
-        .withHelp("An ACME door PIN.", "Change the PIN at the ACME portal.");
+    SecretRule rule =
+        SecretRule.key("key-acme-pin", "ACME PIN", "(^|_)acme_pin(_|$)")
+            .withHelp("An ACME door PIN.", "Change the PIN at the ACME portal.");
 
     assertThat(rule.fullDescription()).isEqualTo("An ACME door PIN.");
     assertThat(rule.remediation()).isEqualTo("Change the PIN at the ACME portal.");
-    assertThat(SecretGuard.builder().addRule(rule).build().scan(java.util.Map.of("acmePin", "door-code"), "$"))
-        .extracting(SecretFinding::ruleId).containsExactly("key-acme-pin");
+    assertThat(
+            SecretGuard.builder()
+                .addRule(rule)
+                .build()
+                .scan(java.util.Map.of("acmePin", "door-code"), "$"))
+        .extracting(SecretFinding::ruleId)
+        .containsExactly("key-acme-pin");
   }
 
   @Test
@@ -72,9 +86,11 @@ class RuleHelpTest {
     SecretRule rule = SecretRule.key("key-acme-pin", "ACME PIN", "acme_pin");
 
     assertThatThrownBy(() -> rule.withHelp(" ", "x"))
-        .isInstanceOfSatisfying(ContractException.class, e -> assertThat(e.location()).isEqualTo("full_description"));
+        .isInstanceOfSatisfying(
+            ContractException.class, e -> assertThat(e.location()).isEqualTo("full_description"));
     assertThatThrownBy(() -> rule.withHelp("x", ""))
-        .isInstanceOfSatisfying(ContractException.class, e -> assertThat(e.location()).isEqualTo("remediation"));
+        .isInstanceOfSatisfying(
+            ContractException.class, e -> assertThat(e.location()).isEqualTo("remediation"));
   }
 
   @Test
@@ -87,13 +103,16 @@ class RuleHelpTest {
 
   @Test
   void rulesFileMayGiveARuleItsHelp() throws IOException {
-    Path file = Files.writeString(dir.resolve("rules.json"), """
-        {"rules": [{"id": "acme-token", "description": "ACME internal token", "target": "value",
-                    "regex": "acme_[a-z0-9]{32}", "keywords": ["acme_"],
-                    "full_description": "An ACME build token.", "remediation": "Revoke it in ACME."},
-                   {"id": "key-acme-pin", "description": "ACME PIN", "target": "key", "regex": "acme_pin",
-                    "remediation": "Change the PIN."}]}
-        """);
+    Path file =
+        Files.writeString(
+            dir.resolve("rules.json"),
+            """
+            {"rules": [{"id": "acme-token", "description": "ACME internal token", "target": "value",
+                        "regex": "acme_[a-z0-9]{32}", "keywords": ["acme_"],
+                        "full_description": "An ACME build token.", "remediation": "Revoke it in ACME."},
+                       {"id": "key-acme-pin", "description": "ACME PIN", "target": "key", "regex": "acme_pin",
+                        "remediation": "Change the PIN."}]}
+            """);
 
     SecretGuard guard = SecretGuard.builder().addRulesFile(file).build();
     SecretRule token = rule(guard, "acme-token");
@@ -125,21 +144,31 @@ class RuleHelpTest {
   }
 
   static String rulesDocument() {
-    StringBuilder doc = new StringBuilder("""
-        # The secret guard's built-in rules
+    StringBuilder doc =
+        new StringBuilder(
+            """
+            # The secret guard's built-in rules
 
-        What each rule finds and how to fix a finding. `cavra-cp scan --format sarif` links every
-        rule here (`helpUri`); code-scanning alerts show the same text. Generated from
-        `contract/src/main/resources/io/cavra/controlplane/contract/secret/rule-help.properties` by
-        `RuleHelpTest` (`-Dcavra.writeDocs=true`).
+            What each rule finds and how to fix a finding. `cavra-cp scan --format sarif` links every
+            rule here (`helpUri`); code-scanning alerts show the same text. Generated from
+            `contract/src/main/resources/io/cavra/controlplane/contract/secret/rule-help.properties` by
+            `RuleHelpTest` (`-Dcavra.writeDocs=true`).
 
-        """);
+            """);
     for (SecretRule rule : SecretGuard.builtIn().rules()) {
-      doc.append("## ").append(rule.id()).append("\n\n")
-          .append("**").append(rule.description()).append("** (")
-          .append(rule.target() == SecretRule.Target.VALUE ? "value rule" : "key rule").append(")\n\n")
-          .append(rule.fullDescription()).append("\n\n")
-          .append("How to fix: ").append(rule.remediation()).append("\n\n");
+      doc.append("## ")
+          .append(rule.id())
+          .append("\n\n")
+          .append("**")
+          .append(rule.description())
+          .append("** (")
+          .append(rule.target() == SecretRule.Target.VALUE ? "value rule" : "key rule")
+          .append(")\n\n")
+          .append(rule.fullDescription())
+          .append("\n\n")
+          .append("How to fix: ")
+          .append(rule.remediation())
+          .append("\n\n");
     }
     return doc.toString();
   }

@@ -64,7 +64,9 @@ final class Samples {
     return digits.append((10 - sum % 10) % 10).toString();
   }
 
-  /** {@code digits} grouped four by four (or as American Express groups 15), joined by {@code sep}. */
+  /**
+   * {@code digits} grouped four by four (or as American Express groups 15), joined by {@code sep}.
+   */
   static String grouped(String digits, String sep) {
     if (digits.length() == 15) {
       return digits.substring(0, 4) + sep + digits.substring(4, 10) + sep + digits.substring(10);
@@ -91,7 +93,14 @@ final class Samples {
 
   static String lowerUuid(Samples s) {
     String abc = "abcdefghijklmnopqrstuvwxyz0123456789";
-    return s.from(abc, 7) + "1-" + s.from(abc, 4) + "-" + s.from(abc, 4) + "-" + s.from(abc, 4) + "-"
+    return s.from(abc, 7)
+        + "1-"
+        + s.from(abc, 4)
+        + "-"
+        + s.from(abc, 4)
+        + "-"
+        + s.from(abc, 4)
+        + "-"
         + s.from(abc, 12);
   }
 
@@ -450,12 +459,20 @@ final class Samples {
         "jwk-private-key",
         new RuleSamples(
             List.of(
-                "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"" + s.from(URL_SAFE, 43)
-                    + "\",\"y\":\"" + s.from(URL_SAFE, 43) + "\",\"d\":\"" + s.alnum(43) + "\"}",
+                "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\""
+                    + s.from(URL_SAFE, 43)
+                    + "\",\"y\":\""
+                    + s.from(URL_SAFE, 43)
+                    + "\",\"d\":\""
+                    + s.alnum(43)
+                    + "\"}",
                 "JWK={\"k\": \"" + s.alnum(43) + "\", \"kty\": \"oct\", \"alg\": \"HS256\"}"),
             List.of(
-                "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"" + s.from(URL_SAFE, 43)
-                    + "\",\"y\":\"" + s.from(URL_SAFE, 43) + "\"}",
+                "{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\""
+                    + s.from(URL_SAFE, 43)
+                    + "\",\"y\":\""
+                    + s.from(URL_SAFE, 43)
+                    + "\"}",
                 "{\"kty\":\"oct\",\"k\":\"REDACTED_SYMMETRIC_KEY\"}",
                 "{\"kty\":\"RSA\",\"d\":\"${JWK_PRIVATE_EXPONENT}\"}",
                 "{\"kty\":\"RSA\",\"use\":\"sig\"}, {\"d\":\"" + s.alnum(43) + "\"}")));
@@ -537,16 +554,23 @@ final class Samples {
         new RuleSamples(
             List.of(
                 "Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=send;Shared"
-                    + "AccessKey=" + s.from(BASE64, 43) + "=",
+                    + "AccessKey="
+                    + s.from(BASE64, 43)
+                    + "=",
                 "endpoint=sb://acme.servicebus.windows.net/;sharedaccesskeyname=send;shared"
-                    + "accesskey=" + s.from(BASE64, 43) + "="),
+                    + "accesskey="
+                    + s.from(BASE64, 43)
+                    + "="),
             List.of("SharedAccessKeyName=RootManageSharedAccessKey", "SharedAccessKey=<key>")));
     m.put(
         "azure-sas-token",
         new RuleSamples(
             List.of(
                 "https://acme.blob.core.windows.net/c?sv=2024-11-04&ss=b&srt=o&sp=r&sig="
-                    + s.from(ALNUM, 40) + "%2B" + s.alnum(8) + "%3D",
+                    + s.from(ALNUM, 40)
+                    + "%2B"
+                    + s.alnum(8)
+                    + "%3D",
                 "?sv=2022-11-02&SIG=" + s.from(BASE64, 43) + "="),
             List.of("https://example.com/?sig=short", "the sig= parameter signs the URL")));
     m.put(
@@ -580,24 +604,49 @@ final class Samples {
         "discord-webhook-url",
         new RuleSamples(
             List.of(
-                "https://discord.com/api/" + "webhooks/" + s.from("0123456789", 18) + "/"
+                "https://discord.com/api/"
+                    + "webhooks/"
+                    + s.from("0123456789", 18)
+                    + "/"
                     + s.from(URL_SAFE, 68),
-                "https://DISCORD.COM/api/" + "webhooks/" + s.from("0123456789", 19) + "/"
+                "https://DISCORD.COM/api/"
+                    + "webhooks/"
+                    + s.from("0123456789", 19)
+                    + "/"
                     + s.from(URL_SAFE, 64)),
             List.of("https://discord.com/api/webhooks/<id>/<token>", "discord.com/developers")));
     m.put(
         "teams-webhook-url",
         new RuleSamples(
             List.of(
-                "https://acme.webhook.office.com/" + "webhookb2/" + uuid(s) + "@" + uuid(s)
-                    + "/IncomingWebhook/" + s.hex(32) + "/" + uuid(s),
-                "https://ACME.WEBHOOK.OFFICE.COM/" + "webhookb2/" + uuid(s) + "@" + uuid(s)
-                    + "/IncomingWebhook/" + s.hex(32) + "/" + uuid(s)),
+                "https://acme.webhook.office.com/"
+                    + "webhookb2/"
+                    + uuid(s)
+                    + "@"
+                    + uuid(s)
+                    + "/IncomingWebhook/"
+                    + s.hex(32)
+                    + "/"
+                    + uuid(s),
+                "https://ACME.WEBHOOK.OFFICE.COM/"
+                    + "webhookb2/"
+                    + uuid(s)
+                    + "@"
+                    + uuid(s)
+                    + "/IncomingWebhook/"
+                    + s.hex(32)
+                    + "/"
+                    + uuid(s)),
             List.of("https://acme.webhook.office.com/webhookb2/<path>")));
     m.put(
         "telegram-bot-token",
         new RuleSamples(
-            List.of(s.from("123456789", 1) + s.from("0123456789", 9) + ":" + "AA" + s.from(URL_SAFE, 33)),
+            List.of(
+                s.from("123456789", 1)
+                    + s.from("0123456789", 9)
+                    + ":"
+                    + "AA"
+                    + s.from(URL_SAFE, 33)),
             List.of("12:AA" + s.alnum(33), "123456789:AAshort")));
     m.put(
         "mailgun-api-key",
@@ -612,7 +661,9 @@ final class Samples {
     m.put(
         "brevo-api-key",
         new RuleSamples(
-            List.of("xkey" + "sib-" + s.hex(64) + "-" + s.alnum(16), "xsmtp" + "sib-" + s.hex(64) + "-" + s.alnum(16)),
+            List.of(
+                "xkey" + "sib-" + s.hex(64) + "-" + s.alnum(16),
+                "xsmtp" + "sib-" + s.hex(64) + "-" + s.alnum(16)),
             List.of("xkeysib-" + s.hex(10))));
     m.put(
         "twitter-bearer-token",
@@ -622,7 +673,8 @@ final class Samples {
     m.put(
         "facebook-access-token",
         new RuleSamples(
-            List.of("EA" + "AB" + s.alnum(150)), List.of("EAA" + s.alnum(20), "EAA" + "b".repeat(120))));
+            List.of("EA" + "AB" + s.alnum(150)),
+            List.of("EAA" + s.alnum(20), "EAA" + "b".repeat(120))));
     m.put(
         "square-access-token",
         new RuleSamples(
@@ -634,8 +686,15 @@ final class Samples {
     m.put(
         "braintree-paypal-access-token",
         new RuleSamples(
-            List.of("access" + "_token$production$" + s.from("abcdefghijklmnopqrstuvwxyz0123456789", 16) + "$" + s.hex(32)),
-            List.of("access_token$production$<merchant>$<token>", "access_token$sandbox$short$" + s.hex(8))));
+            List.of(
+                "access"
+                    + "_token$production$"
+                    + s.from("abcdefghijklmnopqrstuvwxyz0123456789", 16)
+                    + "$"
+                    + s.hex(32)),
+            List.of(
+                "access_token$production$<merchant>$<token>",
+                "access_token$sandbox$short$" + s.hex(8))));
     m.put(
         "adyen-api-key",
         new RuleSamples(
@@ -644,20 +703,24 @@ final class Samples {
     m.put(
         "paddle-api-key",
         new RuleSamples(
-            List.of("pdl" + "_live_apikey_" + s.alnum(26) + "_" + s.alnum(22) + "_" + s.alnum(3),
+            List.of(
+                "pdl" + "_live_apikey_" + s.alnum(26) + "_" + s.alnum(22) + "_" + s.alnum(3),
                 "pdl" + "_sdbx_apikey_" + s.alnum(40)),
             List.of("pdl_live_apikey_" + s.alnum(10), "pdl_live_apikey_" + "a".repeat(40))));
     m.put(
         "chargebee-mollie-api-key",
         new RuleSamples(
             List.of("li" + "ve_" + mixed(s, 32), "te" + "st_" + mixed(s, 30)),
-            List.of("test_" + "handles_large_inputs_correctly", "live_" + "abcdefghijklmnopqrstuvwxyzab",
+            List.of(
+                "test_" + "handles_large_inputs_correctly",
+                "live_" + "abcdefghijklmnopqrstuvwxyzab",
                 "test_" + s.alnum(10))));
     m.put(
         "gocardless-access-token",
         new RuleSamples(
             List.of("li" + "ve_" + mixed(s, 38) + "_x", "sand" + "box_" + mixed(s, 38) + "-Q"),
-            List.of("sandbox_" + "environment_for_the_billing_integration_", "live_" + s.alnum(20))));
+            List.of(
+                "sandbox_" + "environment_for_the_billing_integration_", "live_" + s.alnum(20))));
     m.put(
         "checkout-secret-key",
         new RuleSamples(
@@ -670,24 +733,31 @@ final class Samples {
             List.of("klarna_live_api_" + s.alnum(10))));
     m.put(
         "easypost-api-key",
-        new RuleSamples(List.of("EZ" + "AK" + s.hex(54), "EZ" + "TK" + s.hex(54)), List.of("EZAK" + s.hex(20))));
+        new RuleSamples(
+            List.of("EZ" + "AK" + s.hex(54), "EZ" + "TK" + s.hex(54)),
+            List.of("EZAK" + s.hex(20))));
     m.put(
         "shippo-api-token",
-        new RuleSamples(List.of("shippo" + "_live_" + s.hex(40)), List.of("shippo_live_" + s.hex(10))));
+        new RuleSamples(
+            List.of("shippo" + "_live_" + s.hex(40)), List.of("shippo_live_" + s.hex(10))));
     m.put(
         "plaid-access-token",
         new RuleSamples(
-            List.of("access" + "-production-" + lowerHexUuid(s), "access" + "-sandbox-" + lowerHexUuid(s)),
+            List.of(
+                "access" + "-production-" + lowerHexUuid(s),
+                "access" + "-sandbox-" + lowerHexUuid(s)),
             List.of("access-production-<token>", "access-control-list")));
     m.put(
         "flutterwave-secret-key",
         new RuleSamples(
-            List.of("FLW" + "SECK-" + s.from("abcdefgh0123456789", 32) + "-X",
+            List.of(
+                "FLW" + "SECK-" + s.from("abcdefgh0123456789", 32) + "-X",
                 "FLW" + "SECK_TEST-" + s.from("abcdefgh0123456789", 32) + "-X"),
             List.of("FLWSECK-" + s.hex(10) + "-X")));
     m.put(
         "heroku-api-key",
-        new RuleSamples(List.of("HR" + "KU-" + s.from(URL_SAFE, 59) + "1"), List.of("HRKU-" + s.alnum(20))));
+        new RuleSamples(
+            List.of("HR" + "KU-" + s.from(URL_SAFE, 59) + "1"), List.of("HRKU-" + s.alnum(20))));
     m.put(
         "netlify-token",
         new RuleSamples(List.of("nf" + "p_" + s.alnum(36)), List.of("nfp_" + s.alnum(20))));
@@ -697,16 +767,20 @@ final class Samples {
     m.put(
         "planetscale-token",
         new RuleSamples(
-            List.of("pscale" + "_tkn_" + s.from(URL_SAFE, 42) + "1", "pscale" + "_pw_" + s.alnum(43)),
+            List.of(
+                "pscale" + "_tkn_" + s.from(URL_SAFE, 42) + "1", "pscale" + "_pw_" + s.alnum(43)),
             List.of("pscale_tkn_" + s.alnum(10), "pscale_pw_" + "a".repeat(40))));
     m.put(
         "fly-io-token",
         new RuleSamples(
-            List.of("fo" + "1_" + s.from(URL_SAFE, 42) + "A", "Fly" + "V1 fm2_" + s.from(BASE64, 150)),
+            List.of(
+                "fo" + "1_" + s.from(URL_SAFE, 42) + "A", "Fly" + "V1 fm2_" + s.from(BASE64, 150)),
             List.of("fo1_" + s.alnum(10), "FlyV1 fm2_short")));
     m.put(
         "render-api-key",
-        new RuleSamples(List.of("rn" + "d_" + s.alnum(32)), List.of("rnd_" + s.alnum(20), "rnd_" + "a".repeat(32))));
+        new RuleSamples(
+            List.of("rn" + "d_" + s.alnum(32)),
+            List.of("rnd_" + s.alnum(20), "rnd_" + "a".repeat(32))));
     m.put(
         "cloudflare-origin-ca-key",
         new RuleSamples(
@@ -720,7 +794,10 @@ final class Samples {
     m.put(
         "new-relic-key",
         new RuleSamples(
-            List.of("NR" + "AK-" + s.from(UPPER_ALNUM, 26) + "7", "NR" + "JS-" + s.hex(19), "NR" + "II-" + s.from(URL_SAFE, 31) + "x"),
+            List.of(
+                "NR" + "AK-" + s.from(UPPER_ALNUM, 26) + "7",
+                "NR" + "JS-" + s.hex(19),
+                "NR" + "II-" + s.from(URL_SAFE, 31) + "x"),
             List.of("NRAK-" + s.from(UPPER_ALNUM, 10))));
     m.put(
         "dynatrace-token",
@@ -731,7 +808,9 @@ final class Samples {
         "mapbox-secret-token",
         new RuleSamples(
             List.of("sk" + ".eyJ" + s.from(URL_SAFE, 60) + "." + s.from(URL_SAFE, 22)),
-            List.of("sk.eyJ" + s.alnum(10), "pk.eyJ" + s.from(URL_SAFE, 60) + "." + s.from(URL_SAFE, 22))));
+            List.of(
+                "sk.eyJ" + s.alnum(10),
+                "pk.eyJ" + s.from(URL_SAFE, 60) + "." + s.from(URL_SAFE, 22))));
     m.put(
         "payment-card-number",
         new RuleSamples(
@@ -955,7 +1034,14 @@ final class Samples {
     m.put(
         "key-card-security-code",
         new RuleSamples(
-            List.of("cvv", "CVC", "cvv2", "card_security_code", "cardVerificationValue", "securityCode", "csc"),
+            List.of(
+                "cvv",
+                "CVC",
+                "cvv2",
+                "card_security_code",
+                "cardVerificationValue",
+                "securityCode",
+                "csc"),
             List.of("cvc_check", "cvv_required", "security_code_length", "cvc_result")));
     m.put(
         "key-abbreviated-credential",

@@ -54,12 +54,15 @@ class ScanJsonTest {
   @ParameterizedTest
   @ValueSource(strings = {"UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE", "UTF-16"})
   void nonUtf8InputIsInvalidJsonOnBytesAndStreams(String charset) {
-    byte[] bytes = ("{\"a\": \"" + canary + "\"}").getBytes(java.nio.charset.Charset.forName(charset));
+    byte[] bytes =
+        ("{\"a\": \"" + canary + "\"}").getBytes(java.nio.charset.Charset.forName(charset));
 
     MalformedJsonException fromBytes =
         catchThrowableOfType(MalformedJsonException.class, () -> guard.scanJson(bytes));
-    MalformedJsonException fromStream = catchThrowableOfType(MalformedJsonException.class,
-        () -> guard.scanJson(new java.io.ByteArrayInputStream(bytes)));
+    MalformedJsonException fromStream =
+        catchThrowableOfType(
+            MalformedJsonException.class,
+            () -> guard.scanJson(new java.io.ByteArrayInputStream(bytes)));
     MalformedJsonException fromScreen =
         catchThrowableOfType(MalformedJsonException.class, () -> guard.screen(bytes));
 

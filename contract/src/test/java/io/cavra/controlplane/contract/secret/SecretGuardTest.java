@@ -49,19 +49,24 @@ class SecretGuardTest {
         .extracting(SecretFinding::path)
         .containsExactly("refs[3]", "refs[5][1]", "refs[66]");
     assertThat(guard.scan(refs.toArray(), "refs")).hasSize(3);
-    assertThat(guard.scan(refs.subList(0, 4), "refs")).extracting(SecretFinding::path).containsExactly("refs[3]");
+    assertThat(guard.scan(refs.subList(0, 4), "refs"))
+        .extracting(SecretFinding::path)
+        .containsExactly("refs[3]");
   }
 
   @Test
   void aKeyFindingBeforeALaterValueFindingComesFirstInEveryKindOfMap() {
-    for (Map<String, Object> labels : List.of(
-        io.cavra.controlplane.contract.internal.WireMap.of("team", "governance", "password", "x", "note", canary),
-        orderedMap("team", "governance", "password", "x", "note", canary))) {
+    for (Map<String, Object> labels :
+        List.of(
+            io.cavra.controlplane.contract.internal.WireMap.of(
+                "team", "governance", "password", "x", "note", canary),
+            orderedMap("team", "governance", "password", "x", "note", canary))) {
       assertThat(guard.scan(labels, "labels"))
           .containsExactly(
               new SecretFinding(ErrorCode.SENSITIVE_FIELD, "key-password", "labels.password"),
               new SecretFinding(ErrorCode.SENSITIVE_VALUE, "github-pat-classic", "labels.note"));
-      assertThat(guard.firstFinding(labels, "labels").orElseThrow().path()).isEqualTo("labels.password");
+      assertThat(guard.firstFinding(labels, "labels").orElseThrow().path())
+          .isEqualTo("labels.password");
     }
   }
 
@@ -94,14 +99,17 @@ class SecretGuardTest {
     assertThatCode(() -> guard.check(null, "payload")).doesNotThrowAnyException();
     assertThatCode(() -> guard.check("plain text", "payload")).doesNotThrowAnyException();
 
-    // The same payload with one credential in it is refused: the check looks, it does not just return.
+    // The same payload with one credential in it is refused: the check looks, it does not just
+    // return.
     payload.put("note", canary);
     assertThatThrownBy(() -> guard.check(payload, "payload"))
-        .isInstanceOfSatisfying(ContractException.class, e -> {
-          assertThat(e.code()).isEqualTo(ErrorCode.SENSITIVE_VALUE);
-          assertThat(e.path()).isEqualTo("$.payload.note");
-          assertThat(e.getMessage()).doesNotContain(canary);
-        });
+        .isInstanceOfSatisfying(
+            ContractException.class,
+            e -> {
+              assertThat(e.code()).isEqualTo(ErrorCode.SENSITIVE_VALUE);
+              assertThat(e.path()).isEqualTo("$.payload.note");
+              assertThat(e.getMessage()).doesNotContain(canary);
+            });
   }
 
   @Test
