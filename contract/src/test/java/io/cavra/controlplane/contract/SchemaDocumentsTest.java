@@ -60,14 +60,11 @@ class SchemaDocumentsTest {
 
   @Test
   void aFurtherSummaryOperationAppearsInEveryPlace() throws IOException {
-    List<SchemaDocuments.Entry> entries = new ArrayList<>(SchemaDocuments.entries());
-    entries.add(new SchemaDocuments.Entry(EXTRA, true, false, true));
-    Map<String, Object> values = SchemaDocuments.values(entries);
-
-    List<String> index = texts(fill("index.json", values).get("schemas"));
-    JsonNode request = fill("request.schema.json", values);
-    JsonNode response = fill("response.schema.json", values);
-    JsonNode contract = fill("contract.schema.json", values);
+    Filled filled = withExtra(new SchemaDocuments.Entry(EXTRA, true, false, true));
+    List<String> index = filled.index();
+    JsonNode request = filled.request();
+    JsonNode response = filled.response();
+    JsonNode contract = filled.contract();
 
     assertThat(index).contains("request-payload-" + EXTRA, "response-payload-" + EXTRA, "summary-" + EXTRA);
     assertThat(index.indexOf("request-payload-" + EXTRA)).isEqualTo(index.indexOf("response-payload-unavailable") - 1);
@@ -83,20 +80,17 @@ class SchemaDocumentsTest {
     assertThat(lastResponseBranch.at("/then/properties/payload/anyOf/1/$ref").asText())
         .isEqualTo("response-payload-" + EXTRA + ".schema.json");
     Object declaredCount = SchemaDocuments.values(SchemaDocuments.entries()).get("summary_operation_count");
-    assertThat(values.get("summary_operation_count")).isNotEqualTo(declaredCount);
-    assertThat(response.get("description").asText())
-        .contains("for the " + values.get("summary_operation_count") + " summary operations");
+    Object count = filled.values().get("summary_operation_count");
+    assertThat(count).isNotEqualTo(declaredCount);
+    assertThat(response.get("description").asText()).contains("for the " + count + " summary operations");
   }
 
   @Test
   void aFurtherOperationWithoutAPayloadOfItsOwnSharesTheGenericResponseBranch() throws IOException {
-    List<SchemaDocuments.Entry> entries = new ArrayList<>(SchemaDocuments.entries());
-    entries.add(new SchemaDocuments.Entry(EXTRA, false, true, false));
-    Map<String, Object> values = SchemaDocuments.values(entries);
-
-    List<String> index = texts(fill("index.json", values).get("schemas"));
-    JsonNode request = fill("request.schema.json", values);
-    JsonNode response = fill("response.schema.json", values);
+    Filled filled = withExtra(new SchemaDocuments.Entry(EXTRA, false, true, false));
+    List<String> index = filled.index();
+    JsonNode request = filled.request();
+    JsonNode response = filled.response();
 
     assertThat(index).contains("request-payload-" + EXTRA).doesNotContain("response-payload-" + EXTRA, "summary-" + EXTRA);
     assertThat(texts(response.at("/allOf/0/if/properties/operation/enum"))).endsWith(EXTRA);
@@ -130,6 +124,18 @@ class SchemaDocumentsTest {
     assertThatThrownBy(() -> SchemaDocuments.fill("{\"a\": \"all: {{operation_names}}\"}", values))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("is not text");
+  }
+
+  /** The contract's templates filled in for the declared operations and {@code extra} after them. */
+  private record Filled(Map<String, Object> values, List<String> index, JsonNode request, JsonNode response,
+      JsonNode contract) {}
+
+  private static Filled withExtra(SchemaDocuments.Entry extra) throws IOException {
+    List<SchemaDocuments.Entry> entries = new ArrayList<>(SchemaDocuments.entries());
+    entries.add(extra);
+    Map<String, Object> values = SchemaDocuments.values(entries);
+    return new Filled(values, texts(fill("index.json", values).get("schemas")), fill("request.schema.json", values),
+        fill("response.schema.json", values), fill("contract.schema.json", values));
   }
 
   private static JsonNode fill(String template, Map<String, Object> values) throws IOException {
