@@ -10,6 +10,7 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.cavra.controlplane.contract.ContractJson;
 import io.cavra.controlplane.contract.ContractSchemas;
+import io.cavra.controlplane.contract.Operation;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -199,6 +200,20 @@ class OpenApiDocumentTest {
     assertThat(map(map(problems.get("MethodNotAllowed")).get("headers"))).containsKey("Allow");
     assertThat(map(map(problems.get("RateLimited")).get("headers"))).containsKey("Retry-After");
     assertThat(map(map(problems.get("Unavailable")).get("headers"))).containsKey("Retry-After");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void operationNamesAreTheDeclaredOperationsInOrder() {
+    Map<String, Object> operationName = map(map(map(openApi().get("components")).get("schemas")).get("OperationName"));
+    List<String> declared = new ArrayList<>();
+    for (Operation operation : Operation.values()) {
+      declared.add(operation.wireName());
+      if (operation.isProvisional()) {
+        assertThat((String) operationName.get("description")).contains(operation.wireName() + " is provisional");
+      }
+    }
+    assertThat((List<Object>) operationName.get("enum")).isEqualTo(declared);
   }
 
   @Test
