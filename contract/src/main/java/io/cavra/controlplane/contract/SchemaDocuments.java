@@ -15,12 +15,12 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Writes the published documents whose content depends on the list of operations (the schema
- * index, the request, response and contract schemas, and the gateway's OpenAPI document) from a
- * template and the {@link Operation} declarations. Run by the build at {@code process-classes}:
- * {@code SchemaDocuments <template directory> <output directory>} fills every {@code *.json}
- * under the template directory and writes it to the same relative path under the output directory
- * (the module's class-path root). Not part of the API.
+ * Writes the published documents whose content depends on the list of operations (the schema index,
+ * the request, response and contract schemas, and the gateway's OpenAPI document) from a template
+ * and the {@link Operation} declarations. Run by the build at {@code process-classes}: {@code
+ * SchemaDocuments <template directory> <output directory>} fills every {@code *.json} under the
+ * template directory and writes it to the same relative path under the output directory (the
+ * module's class-path root). Not part of the API.
  *
  * <p>A template is JSON. A string that is exactly {@code "{{name}}"} is replaced by the JSON value
  * called {@code name}; {@code {{name}}} inside a longer string is replaced by that value's text.
@@ -30,16 +30,36 @@ import java.util.stream.Stream;
  */
 final class SchemaDocuments {
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([a-z_]+)}}");
-  private static final String[] NUMBER_WORDS = {"no", "one", "two", "three", "four", "five", "six",
-      "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
-      "seventeen", "eighteen", "nineteen", "twenty"};
+  private static final String[] NUMBER_WORDS = {
+    "no",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty"
+  };
 
   /**
    * What the documents need to know of an operation.
    *
    * @param ownResponsePayload whether a response may carry the operation's own payload besides the
-   *     generic one: true for a summary operation and for one with a hand-written
-   *     {@code response-payload-<name>} schema
+   *     generic one: true for a summary operation and for one with a hand-written {@code
+   *     response-payload-<name>} schema
    */
   record Entry(String wireName, boolean summary, boolean provisional, boolean ownResponsePayload) {}
 
@@ -47,16 +67,18 @@ final class SchemaDocuments {
 
   public static void main(String[] args) throws IOException {
     if (args.length != 2) {
-      throw new IllegalArgumentException("usage: SchemaDocuments <template directory> <output directory>");
+      throw new IllegalArgumentException(
+          "usage: SchemaDocuments <template directory> <output directory>");
     }
     Path templates = Path.of(args[0]);
     Path output = Path.of(args[1]);
     Map<String, Object> values = values(entries());
     List<Path> files;
     try (Stream<Path> walk = Files.walk(templates)) {
-      files = walk.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".json"))
-          .sorted()
-          .collect(Collectors.toList());
+      files =
+          walk.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".json"))
+              .sorted()
+              .collect(Collectors.toList());
     }
     for (Path file : files) {
       Path target = output.resolve(templates.relativize(file).toString());
@@ -66,14 +88,24 @@ final class SchemaDocuments {
     }
   }
 
-  /** The declared operations, in order; a schema of the class path tells which have their own response payload. */
+  /**
+   * The declared operations, in order; a schema of the class path tells which have their own
+   * response payload.
+   */
   static List<Entry> entries() {
     List<Entry> entries = new ArrayList<>();
     for (Operation operation : Operation.values()) {
-      boolean own = operation.hasSummary()
-          || SchemaDocuments.class.getResource("/" + ContractSchemas.RESOURCE_DIRECTORY + "response-payload-"
-              + operation.wireName() + ".schema.json") != null;
-      entries.add(new Entry(operation.wireName(), operation.hasSummary(), operation.isProvisional(), own));
+      boolean own =
+          operation.hasSummary()
+              || SchemaDocuments.class.getResource(
+                      "/"
+                          + ContractSchemas.RESOURCE_DIRECTORY
+                          + "response-payload-"
+                          + operation.wireName()
+                          + ".schema.json")
+                  != null;
+      entries.add(
+          new Entry(operation.wireName(), operation.hasSummary(), operation.isProvisional(), own));
     }
     return entries;
   }
@@ -81,11 +113,17 @@ final class SchemaDocuments {
   /** The values a template may name, derived from {@code entries} in their order. */
   static Map<String, Object> values(List<Entry> entries) {
     Map<String, Object> values = new LinkedHashMap<>();
-    values.put("operation_names", entries.stream().map(Entry::wireName).collect(Collectors.toList()));
-    values.put("provisional_operation_names",
-        entries.stream().filter(Entry::provisional).map(Entry::wireName).collect(Collectors.joining(", ")));
+    values.put(
+        "operation_names", entries.stream().map(Entry::wireName).collect(Collectors.toList()));
+    values.put(
+        "provisional_operation_names",
+        entries.stream()
+            .filter(Entry::provisional)
+            .map(Entry::wireName)
+            .collect(Collectors.joining(", ")));
     long summaries = entries.stream().filter(Entry::summary).count();
-    values.put("summary_operation_count",
+    values.put(
+        "summary_operation_count",
         summaries < NUMBER_WORDS.length ? NUMBER_WORDS[(int) summaries] : Long.toString(summaries));
     values.put("schema_names", schemaNames(entries));
     values.put("request_payload_branches", requestBranches(entries));
@@ -93,9 +131,12 @@ final class SchemaDocuments {
     return values;
   }
 
-  /** The schema index: envelopes and report, request payloads, response payloads, then summaries. */
+  /**
+   * The schema index: envelopes and report, request payloads, response payloads, then summaries.
+   */
   private static List<String> schemaNames(List<Entry> entries) {
-    List<String> names = new ArrayList<>(List.of("request", "response", "contract", "license-validation-report"));
+    List<String> names =
+        new ArrayList<>(List.of("request", "response", "contract", "license-validation-report"));
     for (Entry entry : entries) {
       names.add("request-payload-" + entry.wireName());
     }
@@ -117,7 +158,8 @@ final class SchemaDocuments {
   private static List<Object> requestBranches(List<Entry> entries) {
     List<Object> branches = new ArrayList<>();
     for (Entry entry : entries) {
-      branches.add(branch(Map.of("const", entry.wireName()), ref("request-payload-" + entry.wireName())));
+      branches.add(
+          branch(Map.of("const", entry.wireName()), ref("request-payload-" + entry.wireName())));
     }
     return branches;
   }
@@ -128,8 +170,11 @@ final class SchemaDocuments {
    */
   private static List<Object> responseBranches(List<Entry> entries) {
     List<Object> branches = new ArrayList<>();
-    List<String> generic = entries.stream().filter(e -> !e.ownResponsePayload()).map(Entry::wireName)
-        .collect(Collectors.toList());
+    List<String> generic =
+        entries.stream()
+            .filter(e -> !e.ownResponsePayload())
+            .map(Entry::wireName)
+            .collect(Collectors.toList());
     if (!generic.isEmpty()) {
       branches.add(branch(Map.of("enum", generic), ref("response-payload-unavailable")));
     }
@@ -138,13 +183,17 @@ final class SchemaDocuments {
     entries.stream().filter(Entry::summary).forEach(own::add);
     for (Entry entry : own) {
       Map<String, Object> anyOf = new LinkedHashMap<>();
-      anyOf.put("anyOf", List.of(ref("response-payload-unavailable"), ref("response-payload-" + entry.wireName())));
+      anyOf.put(
+          "anyOf",
+          List.of(
+              ref("response-payload-unavailable"), ref("response-payload-" + entry.wireName())));
       branches.add(branch(Map.of("const", entry.wireName()), anyOf));
     }
     return branches;
   }
 
-  private static Map<String, Object> branch(Map<String, Object> operation, Map<String, Object> payload) {
+  private static Map<String, Object> branch(
+      Map<String, Object> operation, Map<String, Object> payload) {
     Map<String, Object> ifOperation = new LinkedHashMap<>();
     ifOperation.put("properties", Map.of("operation", operation));
     ifOperation.put("required", List.of("operation"));
@@ -163,7 +212,9 @@ final class SchemaDocuments {
    * template is read as the contract reads documents (no duplicate keys, key order kept).
    */
   static String fill(String template, Map<String, Object> values) {
-    Object tree = new JsonTreeReader(ContractJson.DEFAULT_MAX_BYTES, ContractJson.DEFAULT_MAX_DEPTH).read(template);
+    Object tree =
+        new JsonTreeReader(ContractJson.DEFAULT_MAX_BYTES, ContractJson.DEFAULT_MAX_DEPTH)
+            .read(template);
     return CanonicalJsonWriter.write(substitute(tree, values), true) + "\n";
   }
 
@@ -195,7 +246,8 @@ final class SchemaDocuments {
     while (matcher.find()) {
       Object value = value(values, matcher.group(1));
       if (!(value instanceof String)) {
-        throw new IllegalArgumentException("placeholder {{" + matcher.group(1) + "}} inside a string is not text");
+        throw new IllegalArgumentException(
+            "placeholder {{" + matcher.group(1) + "}} inside a string is not text");
       }
       matcher.appendReplacement(out, Matcher.quoteReplacement((String) value));
     }
@@ -205,7 +257,8 @@ final class SchemaDocuments {
 
   private static Object value(Map<String, Object> values, String name) {
     if (!values.containsKey(name)) {
-      throw new IllegalArgumentException("unknown placeholder {{" + name + "}}; known: " + values.keySet());
+      throw new IllegalArgumentException(
+          "unknown placeholder {{" + name + "}}; known: " + values.keySet());
     }
     return values.get(name);
   }

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 class SchemaDocumentsTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final Path TEMPLATES = Path.of("src/main/schema-templates").resolve(ContractSchemas.RESOURCE_DIRECTORY);
+  private static final Path TEMPLATES =
+      Path.of("src/main/schema-templates").resolve(ContractSchemas.RESOURCE_DIRECTORY);
   private static final String EXTRA = "billing_subscription_status";
 
   private static final List<String> WIRE_NAMES =
@@ -37,9 +38,12 @@ class SchemaDocumentsTest {
 
     assertThat(texts(request.at("/properties/operation/enum"))).isEqualTo(WIRE_NAMES);
     assertThat(texts(response.at("/properties/operation/enum"))).isEqualTo(WIRE_NAMES);
-    assertThat(texts(contract.at("/properties/operations/items/properties/name/enum"))).isEqualTo(WIRE_NAMES);
+    assertThat(texts(contract.at("/properties/operations/items/properties/name/enum")))
+        .isEqualTo(WIRE_NAMES);
     List<String> branches = new ArrayList<>();
-    request.get("allOf").forEach(branch -> branches.add(branch.at("/if/properties/operation/const").asText()));
+    request
+        .get("allOf")
+        .forEach(branch -> branches.add(branch.at("/if/properties/operation/const").asText()));
     assertThat(branches).isEqualTo(WIRE_NAMES);
   }
 
@@ -66,12 +70,17 @@ class SchemaDocumentsTest {
     JsonNode response = filled.response();
     JsonNode contract = filled.contract();
 
-    assertThat(index).contains("request-payload-" + EXTRA, "response-payload-" + EXTRA, "summary-" + EXTRA);
-    assertThat(index.indexOf("request-payload-" + EXTRA)).isEqualTo(index.indexOf("response-payload-unavailable") - 1);
+    assertThat(index)
+        .contains("request-payload-" + EXTRA, "response-payload-" + EXTRA, "summary-" + EXTRA);
+    assertThat(index.indexOf("request-payload-" + EXTRA))
+        .isEqualTo(index.indexOf("response-payload-unavailable") - 1);
     assertThat(index.get(index.size() - 1)).isEqualTo("summary-" + EXTRA);
-    assertThat(texts(request.at("/properties/operation/enum"))).endsWith(EXTRA).hasSize(WIRE_NAMES.size() + 1);
+    assertThat(texts(request.at("/properties/operation/enum")))
+        .endsWith(EXTRA)
+        .hasSize(WIRE_NAMES.size() + 1);
     assertThat(texts(response.at("/properties/operation/enum"))).endsWith(EXTRA);
-    assertThat(texts(contract.at("/properties/operations/items/properties/name/enum"))).endsWith(EXTRA);
+    assertThat(texts(contract.at("/properties/operations/items/properties/name/enum")))
+        .endsWith(EXTRA);
     JsonNode lastRequestBranch = request.get("allOf").get(WIRE_NAMES.size());
     assertThat(lastRequestBranch.at("/then/properties/payload/$ref").asText())
         .isEqualTo("request-payload-" + EXTRA + ".schema.json");
@@ -79,10 +88,12 @@ class SchemaDocumentsTest {
     assertThat(lastResponseBranch.at("/if/properties/operation/const").asText()).isEqualTo(EXTRA);
     assertThat(lastResponseBranch.at("/then/properties/payload/anyOf/1/$ref").asText())
         .isEqualTo("response-payload-" + EXTRA + ".schema.json");
-    Object declaredCount = SchemaDocuments.values(SchemaDocuments.entries()).get("summary_operation_count");
+    Object declaredCount =
+        SchemaDocuments.values(SchemaDocuments.entries()).get("summary_operation_count");
     Object count = filled.values().get("summary_operation_count");
     assertThat(count).isNotEqualTo(declaredCount);
-    assertThat(response.get("description").asText()).contains("for the " + count + " summary operations");
+    assertThat(response.get("description").asText())
+        .contains("for the " + count + " summary operations");
   }
 
   @Test
@@ -92,7 +103,9 @@ class SchemaDocumentsTest {
     JsonNode request = filled.request();
     JsonNode response = filled.response();
 
-    assertThat(index).contains("request-payload-" + EXTRA).doesNotContain("response-payload-" + EXTRA, "summary-" + EXTRA);
+    assertThat(index)
+        .contains("request-payload-" + EXTRA)
+        .doesNotContain("response-payload-" + EXTRA, "summary-" + EXTRA);
     assertThat(texts(response.at("/allOf/0/if/properties/operation/enum"))).endsWith(EXTRA);
     assertThat(response.at("/allOf/0/then/properties/payload/$ref").asText())
         .isEqualTo("response-payload-unavailable.schema.json");
@@ -102,10 +115,22 @@ class SchemaDocumentsTest {
 
   @Test
   void writesTheCanonicalPrettyFormWithAFinalLineFeed() {
-    String filled = SchemaDocuments.fill("{\"a\":\"{{operation_names}}\",\"b\":[],\"c\":{},\"d\":\"x {{summary_operation_count}} y\"}",
-        SchemaDocuments.values(List.of(new SchemaDocuments.Entry("one", true, false, true))));
+    String filled =
+        SchemaDocuments.fill(
+            "{\"a\":\"{{operation_names}}\",\"b\":[],\"c\":{},\"d\":\"x {{summary_operation_count}}"
+                + " y\"}",
+            SchemaDocuments.values(List.of(new SchemaDocuments.Entry("one", true, false, true))));
 
-    assertThat(filled).isEqualTo("{\n  \"a\": [\n    \"one\"\n  ],\n  \"b\": [],\n  \"c\": {},\n  \"d\": \"x one y\"\n}\n");
+    assertThat(filled)
+        .isEqualTo(
+            "{\n"
+                + "  \"a\": [\n"
+                + "    \"one\"\n"
+                + "  ],\n"
+                + "  \"b\": [],\n"
+                + "  \"c\": {},\n"
+                + "  \"d\": \"x one y\"\n"
+                + "}\n");
   }
 
   @Test
@@ -126,16 +151,26 @@ class SchemaDocumentsTest {
         .hasMessageContaining("is not text");
   }
 
-  /** The contract's templates filled in for the declared operations and {@code extra} after them. */
-  private record Filled(Map<String, Object> values, List<String> index, JsonNode request, JsonNode response,
+  /**
+   * The contract's templates filled in for the declared operations and {@code extra} after them.
+   */
+  private record Filled(
+      Map<String, Object> values,
+      List<String> index,
+      JsonNode request,
+      JsonNode response,
       JsonNode contract) {}
 
   private static Filled withExtra(SchemaDocuments.Entry extra) throws IOException {
     List<SchemaDocuments.Entry> entries = new ArrayList<>(SchemaDocuments.entries());
     entries.add(extra);
     Map<String, Object> values = SchemaDocuments.values(entries);
-    return new Filled(values, texts(fill("index.json", values).get("schemas")), fill("request.schema.json", values),
-        fill("response.schema.json", values), fill("contract.schema.json", values));
+    return new Filled(
+        values,
+        texts(fill("index.json", values).get("schemas")),
+        fill("request.schema.json", values),
+        fill("response.schema.json", values),
+        fill("contract.schema.json", values));
   }
 
   private static JsonNode fill(String template, Map<String, Object> values) throws IOException {

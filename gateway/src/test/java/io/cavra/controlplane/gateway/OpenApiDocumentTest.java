@@ -205,12 +205,14 @@ class OpenApiDocumentTest {
   @Test
   @SuppressWarnings("unchecked")
   void operationNamesAreTheDeclaredOperationsInOrder() {
-    Map<String, Object> operationName = map(map(map(openApi().get("components")).get("schemas")).get("OperationName"));
+    Map<String, Object> operationName =
+        map(map(map(openApi().get("components")).get("schemas")).get("OperationName"));
     List<String> declared = new ArrayList<>();
     for (Operation operation : Operation.values()) {
       declared.add(operation.wireName());
       if (operation.isProvisional()) {
-        assertThat((String) operationName.get("description")).contains(operation.wireName() + " is provisional");
+        assertThat((String) operationName.get("description"))
+            .contains(operation.wireName() + " is provisional");
       }
     }
     assertThat((List<Object>) operationName.get("enum")).isEqualTo(declared);
