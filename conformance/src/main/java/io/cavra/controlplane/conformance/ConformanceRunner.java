@@ -219,15 +219,7 @@ public final class ConformanceRunner {
         unreachable = none;
       }
     }
-    return new ConformanceReport(
-        vectors,
-        target.kind(),
-        target.name(),
-        Instant.now(clock),
-        target.capabilities(),
-        results,
-        knownFailing,
-        unreachable != null);
+    return report(results, unreachable != null);
   }
 
   /** Runs one case. Thread-safe: cases may run in parallel. */
@@ -278,6 +270,10 @@ public final class ConformanceRunner {
    * case.
    */
   public ConformanceReport report(List<CaseResult> results) {
+    return report(results, false);
+  }
+
+  private ConformanceReport report(List<CaseResult> results, boolean unreachable) {
     return new ConformanceReport(
         vectors,
         target.kind(),
@@ -286,7 +282,7 @@ public final class ConformanceRunner {
         target.capabilities(),
         results,
         knownFailing,
-        false);
+        unreachable);
   }
 
   private static void checkTimeout(Duration timeout) {
