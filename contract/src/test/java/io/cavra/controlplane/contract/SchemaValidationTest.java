@@ -9,14 +9,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import com.networknt.schema.path.NodePath;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -32,20 +28,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SchemaValidationTest {
   private static final String META_SCHEMA = "https://json-schema.org/draft/2020-12/schema";
   private static final ObjectMapper MAPPER = new ObjectMapper();
-  private static final SchemaRegistry REGISTRY =
-      SchemaRegistry.withDefaultDialect(
-          SpecificationVersion.DRAFT_2020_12,
-          builder ->
-              builder.schemaLoader(
-                  loader ->
-                      loader
-                          .fetchRemoteResources(false)
-                          .schemaIdResolvers(
-                              resolvers ->
-                                  resolvers.mapPrefix(
-                                      ContractSchemas.ID_PREFIX,
-                                      "classpath:" + ContractSchemas.RESOURCE_DIRECTORY))));
-  private static final Map<String, Schema> SCHEMAS = new ConcurrentHashMap<>();
 
   /** Credential shapes that must never appear in a committed file (the pre-stop check's list). */
   private static final List<Pattern> CREDENTIAL_SHAPES =
@@ -101,7 +83,8 @@ class SchemaValidationTest {
   void everySchemaIsAValidDraft202012Schema(String name) throws Exception {
     JsonNode schema = MAPPER.readTree(ContractSchemas.read(name));
 
-    List<Error> errors = REGISTRY.getSchema(SchemaLocation.of(META_SCHEMA)).validate(schema);
+    List<Error> errors =
+        TestSchemas.REGISTRY.getSchema(SchemaLocation.of(META_SCHEMA)).validate(schema);
 
     assertThat(errors).as("meta-schema errors of %s", name).isEmpty();
     assertThat(schema.path("$schema").asText()).isEqualTo(META_SCHEMA);
@@ -412,8 +395,7 @@ class SchemaValidationTest {
   // --- helpers ----------------------------------------------------------------------------------
 
   private static Schema schema(String name) {
-    return SCHEMAS.computeIfAbsent(
-        name, n -> REGISTRY.getSchema(SchemaLocation.of(ContractSchemas.id(n).toString())));
+    return TestSchemas.schema(name);
   }
 
   /**
