@@ -417,13 +417,19 @@ class RoundTripPropertiesTest {
   /**
    * Free text across escaping classes: control characters, quotes, non-ASCII, astral code points.
    */
+  private static final io.cavra.controlplane.contract.secret.SecretGuard GUARD =
+      io.cavra.controlplane.contract.secret.SecretGuard.defaults();
+
   private static Arbitrary<String> text() {
     return Arbitraries.strings()
         .withCharRange(' ', '~')
         .withCharRange('\u0000', '\u001f')
         .withChars('\u007f', '\u00e9', '\u2028', '\u6771', '\uD83D', '\uDE80')
         .ofMaxLength(30)
-        .filter(RoundTripPropertiesTest::validUnicode);
+        .filter(RoundTripPropertiesTest::validUnicode)
+        // Random printable text now and then has a credential's shape, which every builder
+        // refuses before a round trip could start.
+        .filter(s -> GUARD.checkText(s).isEmpty());
   }
 
   private static boolean validUnicode(String s) {
