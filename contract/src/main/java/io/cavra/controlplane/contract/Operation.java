@@ -23,9 +23,15 @@ public enum Operation implements WireValue {
       "entitlement_status",
       "tenant identifier and optional feature names",
       "subscription, license, and feature entitlement summary",
-      List.of("feature_names", "requested_checks", "entitlement_boundary"),
+      RequestPayload.EntitlementStatus.class,
+      ReadOrder.FIXED_KEYS_FIRST,
+      List.of(
+          key("feature_names"),
+          fixed("requested_checks", RequestPayload.EntitlementStatus.REQUESTED_CHECKS),
+          fixed("entitlement_boundary", RequestPayload.EntitlementStatus.BOUNDARY)),
       List.of(list("feature_names", List.of())),
       new SummaryResponse(
+          EntitlementStatusSummary.class,
           "entitlement status response requires an entitlement_status request",
           "Entitlement status requires private billing, subscription, and license-service"
               + " validation.",
@@ -55,16 +61,18 @@ public enum Operation implements WireValue {
       "tenant_onboarding",
       "tenant activation metadata, deployment model, contacts, and readiness requirements",
       "tenant activation state, blockers, and private service handoff status",
+      RequestPayload.TenantOnboarding.class,
+      ReadOrder.FIXED_KEYS_FIRST,
       List.of(
-          "organization_name",
-          "deployment_model",
-          "region",
-          "requirements",
-          "contacts",
-          "activation_boundary"),
+          stripped("organization_name"),
+          key("deployment_model"),
+          stripped("region"),
+          key("requirements"),
+          key("contacts"),
+          fixed("activation_boundary", RequestPayload.TenantOnboarding.BOUNDARY)),
       List.of(
           new RequestParameter("organization_name", Kind.TEXT, true, null),
-          text("deployment_model", DeploymentModel.HOSTED_SAAS.wireName()),
+          state("deployment_model", DeploymentModel.HOSTED_SAAS),
           text("region", "tenant-selected"),
           list("requirements", RequestPayload.TenantOnboarding.DEFAULT_REQUIREMENTS),
           new RequestParameter("contacts", Kind.JSON_MAP, false, Map.of())),
@@ -73,14 +81,23 @@ public enum Operation implements WireValue {
       "tenant_status",
       "tenant identifier and requested capabilities",
       "tenant entitlement and service availability summary",
-      List.of("requested_capabilities", "public_client_boundary"),
+      RequestPayload.TenantStatus.class,
+      ReadOrder.FIXED_KEYS_FIRST,
+      List.of(
+          key("requested_capabilities", "capabilities"),
+          fixed("public_client_boundary", RequestPayload.TenantStatus.BOUNDARY)),
       List.of(list("capabilities", RequestPayload.TenantStatus.DEFAULT_CAPABILITIES)),
       null),
   LICENSE_VALIDATION(
       "license_validation",
       "local validation report and requested server checks",
       "validated entitlement and feature grant summary",
-      List.of("local_validation_report", "requested_checks", "server_boundary"),
+      RequestPayload.LicenseValidation.class,
+      ReadOrder.FIXED_KEYS_FIRST,
+      List.of(
+          key("local_validation_report", "report"),
+          fixed("requested_checks", RequestPayload.LicenseValidation.REQUESTED_CHECKS),
+          fixed("server_boundary", RequestPayload.LicenseValidation.BOUNDARY)),
       List.of(new RequestParameter("report", Kind.LICENSE_REPORT, true, null)),
       null),
   POLICY_REGISTRY_READINESS(
@@ -88,12 +105,19 @@ public enum Operation implements WireValue {
       "tenant identifier, catalog scope, policy-pack references, and readiness checks",
       "hosted registry availability, catalog freshness, version state, blockers, and private"
           + " service handoff status",
-      List.of("policy_pack_refs", "catalog_scope", "required_checks", "readiness_boundary"),
+      RequestPayload.PolicyRegistryReadiness.class,
+      ReadOrder.RECORD_FIRST,
+      List.of(
+          key("policy_pack_refs"),
+          key("catalog_scope"),
+          key("required_checks"),
+          fixed("readiness_boundary", RequestPayload.PolicyRegistryReadiness.BOUNDARY)),
       List.of(
           list("policy_pack_refs", List.of()),
           text("catalog_scope", "tenant-default"),
           list("required_checks", RequestPayload.PolicyRegistryReadiness.DEFAULT_CHECKS)),
       new SummaryResponse(
+          PolicyRegistryReadinessSummary.class,
           "policy registry readiness response requires a policy_registry_readiness request",
           "Hosted policy registry readiness requires private registry, artifact, entitlement, and"
               + " rollout validation.",
@@ -120,7 +144,12 @@ public enum Operation implements WireValue {
       "policy_registry_lookup",
       "policy references and public labels",
       "policy metadata and downloadable artifact references",
-      List.of("policy_refs", "labels", "resolution_boundary"),
+      RequestPayload.PolicyRegistryLookup.class,
+      ReadOrder.RECORD_FIRST,
+      List.of(
+          key("policy_refs"),
+          key("labels"),
+          fixed("resolution_boundary", RequestPayload.PolicyRegistryLookup.BOUNDARY)),
       List.of(
           new RequestParameter("policy_refs", Kind.TEXT_LIST, true, null),
           new RequestParameter("labels", Kind.JSON_MAP, false, Map.of())),
@@ -130,12 +159,19 @@ public enum Operation implements WireValue {
       "tenant identifier, retention profile, evidence window, and operating checks",
       "audit-store health, retention posture, evidence freshness, export readiness, blockers, and"
           + " private service handoff status",
-      List.of("retention_profile", "evidence_window", "required_checks", "operating_boundary"),
+      RequestPayload.TenantAuditStoreOperating.class,
+      ReadOrder.RECORD_FIRST,
+      List.of(
+          key("retention_profile"),
+          key("evidence_window"),
+          key("required_checks"),
+          fixed("operating_boundary", RequestPayload.TenantAuditStoreOperating.BOUNDARY)),
       List.of(
           text("retention_profile", "tenant-default"),
           text("evidence_window", "last-24h"),
           list("required_checks", RequestPayload.TenantAuditStoreOperating.DEFAULT_CHECKS)),
       new SummaryResponse(
+          TenantAuditStoreOperatingSummary.class,
           "tenant audit-store operating response requires a tenant_audit_store_operating request",
           "Tenant audit-store operating status requires private archive, retention, evidence,"
               + " export, and dashboard validation.",
@@ -173,12 +209,19 @@ public enum Operation implements WireValue {
       "tenant identifier, dashboard scope, evidence window, and operating dashboard checks",
       "customer operating dashboard readiness across billing, license service, support, customer"
           + " success, escalation, and release closeout",
-      List.of("dashboard_scope", "evidence_window", "required_checks", "dashboard_boundary"),
+      RequestPayload.CustomerOperatingDashboard.class,
+      ReadOrder.RECORD_FIRST,
+      List.of(
+          key("dashboard_scope"),
+          key("evidence_window"),
+          key("required_checks"),
+          fixed("dashboard_boundary", RequestPayload.CustomerOperatingDashboard.BOUNDARY)),
       List.of(
           text("dashboard_scope", "tenant-operating"),
           text("evidence_window", "last-24h"),
           list("required_checks", RequestPayload.CustomerOperatingDashboard.DEFAULT_CHECKS)),
       new SummaryResponse(
+          CustomerOperatingDashboardSummary.class,
           "customer operating dashboard response requires a customer_operating_dashboard request",
           "Customer operating dashboard status requires private billing, license-service, support,"
               + " customer-success, escalation, and release closeout validation.",
@@ -234,12 +277,19 @@ public enum Operation implements WireValue {
       "tenant identifier, handoff scope, support tier, and support handoff checks",
       "support, customer-success, escalation, health review, dashboard, and release owner"
           + " readiness",
-      List.of("handoff_scope", "support_tier", "required_checks", "handoff_boundary"),
+      RequestPayload.SupportHandoffReadiness.class,
+      ReadOrder.RECORD_FIRST,
+      List.of(
+          key("handoff_scope"),
+          key("support_tier"),
+          key("required_checks"),
+          fixed("handoff_boundary", RequestPayload.SupportHandoffReadiness.BOUNDARY)),
       List.of(
           text("handoff_scope", "hosted-saas-support"),
           text("support_tier", "enterprise"),
           list("required_checks", RequestPayload.SupportHandoffReadiness.DEFAULT_CHECKS)),
       new SummaryResponse(
+          SupportHandoffReadinessSummary.class,
           "support handoff readiness response requires a support_handoff_readiness request",
           "Support handoff readiness requires private support, customer-success, escalation,"
               + " health-review, and dashboard validation.",
@@ -281,12 +331,19 @@ public enum Operation implements WireValue {
       "tenant identifier, automation scope, automation cadence, and operating automation checks",
       "billing monitoring, license telemetry, support follow-up, customer-success review, dashboard"
           + " refresh, escalation drill, and closeout retry readiness",
-      List.of("automation_scope", "automation_cadence", "required_checks", "automation_boundary"),
+      RequestPayload.SaasOperatingAutomation.class,
+      ReadOrder.RECORD_FIRST,
+      List.of(
+          key("automation_scope"),
+          key("automation_cadence"),
+          key("required_checks"),
+          fixed("automation_boundary", RequestPayload.SaasOperatingAutomation.BOUNDARY)),
       List.of(
           text("automation_scope", "trial-to-paid-customer-scale"),
           text("automation_cadence", "daily"),
           list("required_checks", RequestPayload.SAAS_OPERATING_AUTOMATION_CHECKS)),
       new SummaryResponse(
+          SaasOperatingAutomationSummary.class,
           "SaaS operating automation response requires a saas_operating_automation request",
           "SaaS operating automation requires private billing monitoring, license telemetry,"
               + " support, customer-success, dashboard, escalation, closeout retry, and scheduler"
@@ -359,10 +416,16 @@ public enum Operation implements WireValue {
       "evidence_export",
       "evidence references, format, and retention profile",
       "export job status and governed artifact references",
-      List.of("evidence_refs", "export_format", "retention_profile", "export_boundary"),
+      RequestPayload.EvidenceExport.class,
+      ReadOrder.RECORD_FIRST,
+      List.of(
+          key("evidence_refs"),
+          key("export_format"),
+          key("retention_profile"),
+          fixed("export_boundary", RequestPayload.EvidenceExport.BOUNDARY)),
       List.of(
           new RequestParameter("evidence_refs", Kind.TEXT_LIST, true, null),
-          text("export_format", ExportFormat.JSON.wireName()),
+          state("export_format", ExportFormat.JSON),
           text("retention_profile", "tenant-default")),
       null),
   /**
@@ -374,18 +437,21 @@ public enum Operation implements WireValue {
       "tenant identifier, deployment environment, worker mode, required checks, and worker targets",
       "worker handoff status, scheduler, evidence-sink, and retry-policy references, worker owner,"
           + " worker mode, worker targets, and blockers",
+      RequestPayload.WorkerHandoff.class,
+      ReadOrder.RECORD_FIRST,
       List.of(
-          "deployment_environment",
-          "worker_mode",
-          "required_checks",
-          "worker_targets",
-          "handoff_boundary"),
+          key("deployment_environment"),
+          key("worker_mode"),
+          key("required_checks"),
+          key("worker_targets"),
+          fixed("handoff_boundary", RequestPayload.WorkerHandoff.BOUNDARY)),
       List.of(
           text("deployment_environment", "production"),
-          text("worker_mode", WorkerMode.DRY_RUN.wireName()),
+          state("worker_mode", WorkerMode.DRY_RUN),
           list("required_checks", RequestPayload.SAAS_OPERATING_AUTOMATION_CHECKS),
           list("worker_targets", RequestPayload.SAAS_OPERATING_AUTOMATION_CHECKS)),
       new SummaryResponse(
+          WorkerHandoffSummary.class,
           "SaaS operating automation worker handoff response requires a"
               + " saas_operating_automation_worker_handoff request",
           "SaaS operating automation worker handoff requires private scheduler, worker runtime,"
@@ -432,14 +498,18 @@ public enum Operation implements WireValue {
                   null),
               new SummaryField("blockers", SummaryField.Kind.TEXT_LIST, false, List.of(), null))));
 
-  /** The fixed parts of an operation's summary response. */
   /**
    * What a summary response says besides its summary: the fixed texts of the reference, the
    * summary's boundary key and text, and the summary's own fields with kinds and defaults, in wire
    * order (without {@code tenant_id} and {@code private_validation_required}, which every summary
    * has).
+   *
+   * @param type the summary's record, which the summary builder and reader construct through its
+   *     canonical constructor: {@code tenant_id}, the fields in this order, {@code
+   *     private_validation_required}, then the extensions
    */
   record SummaryResponse(
+      Class<? extends Summary> type,
       String mismatchMessage,
       String message,
       List<String> privateModulesRequired,
@@ -448,9 +518,38 @@ public enum Operation implements WireValue {
       String boundary,
       List<SummaryField> fields) {}
 
+  /**
+   * One key of a request payload on the wire: either a builder parameter's value or a fixed text of
+   * the contract.
+   *
+   * @param key the wire key
+   * @param parameter the builder parameter whose value it carries; {@code null} for a fixed key
+   * @param fixedValue the contract's value of a fixed key; {@code null} otherwise
+   * @param stripped whether the payload strips the value of surrounding white space, so that a
+   *     parsed value must already be stripped
+   */
+  record RequestKey(String key, String parameter, Object fixedValue, boolean stripped) {
+    boolean isFixed() {
+      return parameter == null;
+    }
+  }
+
+  /**
+   * When the reader compares a request payload's fixed keys: before the record is built from the
+   * parameters, or after. The reference does one or the other per operation, and the first failing
+   * check decides the error.
+   */
+  enum ReadOrder {
+    FIXED_KEYS_FIRST,
+    RECORD_FIRST
+  }
+
   private final String wireName;
   private final String requestDescription;
   private final String responseDescription;
+  private final Class<? extends RequestPayload> payloadType;
+  private final ReadOrder readOrder;
+  private final List<RequestKey> requestPayload;
   private final List<String> requestKeys;
   private final List<RequestParameter> requestParameters;
   private final SummaryResponse summaryResponse;
@@ -459,13 +558,18 @@ public enum Operation implements WireValue {
       String wireName,
       String requestDescription,
       String responseDescription,
-      List<String> requestKeys,
+      Class<? extends RequestPayload> payloadType,
+      ReadOrder readOrder,
+      List<RequestKey> requestPayload,
       List<RequestParameter> requestParameters,
       SummaryResponse summaryResponse) {
     this.wireName = wireName;
     this.requestDescription = requestDescription;
     this.responseDescription = responseDescription;
-    this.requestKeys = requestKeys;
+    this.payloadType = payloadType;
+    this.readOrder = readOrder;
+    this.requestPayload = requestPayload;
+    this.requestKeys = requestPayload.stream().map(RequestKey::key).toList();
     this.requestParameters = requestParameters;
     this.summaryResponse = summaryResponse;
   }
@@ -473,6 +577,24 @@ public enum Operation implements WireValue {
   /** The keys of this operation's request payload on the wire, in order, fixed texts included. */
   List<String> requestKeys() {
     return requestKeys;
+  }
+
+  /**
+   * The request payload on the wire, key by key in order: the parameters' keys (in the order of
+   * {@link #requestParameters()}), then the fixed keys.
+   */
+  List<RequestKey> requestPayload() {
+    return requestPayload;
+  }
+
+  /** The record this operation's request payload is, built through its canonical constructor. */
+  Class<? extends RequestPayload> payloadType() {
+    return payloadType;
+  }
+
+  /** When the reader compares the fixed keys of this operation's request payload. */
+  ReadOrder readOrder() {
+    return readOrder;
   }
 
   /**
@@ -490,6 +612,27 @@ public enum Operation implements WireValue {
 
   private static RequestParameter list(String name, List<String> defaultValue) {
     return new RequestParameter(name, Kind.TEXT_LIST, false, defaultValue);
+  }
+
+  private static <E extends Enum<E> & WireValue> RequestParameter state(String name, E value) {
+    return new RequestParameter(
+        name, Kind.TEXT, false, value.wireName(), value.getDeclaringClass());
+  }
+
+  private static RequestKey key(String key) {
+    return new RequestKey(key, key, null, false);
+  }
+
+  private static RequestKey key(String key, String parameter) {
+    return new RequestKey(key, parameter, null, false);
+  }
+
+  private static RequestKey stripped(String key) {
+    return new RequestKey(key, key, null, true);
+  }
+
+  private static RequestKey fixed(String key, Object value) {
+    return new RequestKey(key, null, value, false);
   }
 
   @Override

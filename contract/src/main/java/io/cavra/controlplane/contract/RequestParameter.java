@@ -14,8 +14,15 @@ import java.util.Optional;
  * @param required whether the caller must give it (there is no default)
  * @param defaultValue the reference's default; {@code null} when required, or when the default is
  *     generated (the correlation id)
+ * @param states for a {@link Kind#TEXT} parameter that names one of a closed set of values (such as
+ *     {@code deployment_model}), the enum of allowed values; otherwise {@code null}
  */
-public record RequestParameter(String name, Kind kind, boolean required, Object defaultValue) {
+public record RequestParameter(
+    String name,
+    Kind kind,
+    boolean required,
+    Object defaultValue,
+    Class<? extends Enum<?>> states) {
 
   /** The kinds of parameter value. */
   public enum Kind {
@@ -40,6 +47,21 @@ public record RequestParameter(String name, Kind kind, boolean required, Object 
     } else if (defaultValue instanceof Map && !((Map<?, ?>) defaultValue).isEmpty()) {
       throw new IllegalArgumentException("map defaults are always empty");
     }
+  }
+
+  /** A parameter that takes any value of its kind. */
+  public RequestParameter(String name, Kind kind, boolean required, Object defaultValue) {
+    this(name, kind, required, defaultValue, null);
+  }
+
+  /** For a parameter with {@link #states()}, the allowed wire values in declaration order. */
+  public List<String> allowedValues() {
+    if (states == null) {
+      return List.of();
+    }
+    return java.util.Arrays.stream(states.getEnumConstants())
+        .map(c -> ((WireValue) c).wireName())
+        .toList();
   }
 
   /** The default, when there is one. */
