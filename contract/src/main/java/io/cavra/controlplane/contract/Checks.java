@@ -6,6 +6,7 @@ import io.cavra.controlplane.contract.internal.Screening;
 import io.cavra.controlplane.contract.internal.WireMap;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -195,22 +196,29 @@ final class Checks {
   private static final Set<Object> FIXED_TEXTS = fixedTexts();
 
   private static Set<Object> fixedTexts() {
+    List<Class<?>> records = new ArrayList<>();
+    for (Class<?> sealed : List.of(RequestPayload.class, ResponsePayload.class)) {
+      records.addAll(List.of(sealed.getPermittedSubclasses()));
+    }
+    for (Operation operation : Operation.values()) {
+      if (operation.hasSummary()) {
+        records.add(operation.summaryResponse().type());
+      }
+    }
     Set<Object> fixed = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Class<?> sealed : List.of(RequestPayload.class, ResponsePayload.class, Summary.class)) {
-      for (Class<?> type : sealed.getPermittedSubclasses()) {
-        for (Field field : type.getFields()) {
-          int modifiers = field.getModifiers();
-          Class<?> kind = field.getType();
-          if (Modifier.isStatic(modifiers)
-              && Modifier.isFinal(modifiers)
-              && (kind == String.class || kind == List.class)) {
-            try {
-              Object text = field.get(null);
-              GUARD.check(text, type.getSimpleName() + "." + field.getName());
-              fixed.add(text);
-            } catch (IllegalAccessException | ContractException e) {
-              // Not taken as clear: records check it each time, as any other value.
-            }
+    for (Class<?> type : records) {
+      for (Field field : type.getFields()) {
+        int modifiers = field.getModifiers();
+        Class<?> kind = field.getType();
+        if (Modifier.isStatic(modifiers)
+            && Modifier.isFinal(modifiers)
+            && (kind == String.class || kind == List.class)) {
+          try {
+            Object text = field.get(null);
+            GUARD.check(text, type.getSimpleName() + "." + field.getName());
+            fixed.add(text);
+          } catch (IllegalAccessException | ContractException e) {
+            // Not taken as clear: records check it each time, as any other value.
           }
         }
       }

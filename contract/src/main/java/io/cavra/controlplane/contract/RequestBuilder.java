@@ -260,59 +260,26 @@ public final class RequestBuilder {
   }
 
   private RequestPayload payload() {
-    return switch (operation) {
-      case ENTITLEMENT_STATUS -> new RequestPayload.EntitlementStatus(list("feature_names"));
-      case TENANT_ONBOARDING -> {
-        DeploymentModel model =
-            WireEnums.parse(
-                DeploymentModel.class,
-                text("deployment_model"),
-                "deployment_model",
-                "payload.deployment_model");
-        yield new RequestPayload.TenantOnboarding(
-            text("organization_name"),
-            model,
-            text("region"),
-            list("requirements"),
-            map("contacts"));
-      }
-      case TENANT_STATUS -> new RequestPayload.TenantStatus(list("capabilities"));
-      case LICENSE_VALIDATION ->
-          new RequestPayload.LicenseValidation((LicenseValidationReport) values.get("report"));
-      case POLICY_REGISTRY_READINESS ->
-          new RequestPayload.PolicyRegistryReadiness(
-              list("policy_pack_refs"), text("catalog_scope"), list("required_checks"));
-      case POLICY_REGISTRY_LOOKUP ->
-          new RequestPayload.PolicyRegistryLookup(list("policy_refs"), map("labels"));
-      case TENANT_AUDIT_STORE_OPERATING ->
-          new RequestPayload.TenantAuditStoreOperating(
-              text("retention_profile"), text("evidence_window"), list("required_checks"));
-      case CUSTOMER_OPERATING_DASHBOARD ->
-          new RequestPayload.CustomerOperatingDashboard(
-              text("dashboard_scope"), text("evidence_window"), list("required_checks"));
-      case SUPPORT_HANDOFF_READINESS ->
-          new RequestPayload.SupportHandoffReadiness(
-              text("handoff_scope"), text("support_tier"), list("required_checks"));
-      case SAAS_OPERATING_AUTOMATION ->
-          new RequestPayload.SaasOperatingAutomation(
-              text("automation_scope"), text("automation_cadence"), list("required_checks"));
-      case EVIDENCE_EXPORT -> {
-        ExportFormat format =
-            WireEnums.parse(
-                ExportFormat.class,
-                text("export_format"),
-                "export_format",
-                "payload.export_format");
-        yield new RequestPayload.EvidenceExport(
-            list("evidence_refs"), format, text("retention_profile"));
-      }
-      case SAAS_OPERATING_AUTOMATION_WORKER_HANDOFF -> {
-        WorkerMode mode =
-            WireEnums.parse(
-                WorkerMode.class, text("worker_mode"), "worker_mode", "payload.worker_mode");
-        yield new RequestPayload.WorkerHandoff(
-            text("deployment_environment"), mode, list("required_checks"), list("worker_targets"));
-      }
+    DeclaredRecords.Argument[] arguments = DeclaredRecords.arguments(operation);
+    Object[] values = new Object[arguments.length];
+    for (int i = 0; i < arguments.length; i++) {
+      values[i] = argument(arguments[i].parameter(), arguments[i].key());
+    }
+    return DeclaredRecords.payload(operation, values);
+  }
+
+  /** A parameter's value (or default) as its payload record takes it. */
+  private Object argument(RequestParameter parameter, String key) {
+    String name = parameter.name();
+    return switch (parameter.kind()) {
+      case TEXT ->
+          parameter.states() == null
+              ? text(name)
+              : WireEnums.parseDeclared(
+                  parameter.states(), text(name), name, JsonPaths.member("payload", key));
+      case TEXT_LIST -> list(name);
+      case JSON_MAP -> map(name);
+      case LICENSE_REPORT -> values.get(name);
     };
   }
 

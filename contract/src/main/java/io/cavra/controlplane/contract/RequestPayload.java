@@ -14,19 +14,8 @@ import java.util.Optional;
  * <p>Fixed strings (boundaries, fixed check lists) are not components: they are part of the
  * contract and always written, see {@link #toMap()}.
  */
-public sealed interface RequestPayload
-    permits RequestPayload.EntitlementStatus,
-        RequestPayload.TenantOnboarding,
-        RequestPayload.TenantStatus,
-        RequestPayload.LicenseValidation,
-        RequestPayload.PolicyRegistryReadiness,
-        RequestPayload.PolicyRegistryLookup,
-        RequestPayload.TenantAuditStoreOperating,
-        RequestPayload.CustomerOperatingDashboard,
-        RequestPayload.SupportHandoffReadiness,
-        RequestPayload.SaasOperatingAutomation,
-        RequestPayload.EvidenceExport,
-        RequestPayload.WorkerHandoff {
+// Sealed without a permits list: the permitted records are the ones nested here.
+public sealed interface RequestPayload {
 
   /**
    * The checks a SaaS operating automation request (and the worker handoff) asks for by default.

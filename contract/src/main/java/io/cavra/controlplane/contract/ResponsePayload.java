@@ -100,10 +100,24 @@ public sealed interface ResponsePayload
         throw ContractException.of(
             ErrorCode.MISSING_FIELD, "payload.summary", "summary is required");
       }
+      if (!isDeclared(summary)) {
+        throw ContractException.of(
+            ErrorCode.INVALID_TYPE,
+            "payload.summary",
+            "payload.summary must be one of the contract's summary records");
+      }
       privateModulesRequired =
           Checks.textList(privateModulesRequired, "payload.private_modules_required");
       nextStep = Checks.text(nextStep, "payload.next_step");
       extensions = WireMaps.extensions(extensions, KEYS, "payload", 1);
+    }
+
+    /** Whether {@code summary} is the record its operation's declaration names. */
+    private static boolean isDeclared(Summary summary) {
+      Operation operation = summary.operation();
+      return operation != null
+          && operation.hasSummary()
+          && summary.getClass() == operation.summaryResponse().type();
     }
 
     @Override

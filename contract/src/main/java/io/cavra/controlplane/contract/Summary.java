@@ -6,15 +6,13 @@ import java.util.Objects;
 /**
  * The typed summary a private service returns for an operation that has one (see {@link
  * Operation#hasSummary()}). Implementations are immutable records that validate themselves.
+ *
+ * <p>The implementations are this package's summary records, one per operation with a summary, each
+ * named by its operation's declaration. The interface is not sealed, so that adding an operation
+ * does not mean editing a {@code permits} list here as well; a response refuses any other
+ * implementation (see {@link ResponsePayload.SummaryReport}), so no other class reaches the wire.
  */
-public sealed interface Summary
-    permits EntitlementStatusSummary,
-        PolicyRegistryReadinessSummary,
-        TenantAuditStoreOperatingSummary,
-        CustomerOperatingDashboardSummary,
-        SupportHandoffReadinessSummary,
-        SaasOperatingAutomationSummary,
-        WorkerHandoffSummary {
+public interface Summary {
 
   /** Starts a builder that takes wire-form values and applies the reference's defaults. */
   static SummaryBuilder builder(Operation operation) {

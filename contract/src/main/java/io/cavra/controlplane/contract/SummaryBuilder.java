@@ -88,107 +88,24 @@ public final class SummaryBuilder {
 
   /** Validates and builds the summary. */
   public Summary build() {
-    return switch (operation) {
-      case ENTITLEMENT_STATUS ->
-          new EntitlementStatusSummary(
-              text("tenant_id"),
-              state(EntitlementState.class, "entitlement_status"),
-              text("subscription_plan"),
-              text("license_status"),
-              list("enabled_features"),
-              list("locked_features"),
-              text("expires_at"),
-              bool("private_validation_required"),
-              extensions);
-      case POLICY_REGISTRY_READINESS ->
-          new PolicyRegistryReadinessSummary(
-              text("tenant_id"),
-              state(ReadinessState.class, "readiness_status"),
-              state(ReadinessState.class, "catalog_status"),
-              text("latest_catalog_version"),
-              count("policy_pack_count"),
-              text("checked_at"),
-              list("blockers"),
-              bool("private_validation_required"),
-              extensions);
-      case TENANT_AUDIT_STORE_OPERATING ->
-          new TenantAuditStoreOperatingSummary(
-              text("tenant_id"),
-              state(ReadinessState.class, "health_status"),
-              state(ReadinessState.class, "retention_status"),
-              state(ReadinessState.class, "evidence_freshness_status"),
-              state(ReadinessState.class, "export_status"),
-              text("latest_evidence_at"),
-              text("retention_profile"),
-              list("supported_export_formats"),
-              list("blockers"),
-              bool("private_validation_required"),
-              extensions);
-      case CUSTOMER_OPERATING_DASHBOARD ->
-          new CustomerOperatingDashboardSummary(
-              text("tenant_id"),
-              state(ReadinessState.class, "dashboard_status"),
-              state(ReadinessState.class, "billing_status"),
-              state(ReadinessState.class, "license_service_status"),
-              state(ReadinessState.class, "support_handoff_status"),
-              state(ReadinessState.class, "customer_success_status"),
-              state(ReadinessState.class, "escalation_status"),
-              state(ReadinessState.class, "release_closeout_status"),
-              text("latest_dashboard_at"),
-              text("dashboard_scope"),
-              list("blockers"),
-              bool("private_validation_required"),
-              extensions);
-      case SUPPORT_HANDOFF_READINESS ->
-          new SupportHandoffReadinessSummary(
-              text("tenant_id"),
-              state(ReadinessState.class, "support_status"),
-              state(ReadinessState.class, "customer_success_status"),
-              state(ReadinessState.class, "escalation_status"),
-              state(ReadinessState.class, "health_review_status"),
-              state(ReadinessState.class, "dashboard_status"),
-              text("support_tier"),
-              text("handoff_scope"),
-              list("blockers"),
-              bool("private_validation_required"),
-              extensions);
-      case SAAS_OPERATING_AUTOMATION ->
-          new SaasOperatingAutomationSummary(
-              text("tenant_id"),
-              state(AutomationState.class, "automation_status"),
-              state(AutomationState.class, "billing_monitoring_status"),
-              state(AutomationState.class, "license_telemetry_status"),
-              state(AutomationState.class, "support_followup_status"),
-              state(AutomationState.class, "customer_success_review_status"),
-              state(AutomationState.class, "dashboard_refresh_status"),
-              state(AutomationState.class, "escalation_drill_status"),
-              state(AutomationState.class, "closeout_retry_status"),
-              text("automation_scope"),
-              text("automation_cadence"),
-              list("blockers"),
-              bool("private_validation_required"),
-              extensions);
-      case SAAS_OPERATING_AUTOMATION_WORKER_HANDOFF ->
-          new WorkerHandoffSummary(
-              text("tenant_id"),
-              state(HandoffStatus.class, "handoff_status"),
-              text("deployment_environment"),
-              text("scheduler_ref"),
-              text("evidence_sink_ref"),
-              text("retry_policy_ref"),
-              text("worker_owner"),
-              state(WorkerMode.class, "worker_mode"),
-              list("required_checks"),
-              list("worker_targets"),
-              list("blockers"),
-              bool("private_validation_required"),
-              extensions);
-      case TENANT_ONBOARDING,
-          TENANT_STATUS,
-          LICENSE_VALIDATION,
-          POLICY_REGISTRY_LOOKUP,
-          EVIDENCE_EXPORT ->
-          throw new IllegalStateException(operation.wireName() + " responses have no summary");
+    List<SummaryField> fields = fields();
+    Object[] arguments = new Object[fields.size() + 1];
+    for (int i = 0; i < fields.size(); i++) {
+      arguments[i] = argument(fields.get(i));
+    }
+    arguments[fields.size()] = extensions;
+    return DeclaredRecords.summary(operation, arguments);
+  }
+
+  /** A field's value (or default) as the summary record takes it; states are parsed here. */
+  private Object argument(SummaryField field) {
+    String name = field.name();
+    return switch (field.kind()) {
+      case STATE -> state(field.states(), name);
+      case TEXT, OPTIONAL_TEXT -> text(name);
+      case TEXT_LIST -> list(name);
+      case COUNT -> count(name);
+      case BOOLEAN -> bool(name);
     };
   }
 
@@ -226,14 +143,13 @@ public final class SummaryBuilder {
     return (Boolean) value(name);
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private <E extends Enum<E> & WireValue> E state(Class<E> type, String name) {
+  private Enum<?> state(Class<? extends Enum<?>> type, String name) {
     String location = "payload.summary." + name;
     String value = text(name);
     if (value == null) {
       throw ContractException.of(ErrorCode.MISSING_FIELD, location, name + " is required");
     }
-    return WireEnums.parse(type, value, name, location);
+    return WireEnums.parseDeclared(type, value, name, location);
   }
 
   private static Object coerce(SummaryField field, Object value) {

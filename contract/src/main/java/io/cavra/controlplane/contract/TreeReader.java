@@ -168,99 +168,50 @@ final class TreeReader {
     return Map.entry(response.boundaryKey(), response.boundary());
   }
 
+  /**
+   * The payload record from a parsed payload: each parameter key read by its kind, in wire order;
+   * then the fixed keys compared and the stripped keys checked either before or after the record is
+   * built, as the operation's {@linkplain Operation#readOrder() read order} says.
+   */
   private static RequestPayload requestPayload(Operation operation, Fields p) {
-    return switch (operation) {
-      case ENTITLEMENT_STATUS -> {
-        List<String> features = p.list("feature_names");
-        p.fixed("requested_checks", RequestPayload.EntitlementStatus.REQUESTED_CHECKS);
-        p.fixed("entitlement_boundary", RequestPayload.EntitlementStatus.BOUNDARY);
-        yield new RequestPayload.EntitlementStatus(features);
-      }
-      case TENANT_ONBOARDING -> {
-        String organization = p.text("organization_name");
-        DeploymentModel model = p.state(DeploymentModel.class, "deployment_model");
-        String region = p.text("region");
-        List<String> requirements = p.list("requirements");
-        Map<String, Object> contacts = p.jsonMap("contacts");
-        p.fixed("activation_boundary", RequestPayload.TenantOnboarding.BOUNDARY);
-        p.stripped("organization_name", organization);
-        p.stripped("region", region);
-        yield new RequestPayload.TenantOnboarding(
-            organization, model, region, requirements, contacts);
-      }
-      case TENANT_STATUS -> {
-        List<String> capabilities = p.list("requested_capabilities");
-        p.fixed("public_client_boundary", RequestPayload.TenantStatus.BOUNDARY);
-        yield new RequestPayload.TenantStatus(capabilities);
-      }
-      case LICENSE_VALIDATION -> {
-        LicenseValidationReport report =
-            licenseReport(p.object("local_validation_report"), "payload.local_validation_report");
-        p.fixed("requested_checks", RequestPayload.LicenseValidation.REQUESTED_CHECKS);
-        p.fixed("server_boundary", RequestPayload.LicenseValidation.BOUNDARY);
-        yield new RequestPayload.LicenseValidation(report);
-      }
-      case POLICY_REGISTRY_READINESS -> {
-        RequestPayload.PolicyRegistryReadiness payload =
-            new RequestPayload.PolicyRegistryReadiness(
-                p.list("policy_pack_refs"), p.text("catalog_scope"), p.list("required_checks"));
-        p.fixed("readiness_boundary", RequestPayload.PolicyRegistryReadiness.BOUNDARY);
-        yield payload;
-      }
-      case POLICY_REGISTRY_LOOKUP -> {
-        RequestPayload.PolicyRegistryLookup payload =
-            new RequestPayload.PolicyRegistryLookup(p.list("policy_refs"), p.jsonMap("labels"));
-        p.fixed("resolution_boundary", RequestPayload.PolicyRegistryLookup.BOUNDARY);
-        yield payload;
-      }
-      case TENANT_AUDIT_STORE_OPERATING -> {
-        RequestPayload.TenantAuditStoreOperating payload =
-            new RequestPayload.TenantAuditStoreOperating(
-                p.text("retention_profile"), p.text("evidence_window"), p.list("required_checks"));
-        p.fixed("operating_boundary", RequestPayload.TenantAuditStoreOperating.BOUNDARY);
-        yield payload;
-      }
-      case CUSTOMER_OPERATING_DASHBOARD -> {
-        RequestPayload.CustomerOperatingDashboard payload =
-            new RequestPayload.CustomerOperatingDashboard(
-                p.text("dashboard_scope"), p.text("evidence_window"), p.list("required_checks"));
-        p.fixed("dashboard_boundary", RequestPayload.CustomerOperatingDashboard.BOUNDARY);
-        yield payload;
-      }
-      case SUPPORT_HANDOFF_READINESS -> {
-        RequestPayload.SupportHandoffReadiness payload =
-            new RequestPayload.SupportHandoffReadiness(
-                p.text("handoff_scope"), p.text("support_tier"), p.list("required_checks"));
-        p.fixed("handoff_boundary", RequestPayload.SupportHandoffReadiness.BOUNDARY);
-        yield payload;
-      }
-      case SAAS_OPERATING_AUTOMATION -> {
-        RequestPayload.SaasOperatingAutomation payload =
-            new RequestPayload.SaasOperatingAutomation(
-                p.text("automation_scope"),
-                p.text("automation_cadence"),
-                p.list("required_checks"));
-        p.fixed("automation_boundary", RequestPayload.SaasOperatingAutomation.BOUNDARY);
-        yield payload;
-      }
-      case EVIDENCE_EXPORT -> {
-        List<String> refs = p.list("evidence_refs");
-        ExportFormat format = p.state(ExportFormat.class, "export_format");
-        RequestPayload.EvidenceExport payload =
-            new RequestPayload.EvidenceExport(refs, format, p.text("retention_profile"));
-        p.fixed("export_boundary", RequestPayload.EvidenceExport.BOUNDARY);
-        yield payload;
-      }
-      case SAAS_OPERATING_AUTOMATION_WORKER_HANDOFF -> {
-        String environment = p.text("deployment_environment");
-        WorkerMode mode = p.state(WorkerMode.class, "worker_mode");
-        RequestPayload.WorkerHandoff payload =
-            new RequestPayload.WorkerHandoff(
-                environment, mode, p.list("required_checks"), p.list("worker_targets"));
-        p.fixed("handoff_boundary", RequestPayload.WorkerHandoff.BOUNDARY);
-        yield payload;
-      }
+    DeclaredRecords.Argument[] arguments = DeclaredRecords.arguments(operation);
+    Object[] values = new Object[arguments.length];
+    for (int i = 0; i < arguments.length; i++) {
+      values[i] = argument(arguments[i], p);
+    }
+    if (operation.readOrder() == Operation.ReadOrder.RECORD_FIRST) {
+      RequestPayload payload = DeclaredRecords.payload(operation, values);
+      fixedAndStripped(operation, values, p);
+      return payload;
+    }
+    fixedAndStripped(operation, values, p);
+    return DeclaredRecords.payload(operation, values);
+  }
+
+  private static Object argument(DeclaredRecords.Argument argument, Fields p) {
+    String key = argument.key();
+    RequestParameter parameter = argument.parameter();
+    return switch (parameter.kind()) {
+      case TEXT ->
+          parameter.states() == null
+              ? p.text(key)
+              : WireEnums.parseDeclared(parameter.states(), p.text(key), key, p.path(key));
+      case TEXT_LIST -> p.list(key);
+      case JSON_MAP -> p.jsonMap(key);
+      case LICENSE_REPORT -> licenseReport(p.object(key), p.path(key));
     };
+  }
+
+  private static void fixedAndStripped(Operation operation, Object[] values, Fields p) {
+    for (Operation.RequestKey key : DeclaredRecords.fixedKeys(operation)) {
+      p.fixed(key.key(), key.fixedValue());
+    }
+    DeclaredRecords.Argument[] arguments = DeclaredRecords.arguments(operation);
+    for (int i = 0; i < arguments.length; i++) {
+      if (arguments[i].stripped()) {
+        p.stripped(arguments[i].key(), (String) values[i]);
+      }
+    }
   }
 
   @SuppressWarnings("unchecked")

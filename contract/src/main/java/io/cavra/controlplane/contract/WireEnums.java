@@ -13,9 +13,18 @@ final class WireEnums {
    */
   public static <E extends Enum<E> & WireValue> E parse(
       Class<E> type, String value, String field, String location) {
+    return type.cast(parseDeclared(type, value, field, location));
+  }
+
+  /**
+   * {@link #parse} for an enum a declaration names ({@link RequestParameter#states()}, {@link
+   * SummaryField#states()}), whose constants are {@link WireValue}s.
+   */
+  static Enum<?> parseDeclared(
+      Class<? extends Enum<?>> type, String value, String field, String location) {
     if (value != null) {
-      for (E constant : type.getEnumConstants()) {
-        if (constant.wireName().equals(value)) {
+      for (Enum<?> constant : type.getEnumConstants()) {
+        if (((WireValue) constant).wireName().equals(value)) {
           return constant;
         }
       }
@@ -24,11 +33,11 @@ final class WireEnums {
   }
 
   /** The reference's message: the allowed names sorted and joined by ", ". */
-  public static <E extends Enum<E> & WireValue> String mustBeOneOf(Class<E> type, String field) {
+  public static String mustBeOneOf(Class<? extends Enum<?>> type, String field) {
     return field
         + " must be one of: "
         + Arrays.stream(type.getEnumConstants())
-            .map(WireValue::wireName)
+            .map(constant -> ((WireValue) constant).wireName())
             .sorted()
             .collect(Collectors.joining(", "));
   }
