@@ -64,6 +64,16 @@ class ConformanceVectorsTest {
   }
 
   @Test
+  void theIndexListsTheEnvelopeFileThenOneFilePerDeclaredOperationInOrder() {
+    List<String> expected = new java.util.ArrayList<>(List.of("envelope.json"));
+    for (Operation operation : Operation.values()) {
+      expected.add(operation.wireName() + ".json");
+    }
+
+    assertThat(VECTORS.files()).containsExactlyElementsOf(expected);
+  }
+
+  @Test
   void everyOperationHasDefaultsCustomAndRejectedCases() {
     for (Operation operation : Operation.values()) {
       List<ConformanceCase> cases =

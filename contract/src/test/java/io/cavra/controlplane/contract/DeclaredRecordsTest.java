@@ -78,6 +78,32 @@ class DeclaredRecordsTest {
   }
 
   @Test
+  void everySummaryRecordWritesItsDeclaredFieldsThenItsBoundary() {
+    for (Operation operation : Operation.values()) {
+      if (!operation.hasSummary()) {
+        continue;
+      }
+      SummaryBuilder builder = Summary.builder(operation).set("tenant_id", "tenant-demo");
+      List<String> keys = new ArrayList<>();
+      for (SummaryField field : builder.fields()) {
+        keys.add(field.name());
+        if (field.kind() == SummaryField.Kind.STATE) {
+          builder.set(field.name(), field.allowedValues().get(0));
+        } else if (field.required()) {
+          builder.set(field.name(), "sample");
+        }
+      }
+      Operation.SummaryResponse response = operation.summaryResponse();
+      keys.add(response.boundaryKey());
+
+      Map<String, Object> written = builder.build().toMap();
+
+      assertThat(written.keySet()).as(operation.wireName()).containsExactlyElementsOf(keys);
+      assertThat(written.get(response.boundaryKey())).isEqualTo(response.boundary());
+    }
+  }
+
+  @Test
   void aSummaryThatIsNotTheDeclaredRecordIsRefusedBeforeItIsWritten() {
     ControlPlaneRequest request =
         ControlPlaneRequest.builder(Operation.ENTITLEMENT_STATUS).tenantId("tenant-demo").build();
