@@ -263,8 +263,9 @@ class RoundTripPropertiesTest {
                                   .tenantId(tenant)
                                   .requestedBy(requester);
                           values.forEach(builder::set);
-                          return builder.build();
-                        }));
+                          return unlessGuarded(builder::build);
+                        })
+                    .filter(java.util.Objects::nonNull));
   }
 
   private Arbitrary<Map<String, Object>> parameterValues(Operation operation) {
@@ -368,8 +369,25 @@ class RoundTripPropertiesTest {
                 .map(
                     extra -> {
                       extra.forEach(b::extension);
-                      return b.build();
-                    }));
+                      return unlessGuarded(b::build);
+                    })
+                .filter(java.util.Objects::nonNull));
+  }
+
+  /**
+   * What {@code build} builds, or null when the secret guard refuses it: random text sometimes has
+   * a credential's shape, alone or next to a name such as {@code "token"} in a list, and a sample
+   * the builders refuse cannot start a round trip.
+   */
+  private static <T> T unlessGuarded(java.util.function.Supplier<T> build) {
+    try {
+      return build.get();
+    } catch (ContractException e) {
+      if (e.code() == ErrorCode.SENSITIVE_VALUE || e.code() == ErrorCode.SENSITIVE_FIELD) {
+        return null;
+      }
+      throw e;
+    }
   }
 
   private static Arbitrary<String> identifier() {
@@ -417,19 +435,13 @@ class RoundTripPropertiesTest {
   /**
    * Free text across escaping classes: control characters, quotes, non-ASCII, astral code points.
    */
-  private static final io.cavra.controlplane.contract.secret.SecretGuard GUARD =
-      io.cavra.controlplane.contract.secret.SecretGuard.defaults();
-
   private static Arbitrary<String> text() {
     return Arbitraries.strings()
         .withCharRange(' ', '~')
         .withCharRange('\u0000', '\u001f')
         .withChars('\u007f', '\u00e9', '\u2028', '\u6771', '\uD83D', '\uDE80')
         .ofMaxLength(30)
-        .filter(RoundTripPropertiesTest::validUnicode)
-        // Random printable text now and then has a credential's shape, which every builder
-        // refuses before a round trip could start.
-        .filter(s -> GUARD.checkText(s).isEmpty());
+        .filter(RoundTripPropertiesTest::validUnicode);
   }
 
   private static boolean validUnicode(String s) {
