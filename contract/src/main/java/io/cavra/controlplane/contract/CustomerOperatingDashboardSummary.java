@@ -35,21 +35,7 @@ public record CustomerOperatingDashboardSummary(
       "customer operating dashboards, provider telemetry, support systems, and customer records"
           + " remain private service responsibilities";
 
-  static final List<String> KEYS =
-      List.of(
-          "tenant_id",
-          "dashboard_status",
-          "billing_status",
-          "license_service_status",
-          "support_handoff_status",
-          "customer_success_status",
-          "escalation_status",
-          "release_closeout_status",
-          "latest_dashboard_at",
-          "dashboard_scope",
-          "blockers",
-          "private_validation_required",
-          "dashboard_boundary");
+  static final List<String> KEYS = SummaryBuilder.wireKeys(Operation.CUSTOMER_OPERATING_DASHBOARD);
   private static final String P = "payload.summary.";
 
   public CustomerOperatingDashboardSummary {

@@ -30,17 +30,7 @@ public record EntitlementStatusSummary(
   public static final String BOUNDARY =
       "billing and subscription verification are private service responsibilities";
 
-  static final List<String> KEYS =
-      List.of(
-          "tenant_id",
-          "entitlement_status",
-          "subscription_plan",
-          "license_status",
-          "enabled_features",
-          "locked_features",
-          "expires_at",
-          "private_validation_required",
-          "billing_boundary");
+  static final List<String> KEYS = SummaryBuilder.wireKeys(Operation.ENTITLEMENT_STATUS);
   private static final String P = "payload.summary.";
 
   public EntitlementStatusSummary {

@@ -31,17 +31,7 @@ public record PolicyRegistryReadinessSummary(
       "hosted registry availability, artifact delivery, and tenant catalog validation are private"
           + " service responsibilities";
 
-  static final List<String> KEYS =
-      List.of(
-          "tenant_id",
-          "readiness_status",
-          "catalog_status",
-          "latest_catalog_version",
-          "policy_pack_count",
-          "checked_at",
-          "blockers",
-          "private_validation_required",
-          "registry_boundary");
+  static final List<String> KEYS = SummaryBuilder.wireKeys(Operation.POLICY_REGISTRY_READINESS);
   private static final String P = "payload.summary.";
 
   public PolicyRegistryReadinessSummary {

@@ -37,22 +37,7 @@ public record SaasOperatingAutomationSummary(
           + " refresh jobs, escalation drills, closeout retries, and scheduler execution remain"
           + " private service responsibilities";
 
-  static final List<String> KEYS =
-      List.of(
-          "tenant_id",
-          "automation_status",
-          "billing_monitoring_status",
-          "license_telemetry_status",
-          "support_followup_status",
-          "customer_success_review_status",
-          "dashboard_refresh_status",
-          "escalation_drill_status",
-          "closeout_retry_status",
-          "automation_scope",
-          "automation_cadence",
-          "blockers",
-          "private_validation_required",
-          "automation_boundary");
+  static final List<String> KEYS = SummaryBuilder.wireKeys(Operation.SAAS_OPERATING_AUTOMATION);
   private static final String P = "payload.summary.";
 
   public SaasOperatingAutomationSummary {

@@ -24,6 +24,7 @@ import java.util.Map;
  */
 public final class SummaryBuilder {
   private static final Map<Operation, List<SummaryField>> FIELDS = fieldTable();
+  private static final Map<Operation, List<String>> WIRE_KEYS = wireKeyTable();
 
   private final Operation operation;
   private final Map<String, Object> values = new LinkedHashMap<>();
@@ -47,6 +48,11 @@ public final class SummaryBuilder {
           ErrorCode.INVALID_VALUE, "operation", operation.wireName() + " has no summary");
     }
     return fields;
+  }
+
+  /** The keys of {@code operation}'s summary on the wire: its fields, then its boundary. */
+  static List<String> wireKeys(Operation operation) {
+    return WIRE_KEYS.get(operation);
   }
 
   /** The fields of this builder's summary. */
@@ -207,6 +213,19 @@ public final class SummaryBuilder {
           new SummaryField(
               "private_validation_required", SummaryField.Kind.BOOLEAN, false, true, null));
       entry.setValue(List.copyOf(fields));
+    }
+    return Collections.unmodifiableMap(table);
+  }
+
+  private static Map<Operation, List<String>> wireKeyTable() {
+    Map<Operation, List<String>> table = new EnumMap<>(Operation.class);
+    for (Map.Entry<Operation, List<SummaryField>> entry : FIELDS.entrySet()) {
+      List<String> keys = new ArrayList<>();
+      for (SummaryField field : entry.getValue()) {
+        keys.add(field.name());
+      }
+      keys.add(entry.getKey().summaryResponse().boundaryKey());
+      table.put(entry.getKey(), List.copyOf(keys));
     }
     return Collections.unmodifiableMap(table);
   }

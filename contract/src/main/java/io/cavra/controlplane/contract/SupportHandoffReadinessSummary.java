@@ -33,19 +33,7 @@ public record SupportHandoffReadinessSummary(
       "support queues, customer-success notes, customer health records, escalation connectors, and"
           + " dashboard systems remain private service responsibilities";
 
-  static final List<String> KEYS =
-      List.of(
-          "tenant_id",
-          "support_status",
-          "customer_success_status",
-          "escalation_status",
-          "health_review_status",
-          "dashboard_status",
-          "support_tier",
-          "handoff_scope",
-          "blockers",
-          "private_validation_required",
-          "handoff_boundary");
+  static final List<String> KEYS = SummaryBuilder.wireKeys(Operation.SUPPORT_HANDOFF_READINESS);
   private static final String P = "payload.summary.";
 
   public SupportHandoffReadinessSummary {

@@ -33,19 +33,7 @@ public record TenantAuditStoreOperatingSummary(
       "tenant archive storage, retention enforcement, export connectors, and customer evidence"
           + " remain private service responsibilities";
 
-  static final List<String> KEYS =
-      List.of(
-          "tenant_id",
-          "health_status",
-          "retention_status",
-          "evidence_freshness_status",
-          "export_status",
-          "latest_evidence_at",
-          "retention_profile",
-          "supported_export_formats",
-          "blockers",
-          "private_validation_required",
-          "audit_store_boundary");
+  static final List<String> KEYS = SummaryBuilder.wireKeys(Operation.TENANT_AUDIT_STORE_OPERATING);
   private static final String P = "payload.summary.";
 
   public TenantAuditStoreOperatingSummary {

@@ -136,12 +136,7 @@ final class TreeReader {
   private static Summary summary(Operation operation, Map<String, Object> map) {
     List<SummaryField> fields = SummaryBuilder.fields(operation);
     Map.Entry<String, String> boundary = boundary(operation);
-    List<String> keys = new java.util.ArrayList<>();
-    for (SummaryField field : fields) {
-      keys.add(field.name());
-    }
-    keys.add(boundary.getKey());
-    Fields f = new Fields(map, "payload.summary", keys, true);
+    Fields f = new Fields(map, "payload.summary", SummaryBuilder.wireKeys(operation), true);
     SummaryBuilder builder = Summary.builder(operation);
     for (SummaryField field : fields) {
       String name = field.name();

@@ -40,20 +40,7 @@ public record WorkerHandoffSummary(
           + " service responsibilities";
 
   static final List<String> KEYS =
-      List.of(
-          "tenant_id",
-          "handoff_status",
-          "deployment_environment",
-          "scheduler_ref",
-          "evidence_sink_ref",
-          "retry_policy_ref",
-          "worker_owner",
-          "worker_mode",
-          "required_checks",
-          "worker_targets",
-          "blockers",
-          "private_validation_required",
-          "handoff_boundary");
+      SummaryBuilder.wireKeys(Operation.SAAS_OPERATING_AUTOMATION_WORKER_HANDOFF);
   private static final String P = "payload.summary.";
 
   public WorkerHandoffSummary {
