@@ -1,6 +1,5 @@
 package io.cavra.controlplane.contract;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -61,30 +60,5 @@ public record CustomerOperatingDashboardSummary(
         "payload.summary");
     Checks.guard(extensions, "payload.summary");
     tenantId = Checks.identifier(tenantId, "tenant_id", P + "tenant_id");
-  }
-
-  @Override
-  public Operation operation() {
-    return Operation.CUSTOMER_OPERATING_DASHBOARD;
-  }
-
-  @Override
-  public Map<String, Object> toMap() {
-    Map<String, Object> map = new LinkedHashMap<>();
-    map.put("tenant_id", tenantId);
-    map.put("dashboard_status", dashboardStatus.wireName());
-    map.put("billing_status", billingStatus.wireName());
-    map.put("license_service_status", licenseServiceStatus.wireName());
-    map.put("support_handoff_status", supportHandoffStatus.wireName());
-    map.put("customer_success_status", customerSuccessStatus.wireName());
-    map.put("escalation_status", escalationStatus.wireName());
-    map.put("release_closeout_status", releaseCloseoutStatus.wireName());
-    map.put("latest_dashboard_at", latestDashboardAt);
-    map.put("dashboard_scope", dashboardScope);
-    map.put("blockers", blockers);
-    map.put("private_validation_required", privateValidationRequired);
-    map.put("dashboard_boundary", BOUNDARY);
-    map.putAll(extensions);
-    return java.util.Collections.unmodifiableMap(map);
   }
 }

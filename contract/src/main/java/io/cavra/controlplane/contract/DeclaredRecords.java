@@ -5,13 +5,16 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Builds the request payload and summary records from values in declaration order, through their
- * canonical constructors, so that the builders and the reader need no code per operation.
+ * canonical constructors, and writes them back in wire order through their accessors, so that the
+ * builders, the reader and the records' {@code toMap()} need no code per operation.
  *
  * <p>Each record is matched against its {@link Operation} declaration once, when this class is
  * loaded: the components must be the declared keys, in order, camelCased, with the Java type of
@@ -33,6 +36,25 @@ final class DeclaredRecords {
       new EnumMap<>(Operation.class);
   private static final Map<Operation, MethodHandle> PAYLOADS = new EnumMap<>(Operation.class);
   private static final Map<Operation, MethodHandle> SUMMARIES = new EnumMap<>(Operation.class);
+  private static final Map<Operation, MethodHandle[]> PAYLOAD_ACCESSORS =
+      new EnumMap<>(Operation.class);
+  private static final Map<Operation, MethodHandle[]> SUMMARY_ACCESSORS =
+      new EnumMap<>(Operation.class);
+
+  /** The operation whose declaration names a record, for the records' {@code operation()}. */
+  private static final ClassValue<Operation> OPERATIONS =
+      new ClassValue<>() {
+        @Override
+        protected Operation computeValue(Class<?> type) {
+          for (Operation operation : Operation.values()) {
+            if (operation.payloadType() == type
+                || (operation.hasSummary() && operation.summaryResponse().type() == type)) {
+              return operation;
+            }
+          }
+          return null;
+        }
+      };
 
   static {
     for (Operation operation : Operation.values()) {
@@ -49,9 +71,11 @@ final class DeclaredRecords {
       ARGUMENTS.put(operation, arguments.toArray(new Argument[0]));
       FIXED_KEYS.put(operation, fixed.toArray(new Operation.RequestKey[0]));
       PAYLOADS.put(operation, constructor(operation.payloadType(), payloadComponents(operation)));
+      PAYLOAD_ACCESSORS.put(operation, accessors(operation.payloadType()));
       if (operation.hasSummary()) {
         Operation.SummaryResponse response = operation.summaryResponse();
         SUMMARIES.put(operation, constructor(response.type(), summaryComponents(response)));
+        SUMMARY_ACCESSORS.put(operation, accessors(response.type()));
       }
     }
   }
@@ -79,6 +103,48 @@ final class DeclaredRecords {
    */
   static Summary summary(Operation operation, Object[] values) {
     return (Summary) construct(SUMMARIES.get(operation), values);
+  }
+
+  /** The operation whose declaration names {@code record}'s class. */
+  static Operation operation(Record record) {
+    return OPERATIONS.get(record.getClass());
+  }
+
+  /**
+   * A request payload in wire order: the parameters' values as the record holds them (enums by
+   * their wire names, the license report as its map), with the fixed keys in their places.
+   */
+  static Map<String, Object> write(RequestPayload payload) {
+    Operation operation = payload.operation();
+    List<Operation.RequestKey> keys = operation.requestPayload();
+    MethodHandle[] accessors = PAYLOAD_ACCESSORS.get(operation);
+    Object[] keysAndValues = new Object[keys.size() * 2];
+    int component = 0;
+    for (int i = 0; i < keys.size(); i++) {
+      Operation.RequestKey key = keys.get(i);
+      keysAndValues[2 * i] = key.key();
+      keysAndValues[2 * i + 1] =
+          key.isFixed() ? key.fixedValue() : wire(get(accessors[component++], payload));
+    }
+    return WireMaps.ordered(keysAndValues);
+  }
+
+  /**
+   * A summary in wire order: {@code tenant_id}, the declared fields, {@code
+   * private_validation_required}, the boundary, then the extensions.
+   */
+  static Map<String, Object> write(Summary summary) {
+    Operation operation = summary.operation();
+    List<SummaryField> fields = SummaryBuilder.fields(operation);
+    MethodHandle[] accessors = SUMMARY_ACCESSORS.get(operation);
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < fields.size(); i++) {
+      map.put(fields.get(i).name(), wire(get(accessors[i], summary)));
+    }
+    Operation.SummaryResponse response = operation.summaryResponse();
+    map.put(response.boundaryKey(), response.boundary());
+    map.putAll(summary.extensions());
+    return Collections.unmodifiableMap(map);
   }
 
   /** The components a request payload record must have: one per parameter key, in wire order. */
@@ -161,6 +227,43 @@ final class DeclaredRecords {
       }
     }
     return name.toString();
+  }
+
+  /** A record's accessors in component order, each taking the record and giving an Object. */
+  private static MethodHandle[] accessors(Class<?> type) {
+    RecordComponent[] components = type.getRecordComponents();
+    MethodHandle[] accessors = new MethodHandle[components.length];
+    try {
+      for (int i = 0; i < components.length; i++) {
+        accessors[i] =
+            MethodHandles.lookup()
+                .unreflect(components[i].getAccessor())
+                .asType(MethodType.methodType(Object.class, Object.class));
+      }
+    } catch (IllegalAccessException e) {
+      throw new IllegalStateException(type.getName() + " has an accessor that is not public", e);
+    }
+    return accessors;
+  }
+
+  private static Object wire(Object value) {
+    if (value instanceof WireValue wireValue) {
+      return wireValue.wireName();
+    }
+    if (value instanceof LicenseValidationReport report) {
+      return report.toMap();
+    }
+    return value;
+  }
+
+  private static Object get(MethodHandle accessor, Object record) {
+    try {
+      return (Object) accessor.invokeExact(record);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static Object construct(MethodHandle constructor, Object[] values) {

@@ -1,6 +1,5 @@
 package io.cavra.controlplane.contract;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -56,26 +55,5 @@ public record EntitlementStatusSummary(
         "payload.summary");
     Checks.guard(extensions, "payload.summary");
     tenantId = Checks.identifier(tenantId, "tenant_id", P + "tenant_id");
-  }
-
-  @Override
-  public Operation operation() {
-    return Operation.ENTITLEMENT_STATUS;
-  }
-
-  @Override
-  public Map<String, Object> toMap() {
-    Map<String, Object> map = new LinkedHashMap<>();
-    map.put("tenant_id", tenantId);
-    map.put("entitlement_status", entitlementStatus.wireName());
-    map.put("subscription_plan", subscriptionPlan);
-    map.put("license_status", licenseStatus);
-    map.put("enabled_features", enabledFeatures);
-    map.put("locked_features", lockedFeatures);
-    map.put("expires_at", expiresAt);
-    map.put("private_validation_required", privateValidationRequired);
-    map.put("billing_boundary", BOUNDARY);
-    map.putAll(extensions);
-    return java.util.Collections.unmodifiableMap(map);
   }
 }

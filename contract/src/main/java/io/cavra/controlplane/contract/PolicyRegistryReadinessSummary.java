@@ -1,6 +1,5 @@
 package io.cavra.controlplane.contract;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -58,26 +57,5 @@ public record PolicyRegistryReadinessSummary(
         "payload.summary");
     Checks.guard(extensions, "payload.summary");
     tenantId = Checks.identifier(tenantId, "tenant_id", P + "tenant_id");
-  }
-
-  @Override
-  public Operation operation() {
-    return Operation.POLICY_REGISTRY_READINESS;
-  }
-
-  @Override
-  public Map<String, Object> toMap() {
-    Map<String, Object> map = new LinkedHashMap<>();
-    map.put("tenant_id", tenantId);
-    map.put("readiness_status", readinessStatus.wireName());
-    map.put("catalog_status", catalogStatus.wireName());
-    map.put("latest_catalog_version", latestCatalogVersion);
-    map.put("policy_pack_count", policyPackCount);
-    map.put("checked_at", checkedAt);
-    map.put("blockers", blockers);
-    map.put("private_validation_required", privateValidationRequired);
-    map.put("registry_boundary", BOUNDARY);
-    map.putAll(extensions);
-    return java.util.Collections.unmodifiableMap(map);
   }
 }

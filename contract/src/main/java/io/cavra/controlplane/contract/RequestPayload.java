@@ -30,14 +30,19 @@ public sealed interface RequestPayload {
           "escalation_drill",
           "closeout_retry");
 
-  /** The operation this payload belongs to. */
-  Operation operation();
+  /** The operation this payload belongs to: the one whose declaration names this record. */
+  default Operation operation() {
+    return DeclaredRecords.operation((Record) this);
+  }
 
   /**
    * The serialized form, keys in wire order; an unmodifiable map like the reference's {@code
-   * to_dict()}.
+   * to_dict()}. Written from the operation's declaration: the components in order (enums by their
+   * wire names), then the fixed texts.
    */
-  Map<String, Object> toMap();
+  default Map<String, Object> toMap() {
+    return DeclaredRecords.write(this);
+  }
 
   /** {@code entitlement_status}: feature names to check. */
   record EntitlementStatus(List<String> featureNames) implements RequestPayload {
@@ -48,22 +53,6 @@ public sealed interface RequestPayload {
 
     public EntitlementStatus {
       featureNames = Checks.textList(featureNames, "payload.feature_names");
-    }
-
-    @Override
-    public Operation operation() {
-      return Operation.ENTITLEMENT_STATUS;
-    }
-
-    @Override
-    public Map<String, Object> toMap() {
-      return WireMaps.ordered(
-          "feature_names",
-          featureNames,
-          "requested_checks",
-          REQUESTED_CHECKS,
-          "entitlement_boundary",
-          BOUNDARY);
     }
   }
 
@@ -124,28 +113,6 @@ public sealed interface RequestPayload {
       Object value = contacts.get(Objects.requireNonNull(role, "role"));
       return value instanceof String ? Optional.of((String) value) : Optional.empty();
     }
-
-    @Override
-    public Operation operation() {
-      return Operation.TENANT_ONBOARDING;
-    }
-
-    @Override
-    public Map<String, Object> toMap() {
-      return WireMaps.ordered(
-          "organization_name",
-          organizationName,
-          "deployment_model",
-          deploymentModel.wireName(),
-          "region",
-          region,
-          "requirements",
-          requirements,
-          "contacts",
-          contacts,
-          "activation_boundary",
-          BOUNDARY);
-    }
   }
 
   /** {@code tenant_status}: the capabilities whose status is asked for (may be empty). */
@@ -157,17 +124,6 @@ public sealed interface RequestPayload {
     public TenantStatus {
       requestedCapabilities =
           Checks.textList(requestedCapabilities, "payload.requested_capabilities");
-    }
-
-    @Override
-    public Operation operation() {
-      return Operation.TENANT_STATUS;
-    }
-
-    @Override
-    public Map<String, Object> toMap() {
-      return WireMaps.ordered(
-          "requested_capabilities", requestedCapabilities, "public_client_boundary", BOUNDARY);
     }
   }
 
@@ -184,22 +140,6 @@ public sealed interface RequestPayload {
         throw ContractException.of(
             ErrorCode.MISSING_FIELD, LicenseValidationReport.PATH, "report is required");
       }
-    }
-
-    @Override
-    public Operation operation() {
-      return Operation.LICENSE_VALIDATION;
-    }
-
-    @Override
-    public Map<String, Object> toMap() {
-      return WireMaps.ordered(
-          "local_validation_report",
-          localValidationReport.toMap(),
-          "requested_checks",
-          REQUESTED_CHECKS,
-          "server_boundary",
-          BOUNDARY);
     }
   }
 
@@ -229,24 +169,6 @@ public sealed interface RequestPayload {
       Checks.guard(
           WireMaps.ordered("policy_pack_refs", policyPackRefs, "catalog_scope", catalogScope),
           "payload");
-    }
-
-    @Override
-    public Operation operation() {
-      return Operation.POLICY_REGISTRY_READINESS;
-    }
-
-    @Override
-    public Map<String, Object> toMap() {
-      return WireMaps.ordered(
-          "policy_pack_refs",
-          policyPackRefs,
-          "catalog_scope",
-          catalogScope,
-          "required_checks",
-          requiredChecks,
-          "readiness_boundary",
-          BOUNDARY);
     }
   }
 
@@ -280,17 +202,6 @@ public sealed interface RequestPayload {
       Object value = labels.get(Objects.requireNonNull(key, "key"));
       return value instanceof String ? Optional.of((String) value) : Optional.empty();
     }
-
-    @Override
-    public Operation operation() {
-      return Operation.POLICY_REGISTRY_LOOKUP;
-    }
-
-    @Override
-    public Map<String, Object> toMap() {
-      return WireMaps.ordered(
-          "policy_refs", policyRefs, "labels", labels, "resolution_boundary", BOUNDARY);
-    }
   }
 
   /** {@code tenant_audit_store_operating}: operating checks of the tenant audit store. */
@@ -320,24 +231,6 @@ public sealed interface RequestPayload {
           WireMaps.ordered(
               "retention_profile", retentionProfile, "evidence_window", evidenceWindow),
           "payload");
-    }
-
-    @Override
-    public Operation operation() {
-      return Operation.TENANT_AUDIT_STORE_OPERATING;
-    }
-
-    @Override
-    public Map<String, Object> toMap() {
-      return WireMaps.ordered(
-          "retention_profile",
-          retentionProfile,
-          "evidence_window",
-          evidenceWindow,
-          "required_checks",
-          requiredChecks,
-          "operating_boundary",
-          BOUNDARY);
     }
   }
 
@@ -369,24 +262,6 @@ public sealed interface RequestPayload {
           WireMaps.ordered("dashboard_scope", dashboardScope, "evidence_window", evidenceWindow),
           "payload");
     }
-
-    @Override
-    public Operation operation() {
-      return Operation.CUSTOMER_OPERATING_DASHBOARD;
-    }
-
-    @Override
-    public Map<String, Object> toMap() {
-      return WireMaps.ordered(
-          "dashboard_scope",
-          dashboardScope,
-          "evidence_window",
-          evidenceWindow,
-          "required_checks",
-          requiredChecks,
-          "dashboard_boundary",
-          BOUNDARY);
-    }
   }
 
   /** {@code support_handoff_readiness}: support and customer-success handoff checks. */
@@ -415,24 +290,6 @@ public sealed interface RequestPayload {
       Checks.guard(
           WireMaps.ordered("handoff_scope", handoffScope, "support_tier", supportTier), "payload");
     }
-
-    @Override
-    public Operation operation() {
-      return Operation.SUPPORT_HANDOFF_READINESS;
-    }
-
-    @Override
-    public Map<String, Object> toMap() {
-      return WireMaps.ordered(
-          "handoff_scope",
-          handoffScope,
-          "support_tier",
-          supportTier,
-          "required_checks",
-          requiredChecks,
-          "handoff_boundary",
-          BOUNDARY);
-    }
   }
 
   /** {@code saas_operating_automation}: recurring operating automation checks. */
@@ -455,24 +312,6 @@ public sealed interface RequestPayload {
               "automation_scope", automationScope, "automation_cadence", automationCadence),
           "payload");
     }
-
-    @Override
-    public Operation operation() {
-      return Operation.SAAS_OPERATING_AUTOMATION;
-    }
-
-    @Override
-    public Map<String, Object> toMap() {
-      return WireMaps.ordered(
-          "automation_scope",
-          automationScope,
-          "automation_cadence",
-          automationCadence,
-          "required_checks",
-          requiredChecks,
-          "automation_boundary",
-          BOUNDARY);
-    }
   }
 
   /**
@@ -492,24 +331,6 @@ public sealed interface RequestPayload {
               "payload.evidence_refs",
               "evidence_refs must include at least one evidence reference");
       retentionProfile = Checks.text(retentionProfile, "payload.retention_profile");
-    }
-
-    @Override
-    public Operation operation() {
-      return Operation.EVIDENCE_EXPORT;
-    }
-
-    @Override
-    public Map<String, Object> toMap() {
-      return WireMaps.ordered(
-          "evidence_refs",
-          evidenceRefs,
-          "export_format",
-          exportFormat.wireName(),
-          "retention_profile",
-          retentionProfile,
-          "export_boundary",
-          BOUNDARY);
     }
   }
 
@@ -545,26 +366,6 @@ public sealed interface RequestPayload {
           WireMaps.ordered(
               "deployment_environment", deploymentEnvironment, "worker_targets", workerTargets),
           "payload");
-    }
-
-    @Override
-    public Operation operation() {
-      return Operation.SAAS_OPERATING_AUTOMATION_WORKER_HANDOFF;
-    }
-
-    @Override
-    public Map<String, Object> toMap() {
-      return WireMaps.ordered(
-          "deployment_environment",
-          deploymentEnvironment,
-          "worker_mode",
-          workerMode.wireName(),
-          "required_checks",
-          requiredChecks,
-          "worker_targets",
-          workerTargets,
-          "handoff_boundary",
-          BOUNDARY);
     }
   }
 }

@@ -1,6 +1,5 @@
 package io.cavra.controlplane.contract;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -64,31 +63,5 @@ public record SaasOperatingAutomationSummary(
         "payload.summary");
     Checks.guard(extensions, "payload.summary");
     tenantId = Checks.identifier(tenantId, "tenant_id", P + "tenant_id");
-  }
-
-  @Override
-  public Operation operation() {
-    return Operation.SAAS_OPERATING_AUTOMATION;
-  }
-
-  @Override
-  public Map<String, Object> toMap() {
-    Map<String, Object> map = new LinkedHashMap<>();
-    map.put("tenant_id", tenantId);
-    map.put("automation_status", automationStatus.wireName());
-    map.put("billing_monitoring_status", billingMonitoringStatus.wireName());
-    map.put("license_telemetry_status", licenseTelemetryStatus.wireName());
-    map.put("support_followup_status", supportFollowupStatus.wireName());
-    map.put("customer_success_review_status", customerSuccessReviewStatus.wireName());
-    map.put("dashboard_refresh_status", dashboardRefreshStatus.wireName());
-    map.put("escalation_drill_status", escalationDrillStatus.wireName());
-    map.put("closeout_retry_status", closeoutRetryStatus.wireName());
-    map.put("automation_scope", automationScope);
-    map.put("automation_cadence", automationCadence);
-    map.put("blockers", blockers);
-    map.put("private_validation_required", privateValidationRequired);
-    map.put("automation_boundary", BOUNDARY);
-    map.putAll(extensions);
-    return java.util.Collections.unmodifiableMap(map);
   }
 }

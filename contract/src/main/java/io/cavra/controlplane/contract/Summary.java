@@ -19,8 +19,10 @@ public interface Summary {
     return new SummaryBuilder(Objects.requireNonNull(operation, "operation"));
   }
 
-  /** The operation this summary answers. */
-  Operation operation();
+  /** The operation this summary answers: the one whose declaration names this record. */
+  default Operation operation() {
+    return this instanceof Record record ? DeclaredRecords.operation(record) : null;
+  }
 
   /** The tenant the summary is about; it must be the request's tenant. */
   String tenantId();
@@ -35,6 +37,11 @@ public interface Summary {
    */
   Map<String, Object> extensions();
 
-  /** The serialized form, keys in wire order, ending with the boundary text and any extensions. */
-  Map<String, Object> toMap();
+  /**
+   * The serialized form, keys in wire order, ending with the boundary text and any extensions.
+   * Written from the operation's declaration, with states by their wire names.
+   */
+  default Map<String, Object> toMap() {
+    return DeclaredRecords.write(this);
+  }
 }

@@ -1,6 +1,5 @@
 package io.cavra.controlplane.contract;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,28 +51,5 @@ public record SupportHandoffReadinessSummary(
         "payload.summary");
     Checks.guard(extensions, "payload.summary");
     tenantId = Checks.identifier(tenantId, "tenant_id", P + "tenant_id");
-  }
-
-  @Override
-  public Operation operation() {
-    return Operation.SUPPORT_HANDOFF_READINESS;
-  }
-
-  @Override
-  public Map<String, Object> toMap() {
-    Map<String, Object> map = new LinkedHashMap<>();
-    map.put("tenant_id", tenantId);
-    map.put("support_status", supportStatus.wireName());
-    map.put("customer_success_status", customerSuccessStatus.wireName());
-    map.put("escalation_status", escalationStatus.wireName());
-    map.put("health_review_status", healthReviewStatus.wireName());
-    map.put("dashboard_status", dashboardStatus.wireName());
-    map.put("support_tier", supportTier);
-    map.put("handoff_scope", handoffScope);
-    map.put("blockers", blockers);
-    map.put("private_validation_required", privateValidationRequired);
-    map.put("handoff_boundary", BOUNDARY);
-    map.putAll(extensions);
-    return java.util.Collections.unmodifiableMap(map);
   }
 }

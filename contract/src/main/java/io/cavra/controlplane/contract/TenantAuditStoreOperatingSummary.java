@@ -1,6 +1,5 @@
 package io.cavra.controlplane.contract;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -60,28 +59,5 @@ public record TenantAuditStoreOperatingSummary(
         "payload.summary");
     Checks.guard(extensions, "payload.summary");
     tenantId = Checks.identifier(tenantId, "tenant_id", P + "tenant_id");
-  }
-
-  @Override
-  public Operation operation() {
-    return Operation.TENANT_AUDIT_STORE_OPERATING;
-  }
-
-  @Override
-  public Map<String, Object> toMap() {
-    Map<String, Object> map = new LinkedHashMap<>();
-    map.put("tenant_id", tenantId);
-    map.put("health_status", healthStatus.wireName());
-    map.put("retention_status", retentionStatus.wireName());
-    map.put("evidence_freshness_status", evidenceFreshnessStatus.wireName());
-    map.put("export_status", exportStatus.wireName());
-    map.put("latest_evidence_at", latestEvidenceAt);
-    map.put("retention_profile", retentionProfile);
-    map.put("supported_export_formats", supportedExportFormats);
-    map.put("blockers", blockers);
-    map.put("private_validation_required", privateValidationRequired);
-    map.put("audit_store_boundary", BOUNDARY);
-    map.putAll(extensions);
-    return java.util.Collections.unmodifiableMap(map);
   }
 }

@@ -1,6 +1,5 @@
 package io.cavra.controlplane.contract;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -76,30 +75,5 @@ public record WorkerHandoffSummary(
         "payload.summary");
     Checks.guard(extensions, "payload.summary");
     tenantId = Checks.identifier(tenantId, "tenant_id", P + "tenant_id");
-  }
-
-  @Override
-  public Operation operation() {
-    return Operation.SAAS_OPERATING_AUTOMATION_WORKER_HANDOFF;
-  }
-
-  @Override
-  public Map<String, Object> toMap() {
-    Map<String, Object> map = new LinkedHashMap<>();
-    map.put("tenant_id", tenantId);
-    map.put("handoff_status", handoffStatus.wireName());
-    map.put("deployment_environment", deploymentEnvironment);
-    map.put("scheduler_ref", schedulerRef);
-    map.put("evidence_sink_ref", evidenceSinkRef);
-    map.put("retry_policy_ref", retryPolicyRef);
-    map.put("worker_owner", workerOwner);
-    map.put("worker_mode", workerMode.wireName());
-    map.put("required_checks", requiredChecks);
-    map.put("worker_targets", workerTargets);
-    map.put("blockers", blockers);
-    map.put("private_validation_required", privateValidationRequired);
-    map.put("handoff_boundary", BOUNDARY);
-    map.putAll(extensions);
-    return java.util.Collections.unmodifiableMap(map);
   }
 }

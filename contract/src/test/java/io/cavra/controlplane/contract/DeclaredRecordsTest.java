@@ -64,9 +64,12 @@ class DeclaredRecordsTest {
   }
 
   @Test
-  void fixedKeysComeAfterTheParametersAndMatchTheRecordsSerializedForm() {
+  void payloadRecordsNameTheirOperationAndWriteTheDeclaredKeysAndFixedTexts() {
     for (Operation operation : Operation.values()) {
-      Map<String, Object> written = defaultPayload(operation).toMap();
+      RequestPayload payload = defaultPayload(operation);
+      Map<String, Object> written = payload.toMap();
+
+      assertThat(payload.operation()).isEqualTo(operation);
 
       assertThat(written.keySet())
           .as(operation.wireName())
@@ -96,7 +99,10 @@ class DeclaredRecordsTest {
       Operation.SummaryResponse response = operation.summaryResponse();
       keys.add(response.boundaryKey());
 
-      Map<String, Object> written = builder.build().toMap();
+      Summary summary = builder.build();
+      Map<String, Object> written = summary.toMap();
+
+      assertThat(summary.operation()).isEqualTo(operation);
 
       assertThat(written.keySet()).as(operation.wireName()).containsExactlyElementsOf(keys);
       assertThat(written.get(response.boundaryKey())).isEqualTo(response.boundary());
